@@ -1,0 +1,87 @@
+// The in-memory Report: what the engine returns and every writer renders. Its JSON form is the
+// machine contract of DESIGN.md.
+
+import type { AudienceInfo } from "./audience.js";
+import type { Audience, InputFile, LoadDiagnostic, ModelKind, SourceKind } from "./model.js";
+import type { ControlApplicability } from "./pci-applicability.js";
+import { SEVERITIES, severityRank, STATUSES, type Evidence, type Severity, type Status } from "./rule.js";
+
+export interface ResultResource {
+  readonly kind: ModelKind | "Rule";
+  /** The name as configured, or null when it is not known. */
+  readonly name: string | null;
+  readonly key: string;
+  readonly source: SourceKind;
+  readonly address?: string;
+  readonly arn?: string;
+  readonly stack?: string;
+  readonly constructPath?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly inputFile?: string;
+}
+
+export interface Result {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly status: Status;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly resource: ResultResource;
+  readonly audience: { readonly audience: Audience; readonly declared: boolean; readonly via: AudienceInfo["via"] };
+  readonly controls: readonly ControlApplicability[];
+  readonly evidence: readonly Evidence[];
+  readonly remediation: string;
+}
+
+export interface PoolAudience {
+  readonly key: string;
+  readonly name: string | null;
+  readonly audience: Audience;
+  readonly declared: boolean;
+  readonly via: AudienceInfo["via"];
+}
+
+export interface Summary {
+  readonly total: number;
+  readonly byStatus: Readonly<Record<Status, number>>;
+  /** Unwaived failures by severity. */
+  readonly failuresBySeverity: Readonly<Record<Severity, number>>;
+}
+
+export interface Gate {
+  readonly failOn: Severity;
+  readonly passed: boolean;
+  /** Unwaived FAIL results at or above failOn, plus ERROR results (a rule that could not run fails closed). */
+  readonly blocking: number;
+}
+
+export interface Report {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly generatedAt: string;
+  readonly source: SourceKind;
+  readonly inputs: readonly InputFile[];
+  readonly scopes: readonly string[];
+  readonly policy: { readonly name: string; readonly version: string; readonly file?: string };
+  readonly audiences: readonly PoolAudience[];
+  readonly summary: Summary;
+  readonly gate?: Gate;
+  readonly results: readonly Result[];
+  readonly diagnostics: readonly LoadDiagnostic[];
+}
+
+export function summarize(results: readonly Result[]): Summary {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const failuresBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const result of results) {
+    byStatus[result.status] += 1;
+    if (result.status === "FAIL") failuresBySeverity[result.severity] += 1;
+  }
+  return { total: results.length, byStatus, failuresBySeverity };
+}
+
+export function withGate(report: Report, failOn: Severity): Report {
+  const threshold = severityRank(failOn);
+  const blocking = report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && severityRank(r.severity) >= threshold)).length;
+  return { ...report, gate: { failOn, passed: blocking === 0, blocking } };
+}

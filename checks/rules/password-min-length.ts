@@ -1,0 +1,42 @@
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+
+export default defineRule<{ minimumLength: number }>({
+  meta: {
+    id: "password-min-length",
+    title: "User pool passwords are at least 12 characters (8 on consumer pools)",
+    description:
+      "PCI DSS 8.3.6 asks for passwords of at least 12 characters. A user pool without a password policy gets Cognito's default of 8.",
+    severity: "high",
+    requirements: ["8.3.6"],
+    resourceKinds: ["UserPool"],
+    options: {
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: { minimumLength: { type: "integer", minimum: 6, maximum: 99, description: "Smallest acceptable password_policy.minimum_length." } },
+      },
+      defaults: { minimumLength: 12 },
+      audienceDefaults: { consumer: { minimumLength: 8 } },
+    },
+    messages: {
+      pass: "{{resource}} requires passwords of at least {{actual}} characters (minimum {{expected}})",
+      tooShort: "{{resource}} accepts passwords of {{actual}} characters{{origin}}; at least {{expected}} are required",
+    },
+    remediation: {
+      summary: "Set password_policy.minimum_length to 12 or more (8 or more on consumer pools).",
+      cdktf: `new CognitoUserPool(this, "Pool", {\n  name: "staff",\n  passwordPolicy: { minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true },\n});`,
+    },
+  },
+  check(estate, context) {
+    return estate.userPools.map((pool): Finding => {
+      const { minimumLength } = context.options(pool);
+      const actual = pool.passwordPolicy.minimumLength;
+      if (!actual.known) return unknownFinding(pool, "password_policy.minimum_length", actual);
+      const evidence = [evidenceOf("password_policy.minimum_length", actual)];
+      const data = { actual: actual.value, expected: minimumLength, origin: actual.origin === "default" ? " (Cognito's default, no password policy set)" : "" };
+      return actual.value >= minimumLength
+        ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
+        : { resource: pool, status: "FAIL", messageId: "tooShort", data, evidence };
+    });
+  },
+});

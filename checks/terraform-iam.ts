@@ -1,0 +1,219 @@
+// IAM roles and Cognito identity pools of a Terraform configuration or plan. A role's effective
+// policies are gathered from inline_policy blocks, aws_iam_role_policy, customer-managed policies
+// attached by aws_iam_role_policy_attachment / aws_iam_policy_attachment / managed_policy_arns,
+// and AWS-managed policies (by name).
+
+import { policyDocumentFromDataSource, readPolicyString } from "./iam-policy-document.js";
+import { Attributes, type TerraformResource } from "./terraform-attributes.js";
+import {
+  isLiteral,
+  known,
+  literalTerm,
+  unknown,
+  type AttachedPolicy,
+  type IamRole,
+  type IdentityPool,
+  type IdentityPoolProvider,
+  type IdentityPoolRoles,
+  type PolicyDocument,
+  type RoleMapping,
+  type Term,
+  type UserPool,
+  type UserPoolClient,
+  type Value,
+} from "./model.js";
+
+const AWS_MANAGED_PREFIX = /^arn:aws[\w-]*:iam::aws:policy\/(.+)$/;
+
+/** The resources of one stack or module tree, indexed once by address and by type. */
+export class ResourceIndex {
+  private readonly byAddress = new Map<string, TerraformResource>();
+  private readonly byType = new Map<string, TerraformResource[]>();
+
+  constructor(resources: readonly TerraformResource[]) {
+    for (const resource of resources) {
+      this.byAddress.set(resource.address, resource);
+      const list = this.byType.get(resource.type) ?? [];
+      list.push(resource);
+      this.byType.set(resource.type, list);
+    }
+  }
+
+  get(address: string): TerraformResource | undefined {
+    return this.byAddress.get(address);
+  }
+
+  ofType(type: string): readonly TerraformResource[] {
+    return this.byType.get(type) ?? [];
+  }
+}
+
+export function readPolicyDocument(raw: unknown, owner: TerraformResource, field: string, index: ResourceIndex): Value<PolicyDocument> {
+  if (owner.attributeMode === "values" && isUnknownAfterApply(owner, field)) return unknown(`${owner.address}.${field} is known only after apply`);
+  if (raw === undefined || raw === null) return unknown(`${owner.address}.${field} is not set`);
+  if (typeof raw !== "string") return unknown(`${owner.address}.${field} is not a string`);
+  const source = readPolicyString(raw, owner.attributeMode === "config" ? "template" : "literal");
+  if (source.kind === "document") return source.document;
+  const data = index.get(source.ref.address);
+  if (!data) return unknown(`${owner.address}.${field} refers to ${source.ref.address}, which is not in the configuration`);
+  if (data.attributeMode === "values" && typeof data.values.json === "string") {
+    const parsed = readPolicyString(data.values.json, "literal");
+    if (parsed.kind === "document") return parsed.document;
+  }
+  return policyDocumentFromDataSource(data.values);
+}
+
+function isUnknownAfterApply(resource: TerraformResource, field: string): boolean {
+  const shape = resource.unknownAfterApply;
+  return typeof shape === "object" && shape !== null && (shape as Record<string, unknown>)[field] === true;
+}
+
+function refersTo(term: Term | null, resource: TerraformResource, literalNames: readonly string[]): boolean {
+  if (!term) return false;
+  if (term.exactRef) return term.exactRef.address === resource.address;
+  return isLiteral(term) && literalNames.some((name) => term.text === name || term.text.endsWith(`/${name}`));
+}
+
+export function readIamRole(resource: TerraformResource, key: string, index: ResourceIndex): IamRole {
+  const attrs = Attributes.of(resource);
+  const name = attrs.string("name");
+  const roleNames = name.known ? [name.value] : [];
+  const policies: AttachedPolicy[] = [];
+  let unresolved: string | undefined;
+
+  for (const inline of attrs.blocks("inline_policy")) {
+    const policyName = inline.string("name");
+    policies.push({ kind: "inline", name: policyName, document: readPolicyDocument(inline.raw("policy"), resource, "inline_policy.policy", index), provenance: resource.provenance });
+  }
+  for (const rolePolicy of index.ofType("aws_iam_role_policy")) {
+    const rp = Attributes.of(rolePolicy);
+    if (!refersTo(rp.term("role"), resource, roleNames)) continue;
+    policies.push({ kind: "inline", name: rp.string("name"), document: readPolicyDocument(rolePolicy.values.policy, rolePolicy, "policy", index), provenance: rolePolicy.provenance });
+  }
+
+  const attachedArns: Term[] = [];
+  const managed = attrs.terms("managed_policy_arns", []);
+  if (managed.known) attachedArns.push(...managed.value);
+  else unresolved = managed.reason;
+  for (const attachment of index.ofType("aws_iam_role_policy_attachment")) {
+    const a = Attributes.of(attachment);
+    if (refersTo(a.term("role"), resource, roleNames)) attachedArns.push(a.term("policy_arn") ?? literalTerm(""));
+  }
+  for (const attachment of index.ofType("aws_iam_policy_attachment")) {
+    const a = Attributes.of(attachment);
+    const roles = a.terms("roles", []);
+    if (roles.known && roles.value.some((term) => refersTo(term, resource, roleNames))) attachedArns.push(a.term("policy_arn") ?? literalTerm(""));
+  }
+  for (const arn of attachedArns) policies.push(attachedPolicy(arn, resource, index));
+
+  return {
+    kind: "IamRole",
+    key,
+    name,
+    provenance: resource.provenance,
+    arn: attrs.has("arn") ? attrs.string("arn") : unknown("the role ARN is assigned at creation"),
+    trustPolicy: readPolicyDocument(resource.values.assume_role_policy, resource, "assume_role_policy", index),
+    maxSessionDurationSeconds: attrs.number("max_session_duration", 3600),
+    policies: unresolved ? unknown(unresolved) : known(policies),
+  };
+}
+
+function attachedPolicy(arn: Term, role: TerraformResource, index: ResourceIndex): AttachedPolicy {
+  const managed = isLiteral(arn) ? AWS_MANAGED_PREFIX.exec(arn.text) : null;
+  if (managed?.[1]) {
+    const policyName = managed[1].split("/").pop() ?? managed[1];
+    return {
+      kind: "aws-managed",
+      name: known(policyName),
+      arn: arn.text,
+      document: unknown(`the document of AWS-managed policy ${policyName} is not part of the configuration`),
+      provenance: role.provenance,
+    };
+  }
+  const policy = arn.exactRef ? index.get(arn.exactRef.address) : index.ofType("aws_iam_policy").find((p) => p.values.arn === arn.text);
+  if (policy && policy.type === "aws_iam_policy") {
+    return {
+      kind: "customer-managed",
+      name: Attributes.of(policy).string("name"),
+      document: readPolicyDocument(policy.values.policy, policy, "policy", index),
+      provenance: policy.provenance,
+    };
+  }
+  return {
+    kind: "customer-managed",
+    name: known(arn.text),
+    document: unknown(`policy ${arn.text} is not defined in this configuration`),
+    provenance: role.provenance,
+  };
+}
+
+export interface IdentityLinks {
+  client(term: Term | null): UserPoolClient | undefined;
+  userPool(term: Term | null): UserPool | undefined;
+  role(term: Term | null): IamRole | undefined;
+}
+
+export function readIdentityPool(resource: TerraformResource, key: string, index: ResourceIndex, links: IdentityLinks): IdentityPool {
+  const attrs = Attributes.of(resource);
+  const providers: IdentityPoolProvider[] = attrs.blocks("cognito_identity_providers").map((provider) => {
+    const clientIdRef = provider.term("client_id") ?? literalTerm("");
+    const providerNameRef = provider.term("provider_name") ?? literalTerm("");
+    const client = links.client(clientIdRef);
+    const userPool = links.userPool(providerNameRef) ?? client?.userPool;
+    const check = provider.bool("server_side_token_check", false);
+    return {
+      clientIdRef,
+      providerNameRef,
+      ...(client ? { client } : {}),
+      ...(userPool ? { userPool } : {}),
+      serverSideTokenCheck: check.known ? check.value : false,
+    };
+  });
+  const attachments = index.ofType("aws_cognito_identity_pool_roles_attachment").filter((a) => refersTo(Attributes.of(a).term("identity_pool_id"), resource, []));
+  return {
+    kind: "IdentityPool",
+    key,
+    name: attrs.string("identity_pool_name"),
+    provenance: resource.provenance,
+    id: attrs.has("id") ? attrs.string("id") : unknown("the identity pool id is assigned by AWS at creation"),
+    tags: attrs.map("tags", {}),
+    allowUnauthenticatedIdentities: attrs.bool("allow_unauthenticated_identities", false),
+    allowClassicFlow: attrs.bool("allow_classic_flow", false),
+    providers: attrs.isDynamic("cognito_identity_providers") ? unknown(`${attrs.describe("cognito_identity_providers")} is computed by an expression`) : known(providers),
+    roles: readRoles(attachments, links),
+  };
+}
+
+function readRoles(attachments: readonly TerraformResource[], links: IdentityLinks): Value<IdentityPoolRoles> {
+  if (attachments.length === 0) return known({ authenticated: null, unauthenticated: null, mappings: [] }, "default");
+  if (attachments.length > 1) return unknown(`${attachments.length} roles attachments target the same identity pool; the last applied wins`);
+  const attachment = attachments[0]!;
+  const attrs = Attributes.of(attachment);
+  const roles = attrs.termMap("roles");
+  if (!roles.known) return roles;
+  const binding = (name: string) => {
+    const roleRef = roles.value[name];
+    if (!roleRef) return null;
+    const role = links.role(roleRef);
+    return { roleRef, ...(role ? { role } : {}) };
+  };
+  const mappings: RoleMapping[] = attrs.blocks("role_mapping").map((mapping) => {
+    const resolution = mapping.string("ambiguous_role_resolution");
+    const type = mapping.string("type");
+    return {
+      identityProvider: mapping.term("identity_provider") ?? literalTerm(""),
+      type: type.known ? type.value : "",
+      ambiguousRoleResolution: resolution.known ? resolution.value : null,
+      rules: mapping.blocks("mapping_rule").map((rule) => {
+        const roleRef = rule.term("role_arn") ?? literalTerm("");
+        const role = links.role(roleRef);
+        const text = (field: string) => {
+          const v = rule.string(field);
+          return v.known ? v.value : "";
+        };
+        return { claim: text("claim"), matchType: text("match_type"), value: text("value"), roleRef, ...(role ? { role } : {}) };
+      }),
+    };
+  });
+  return known({ authenticated: binding("authenticated"), unauthenticated: binding("unauthenticated"), mappings, provenance: attachment.provenance });
+}

@@ -1,0 +1,95 @@
+// The console report: what a person wants to read in a terminal. Resources with problems first,
+// worst first, each with its failing, erroring and unknown results and how to fix them; passing
+// resources folded into one line; a summary line with the gate verdict.
+
+import { createColors } from "picocolors";
+import type { Report, Result } from "../checks/report.js";
+import { severityRank, type Status } from "../checks/rule.js";
+import { terminalSafe } from "./terminal-text.js";
+
+export interface ConsoleOptions {
+  readonly color: boolean;
+  /** Also list PASS, NOT_APPLICABLE and WAIVED results. */
+  readonly verbose?: boolean;
+}
+
+const SHOWN: readonly Status[] = ["FAIL", "ERROR", "UNKNOWN"];
+
+export function writeConsole(report: Report, options: ConsoleOptions): string {
+  const c = createColors(options.color);
+  const statusLabel: Record<Status, string> = {
+    FAIL: c.red(c.bold("FAIL   ")),
+    ERROR: c.magenta(c.bold("ERROR  ")),
+    UNKNOWN: c.yellow("UNKNOWN"),
+    WAIVED: c.cyan("WAIVED "),
+    PASS: c.green("PASS   "),
+    NOT_APPLICABLE: c.dim("N/A    "),
+  };
+  const lines: string[] = [];
+  const scope = report.scopes.length > 0 ? ` (${report.scopes.map(terminalSafe).join(", ")})` : "";
+  lines.push(c.bold(`authwarden ${report.tool.version}`) + c.dim(` · policy ${report.policy.name} ${report.policy.version} · ${report.source}: ${terminalSafe(report.inputs[0]?.path ?? "")}${scope}`));
+  lines.push("");
+
+  const groups = new Map<string, Result[]>();
+  for (const result of report.results) {
+    const list = groups.get(result.resource.key) ?? [];
+    list.push(result);
+    groups.set(result.resource.key, list);
+  }
+  const worst = (results: Result[]) => Math.max(0, ...results.filter((r) => r.status === "FAIL" || r.status === "ERROR").map((r) => severityRank(r.severity) + (r.status === "ERROR" ? 10 : 0)));
+  const problem = (results: Result[]) => results.some((r) => SHOWN.includes(r.status));
+  const ordered = [...groups.values()].sort((a, b) => worst(b) - worst(a) || Number(problem(b)) - Number(problem(a)) || a[0]!.resource.key.localeCompare(b[0]!.resource.key));
+
+  let clean = 0;
+  for (const results of ordered) {
+    const shown = results.filter((r) => options.verbose || SHOWN.includes(r.status));
+    if (shown.length === 0) {
+      clean += 1;
+      continue;
+    }
+    const resource = results[0]!.resource;
+    const failing = results.some((r) => r.status === "FAIL" || r.status === "ERROR");
+    const mark = failing ? c.red("✖") : results.some((r) => r.status === "UNKNOWN") ? c.yellow("?") : c.green("✔");
+    const where = [resource.stack, resource.address ?? resource.arn, resource.file ? `${resource.file}${resource.line ? `:${resource.line}` : ""}` : undefined]
+      .filter((part): part is string => part !== undefined)
+      .map(terminalSafe)
+      .join(" · ");
+    const audience = results[0]!.audience;
+    const audienceText = resource.kind === "UserPool" ? c.dim(`  audience: ${audience.audience}${audience.declared ? "" : " (not declared)"}`) : "";
+    lines.push(`${mark} ${c.bold(`${resource.kind} ${terminalSafe(resource.name ?? resource.key)}`)}  ${c.dim(where)}${audienceText}`);
+    shown.sort((a, b) => SHOWN.indexOf(a.status) - SHOWN.indexOf(b.status) || severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
+    for (const result of shown) {
+      const severity = result.status === "FAIL" || result.status === "ERROR" ? result.severity.padEnd(8) : "".padEnd(8);
+      lines.push(`    ${statusLabel[result.status]} ${c.dim(severity)} ${c.cyan(result.ruleId)}  ${terminalSafe(result.message)}`);
+      if (result.status === "FAIL") lines.push(`              ${c.dim(`fix: ${terminalSafe(result.remediation)}`)}`);
+    }
+    lines.push("");
+  }
+  if (clean > 0) lines.push(`${c.green("✔")} ${clean} resource${clean === 1 ? "" : "s"} passed every rule`);
+  for (const diagnostic of report.diagnostics) lines.push(c.yellow(`! ${terminalSafe(diagnostic.message)}`));
+  const undeclared = report.audiences.filter((a) => !a.declared);
+  if (undeclared.length > 0) {
+    lines.push(c.yellow(`! audience not declared for ${undeclared.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: treated as workforce (tag the pool pci:audience)`));
+  }
+  lines.push(summaryLine(report, c));
+  return `${lines.join("\n")}\n`;
+}
+
+function summaryLine(report: Report, c: ReturnType<typeof createColors>): string {
+  const { byStatus, failuresBySeverity } = report.summary;
+  const bySeverity = Object.entries(failuresBySeverity)
+    .filter(([, n]) => n > 0)
+    .map(([severity, n]) => `${n} ${severity}`)
+    .join(", ");
+  const parts = [
+    `${byStatus.FAIL} failed${bySeverity ? ` (${bySeverity})` : ""}`,
+    `${byStatus.UNKNOWN} unknown`,
+    `${byStatus.PASS} passed`,
+    ...(byStatus.ERROR > 0 ? [`${byStatus.ERROR} errors`] : []),
+    ...(byStatus.WAIVED > 0 ? [`${byStatus.WAIVED} waived`] : []),
+    ...(byStatus.NOT_APPLICABLE > 0 ? [`${byStatus.NOT_APPLICABLE} not applicable`] : []),
+  ].join(", ");
+  if (!report.gate) return parts;
+  const verdict = report.gate.passed ? c.green(c.bold("gate passed")) : c.red(c.bold("gate failed"));
+  return `${verdict}: ${parts} · fail-on ${report.gate.failOn}`;
+}
