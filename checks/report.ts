@@ -26,6 +26,8 @@ export interface Result {
   readonly title: string;
   readonly status: Status;
   readonly severity: Severity;
+  /** The rule's message template id the message was rendered from. */
+  readonly messageId: string;
   readonly message: string;
   readonly resource: ResultResource;
   readonly audience: { readonly audience: Audience; readonly declared: boolean; readonly via: AudienceInfo["via"] };
