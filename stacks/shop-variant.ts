@@ -1,0 +1,212 @@
+// The profile object a ShopSphere estate is built from. The constructs are the same for every
+// estate; a variant only says how each one is configured. `compliantVariant` and `legacyVariant`
+// (compliant-variant.ts, legacy-variant.ts) are the two reference estates.
+
+/** Who the accounts of a user pool belong to (RULES.md, "Audience"). */
+export type Audience = "consumer" | "workforce" | "business-customer";
+
+/** Tag key the default policy reads the audience from. */
+export const AUDIENCE_TAG_KEY = "pci:audience";
+
+export type MfaMode = "ON" | "OPTIONAL" | "OFF";
+export type UserPoolTier = "LITE" | "ESSENTIALS" | "PLUS";
+export type RecoveryChannel = "admin_only" | "verified_email" | "verified_phone_number";
+export type TokenUnit = "seconds" | "minutes" | "hours" | "days";
+export type RiskAction = "BLOCK" | "MFA_IF_CONFIGURED" | "MFA_REQUIRED" | "NO_ACTION";
+
+export interface PasswordPolicyProfile {
+  readonly minimumLength: number;
+  readonly requireLowercase: boolean;
+  readonly requireUppercase: boolean;
+  readonly requireNumbers: boolean;
+  readonly requireSymbols: boolean;
+  /** Needs the Essentials or Plus tier. Undefined leaves it unset (no history). */
+  readonly passwordHistorySize?: number;
+  readonly temporaryPasswordValidityDays: number;
+}
+
+export interface CustomAttributeProfile {
+  /** Without the "custom:" prefix. */
+  readonly name: string;
+  readonly type: "String" | "Number";
+  readonly mutable: boolean;
+  readonly maxLength?: number;
+}
+
+export interface GroupProfile {
+  readonly name: string;
+  readonly description: string;
+  readonly precedence: number;
+}
+
+export interface RiskConfigurationProfile {
+  /** Events the compromised-credentials check runs on: SIGN_IN, SIGN_UP, PASSWORD_CHANGE. */
+  readonly compromisedCredentialsEvents: readonly ("SIGN_IN" | "SIGN_UP" | "PASSWORD_CHANGE")[];
+  readonly compromisedCredentialsAction: "BLOCK" | "NO_ACTION";
+  readonly highRisk: RiskAction;
+  readonly mediumRisk: RiskAction;
+  readonly lowRisk: RiskAction;
+  /** Whether the user is emailed when a high-risk sign-in is acted on. */
+  readonly notifyOnHighRisk: boolean;
+}
+
+export interface UserPoolProfile {
+  readonly name: string;
+  /** Value of the pci:audience tag; undefined leaves the tag off (the pool is then treated as workforce). */
+  readonly audience?: Audience;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly tier: UserPoolTier;
+  /** user_pool_add_ons.advanced_security_mode; undefined omits the block (threat protection off). */
+  readonly threatProtection?: "AUDIT" | "ENFORCED";
+  readonly passwordPolicy: PasswordPolicyProfile;
+  readonly mfa: MfaMode;
+  /** Which MFA factors the pool offers when MFA is ON or OPTIONAL. */
+  readonly mfaFactors: { readonly totp: boolean; readonly sms: boolean };
+  readonly deletionProtection: "ACTIVE" | "INACTIVE";
+  /** admin_create_user_config.allow_admin_create_user_only (false = self sign-up allowed). */
+  readonly adminCreateUserOnly: boolean;
+  /** Recovery channels in priority order; undefined omits account_recovery_setting (Cognito default). */
+  readonly accountRecovery?: readonly RecoveryChannel[];
+  readonly customAttributes: readonly CustomAttributeProfile[];
+  /** Prefix of the Cognito-hosted domain (<prefix>.auth.<region>.amazoncognito.com). */
+  readonly domainPrefix: string;
+  readonly groups: readonly GroupProfile[];
+  /** Risk configuration for the whole pool; undefined creates none. */
+  readonly riskConfiguration?: RiskConfigurationProfile;
+}
+
+/** Where a federation client secret comes from. */
+export type SecretSource =
+  | { readonly kind: "variable"; readonly variableName: string }
+  | { readonly kind: "literal"; readonly value: string };
+
+export interface SocialProviderProfile {
+  readonly provider: "Google" | "Facebook";
+  readonly clientId: string;
+  readonly clientSecret: SecretSource;
+  readonly authorizeScopes: string;
+  /** Cognito attribute -> provider attribute. */
+  readonly attributeMapping: Readonly<Record<string, string>>;
+}
+
+export interface ResourceServerProfile {
+  readonly identifier: string;
+  readonly name: string;
+  readonly scopes: readonly { readonly name: string; readonly description: string }[];
+}
+
+export interface TokenValidityProfile {
+  readonly accessToken: number;
+  readonly idToken: number;
+  readonly refreshToken: number;
+  /** Undefined omits token_validity_units: Cognito then reads hours, hours, days. */
+  readonly units?: { readonly accessToken: TokenUnit; readonly idToken: TokenUnit; readonly refreshToken: TokenUnit };
+}
+
+export interface AppClientProfile {
+  readonly name: string;
+  readonly generateSecret: boolean;
+  readonly oauthFlows: readonly ("code" | "implicit" | "client_credentials")[];
+  readonly oauthScopes: readonly string[];
+  readonly callbackUrls: readonly string[];
+  readonly logoutUrls: readonly string[];
+  /** "COGNITO" and/or provider names of SocialProviderProfile. */
+  readonly identityProviders: readonly string[];
+  readonly explicitAuthFlows: readonly string[];
+  readonly tokens: TokenValidityProfile;
+  /** Undefined omits refresh_token_rotation (rotation off). */
+  readonly refreshTokenRotation?: { readonly retryGracePeriodSeconds: number };
+  /** Minutes (3-15); undefined leaves the Cognito default (3). */
+  readonly authSessionValidityMinutes?: number;
+  /** Undefined leaves the attribute unset. */
+  readonly enableTokenRevocation?: boolean;
+  /** Undefined leaves it unset (LEGACY). */
+  readonly preventUserExistenceErrors?: "ENABLED" | "LEGACY";
+  /** Undefined leaves it unset (Cognito: all attributes). */
+  readonly readAttributes?: readonly string[];
+  /** Undefined leaves it unset (Cognito: every writable attribute, custom ones included). */
+  readonly writeAttributes?: readonly string[];
+}
+
+export interface IdentityRoleProfile {
+  readonly maxSessionDurationSeconds: number;
+  /** Whether the trust policy pins cognito-identity.amazonaws.com:aud to the identity pool id. */
+  readonly trustRequiresAudience: boolean;
+}
+
+export interface AuthenticatedRoleProfile extends IdentityRoleProfile {
+  /** per-identity: own S3 prefix and DynamoDB LeadingKeys; wildcard: "dynamodb:*" on "*". */
+  readonly dynamoDbAccess: "per-identity" | "wildcard";
+  /** AWS-managed policy names attached to the role (e.g. AmazonS3FullAccess). */
+  readonly managedPolicies: readonly string[];
+}
+
+export interface GuestRoleProfile extends IdentityRoleProfile {
+  /** read-only: reads its own DynamoDB items only; write: catalog reads, guest uploads and cart writes. */
+  readonly access: "read-only" | "write";
+}
+
+export interface IdentityPoolProfile {
+  readonly name: string;
+  readonly allowUnauthenticatedIdentities: boolean;
+  readonly allowClassicFlow: boolean;
+  readonly serverSideTokenCheck: boolean;
+  /** Token-based role mapping for the web client; undefined adds no role mapping. */
+  readonly ambiguousRoleResolution?: "Deny" | "AuthenticatedRole";
+  readonly authenticatedRole: AuthenticatedRoleProfile;
+  readonly guestRole: GuestRoleProfile;
+  readonly profilePicturesBucket: string;
+  readonly wishlistTable: string;
+}
+
+export interface ApiRouteProfile {
+  /** e.g. "/orders" or "/orders/{orderId}". */
+  readonly path: string;
+  readonly method: "GET" | "POST" | "PUT" | "DELETE";
+  readonly authorization: "COGNITO_USER_POOLS" | "NONE";
+  /** OAuth scopes the authorizer requires (full names, e.g. "shop/orders"). */
+  readonly scopes?: readonly string[];
+}
+
+export interface ApiProfile {
+  readonly name: string;
+  readonly stageName: string;
+  /** Base URL of the HTTP backend the routes proxy to. */
+  readonly backendUrl: string;
+  readonly routes: readonly ApiRouteProfile[];
+  /** Adds an unauthenticated MOCK OPTIONS method (CORS preflight) on every resource with a route. */
+  readonly corsPreflight: boolean;
+}
+
+export type WafTarget = "consumer-pool" | "staff-pool" | "api-stage";
+
+export interface WafProfile {
+  readonly name: string;
+  readonly associateWith: readonly WafTarget[];
+  /** Requests per 5 minutes per IP before the rate rule blocks. */
+  readonly rateLimit: number;
+}
+
+export interface ShopVariant {
+  /** Short id, used in resource names ("compliant", "legacy"). */
+  readonly id: string;
+  readonly description: string;
+  readonly shop: string;
+  readonly storefront: string;
+  readonly consumerPool: UserPoolProfile & {
+    readonly socialProviders: readonly SocialProviderProfile[];
+    readonly resourceServer: ResourceServerProfile;
+  };
+  readonly staffPool: UserPoolProfile;
+  readonly clients: {
+    readonly web: AppClientProfile;
+    readonly mobile: AppClientProfile;
+    readonly admin: AppClientProfile;
+  };
+  readonly identityPool: IdentityPoolProfile;
+  readonly api: ApiProfile;
+  /** Undefined creates no web ACL. */
+  readonly waf?: WafProfile;
+  /** Sender address of threat-protection notification emails (an SES identity). */
+  readonly securityNotificationsEmail: string;
+}
