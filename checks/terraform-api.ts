@@ -2,6 +2,7 @@
 // configurations of a Terraform configuration or plan.
 
 import { Attributes, type TerraformResource } from "./terraform-attributes.js";
+import { poolLink } from "./terraform-cognito.js";
 import type { ResourceIndex } from "./terraform-iam.js";
 import { known, unknown, type ApiAuthorizer, type ApiRoute, type LogDelivery, type Term, type UserPool, type Value, type WafAssociation } from "./model.js";
 
@@ -84,8 +85,7 @@ export function readWafAssociation(resource: TerraformResource, key: string, lin
 
 export function readLogDelivery(resource: TerraformResource, key: string, links: ApiLinks): LogDelivery {
   const attrs = Attributes.of(resource);
-  const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
-  const userPool = links.userPool(userPoolRef);
+  const pool = poolLink(attrs, links);
   const configurations = attrs.blocks("log_configurations").map((config) => {
     const text = (v: Value<string>) => (v.known ? v.value : "");
     const destination = ["cloud_watch_logs_configuration", "firehose_configuration", "s3_configuration"].find((b) => config.block(b) !== undefined) ?? "";
@@ -96,8 +96,7 @@ export function readLogDelivery(resource: TerraformResource, key: string, links:
     key,
     name: known(resource.address),
     provenance: resource.provenance,
-    userPoolRef,
-    ...(userPool ? { userPool } : {}),
+    ...pool,
     configurations: known(configurations),
   };
 }

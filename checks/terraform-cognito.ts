@@ -28,6 +28,13 @@ export interface CognitoLinks {
   role(term: Term | null): IamRole | undefined;
 }
 
+/** The user_pool_id reference of a resource and the pool it resolves to, spread into model objects. */
+export function poolLink(attrs: Attributes, links: Pick<CognitoLinks, "userPool">): { userPoolRef: Term; userPool?: UserPool } {
+  const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
+  const userPool = links.userPool(userPoolRef);
+  return userPool ? { userPoolRef, userPool } : { userPoolRef };
+}
+
 // Standard attributes of a user pool schema; any other schema entry is a custom attribute.
 const STANDARD_ATTRIBUTES = new Set([
   "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name", "locale", "middle_name",
@@ -175,8 +182,7 @@ function readTokenValidity(
 
 export function readUserPoolClient(resource: TerraformResource, key: string, links: CognitoLinks): UserPoolClient {
   const attrs = Attributes.of(resource);
-  const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
-  const userPool = links.userPool(userPoolRef);
+  const pool = poolLink(attrs, links);
   const defaultRedirect = attrs.term("default_redirect_uri");
   const optionalList = (field: string): Value<readonly string[] | null> => (attrs.has(field) ? attrs.strings(field) : known(null, "default"));
   return {
@@ -184,8 +190,7 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
     key,
     name: attrs.string("name"),
     provenance: resource.provenance,
-    userPoolRef,
-    ...(userPool ? { userPool } : {}),
+    ...pool,
     accessTokenValidity: readTokenValidity(attrs, "access_token", "hours", { amount: 60, unit: "minutes" }),
     idTokenValidity: readTokenValidity(attrs, "id_token", "hours", { amount: 60, unit: "minutes" }),
     refreshTokenValidity: readTokenValidity(attrs, "refresh_token", "days", { amount: 30, unit: "days" }),
@@ -209,30 +214,26 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
 
 export function readUserPoolDomain(resource: TerraformResource, key: string, links: CognitoLinks): UserPoolDomain {
   const attrs = Attributes.of(resource);
-  const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
-  const userPool = links.userPool(userPoolRef);
+  const pool = poolLink(attrs, links);
   return {
     kind: "UserPoolDomain",
     key,
     name: attrs.string("domain"),
     provenance: resource.provenance,
-    userPoolRef,
-    ...(userPool ? { userPool } : {}),
+    ...pool,
     customDomain: known(attrs.has("certificate_arn")),
   };
 }
 
 export function readIdentityProvider(resource: TerraformResource, key: string, links: CognitoLinks): IdentityProvider {
   const attrs = Attributes.of(resource);
-  const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
-  const userPool = links.userPool(userPoolRef);
+  const pool = poolLink(attrs, links);
   return {
     kind: "IdentityProvider",
     key,
     name: attrs.string("provider_name"),
     provenance: resource.provenance,
-    userPoolRef,
-    ...(userPool ? { userPool } : {}),
+    ...pool,
     providerType: attrs.string("provider_type"),
     providerDetails: attrs.termMap("provider_details"),
     attributeMapping: attrs.map("attribute_mapping", {}),
@@ -241,8 +242,7 @@ export function readIdentityProvider(resource: TerraformResource, key: string, l
 
 export function readUserGroup(resource: TerraformResource, key: string, links: CognitoLinks): UserGroup {
   const attrs = Attributes.of(resource);
-  const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
-  const userPool = links.userPool(userPoolRef);
+  const pool = poolLink(attrs, links);
   const roleRef = attrs.term("role_arn");
   const role = links.role(roleRef);
   return {
@@ -250,8 +250,7 @@ export function readUserGroup(resource: TerraformResource, key: string, links: C
     key,
     name: attrs.string("name"),
     provenance: resource.provenance,
-    userPoolRef,
-    ...(userPool ? { userPool } : {}),
+    ...pool,
     roleRef,
     ...(role ? { role } : {}),
     precedence: attrs.has("precedence") ? attrs.number("precedence") : known(null, "default"),
@@ -260,8 +259,7 @@ export function readUserGroup(resource: TerraformResource, key: string, links: C
 
 export function readResourceServer(resource: TerraformResource, key: string, links: CognitoLinks): ResourceServer {
   const attrs = Attributes.of(resource);
-  const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
-  const userPool = links.userPool(userPoolRef);
+  const pool = poolLink(attrs, links);
   const scopes: string[] = [];
   for (const scope of attrs.blocks("scope")) {
     const name = scope.string("scope_name");
@@ -272,8 +270,7 @@ export function readResourceServer(resource: TerraformResource, key: string, lin
     key,
     name: attrs.string("name"),
     provenance: resource.provenance,
-    userPoolRef,
-    ...(userPool ? { userPool } : {}),
+    ...pool,
     identifier: attrs.string("identifier"),
     scopes: known(scopes),
   };
@@ -281,8 +278,7 @@ export function readResourceServer(resource: TerraformResource, key: string, lin
 
 export function readRiskConfiguration(resource: TerraformResource, key: string, links: CognitoLinks): RiskConfiguration {
   const attrs = Attributes.of(resource);
-  const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
-  const userPool = links.userPool(userPoolRef);
+  const pool = poolLink(attrs, links);
   const compromised = attrs.block("compromised_credentials_risk_configuration");
   const takeover = attrs.block("account_takeover_risk_configuration");
   const action = (block: Attributes | undefined, name: string): RiskAction | null => {
@@ -302,10 +298,9 @@ export function readRiskConfiguration(resource: TerraformResource, key: string, 
   return {
     kind: "RiskConfiguration",
     key,
-    name: known(userPool?.name.known ? `risk configuration of ${userPool.name.value}` : resource.address),
+    name: known(pool.userPool?.name.known ? `risk configuration of ${pool.userPool.name.value}` : resource.address),
     provenance: resource.provenance,
-    userPoolRef,
-    ...(userPool ? { userPool } : {}),
+    ...pool,
     clientRef,
     compromisedCredentials: compromisedValue,
     accountTakeover: takeoverValue,
