@@ -5,7 +5,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { writeConsole } from "../reports/console.js";
-import { writeJson } from "../reports/json.js";
+import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../reports/index.js";
 import { terminalSafe } from "../reports/terminal-text.js";
 import { evaluate } from "./engine.js";
 import { AuthwardenError, InputError, UsageError } from "./errors.js";
@@ -24,9 +24,6 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-const FILE_FORMATS = { json: { file: "authwarden.json", write: writeJson } } as const;
-type FileFormat = keyof typeof FILE_FORMATS;
-const FORMATS = ["console", ...Object.keys(FILE_FORMATS)] as const;
 
 interface CheckOptions {
   synth?: string | true;
@@ -55,7 +52,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option("--synth [dir]", "cdktf synth output directory (default cdktf.out)")
     .option("--stack <name...>", "only these stacks of the synth output")
     .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
-    .addOption(new Option("--format <format...>", "console, json; repeatable").choices(FORMATS))
+    .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
     .option("--output-dir <dir>", "write one file per format (authwarden.json, ...)")
     .addOption(new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists").choices(SEVERITIES).default("high"))
     .option("--no-color", "no colour, even on a terminal")
@@ -90,7 +87,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 function check(options: CheckOptions, io: CliIo): number {
   if (options.synth === undefined) throw new UsageError("check needs a source: --synth [dir]");
   const formats = [...new Set(options.format ?? ["console"])];
-  const fileFormats = formats.filter((f): f is FileFormat => f !== "console");
+  const fileFormats = formats.filter(isFileFormat);
   if (!options.outputDir && fileFormats.length > 1) throw new UsageError(`--format ${fileFormats.join(", ")}: several file formats need --output-dir`);
 
   const estate = loadSynth(options.synth === true ? "cdktf.out" : options.synth, options.stack ? { stacks: options.stack } : {});
@@ -105,7 +102,7 @@ function check(options: CheckOptions, io: CliIo): number {
     }
     io.stdout(`reports written: ${written.map(terminalSafe).join(", ")}\n`);
   } else if (fileFormats.length === 1) {
-    io.stdout(FILE_FORMATS[fileFormats[0]!].write(report));
+    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report));
   } else {
     io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
   }
@@ -119,7 +116,7 @@ function writeReports(report: Report, formats: readonly FileFormat[], dir: strin
   } catch (error) {
     throw new InputError(dir, `cannot create the output directory: ${(error as Error).message}`);
   }
-  const rendered = formats.map((format) => ({ path: join(dir, FILE_FORMATS[format].file), text: FILE_FORMATS[format].write(report) }));
+  const rendered = formats.map((format) => ({ path: join(dir, FILE_WRITERS[format].file), text: FILE_WRITERS[format].write(report) }));
   const temporary: string[] = [];
   try {
     for (const { path, text } of rendered) {

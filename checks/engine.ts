@@ -39,6 +39,7 @@ export function evaluate(estate: Estate, policy: ResolvedPolicy, rules: Readonly
       .sort((a, b) => a.key.localeCompare(b.key)),
     summary: summarize(results),
     results,
+    waivers: [],
     diagnostics: estate.diagnostics,
   };
 }

@@ -34,6 +34,26 @@ export interface Result {
   readonly controls: readonly ControlApplicability[];
   readonly evidence: readonly Evidence[];
   readonly remediation: string;
+  /** Set on WAIVED results: the waiver that turned a FAIL into WAIVED. */
+  readonly waiver?: AppliedWaiver;
+}
+
+export interface AppliedWaiver {
+  readonly id: string;
+  readonly reason: string;
+  readonly owner: string;
+  /** ISO date (YYYY-MM-DD) after which the waiver no longer applies. */
+  readonly expires: string;
+  readonly compensatingControl?: string;
+  readonly file: string;
+}
+
+export interface WaiverStatus {
+  readonly waiver: AppliedWaiver;
+  readonly ruleId: string;
+  readonly selector: string;
+  /** expired: past its date, no longer applied; unused: matched no failing result. */
+  readonly problem: "expired" | "unused";
 }
 
 export interface PoolAudience {
@@ -69,6 +89,8 @@ export interface Report {
   readonly summary: Summary;
   readonly gate?: Gate;
   readonly results: readonly Result[];
+  /** Expired and unused waivers, reported so they get cleaned up. */
+  readonly waivers: readonly WaiverStatus[];
   readonly diagnostics: readonly LoadDiagnostic[];
 }
 

@@ -1,0 +1,23 @@
+// The report writers: pure functions from the Report to text, one per format, and the file each
+// format is written to with --output-dir.
+
+import type { Report } from "../checks/report.js";
+import { writeJson } from "./json.js";
+
+export interface FileWriter {
+  readonly file: string;
+  readonly write: (report: Report) => string;
+}
+
+export const FILE_WRITERS = {
+  json: { file: "authwarden.json", write: writeJson },
+} as const satisfies Record<string, FileWriter>;
+
+export type FileFormat = keyof typeof FILE_WRITERS;
+
+/** Every --format value: the console plus the file formats. */
+export const FORMATS: readonly string[] = ["console", ...Object.keys(FILE_WRITERS)];
+
+export function isFileFormat(format: string): format is FileFormat {
+  return Object.hasOwn(FILE_WRITERS, format);
+}
