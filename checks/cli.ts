@@ -16,6 +16,7 @@ import { catalog } from "./rule-catalog.js";
 import { SEVERITIES, type Severity } from "./rule.js";
 import { RULES, RULES_BY_ID } from "./rules/index.js";
 import { loadSynth } from "./synth-loader.js";
+import { loadWaivers } from "./waivers.js";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -29,6 +30,7 @@ interface CheckOptions {
   synth?: string | true;
   stack?: string[];
   policy: string;
+  waivers?: string;
   format?: string[];
   outputDir?: string;
   failOn: Severity;
@@ -52,6 +54,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option("--synth [dir]", "cdktf synth output directory (default cdktf.out)")
     .option("--stack <name...>", "only these stacks of the synth output")
     .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
+    .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
     .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
     .option("--output-dir <dir>", "write one file per format (authwarden.json, ...)")
     .addOption(new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists").choices(SEVERITIES).default("high"))
@@ -92,7 +95,8 @@ function check(options: CheckOptions, io: CliIo): number {
 
   const estate = loadSynth(options.synth === true ? "cdktf.out" : options.synth, options.stack ? { stacks: options.stack } : {});
   const policy = loadPolicy(options.policy, RULES_BY_ID);
-  const report = withGate(evaluate(estate, policy, RULES_BY_ID), options.failOn);
+  const waivers = options.waivers ? loadWaivers(options.waivers, RULES_BY_ID) : [];
+  const report = withGate(evaluate(estate, policy, RULES_BY_ID, { waivers }), options.failOn);
 
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
   if (options.outputDir) {

@@ -9,10 +9,12 @@ import { applicability } from "./pci-applicability.js";
 import type { ResolvedPolicy, ResolvedRuleConfig } from "./policy-pack.js";
 import { summarize, type Report, type Result, type ResultResource } from "./report.js";
 import { SHARED_MESSAGES, STATUSES, type Finding, type Rule, type RuleOptions } from "./rule.js";
+import { applyWaivers, type Waiver } from "./waivers.js";
 
 export interface EvaluateOptions {
   /** Fixed clock for reproducible reports and waiver expiry. */
   readonly now?: Date;
+  readonly waivers?: readonly Waiver[];
 }
 
 export function evaluate(estate: Estate, policy: ResolvedPolicy, rules: ReadonlyMap<string, Rule>, options: EvaluateOptions = {}): Report {
@@ -23,10 +25,12 @@ export function evaluate(estate: Estate, policy: ResolvedPolicy, rules: Readonly
     if (!rule) continue;
     results.push(...runRule(rule, config, estate, audiences));
   }
-  results.sort(compareResults);
+  const now = options.now ?? new Date();
+  const waived = applyWaivers(results, options.waivers ?? [], now);
+  waived.results.sort(compareResults);
   return {
     tool: { name: "authwarden", version: toolVersion() },
-    generatedAt: (options.now ?? new Date()).toISOString(),
+    generatedAt: now.toISOString(),
     source: estate.source,
     inputs: estate.inputs,
     scopes: estate.scopes,
@@ -37,9 +41,9 @@ export function evaluate(estate: Estate, policy: ResolvedPolicy, rules: Readonly
         return { key: pool.key, name: pool.name.known ? pool.name.value : null, audience: info.audience, declared: info.declared, via: info.via };
       })
       .sort((a, b) => a.key.localeCompare(b.key)),
-    summary: summarize(results),
-    results,
-    waivers: [],
+    summary: summarize(waived.results),
+    results: waived.results,
+    waivers: waived.problems,
     diagnostics: estate.diagnostics,
   };
 }

@@ -2,15 +2,14 @@
 // and by each rule's options schema, resolved along their "extends" chain.
 
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, extname, join, resolve } from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import { dirname, join, resolve } from "node:path";
 import type { AudienceSettings } from "./audience.js";
+import { readDataFile } from "./data-file.js";
 import { ConfigValidationError, InputError } from "./errors.js";
 import { assertValid } from "./json-schema.js";
 import type { Audience } from "./model.js";
 import { policiesDir } from "./package-info.js";
 import type { Rule, RuleOptions, Severity } from "./rule.js";
-import { readJsonFile, safeJsonParse } from "./safe-json.js";
 
 export const DEFAULT_POLICY = "pci-dss-4.0.1";
 
@@ -117,26 +116,5 @@ function readChain(file: string, rules: ReadonlyMap<string, Rule>, seen: string[
 }
 
 function readPolicyFile(file: string): PolicyFile {
-  const extension = extname(file).toLowerCase();
-  if (extension === ".yaml" || extension === ".yml") {
-    const buffer = readFileSync(file);
-    if (buffer.includes(0)) throw new InputError(file, "is a binary file, not YAML");
-    try {
-      return (parseYaml(buffer.toString("utf8"), { uniqueKeys: true, maxAliasCount: 100 }) ?? {}) as PolicyFile;
-    } catch (error) {
-      if (error instanceof YAMLParseError) {
-        const line = error.linePos?.[0]?.line;
-        throw new InputError(file, `is not valid YAML${line ? ` (line ${line})` : ""}: ${error.message.split("\n")[0]}`);
-      }
-      throw error;
-    }
-  }
-  if (extension === ".json") return readJsonFile(file) as PolicyFile;
-  // An extension-less file: JSON if it parses as JSON, else YAML.
-  const text = readFileSync(file, "utf8");
-  try {
-    return safeJsonParse(text) as PolicyFile;
-  } catch {
-    return (parseYaml(text, { uniqueKeys: true }) ?? {}) as PolicyFile;
-  }
+  return readDataFile(file) as PolicyFile;
 }

@@ -13,7 +13,7 @@ export interface ConsoleOptions {
   readonly verbose?: boolean;
 }
 
-const SHOWN: readonly Status[] = ["FAIL", "ERROR", "UNKNOWN"];
+const SHOWN: readonly Status[] = ["FAIL", "ERROR", "UNKNOWN", "WAIVED"];
 
 export function writeConsole(report: Report, options: ConsoleOptions): string {
   const c = createColors(options.color);
@@ -62,11 +62,19 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
       const severity = result.status === "FAIL" || result.status === "ERROR" ? result.severity.padEnd(8) : "".padEnd(8);
       lines.push(`    ${statusLabel[result.status]} ${c.dim(severity)} ${c.cyan(result.ruleId)}  ${terminalSafe(result.message)}`);
       if (result.status === "FAIL") lines.push(`              ${c.dim(`fix: ${terminalSafe(result.remediation)}`)}`);
+      if (result.waiver) {
+        const w = result.waiver;
+        lines.push(`              ${c.dim(`waived until ${w.expires} by ${terminalSafe(w.owner)}: ${terminalSafe(w.reason)}`)}`);
+      }
     }
     lines.push("");
   }
   if (clean > 0) lines.push(`${c.green("✔")} ${clean} resource${clean === 1 ? "" : "s"} passed every rule`);
   for (const diagnostic of report.diagnostics) lines.push(c.yellow(`! ${terminalSafe(diagnostic.message)}`));
+  for (const status of report.waivers) {
+    const what = status.problem === "expired" ? `expired on ${status.waiver.expires} and no longer applies` : "matches no failing result";
+    lines.push(c.yellow(`! waiver ${terminalSafe(status.waiver.id)} (${status.ruleId} on ${terminalSafe(status.selector)}) ${what}`));
+  }
   const undeclared = report.audiences.filter((a) => !a.declared);
   if (undeclared.length > 0) {
     lines.push(c.yellow(`! audience not declared for ${undeclared.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: treated as workforce (tag the pool pci:audience)`));
