@@ -291,9 +291,13 @@ export function readRiskConfiguration(resource: TerraformResource, key: string, 
     const eventAction = compromised.block("actions")?.string("event_action") ?? unknown("compromised credentials actions are not set");
     compromisedValue = !eventFilter.known ? eventFilter : !eventAction.known ? eventAction : known({ eventFilter: eventFilter.value, action: eventAction.value });
   }
-  const takeoverValue: Value<AccountTakeoverActions | null> = takeover
-    ? known({ low: action(takeover, "low_action"), medium: action(takeover, "medium_action"), high: action(takeover, "high_action") })
-    : known(null, "default");
+  // An event_action set from a variable is unknown, not absent: absent (null) means no action for that risk level.
+  const unknownAction = ["low_action", "medium_action", "high_action"]
+    .map((name) => takeover?.block("actions")?.block(name)?.string("event_action"))
+    .find((value): value is Exclude<Value<string>, { known: true }> => value !== undefined && !value.known);
+  const takeoverValue: Value<AccountTakeoverActions | null> = !takeover
+    ? known(null, "default")
+    : unknownAction ?? known({ low: action(takeover, "low_action"), medium: action(takeover, "medium_action"), high: action(takeover, "high_action") });
   const clientRef = attrs.term("client_id");
   return {
     kind: "RiskConfiguration",

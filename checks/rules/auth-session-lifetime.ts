@@ -1,0 +1,41 @@
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+
+export default defineRule<{ maxMinutes: number }>({
+  meta: {
+    id: "auth-session-lifetime",
+    title: "Sign-in sessions between challenges expire within 5 minutes (auth_session_validity <= 5)",
+    description:
+      "auth_session_validity is how long the session token between authentication challenges (password then MFA code) stays valid; a long window lets a half-finished sign-in be completed later by someone else (PCI DSS 8.2.8). Cognito's default is 3 minutes, the range 3 to 15.",
+    severity: "low",
+    requirements: ["8.2.8"],
+    resourceKinds: ["UserPoolClient"],
+    options: {
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: { maxMinutes: { type: "integer", minimum: 3, maximum: 15, description: "Longest acceptable auth_session_validity, in minutes." } },
+      },
+      defaults: { maxMinutes: 5 },
+    },
+    messages: {
+      pass: "{{resource}} expires sign-in sessions after {{actual}} minutes{{origin}} (at most {{expected}})",
+      tooLong: "{{resource}} keeps sign-in sessions open for {{actual}} minutes between challenges; at most {{expected}} minutes are allowed",
+    },
+    remediation: {
+      summary: "Set auth_session_validity to 3 (the default) up to 5 minutes.",
+      cdktf: `new CognitoUserPoolClient(this, "Client", { name: "web", userPoolId: pool.id, authSessionValidity: 3 });`,
+    },
+  },
+  check(estate, context) {
+    return estate.userPoolClients.map((client): Finding => {
+      const { maxMinutes } = context.options(client);
+      const actual = client.authSessionValidityMinutes;
+      if (!actual.known) return unknownFinding(client, "auth_session_validity", actual);
+      const evidence = [evidenceOf("auth_session_validity", actual)];
+      const data = { actual: actual.value, expected: maxMinutes, origin: actual.origin === "default" ? " (not set: Cognito's default)" : "" };
+      return actual.value <= maxMinutes
+        ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
+        : { resource: client, status: "FAIL", messageId: "tooLong", data, evidence };
+    });
+  },
+});

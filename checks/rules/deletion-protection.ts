@@ -1,0 +1,33 @@
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+
+export default defineRule<Record<string, never>>({
+  meta: {
+    id: "deletion-protection",
+    title: "User pools have deletion protection ACTIVE",
+    description:
+      "A user pool deleted by mistake or by an attacker takes every account, and Cognito's record of them, with it. deletion_protection = ACTIVE makes deletion a deliberate two-step change. It defaults to INACTIVE.",
+    severity: "medium",
+    requirements: ["10.5.1", "12.10"],
+    resourceKinds: ["UserPool"],
+    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
+    messages: {
+      pass: "{{resource}} has deletion protection ACTIVE",
+      inactive: "{{resource}} can be deleted in one step: deletion_protection is {{actual}}{{origin}}",
+    },
+    remediation: {
+      summary: "Set deletion_protection to ACTIVE.",
+      cdktf: `new CognitoUserPool(this, "Pool", {\n  name: "staff",\n  deletionProtection: "ACTIVE",\n});`,
+    },
+  },
+  check(estate) {
+    return estate.userPools.map((pool): Finding => {
+      const actual = pool.deletionProtection;
+      if (!actual.known) return unknownFinding(pool, "deletion_protection", actual);
+      const evidence = [evidenceOf("deletion_protection", actual)];
+      const data = { actual: actual.value, origin: actual.origin === "default" ? " (not set: the default)" : "" };
+      return actual.value === "ACTIVE"
+        ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
+        : { resource: pool, status: "FAIL", messageId: "inactive", data, evidence };
+    });
+  },
+});

@@ -1,0 +1,44 @@
+import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { describeValidity } from "../token-validity.js";
+
+export default defineRule<{ maxMinutes: number }>({
+  meta: {
+    id: "id-token-lifetime",
+    title: "ID tokens expire within 15 minutes (60 minutes on consumer pools)",
+    description:
+      "PCI DSS 8.2.8 asks that idle sessions end after 15 minutes. Applications often treat a valid ID token as a signed-in session, so its validity bounds the session like the access token's. id_token_validity is in hours unless token_validity_units says otherwise.",
+    severity: "medium",
+    requirements: ["8.2.8"],
+    resourceKinds: ["UserPoolClient"],
+    options: {
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: { maxMinutes: { type: "integer", minimum: 5, maximum: 1440, description: "Longest acceptable ID token validity, in minutes." } },
+      },
+      defaults: { maxMinutes: 15 },
+      audienceDefaults: { consumer: { maxMinutes: 60 } },
+    },
+    messages: {
+      pass: "{{resource}} issues ID tokens valid for {{actual}} (at most {{expected}} minutes)",
+      tooLong: "{{resource}} issues ID tokens valid for {{actual}}; at most {{expected}} minutes are allowed",
+    },
+    remediation: {
+      summary: "Set id_token_validity with explicit token_validity_units (e.g. 15 minutes).",
+      cdktf: `new CognitoUserPoolClient(this, "Client", {\n  name: "admin",\n  userPoolId: pool.id,\n  accessTokenValidity: 15,\n  idTokenValidity: 15,\n  tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "hours" }],\n});`,
+    },
+  },
+  check(estate, context) {
+    return estate.userPoolClients.map((client): Finding => {
+      const { maxMinutes } = context.options(client);
+      const validity = client.idTokenValidity;
+      if (!validity.known) return unknownFinding(client, "id_token_validity", validity);
+      const actual = describeValidity(validity, "id_token");
+      const evidence = [{ attribute: "id_token_validity", value: actual, origin: validity.origin }];
+      const data = { actual, expected: maxMinutes };
+      return validity.value.seconds <= maxMinutes * 60
+        ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
+        : { resource: client, status: "FAIL", messageId: "tooLong", data, evidence };
+    });
+  },
+});

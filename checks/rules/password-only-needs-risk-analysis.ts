@@ -1,0 +1,57 @@
+import { indexRiskConfigurations, missingRiskFinding, RISK_LOOKUP_MESSAGES } from "../risk-configurations.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+
+type MfaSetting = "OFF" | "OPTIONAL" | "ON";
+
+export default defineRule<{ passwordOnlyWhen: MfaSetting[] }>({
+  meta: {
+    id: "password-only-needs-risk-analysis",
+    title: "Pools where a password can be the only factor enforce threat protection with a risk configuration",
+    description:
+      "PCI DSS 8.3.9 (and 8.3.10.1 for business customers) requires that a password used as the only factor be changed every 90 days or that the security posture of the account be analysed dynamically. Cognito cannot expire passwords, so where MFA is OFF threat protection must be ENFORCED with a risk configuration for the pool. By default MFA OPTIONAL counts too: accounts that never enrolled a factor sign in with the password alone.",
+    severity: "high",
+    requirements: ["8.3.9", "8.3.10.1"],
+    resourceKinds: ["UserPool"],
+    options: {
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          passwordOnlyWhen: {
+            type: "array",
+            uniqueItems: true,
+            items: { enum: ["OFF", "OPTIONAL", "ON"] },
+            description: "mfa_configuration values under which a password may be the only factor (OPTIONAL: users who never enrolled).",
+          },
+        },
+      },
+      defaults: { passwordOnlyWhen: ["OFF", "OPTIONAL"] },
+    },
+    messages: {
+      ...RISK_LOOKUP_MESSAGES,
+      pass: "{{resource}} has MFA {{mfa}} and stands in for password rotation with threat protection ENFORCED and a risk configuration",
+      notEnforced: "{{resource}} has MFA {{mfa}}, so a password can be the only factor, and Cognito cannot expire passwords; threat protection is {{mode}}{{origin}}, it must be ENFORCED (user_pool_tier PLUS) to analyse each sign-in",
+    },
+    remediation: {
+      summary: "Require MFA (mfa_configuration ON), or set user_pool_tier PLUS, advanced_security_mode ENFORCED and add an aws_cognito_risk_configuration for the pool.",
+      cdktf: `new CognitoUserPool(this, "Pool", {\n  name: "shoppers",\n  userPoolTier: "PLUS",\n  userPoolAddOns: { advancedSecurityMode: "ENFORCED" },\n});\nnew CognitoRiskConfiguration(this, "Risk", { userPoolId: pool.id, compromisedCredentialsRiskConfiguration: { actions: { eventAction: "BLOCK" } } });`,
+    },
+  },
+  check(estate, context) {
+    const index = indexRiskConfigurations(estate);
+    return estate.userPools.map((pool): Finding => {
+      const { passwordOnlyWhen } = context.options(pool);
+      const mfa = pool.mfaConfiguration;
+      if (!mfa.known) return unknownFinding(pool, "mfa_configuration", mfa);
+      if (!passwordOnlyWhen.includes(mfa.value)) return { resource: pool, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: `MFA is ${mfa.value}, so a password is never the only factor` } };
+      const mode = pool.advancedSecurityMode;
+      if (!mode.known) return unknownFinding(pool, "user_pool_add_ons.advanced_security_mode", mode);
+      const evidence = [evidenceOf("mfa_configuration", mfa), evidenceOf("user_pool_add_ons.advanced_security_mode", mode)];
+      if (mode.value !== "ENFORCED") {
+        return { resource: pool, status: "FAIL", messageId: "notEnforced", data: { mfa: mfa.value, mode: mode.value, origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "" }, evidence };
+      }
+      if (!index.poolWide(pool)) return { ...missingRiskFinding(pool, index), evidence };
+      return { resource: pool, status: "PASS", messageId: "pass", data: { mfa: mfa.value }, evidence };
+    });
+  },
+});

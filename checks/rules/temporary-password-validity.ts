@@ -1,0 +1,41 @@
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+
+export default defineRule<{ maxDays: number }>({
+  meta: {
+    id: "temporary-password-validity",
+    title: "Temporary passwords expire within 7 days",
+    description:
+      "PCI DSS 8.3.5 asks that first-use passwords set by an administrator be changed on first use; a temporary password that stays valid for weeks is a standing credential. password_policy.temporary_password_validity_days defaults to 7.",
+    severity: "medium",
+    requirements: ["8.3.5"],
+    resourceKinds: ["UserPool"],
+    options: {
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: { maxDays: { type: "integer", minimum: 1, maximum: 365, description: "Longest acceptable temporary_password_validity_days." } },
+      },
+      defaults: { maxDays: 7 },
+    },
+    messages: {
+      pass: "{{resource}} expires temporary passwords after {{actual}} days{{origin}} (at most {{expected}})",
+      tooLong: "{{resource}} keeps temporary passwords valid for {{actual}} days; at most {{expected}} days are allowed",
+    },
+    remediation: {
+      summary: "Set password_policy.temporary_password_validity_days to 7 or less (1 to 3 for staff).",
+      cdktf: `passwordPolicy: { minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 1 }`,
+    },
+  },
+  check(estate, context) {
+    return estate.userPools.map((pool): Finding => {
+      const { maxDays } = context.options(pool);
+      const actual = pool.passwordPolicy.temporaryPasswordValidityDays;
+      if (!actual.known) return unknownFinding(pool, "password_policy.temporary_password_validity_days", actual);
+      const evidence = [evidenceOf("password_policy.temporary_password_validity_days", actual)];
+      const data = { actual: actual.value, expected: maxDays, origin: actual.origin === "default" ? " (not set: Cognito's default)" : "" };
+      return actual.value <= maxDays
+        ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
+        : { resource: pool, status: "FAIL", messageId: "tooLong", data, evidence };
+    });
+  },
+});

@@ -1,0 +1,32 @@
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+
+export default defineRule<Record<string, never>>({
+  meta: {
+    id: "token-revocation-enabled",
+    title: "App clients can revoke refresh tokens (enable_token_revocation)",
+    description:
+      "Without token revocation, signing out or disabling a compromised session cannot invalidate its refresh token, which keeps minting access tokens until it expires (PCI DSS 8.2.8). enable_token_revocation defaults to true on new clients.",
+    severity: "medium",
+    requirements: ["8.2.8"],
+    resourceKinds: ["UserPoolClient"],
+    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
+    messages: {
+      pass: "{{resource}} can revoke refresh tokens{{origin}}",
+      disabled: "{{resource}} cannot revoke refresh tokens: enable_token_revocation is false",
+    },
+    remediation: {
+      summary: "Set enable_token_revocation to true (or leave it unset) and call RevokeToken on sign-out.",
+      cdktf: `new CognitoUserPoolClient(this, "Client", { name: "web", userPoolId: pool.id, enableTokenRevocation: true });`,
+    },
+  },
+  check(estate) {
+    return estate.userPoolClients.map((client): Finding => {
+      const actual = client.enableTokenRevocation;
+      if (!actual.known) return unknownFinding(client, "enable_token_revocation", actual);
+      const evidence = [evidenceOf("enable_token_revocation", actual)];
+      return actual.value
+        ? { resource: client, status: "PASS", messageId: "pass", data: { origin: actual.origin === "default" ? " (enable_token_revocation not set: true by default)" : "" }, evidence }
+        : { resource: client, status: "FAIL", messageId: "disabled", evidence };
+    });
+  },
+});
