@@ -281,7 +281,8 @@ export interface RoleMappingRule {
 export interface RoleMapping {
   readonly identityProvider: Term;
   readonly type: string;
-  readonly ambiguousRoleResolution: string | null;
+  /** null when not set; unknown when set from an expression. */
+  readonly ambiguousRoleResolution: Value<string | null>;
   readonly rules: readonly RoleMappingRule[];
 }
 

@@ -203,7 +203,7 @@ function readRoles(attachments: readonly TerraformResource[], links: IdentityLin
     return {
       identityProvider: mapping.term("identity_provider") ?? literalTerm(""),
       type: type.known ? type.value : "",
-      ambiguousRoleResolution: resolution.known ? resolution.value : null,
+      ambiguousRoleResolution: mapping.has("ambiguous_role_resolution") ? resolution : known(null, "default"),
       rules: mapping.blocks("mapping_rule").map((rule) => {
         const roleRef = rule.term("role_arn") ?? literalTerm("");
         const role = links.role(roleRef);

@@ -1,0 +1,48 @@
+import { unknown, type LogDelivery, type UserPool } from "../model.js";
+import { defineRule, unknownFinding, type Finding } from "../rule.js";
+
+const EVENT_SOURCE = "userAuthEvents";
+
+export default defineRule<Record<string, never>>({
+  meta: {
+    id: "auth-event-logging",
+    title: "User pools deliver user activity logs (userAuthEvents) to CloudWatch Logs, S3 or Firehose",
+    description:
+      "PCI DSS 10.2 asks for audit logs of every access by individual users, failed logins included. Cognito writes sign-in, sign-up and risk events (userAuthEvents, Plus tier) only when a log delivery configuration sends them to CloudWatch Logs, S3 or Data Firehose. The hashicorp/aws 5.x provider has no aws_cognito_log_delivery_configuration, so such a configuration can neither express nor prove it: the result is UNKNOWN there, not FAIL.",
+    severity: "medium",
+    requirements: ["10.2.1", "10.2.1.4", "10.2.2"],
+    resourceKinds: ["UserPool"],
+    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
+    messages: {
+      pass: "{{resource}} delivers {{source}} logs to {{destination}}",
+      missing: "{{resource}}: log delivery of {{source}} is missing: no aws_cognito_log_delivery_configuration sends this pool's user activity logs anywhere",
+    },
+    remediation: {
+      summary: "Add an aws_cognito_log_delivery_configuration (hashicorp/aws >= 6.0) with event_source userAuthEvents and a CloudWatch Logs, S3 or Firehose destination; on the Plus tier.",
+      cdktf: `// hashicorp/aws >= 6.0 (@cdktf/provider-aws >= 21)\nnew CognitoLogDeliveryConfiguration(this, "AuthLogs", {\n  userPoolId: pool.id,\n  logConfigurations: [{\n    eventSource: "userAuthEvents", logLevel: "INFO",\n    cloudWatchLogsConfiguration: [{ logGroupArn: logGroup.arn }],\n  }],\n});`,
+    },
+  },
+  check(estate) {
+    if (estate.userPools.length === 0) return [];
+    const byPool = new Map<UserPool, LogDelivery[]>();
+    for (const delivery of estate.logDeliveries) {
+      if (!delivery.userPool) continue;
+      byPool.set(delivery.userPool, [...(byPool.get(delivery.userPool) ?? []), delivery]);
+    }
+    const unlinked = estate.logDeliveries.filter((d) => !d.userPool);
+    return estate.userPools.map((pool): Finding => {
+      if (!estate.logDeliveryExpressible.known) return unknownFinding(pool, "user activity log delivery", estate.logDeliveryExpressible);
+      const data = { source: EVENT_SOURCE };
+      for (const delivery of byPool.get(pool) ?? []) {
+        if (!delivery.configurations.known) return unknownFinding(pool, "log delivery configurations", delivery.configurations);
+        const config = delivery.configurations.value.find((c) => c.eventSource === EVENT_SOURCE && c.destination !== "");
+        if (config) {
+          return { resource: pool, status: "PASS", messageId: "pass", data: { ...data, destination: config.destination.replace(/_configuration$/, "").replace(/_/g, " ") }, evidence: [{ attribute: "log delivery", value: delivery.provenance.address ?? delivery.key }] };
+        }
+      }
+      const maybe = unlinked[0];
+      if (maybe) return unknownFinding(pool, "user activity log delivery", unknown(`${maybe.provenance.address ?? maybe.key} targets user pool ${maybe.userPoolRef.text}, which is not resolved in this configuration`));
+      return { resource: pool, status: "FAIL", messageId: "missing", data };
+    });
+  },
+});

@@ -1,0 +1,41 @@
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+
+const SOCIAL_AND_OIDC = ["Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC"];
+
+export default defineRule<Record<string, never>>({
+  meta: {
+    id: "federated-email-verified",
+    title: "Social and OIDC providers that map email also map email_verified",
+    description:
+      "When a federated provider maps email but not email_verified, Cognito treats the provider's email as unverified state it cannot judge, and an attacker who registers a victim's address at a lax provider can be linked to, or recover, the victim's existing account. Mapping email_verified carries the provider's verification through.",
+    severity: "high",
+    requirements: ["8.2.1"],
+    resourceKinds: ["IdentityProvider"],
+    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
+    messages: {
+      pass: "{{resource}} maps email together with email_verified (from {{source}})",
+      passNoEmail: "{{resource}} does not map email",
+      emailWithoutVerified: "{{resource}} maps email (from {{source}}) but not email_verified, so an unverified provider email can take over an existing account",
+    },
+    remediation: {
+      summary: "Add email_verified to the provider's attribute_mapping (Google/OIDC: email_verified claim), or stop mapping email from providers that do not verify it.",
+      cdktf: `new CognitoIdentityProvider(this, "Google", {\n  userPoolId: pool.id, providerName: "Google", providerType: "Google",\n  providerDetails: { client_id: "...", client_secret: secret.stringValue, authorize_scopes: "openid email" },\n  attributeMapping: { username: "sub", email: "email", email_verified: "email_verified" },\n});`,
+    },
+  },
+  check(estate) {
+    return estate.identityProviders.map((provider): Finding => {
+      const type = provider.providerType;
+      if (!type.known) return unknownFinding(provider, "provider_type", type);
+      if (!SOCIAL_AND_OIDC.includes(type.value)) return { resource: provider, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: `${type.value} is not a social or OIDC provider` } };
+      const mapping = provider.attributeMapping;
+      if (!mapping.known) return unknownFinding(provider, "attribute_mapping", mapping);
+      const evidence = [evidenceOf("attribute_mapping", mapping, (m) => Object.keys(m).sort().join(", "))];
+      const email = mapping.value.email;
+      if (email === undefined) return { resource: provider, status: "PASS", messageId: "passNoEmail", evidence };
+      const verified = mapping.value.email_verified;
+      return verified === undefined
+        ? { resource: provider, status: "FAIL", messageId: "emailWithoutVerified", data: { source: email }, evidence }
+        : { resource: provider, status: "PASS", messageId: "pass", data: { source: verified }, evidence };
+    });
+  },
+});

@@ -1,0 +1,33 @@
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+
+export default defineRule<Record<string, never>>({
+  meta: {
+    id: "identity-pool-classic-flow-disabled",
+    title: "Identity pools disable the basic (classic) authentication flow",
+    description:
+      "With allow_classic_flow the basic flow (GetOpenIdToken, then sts:AssumeRoleWithWebIdentity called by the client) lets a client ask for any role that trusts the identity pool, skipping the role selection and role mapping of the enhanced flow.",
+    severity: "medium",
+    requirements: ["7.2.1"],
+    resourceKinds: ["IdentityPool"],
+    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
+    messages: {
+      pass: "{{resource}} uses the enhanced flow only (allow_classic_flow = {{actual}}{{origin}})",
+      classicFlowAllowed: "{{resource}} allows the basic (classic) flow (allow_classic_flow = true), so clients may assume any role that trusts the pool",
+    },
+    remediation: {
+      summary: "Set allow_classic_flow to false (the default) and use the enhanced flow (GetCredentialsForIdentity).",
+      cdktf: `new CognitoIdentityPool(this, "Identities", {\n  identityPoolName: "shop",\n  allowUnauthenticatedIdentities: false,\n  allowClassicFlow: false,\n});`,
+    },
+  },
+  check(estate) {
+    return estate.identityPools.map((pool): Finding => {
+      const actual = pool.allowClassicFlow;
+      if (!actual.known) return unknownFinding(pool, "allow_classic_flow", actual);
+      const evidence = [evidenceOf("allow_classic_flow", actual)];
+      const data = { actual: actual.value, origin: actual.origin === "default" ? ", the default" : "" };
+      return actual.value
+        ? { resource: pool, status: "FAIL", messageId: "classicFlowAllowed", data, evidence }
+        : { resource: pool, status: "PASS", messageId: "pass", data, evidence };
+    });
+  },
+});

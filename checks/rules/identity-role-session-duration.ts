@@ -1,0 +1,45 @@
+import { checkBoundRoles, describeBindings } from "../iam-analysis.js";
+import { defineRule, evidenceOf, unknownFinding } from "../rule.js";
+
+export default defineRule<{ maxSessionDurationSeconds: number }>({
+  meta: {
+    id: "identity-role-session-duration",
+    title: "Identity pool roles allow sessions of at most 1 hour (max_session_duration <= 3600 s)",
+    description:
+      "max_session_duration caps how long credentials from sts:AssumeRoleWithWebIdentity (basic flow) or a direct AssumeRole of an identity pool or user pool group role stay valid after the user signs out or is disabled. PCI DSS 8.2.8 asks for short idle sessions.",
+    severity: "medium",
+    requirements: ["8.2.8"],
+    resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
+    options: {
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          maxSessionDurationSeconds: { type: "integer", minimum: 900, maximum: 43200, description: "Largest acceptable max_session_duration, in seconds." },
+        },
+      },
+      defaults: { maxSessionDurationSeconds: 3600 },
+    },
+    messages: {
+      pass: "{{resource}} (bound as {{bindings}}) allows sessions of {{actual}} s{{origin}} (at most {{expected}} s)",
+      tooLong: "{{resource}} (bound as {{bindings}}) allows sessions of {{actual}} s (max_session_duration); at most {{expected}} s are allowed",
+      unresolvedRole: "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its session duration cannot be checked",
+    },
+    remediation: {
+      summary: "Set max_session_duration to 3600 seconds (the default) or less.",
+      cdktf: `new IamRole(this, "Authenticated", {\n  name: "shop-identity-authenticated",\n  assumeRolePolicy: trust.json,\n  maxSessionDuration: 3600,\n});`,
+    },
+  },
+  check(estate, context) {
+    return checkBoundRoles(estate, (role, bindings) => {
+      const { maxSessionDurationSeconds } = context.options(role);
+      const actual = role.maxSessionDurationSeconds;
+      if (!actual.known) return unknownFinding(role, "max_session_duration", actual);
+      const data = { bindings: describeBindings(bindings), actual: actual.value, expected: maxSessionDurationSeconds, origin: actual.origin === "default" ? " (the default)" : "" };
+      const evidence = [evidenceOf("max_session_duration", actual)];
+      return actual.value <= maxSessionDurationSeconds
+        ? { resource: role, status: "PASS", messageId: "pass", data, evidence }
+        : { resource: role, status: "FAIL", messageId: "tooLong", data, evidence };
+    });
+  },
+});
