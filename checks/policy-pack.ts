@@ -45,7 +45,7 @@ function schema(): Record<string, unknown> {
 }
 
 export function builtInPolicyNames(): string[] {
-  return ["pci-dss-4.0.1"].filter((name) => existsSync(join(policiesDir(), `${name}.json`)));
+  return ["pci-dss-4.0.1", "baseline"].filter((name) => existsSync(join(policiesDir(), `${name}.json`)));
 }
 
 /** Resolves a built-in pack name or a policy file (JSON or YAML) against the rule registry. */

@@ -185,6 +185,35 @@ describe("authwarden check: user policy", () => {
   });
 });
 
+describe("the reference estates against the whole catalog", () => {
+  it("shop-compliant passes every rule; only auth-event-logging is UNKNOWN, with the provider 5.x reason", async () => {
+    const report = JSON.parse((await runCli(["check", "--synth", compliantDir, "--format", "json"])).stdout) as Report;
+    expect(report.results.filter((r) => r.status === "FAIL" || r.status === "ERROR")).toEqual([]);
+    const unknown = report.results.filter((r) => r.status === "UNKNOWN");
+    expect(new Set(unknown.map((r) => r.ruleId))).toEqual(new Set(["auth-event-logging"]));
+    for (const result of unknown) expect(result.message).toMatch(/aws_cognito_log_delivery_configuration/);
+    expect(new Set(report.results.map((r) => r.ruleId)).size).toBe(RULES.length);
+  });
+
+  it("shop-legacy fails a realistic subset: most rules, across every part of the estate", async () => {
+    const report = JSON.parse((await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json"])).stdout) as Report;
+    const failing = new Set(report.results.filter((r) => r.status === "FAIL").map((r) => r.ruleId));
+    expect(failing.size).toBeGreaterThanOrEqual(30);
+    expect(failing.size).toBeLessThan(RULES.length);
+    const kinds = new Set(report.results.filter((r) => r.status === "FAIL").map((r) => r.resource.kind));
+    expect([...kinds].sort()).toEqual(expect.arrayContaining(["ApiRoute", "IamRole", "IdentityPool", "IdentityProvider", "UserPool", "UserPoolClient"]));
+  });
+
+  it("--policy baseline relaxes workforce thresholds to the consumer ones", async () => {
+    const strict = JSON.parse((await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json"])).stdout) as Report;
+    const baseline = JSON.parse((await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json", "--policy", "baseline"])).stdout) as Report;
+    const staffMinLength = (report: Report) => report.results.find((r) => r.ruleId === "password-min-length" && r.resource.name === "shopsphere-legacy-staff")?.status;
+    expect(staffMinLength(strict)).toBe("FAIL");
+    expect(staffMinLength(baseline)).toBe("PASS");
+    expect(baseline.policy.name).toBe("baseline");
+  });
+});
+
 describe("authwarden rules", () => {
   it("lists every rule's id, title, severity, requirements and options as JSON", async () => {
     const { code, stdout } = await runCli(["rules", "--format", "json"]);

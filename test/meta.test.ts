@@ -57,6 +57,31 @@ describe("rule catalog", () => {
     expect(loadPolicy("pci-dss-4.0.1", RULES_BY_ID).rules.map((r) => r.id).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 
+  it("the baseline pack enables every rule with the relaxed consumer thresholds for every audience", () => {
+    const baseline = loadPolicy("baseline", RULES_BY_ID);
+    expect(baseline.rules.map((r) => r.id).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+    const minLength = baseline.rules.find((r) => r.id === "password-min-length");
+    expect(minLength?.options).toEqual({ minimumLength: 8 });
+  });
+
+  it("ships exactly the 43 rule ids of the catalog contract (RULES.md)", () => {
+    // The ids are a contract with reports, waivers and users' CI configuration: renaming one breaks them.
+    expect(RULES.map((r) => r.meta.id).sort()).toEqual(
+      [
+        "password-min-length", "password-composition", "password-history", "temporary-password-validity", "password-only-needs-risk-analysis",
+        "mfa-required", "mfa-factor-strength", "mfa-on-sensitive-actions", "threat-protection-enforced", "threat-protection-custom-auth",
+        "compromised-credentials-blocked", "account-takeover-response", "access-token-lifetime", "id-token-lifetime", "refresh-token-lifetime",
+        "refresh-token-rotation", "auth-session-lifetime", "token-revocation-enabled", "user-existence-errors-hidden", "oauth-no-implicit-grant",
+        "oauth-https-redirects", "client-auth-flows-secure", "client-privileged-attributes-readonly", "identity-pool-guest-access",
+        "identity-pool-classic-flow-disabled", "identity-role-trust-audience", "identity-role-trust-amr", "identity-role-no-wildcards",
+        "identity-role-per-identity-scoping", "identity-role-no-privilege-escalation", "identity-role-no-broad-managed-policies",
+        "identity-role-session-duration", "identity-role-mapping-deny-ambiguous", "no-plaintext-secrets", "saml-idp-hardening",
+        "federated-email-verified", "deletion-protection", "self-signup-disabled", "account-recovery-verified", "auth-event-logging",
+        "waf-protection", "no-cardholder-data-attributes", "api-methods-authorized",
+      ].sort(),
+    );
+  });
+
   it("the README documents the catalog generated from rule metadata (run npm run docs)", () => {
     const readme = readFileSync("README.md", "utf8");
     const start = readme.indexOf("<!-- rules:start -->");
