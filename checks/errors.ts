@@ -48,3 +48,8 @@ export class RuleExecutionError extends AuthwardenError {
     super(`rule ${ruleId} threw: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
+
+/** A report that would exceed the limits of where it is going (GitHub code scanning's SARIF limits). */
+export class ReportLimitError extends AuthwardenError {
+  readonly code = "AUTHWARDEN_REPORT_LIMIT";
+}

@@ -2,7 +2,11 @@
 // format is written to with --output-dir.
 
 import type { Report } from "../checks/report.js";
+import { writeHtml } from "./html.js";
 import { writeJson } from "./json.js";
+import { writeJunit } from "./junit.js";
+import { writeMarkdown } from "./markdown.js";
+import { writeSarif } from "./sarif.js";
 
 export interface FileWriter {
   readonly file: string;
@@ -11,6 +15,10 @@ export interface FileWriter {
 
 export const FILE_WRITERS = {
   json: { file: "authwarden.json", write: writeJson },
+  sarif: { file: "authwarden.sarif", write: (report) => writeSarif(report) },
+  junit: { file: "authwarden.junit.xml", write: writeJunit },
+  markdown: { file: "authwarden.md", write: (report) => writeMarkdown(report) },
+  html: { file: "authwarden.html", write: writeHtml },
 } as const satisfies Record<string, FileWriter>;
 
 export type FileFormat = keyof typeof FILE_WRITERS;

@@ -1,0 +1,48 @@
+// Escaping for the text formats. Every string that comes from the estate (pool names, tag values,
+// messages built from them, waiver reasons) is hostile until escaped by one of these.
+
+// Characters XML 1.0 does not allow at all (C0 controls other than tab/LF/CR, lone surrogates,
+// U+FFFE/U+FFFF), plus the C1 controls and line/paragraph separators, which it discourages.
+const XML_INVALID = /[^\t\n\r\u0020-\u007e\u00a0-\u2027\u202a-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Removes characters that XML 1.0 (and so HTML) cannot carry. */
+export function stripInvalidXmlChars(text: string): string {
+  return text.replace(XML_INVALID, "");
+}
+
+const XML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+const XML_ATTRIBUTE: Record<string, string> = { ...XML_TEXT, '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+/** Escapes XML character data (element content). */
+export function xmlText(text: string): string {
+  return stripInvalidXmlChars(text).replace(/[&<>]/g, (ch) => XML_TEXT[ch]!);
+}
+
+/** Escapes an XML attribute value; whitespace is kept as character references so it survives normalization. */
+export function xmlAttribute(text: string): string {
+  return stripInvalidXmlChars(text).replace(/[&<>"'\t\n\r]/g, (ch) => XML_ATTRIBUTE[ch]!);
+}
+
+const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
+
+/** Escapes text for HTML element content and quoted attribute values alike. */
+export function htmlEscape(text: string): string {
+  return stripInvalidXmlChars(text).replace(/[&<>"'`]/g, (ch) => HTML[ch]!);
+}
+
+/**
+ * Makes a configuration string inert in GitHub-flavoured Markdown, inside a table cell or running
+ * text: one line, HTML tags and entities shown as text, Markdown punctuation (links, images,
+ * emphasis, code spans, table pipes) escaped, and @mentions broken so a pool name cannot ping anyone.
+ */
+export function markdownText(text: string): string {
+  return stripInvalidXmlChars(text)
+    .replace(/\r\n|\r|\n/g, " ")
+    .replace(/\t/g, " ")
+    .replace(/[\\`*_[\]()!|~$]/g, "\\$&")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/@/g, "@\u200b");
+}

@@ -1,0 +1,96 @@
+// JUnit XML for CI test-report views (GitLab, Jenkins, GitHub test-report actions): one testsuite
+// per rule, one testcase per rule and resource; FAIL is a failure with the message and the fix,
+// ERROR an error, NOT_APPLICABLE, WAIVED and UNKNOWN are skipped with the reason.
+
+import type { Report, Result } from "../checks/report.js";
+import { xmlAttribute as attr, xmlText as text } from "./escape.js";
+import { resourceLabel, resourceLocation, rulesOf, type RuleInfo } from "./rule-info.js";
+
+export function writeJunit(report: Report): string {
+  const rules = rulesOf(report);
+  const suites = rules.map((rule) => suite(report, rule, report.results.filter((r) => r.ruleId === rule.id)));
+  const count = (status: Result["status"] | Result["status"][]) => report.results.filter((r) => ([] as string[]).concat(status).includes(r.status)).length;
+  return [
+    `<?xml version="1.0" encoding="UTF-8"?>`,
+    `<testsuites name="${attr(`authwarden ${report.policy.name} ${report.policy.version}`)}" tests="${report.results.length}" failures="${count("FAIL")}" errors="${count("ERROR")}" skipped="${count(["NOT_APPLICABLE", "WAIVED", "UNKNOWN"])}" time="0" timestamp="${attr(report.generatedAt)}">`,
+    ...suites,
+    `</testsuites>`,
+    "",
+  ].join("\n");
+}
+
+function suite(report: Report, rule: RuleInfo, results: readonly Result[]): string {
+  const n = (...statuses: Result["status"][]) => results.filter((r) => statuses.includes(r.status)).length;
+  const seen = new Map<string, number>();
+  const cases = results.map((result) => {
+    const base = `${result.resource.kind} ${resourceLabel(result)} (${result.resource.stack ? `${result.resource.stack}/` : ""}${result.resource.address ?? result.resource.arn ?? result.resource.key})`;
+    const k = (seen.get(base) ?? 0) + 1;
+    seen.set(base, k);
+    return testcase(rule, result, k === 1 ? base : `${base} #${k}`);
+  });
+  return [
+    `  <testsuite name="${attr(`${rule.id}: ${rule.title}`)}" tests="${results.length}" failures="${n("FAIL")}" errors="${n("ERROR")}" skipped="${n("NOT_APPLICABLE", "WAIVED", "UNKNOWN")}" time="0" timestamp="${attr(report.generatedAt)}">`,
+    `    <properties>`,
+    property("severity", rule.severity),
+    property("pci-dss-v4.0.1", rule.requirements.join(", ")),
+    property("policy", `${report.policy.name} ${report.policy.version}`),
+    property("source", report.source),
+    property("tool", `${report.tool.name} ${report.tool.version}`),
+    `    </properties>`,
+    ...cases,
+    `  </testsuite>`,
+  ].join("\n");
+}
+
+function property(name: string, value: string): string {
+  return `      <property name="${attr(name)}" value="${attr(value)}"/>`;
+}
+
+function testcase(rule: RuleInfo, result: Result, name: string): string {
+  const r = result.resource;
+  const attributes = [
+    `classname="${attr(`authwarden.${rule.id}`)}"`,
+    `name="${attr(`[${result.severity.toUpperCase()}] ${name}`)}"`,
+    ...(r.file ? [`file="${attr(r.file)}"`] : r.inputFile ? [`file="${attr(r.inputFile)}"`] : []),
+    ...(r.file && r.line !== undefined ? [`line="${r.line}"`] : []),
+    `time="0"`,
+  ].join(" ");
+  const body = outcome(rule, result);
+  return body ? `    <testcase ${attributes}>\n${body}\n    </testcase>` : `    <testcase ${attributes}/>`;
+}
+
+function details(result: Result, extra: readonly string[] = []): string {
+  const r = result.resource;
+  return [
+    result.message,
+    ...extra,
+    `Resource: ${r.kind} ${resourceLabel(result)}`,
+    `Location: ${resourceLocation(result)}`,
+    ...(r.constructPath ? [`Construct: ${r.constructPath}`] : []),
+    `Audience: ${result.audience.audience}${result.audience.declared ? "" : " (not declared)"}`,
+    `PCI DSS v4.0.1: ${result.controls.map((c) => (c.applicable ? c.id : `${c.id} (not applicable: ${c.reason ?? ""})`)).join(", ")}`,
+    ...result.evidence.map((e) => `Evidence: ${e.attribute} = ${e.value}${e.origin === "default" ? " (default)" : ""}`),
+  ].join("\n");
+}
+
+function outcome(rule: RuleInfo, result: Result): string | undefined {
+  switch (result.status) {
+    case "FAIL":
+      return `      <failure message="${attr(result.message)}" type="${attr(result.severity)}">${text(details(result, [`How to fix: ${result.remediation}`]))}</failure>`;
+    case "ERROR":
+      return `      <error message="${attr(result.message)}" type="RuleExecutionError">${text(details(result))}</error>`;
+    case "NOT_APPLICABLE":
+      return `      <skipped message="${attr(`not applicable: ${result.message}`)}"/>`;
+    case "UNKNOWN":
+      return `      <skipped message="${attr(`not tested, value unknown: ${result.message}`)}"/>`;
+    case "WAIVED": {
+      const w = result.waiver;
+      const reason = w ? `waived by ${w.id} (owner ${w.owner}, expires ${w.expires}): ${w.reason}${w.compensatingControl ? `; compensating control: ${w.compensatingControl}` : ""}` : "waived";
+      return `      <skipped message="${attr(reason)}">${text(details(result, [`How to fix: ${rule.remediation}`]))}</skipped>`;
+    }
+    default: {
+      const na = result.controls.filter((c) => !c.applicable);
+      return na.length > 0 ? `      <system-out>${text(`${result.message}\nPCI DSS ${na.map((c) => c.id).join(", ")} not applicable: ${na[0]!.reason ?? ""}`)}</system-out>` : undefined;
+    }
+  }
+}

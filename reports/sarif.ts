@@ -1,0 +1,164 @@
+// SARIF 2.1.0 for GitHub code scanning: one run, the rules that have results, and one result per
+// unwaived FAIL located at the TypeScript construct when known, else the input file, else the
+// ARN. Waived failures are left out of the upload (GitHub does not honour SARIF suppressions) and
+// listed in the run's properties. Output that GitHub would reject or truncate is refused.
+
+import { createHash } from "node:crypto";
+import { isAbsolute } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import type * as Sarif from "sarif";
+import { ReportLimitError } from "../checks/errors.js";
+import type { Report, Result } from "../checks/report.js";
+import type { Severity } from "../checks/rule.js";
+import { resourceLabel, rulesOf, type RuleInfo } from "./rule-info.js";
+
+/** GitHub code scanning's limits (docs: SARIF support, "sarif-limits"). */
+export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10 * 1024 * 1024 } as const;
+export type SarifLimits = { readonly resultsPerRun: number; readonly gzippedBytes: number };
+
+/** GitHub reads >= 9.0 as critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */
+export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+const GITHUB_TEXT_LIMIT = 1024;
+
+export function writeSarif(report: Report, limits: SarifLimits = GITHUB_SARIF_LIMITS): string {
+  const failures = report.results.filter((r) => r.status === "FAIL");
+  if (failures.length > limits.resultsPerRun) {
+    throw new ReportLimitError(
+      `SARIF: ${failures.length} results exceed GitHub code scanning's limit of ${limits.resultsPerRun} per run; audit fewer stacks at a time (--stack) or fix findings first`,
+    );
+  }
+  const rules = rulesOf(report);
+  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const occurrences = new Map<string, number>();
+  const results = failures.map((result) => toSarifResult(result, ruleIndex.get(result.ruleId)!, occurrences));
+
+  const log: Sarif.Log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            semanticVersion: report.tool.version,
+            version: report.tool.version,
+            rules: rules.map(toRule),
+          },
+        },
+        automationDetails: { id: `authwarden/${report.source}/` },
+        columnKind: "utf16CodeUnits",
+        results,
+        properties: {
+          generatedAt: report.generatedAt,
+          policy: report.policy,
+          scopes: [...report.scopes],
+          inputs: report.inputs.map((i) => ({ path: i.path, sha256: i.sha256, kind: i.kind })),
+          gate: report.gate ?? null,
+          waived: report.results.filter((r) => r.status === "WAIVED").map(waivedEntry),
+          waiverProblems: report.waivers.map((w) => ({ id: w.waiver.id, ruleId: w.ruleId, selector: w.selector, problem: w.problem, expires: w.waiver.expires, owner: w.waiver.owner })),
+        },
+      },
+    ],
+  };
+  const text = `${JSON.stringify(log, null, 2)}\n`;
+  const gzipped = gzipSync(text).length;
+  if (gzipped > limits.gzippedBytes) {
+    throw new ReportLimitError(`SARIF: ${gzipped} bytes gzipped exceed GitHub code scanning's limit of ${limits.gzippedBytes} bytes; audit fewer stacks at a time (--stack)`);
+  }
+  return text;
+}
+
+function clip(text: string, limit = GITHUB_TEXT_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+}
+
+function toRule(rule: RuleInfo): Sarif.ReportingDescriptor {
+  const requirements = rule.requirements.join(", ");
+  const markdown = [
+    `**${rule.title}**`,
+    "",
+    rule.description,
+    "",
+    `PCI DSS v4.0.1: ${rule.requirements.map((r) => `Requirement ${r}`).join(", ")}. Severity: ${rule.severity}.`,
+    "",
+    `**How to fix:** ${rule.remediation}`,
+    ...(rule.cdktf ? ["", "```ts", rule.cdktf, "```"] : []),
+  ].join("\n");
+  return {
+    id: rule.id,
+    name: rule.id.replace(/(^|-)([a-z])/g, (_, dash: string, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: clip(rule.title) },
+    fullDescription: { text: clip(`${rule.description} (PCI DSS v4.0.1 ${requirements})`) },
+    help: { text: `${rule.description}\n\nHow to fix: ${rule.remediation}${rule.cdktf ? `\n\n${rule.cdktf}` : ""}`, markdown },
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: ["security", "cognito", "pci-dss-v4.0.1", ...rule.requirements.map((r) => `pci-dss-v4.0.1/${r}`)],
+      precision: "high",
+      "security-severity": SECURITY_SEVERITY[rule.severity],
+    },
+  };
+}
+
+/** Stable across runs and code moves: the rule and the resource, never the file or line. */
+export function fingerprint(ruleId: string, resourceKey: string): string {
+  return createHash("sha256").update(`${ruleId}\u0000${resourceKey}`).digest("hex").slice(0, 32);
+}
+
+function toSarifResult(result: Result, ruleIndex: number, occurrences: Map<string, number>): Sarif.Result {
+  const hash = fingerprint(result.ruleId, result.resource.key);
+  const occurrence = (occurrences.get(hash) ?? 0) + 1;
+  occurrences.set(hash, occurrence);
+  const applicable = result.controls.filter((c) => c.applicable).map((c) => c.id);
+  const pci = applicable.length > 0 ? ` PCI DSS v4.0.1 ${applicable.join(", ")}: Not in Place.` : " Best practice (PCI DSS requirement not applicable to this audience).";
+  return {
+    ruleId: result.ruleId,
+    ruleIndex,
+    level: LEVEL[result.severity],
+    message: { text: `${result.message}.${pci} Fix: ${result.remediation}` },
+    locations: [location(result)],
+    partialFingerprints: { primaryLocationLineHash: `${hash}:${occurrence}`, "authwarden/v1": `${hash}:${occurrence}` },
+    properties: {
+      severity: result.severity,
+      resource: resourceLabel(result),
+      resourceKind: result.resource.kind,
+      resourceKey: result.resource.key,
+      audience: result.audience.audience,
+      controls: result.controls.map((c) => ({ ...c })),
+      evidence: result.evidence.map((e) => ({ ...e })),
+    },
+  };
+}
+
+function uri(path: string): string {
+  return isAbsolute(path) ? pathToFileURL(path).href : path.split("\\").join("/");
+}
+
+function location(result: Result): Sarif.Location {
+  const r = result.resource;
+  const logical: Sarif.LogicalLocation[] = [];
+  if (r.address) logical.push({ fullyQualifiedName: r.stack ? `${r.stack}/${r.address}` : r.address, name: r.name ?? r.address, kind: "resource" });
+  if (r.arn) logical.push({ fullyQualifiedName: r.arn, name: r.name ?? r.arn, kind: "resource" });
+  if (logical.length === 0) logical.push({ fullyQualifiedName: r.key, name: r.name ?? r.key, kind: "resource" });
+  const file = r.file ?? r.inputFile;
+  if (!file) return { logicalLocations: logical };
+  const startLine = r.file && r.line !== undefined && r.line > 0 ? r.line : 1;
+  return {
+    physicalLocation: { artifactLocation: { uri: uri(file) }, region: { startLine } },
+    logicalLocations: logical,
+    ...(r.constructPath ? { message: { text: `construct ${r.constructPath}` } } : {}),
+  };
+}
+
+function waivedEntry(result: Result): Record<string, unknown> {
+  return {
+    ruleId: result.ruleId,
+    resource: resourceLabel(result),
+    resourceKey: result.resource.key,
+    fingerprint: fingerprint(result.ruleId, result.resource.key),
+    ...(result.waiver
+      ? { waiver: result.waiver.id, reason: result.waiver.reason, owner: result.waiver.owner, expires: result.waiver.expires, ...(result.waiver.compensatingControl ? { compensatingControl: result.waiver.compensatingControl } : {}) }
+      : {}),
+  };
+}
