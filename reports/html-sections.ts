@@ -43,7 +43,7 @@ export function summarySection(report: Report, assessments: readonly Requirement
 <div class="verdict"><div><div class="label-sm">Overall automated result</div><div class="result ${resultClass}">${totals.result}</div></div>
 <div><div class="label-sm">Assessment</div><div>${totals.partial ? "Partial: one or more requirements Not Tested" : "Full: every listed requirement assessed"}</div></div>
 <div><div class="label-sm">Deployment gate</div><div>${report.gate ? `${report.gate.passed ? "passed" : "failed"} (fail-on ${report.gate.failOn}, ${report.gate.blocking} blocking)` : "not evaluated"}</div></div></div>
-<p>${totals.counts["In Place"]} requirements In Place, ${totals.counts["Not in Place"]} Not in Place, ${totals.counts["Not Applicable"]} Not Applicable and ${totals.counts["Not Tested"]} Not Tested${uncovered > 0 ? ` (${uncovered} of them not covered by any automated rule of the policy pack)` : ""}, from ${report.summary.total} automated results.</p>
+<p>Requirements: ${totals.counts["In Place"]} In Place, ${totals.counts["Not in Place"]} Not in Place, ${totals.counts["Not Applicable"]} Not Applicable and ${totals.counts["Not Tested"]} Not Tested${uncovered > 0 ? ` (${uncovered} of them not covered by any automated rule of the policy pack)` : ""}, from ${report.summary.total} automated results.</p>
 ${chart}
 <h3>1.1 Summary of assessment findings (at least one sub-requirement marked)</h3>
 <table><thead><tr><th>PCI DSS v4.0.1 principal requirement</th>${ROC_FINDINGS.map((f) => html`<th class="num">${f}</th>`)}<th class="num">Compensating Control</th></tr></thead><tbody>${rows}</tbody></table>
