@@ -123,6 +123,7 @@ function resultResource(resource: ModelObject): ResultResource {
     ...(p.file ? { file: p.file } : {}),
     ...(p.line !== undefined ? { line: p.line } : {}),
     ...(p.inputFile ? { inputFile: p.inputFile } : {}),
+    ...(p.inputLine !== undefined ? { inputLine: p.inputLine } : {}),
   };
 }
 

@@ -31,6 +31,8 @@ export interface Provenance {
   readonly source: SourceKind;
   /** The input file the object was read from (cdk.tf.json, plan JSON, .tf file). */
   readonly inputFile?: string;
+  /** The line of the resource's block in inputFile, where the loader can tell. */
+  readonly inputLine?: number;
   /** The cdktf stack (synth) the resource belongs to. */
   readonly stack?: string;
   /** Terraform address, e.g. aws_cognito_user_pool.Consumer_Pool_1A2B3C4D or module.m.aws_x.y[0]. */

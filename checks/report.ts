@@ -19,6 +19,7 @@ export interface ResultResource {
   readonly file?: string;
   readonly line?: number;
   readonly inputFile?: string;
+  readonly inputLine?: number;
 }
 
 export interface Result {

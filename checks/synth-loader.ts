@@ -45,7 +45,7 @@ export function loadSynth(dir: string, options: SynthLoadOptions = {}): Estate {
     const document = readJsonFile(file);
     if (!isJsonObject(document)) throw new InputError(file, "is not a Terraform JSON configuration object");
     inputs.push(fileInput(file, "cdk.tf.json"));
-    scopes.push(readStack(name, file, document, options.projectRoot ?? process.cwd()));
+    scopes.push(readStack(name, file, document, options.projectRoot ?? process.cwd(), blockLines(readFileSync(file, "utf8"))));
   }
   return buildEstateFromTerraform({ source: "synth", inputs, scopes });
 }
@@ -70,7 +70,35 @@ export function fileInput(path: string, kind: string): InputFile {
   return { path, sha256: createHash("sha256").update(readFileSync(path)).digest("hex"), kind };
 }
 
-function readStack(stack: string, file: string, document: JsonObject, projectRoot: string): TerraformScope {
+/**
+ * The line of each block in cdktf's pretty-printed JSON, by "section.type.name": one pass over the
+ * text, following the nesting of the first three object levels below "resource" and "data".
+ */
+function blockLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  const path: string[] = [];
+  let line = 1;
+  // Strings are consumed whole, so braces inside values such as "${...}" never count as nesting.
+  for (const match of text.matchAll(/\n|"((?:[^"\\]|\\.)*)"(\s*:\s*([{[]?))?|[{}[\]]/g)) {
+    const token = match[0];
+    if (token === "\n") {
+      line++;
+      continue;
+    }
+    if (match[1] !== undefined) {
+      if (match[3]) {
+        path.push(match[1]);
+        if (path.length === 4 && (path[1] === "resource" || path[1] === "data")) lines.set(`${path[1]}.${path[2]}.${path[3]}`, line);
+      }
+      continue;
+    }
+    if (token === "{" || token === "[") path.push("");
+    else path.pop();
+  }
+  return lines;
+}
+
+function readStack(stack: string, file: string, document: JsonObject, projectRoot: string, lines: Map<string, number>): TerraformScope {
   const resources: TerraformResource[] = [];
   for (const [section, mode] of [["resource", "managed"], ["data", "data"]] as const) {
     const byType = document[section];
@@ -86,7 +114,7 @@ function readStack(stack: string, file: string, document: JsonObject, projectRoo
           address,
           values,
           attributeMode: "config",
-          provenance: provenanceOf(stack, file, address, comment, projectRoot),
+          provenance: provenanceOf(stack, file, address, comment, projectRoot, lines.get(`${section}.${type}.${name}`)),
         });
       }
     }
@@ -107,11 +135,11 @@ function blockEntries(byName: JsonValue, file: string, where: string): [string, 
   return entries;
 }
 
-function provenanceOf(stack: string, file: string, address: string, comment: JsonValue | undefined, projectRoot: string): Provenance {
+function provenanceOf(stack: string, file: string, address: string, comment: JsonValue | undefined, projectRoot: string, inputLine: number | undefined): Provenance {
   const metadata = isJsonObject(comment) && isJsonObject(comment.metadata) ? comment.metadata : undefined;
   const constructPath = typeof metadata?.path === "string" ? metadata.path : undefined;
   const location = sourceLocation(metadata?.stackTrace, projectRoot);
-  return { source: "synth", inputFile: file, stack, address, ...(constructPath ? { constructPath } : {}), ...location };
+  return { source: "synth", inputFile: file, ...(inputLine ? { inputLine } : {}), stack, address, ...(constructPath ? { constructPath } : {}), ...location };
 }
 
 const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):\d+\)?$/;

@@ -143,7 +143,7 @@ function location(result: Result): Sarif.Location {
   if (logical.length === 0) logical.push({ fullyQualifiedName: r.key, name: r.name ?? r.key, kind: "resource" });
   const file = r.file ?? r.inputFile;
   if (!file) return { logicalLocations: logical };
-  const startLine = r.file && r.line !== undefined && r.line > 0 ? r.line : 1;
+  const startLine = r.file ? (r.line !== undefined && r.line > 0 ? r.line : 1) : (r.inputLine ?? 1);
   return {
     physicalLocation: { artifactLocation: { uri: uri(file) }, region: { startLine } },
     logicalLocations: logical,

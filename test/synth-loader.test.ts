@@ -138,3 +138,23 @@ function catchError(fn: () => unknown): Error {
   }
   throw new Error("expected an error");
 }
+
+describe("synth loader: where each resource is in cdk.tf.json", () => {
+  it("records the line of each resource block, for locations when no TypeScript line is known", () => {
+    const dir = synthFixture((s) => {
+      const pool = userPool(s, "pool", { mfaConfiguration: "ON" });
+      client(s, "web", pool, { callbackUrls: ["https://shop.example/${weird}{[" ] });
+      userPool(s, "second");
+    });
+    const estate = loadSynth(dir);
+    const file = join(dir, "stacks", "fixture", "cdk.tf.json");
+    const lines = readFileSync(file, "utf8").split("\n");
+    const objects = [...estate.userPools, ...estate.userPoolClients];
+    expect(objects).toHaveLength(3);
+    for (const object of objects) {
+      const { inputLine, address } = object.provenance;
+      const name = address!.split(".").pop()!;
+      expect(lines[inputLine! - 1], address).toMatch(new RegExp(`^\\s*"${name}": \\{`));
+    }
+  });
+});

@@ -171,7 +171,7 @@ describe("waived results", () => {
 });
 
 describe("SARIF locations when the construct's file is not known", () => {
-  it("falls back to the input file at line 1, then to the ARN as a logical location", () => {
+  it("falls back to the resource's line in the input file, then to the ARN as a logical location", () => {
     const fail = first.report.results.find((r) => r.status === "FAIL")!;
     const { file: _file, line: _line, ...fromInput } = fail.resource;
     const arnOnly = { kind: fail.resource.kind, name: fail.resource.name, key: "live/arn", source: "live" as const, arn: "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCd" };
@@ -179,7 +179,8 @@ describe("SARIF locations when the construct's file is not known", () => {
     const log = sarifOf(writeSarif(report));
     expect(validateSarif(log).valid).toBe(true);
     const [input, arn] = log.runs[0]!.results!;
-    expect(input!.locations![0]!.physicalLocation).toEqual({ artifactLocation: { uri: expect.stringMatching(/^file:\/\/\/.*\/cdk\.tf\.json$/) }, region: { startLine: 1 } });
+    expect(fail.resource.inputLine).toBeGreaterThan(1);
+    expect(input!.locations![0]!.physicalLocation).toEqual({ artifactLocation: { uri: expect.stringMatching(/^file:\/\/\/.*\/cdk\.tf\.json$/) }, region: { startLine: fail.resource.inputLine } });
     expect(input!.locations![0]!.logicalLocations![0]!.fullyQualifiedName).toBe(`${fail.resource.stack}/${fail.resource.address}`);
     expect(arn!.locations![0]!.physicalLocation).toBeUndefined();
     expect(arn!.locations![0]!.logicalLocations).toEqual([{ fullyQualifiedName: arnOnly.arn, name: arnOnly.name, kind: "resource" }]);
