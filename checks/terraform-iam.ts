@@ -68,6 +68,54 @@ function isUnknownAfterApply(resource: TerraformResource, field: string): boolea
   return typeof shape === "object" && shape !== null && (shape as Record<string, unknown>)[field] === true;
 }
 
+/**
+ * Role policies and policy attachments by the role they name, built once per resource index: a
+ * role is named by reference (aws_iam_role.x.name) or by a literal name or ARN ending in /name.
+ */
+interface RoleAttachments {
+  of(roleAddress: string, roleNames: readonly string[]): { inline: TerraformResource[]; policyArns: Term[] };
+}
+
+const roleAttachmentCache = new WeakMap<ResourceIndex, RoleAttachments>();
+
+function roleAttachments(index: ResourceIndex): RoleAttachments {
+  const cached = roleAttachmentCache.get(index);
+  if (cached) return cached;
+  const inline = new Map<string, TerraformResource[]>();
+  const arns = new Map<string, { order: number; arn: Term }[]>();
+  const keyOf = (term: Term): string | undefined => {
+    if (term.exactRef) return `address:${term.exactRef.address}`;
+    return isLiteral(term) && term.text ? `name:${term.text.slice(term.text.lastIndexOf("/") + 1)}` : undefined;
+  };
+  const add = <T>(map: Map<string, T[]>, term: Term | null, item: T) => {
+    const key = term ? keyOf(term) : undefined;
+    if (key) map.set(key, [...(map.get(key) ?? []), item]);
+  };
+  for (const rolePolicy of index.ofType("aws_iam_role_policy")) add(inline, Attributes.of(rolePolicy).term("role"), rolePolicy);
+  let order = 0;
+  for (const attachment of index.ofType("aws_iam_role_policy_attachment")) {
+    const a = Attributes.of(attachment);
+    add(arns, a.term("role"), { order: order++, arn: a.term("policy_arn") ?? literalTerm("") });
+  }
+  for (const attachment of index.ofType("aws_iam_policy_attachment")) {
+    const a = Attributes.of(attachment);
+    const roles = a.terms("roles", []);
+    const entry = { order: order++, arn: a.term("policy_arn") ?? literalTerm("") };
+    // One attachment naming the same role twice still attaches the policy once.
+    if (roles.known) new Set(roles.value.map(keyOf)).forEach((key) => key && arns.set(key, [...(arns.get(key) ?? []), entry]));
+  }
+  const attachments: RoleAttachments = {
+    of(roleAddress, roleNames) {
+      const keys = [`address:${roleAddress}`, ...roleNames.map((name) => `name:${name}`)];
+      const inlineFound = [...new Set(keys.flatMap((key) => inline.get(key) ?? []))];
+      const arnFound = [...new Set(keys.flatMap((key) => arns.get(key) ?? []))].sort((x, y) => x.order - y.order).map((entry) => entry.arn);
+      return { inline: inlineFound, policyArns: arnFound };
+    },
+  };
+  roleAttachmentCache.set(index, attachments);
+  return attachments;
+}
+
 function refersTo(term: Term | null, resource: TerraformResource, literalNames: readonly string[]): boolean {
   if (!term) return false;
   if (term.exactRef) return term.exactRef.address === resource.address;
@@ -85,25 +133,16 @@ export function readIamRole(resource: TerraformResource, key: string, index: Res
     const policyName = inline.string("name");
     policies.push({ kind: "inline", name: policyName, document: readPolicyDocument(inline.raw("policy"), resource, "inline_policy.policy", index), provenance: resource.provenance });
   }
-  for (const rolePolicy of index.ofType("aws_iam_role_policy")) {
-    const rp = Attributes.of(rolePolicy);
-    if (!refersTo(rp.term("role"), resource, roleNames)) continue;
-    policies.push({ kind: "inline", name: rp.string("name"), document: readPolicyDocument(rolePolicy.values.policy, rolePolicy, "policy", index), provenance: rolePolicy.provenance });
+  const attached = roleAttachments(index).of(resource.address, roleNames);
+  for (const rolePolicy of attached.inline) {
+    policies.push({ kind: "inline", name: Attributes.of(rolePolicy).string("name"), document: readPolicyDocument(rolePolicy.values.policy, rolePolicy, "policy", index), provenance: rolePolicy.provenance });
   }
 
   const attachedArns: Term[] = [];
   const managed = attrs.terms("managed_policy_arns", []);
   if (managed.known) attachedArns.push(...managed.value);
   else unresolved = managed.reason;
-  for (const attachment of index.ofType("aws_iam_role_policy_attachment")) {
-    const a = Attributes.of(attachment);
-    if (refersTo(a.term("role"), resource, roleNames)) attachedArns.push(a.term("policy_arn") ?? literalTerm(""));
-  }
-  for (const attachment of index.ofType("aws_iam_policy_attachment")) {
-    const a = Attributes.of(attachment);
-    const roles = a.terms("roles", []);
-    if (roles.known && roles.value.some((term) => refersTo(term, resource, roleNames))) attachedArns.push(a.term("policy_arn") ?? literalTerm(""));
-  }
+  attachedArns.push(...attached.policyArns);
   for (const arn of attachedArns) policies.push(attachedPolicy(arn, resource, index));
 
   return {
