@@ -1,3 +1,4 @@
+import { renderRef } from "../hcl-expression.js";
 import { wildcardMatch } from "../iam-analysis.js";
 import { isLiteral, type IdentityProvider, type Term } from "../model.js";
 import { defineRule, unknownFinding, type Finding } from "../rule.js";
@@ -6,9 +7,7 @@ type Options = { secretKeys: string[] };
 
 /** Why a value is not a literal, for messages: the reference or expression it comes from. Never the value. */
 function sourceOf(term: Term): string {
-  if (term.exactRef) return `${term.exactRef.address}${term.exactRef.attribute ? `.${term.exactRef.attribute}` : ""}`;
-  if (term.refs.length > 0) return term.refs.map((r) => `${r.address}${r.attribute ? `.${r.attribute}` : ""}`).join(", ");
-  return "an expression";
+  return term.refs.length > 0 ? term.refs.map(renderRef).join(", ") : "an expression";
 }
 
 export default defineRule<Options>({
