@@ -2,6 +2,7 @@
 // hashicorp/aws provider's and the Cognito API's defaults filled in.
 
 import { Attributes, type TerraformResource } from "./terraform-attributes.js";
+import { tokenValidity, type TokenField } from "./token-validity.js";
 import {
   known,
   mapValue,
@@ -154,30 +155,12 @@ function readLambdaTriggers(lambda: Attributes | undefined): Value<Readonly<Reco
   return known(triggers);
 }
 
-const UNIT_SECONDS = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
-type Unit = keyof typeof UNIT_SECONDS;
-
-/**
- * Token validity in seconds. token_validity_units defaults to hours for access and ID tokens and
- * days for refresh tokens, so access_token_validity = 12 with no units is 12 hours.
- */
-function readTokenValidity(
-  attrs: Attributes,
-  field: "access_token" | "id_token" | "refresh_token",
-  defaultUnit: Unit,
-  apiDefault: { amount: number; unit: Unit },
-): Value<TokenValidity> {
+/** Reads one token validity: token_validity_units defaults to hours, hours and days. */
+function readTokenValidity(attrs: Attributes, field: TokenField): Value<TokenValidity> {
   const units = attrs.block("token_validity_units");
-  const unitValue = units ? units.string(field, defaultUnit) : known(defaultUnit, "default");
-  if (!unitValue.known) return unitValue;
-  if (!(unitValue.value in UNIT_SECONDS)) return unknown(`token_validity_units.${field} has an unexpected value ${JSON.stringify(unitValue.value)}`);
-  const unit = unitValue.value as Unit;
-  const amount = attrs.number(`${field}_validity`);
-  if (!amount.known) {
-    if (attrs.has(`${field}_validity`)) return amount;
-    return known({ seconds: apiDefault.amount * UNIT_SECONDS[apiDefault.unit], amount: apiDefault.amount, unit: apiDefault.unit, unitDefaulted: true }, "default");
-  }
-  return known({ seconds: amount.value * UNIT_SECONDS[unit], amount: amount.value, unit, unitDefaulted: unitValue.origin === "default" });
+  const unit = units?.has(field) ? units.string(field) : undefined;
+  const amount = attrs.has(`${field}_validity`) ? attrs.number(`${field}_validity`) : undefined;
+  return tokenValidity(field, amount, unit);
 }
 
 export function readUserPoolClient(resource: TerraformResource, key: string, links: CognitoLinks): UserPoolClient {
@@ -191,9 +174,9 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
     name: attrs.string("name"),
     provenance: resource.provenance,
     ...pool,
-    accessTokenValidity: readTokenValidity(attrs, "access_token", "hours", { amount: 60, unit: "minutes" }),
-    idTokenValidity: readTokenValidity(attrs, "id_token", "hours", { amount: 60, unit: "minutes" }),
-    refreshTokenValidity: readTokenValidity(attrs, "refresh_token", "days", { amount: 30, unit: "days" }),
+    accessTokenValidity: readTokenValidity(attrs, "access_token"),
+    idTokenValidity: readTokenValidity(attrs, "id_token"),
+    refreshTokenValidity: readTokenValidity(attrs, "refresh_token"),
     authSessionValidityMinutes: attrs.number("auth_session_validity", 3),
     enableTokenRevocation: attrs.bool("enable_token_revocation", true),
     preventUserExistenceErrors: attrs.string("prevent_user_existence_errors", "LEGACY"),
