@@ -1,11 +1,21 @@
 #!/usr/bin/env node
 // Entry point of the authwarden command; the compiled CLI lives in dist/ (built by `npm ci` / `npm run build`).
-import { run } from "../dist/checks/cli.js";
+// The AWS SDK warns on every run that future releases will need Node 22; the pinned release works
+// on Node 20, so that one warning is dropped and every other warning still shows.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = (warning, ...rest) => {
+  const type = typeof rest[0] === "string" ? rest[0] : rest[0]?.type;
+  if (type === "NodeVersionSupportWarning" || (warning instanceof Error && warning.name === "NodeVersionSupportWarning")) return;
+  emitWarning(warning, ...rest);
+};
+
+const { run } = await import("../dist/checks/cli.js");
 
 const code = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   env: process.env,
 });
 process.exitCode = code;

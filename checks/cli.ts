@@ -9,25 +9,31 @@ import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../reports
 import { terminalSafe } from "../reports/terminal-text.js";
 import { evaluate } from "./engine.js";
 import { AuthwardenError, InputError, UsageError } from "./errors.js";
+import type { Estate } from "./model.js";
 import { toolVersion } from "./package-info.js";
 import { DEFAULT_POLICY, loadPolicy } from "./policy-pack.js";
 import { withGate, type Report } from "./report.js";
 import { catalog } from "./rule-catalog.js";
 import { SEVERITIES, type Severity } from "./rule.js";
 import { RULES, RULES_BY_ID } from "./rules/index.js";
+import { loadPlan, originsFromSynth } from "./plan-loader.js";
 import { loadSynth } from "./synth-loader.js";
-import { loadWaivers } from "./waivers.js";
+import { auditAndEmit, loadAuditConfig } from "./cli-output.js";
+import { registerScan } from "./cli-scan.js";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stdoutIsTTY: boolean;
+  /** Progress goes to stderr, only on a terminal. */
+  readonly stderrIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 
 interface CheckOptions {
   synth?: string | true;
+  plan?: string;
   stack?: string[];
   policy: string;
   waivers?: string;
@@ -50,8 +56,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   program
     .command("check")
-    .description("audit synthesized cdktf stacks")
-    .option("--synth [dir]", "cdktf synth output directory (default cdktf.out)")
+    .description("audit synthesized cdktf stacks or a Terraform plan")
+    .option("--synth [dir]", "cdktf synth output directory (default cdktf.out); beside --plan, where findings come from in the source")
+    .option("--plan <file>", "terraform show -json output of a saved plan")
     .option("--stack <name...>", "only these stacks of the synth output")
     .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
     .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
@@ -63,6 +70,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action((options: CheckOptions) => {
       exitCode = check(options, io);
     });
+
+  registerScan(program, io, (code) => {
+    exitCode = code;
+  });
 
   program
     .command("rules")
@@ -88,52 +99,21 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 function check(options: CheckOptions, io: CliIo): number {
-  if (options.synth === undefined) throw new UsageError("check needs a source: --synth [dir]");
-  const formats = [...new Set(options.format ?? ["console"])];
-  const fileFormats = formats.filter(isFileFormat);
-  if (!options.outputDir && fileFormats.length > 1) throw new UsageError(`--format ${fileFormats.join(", ")}: several file formats need --output-dir`);
-
-  const estate = loadSynth(options.synth === true ? "cdktf.out" : options.synth, options.stack ? { stacks: options.stack } : {});
-  const policy = loadPolicy(options.policy, RULES_BY_ID);
-  const waivers = options.waivers ? loadWaivers(options.waivers, RULES_BY_ID) : [];
-  const report = withGate(evaluate(estate, policy, RULES_BY_ID, { waivers }), options.failOn);
-
-  const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
-  if (options.outputDir) {
-    const written = writeReports(report, fileFormats, options.outputDir);
-    if (formats.includes("console") || fileFormats.length === 0 || !options.format) {
-      io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
-    }
-    io.stdout(`reports written: ${written.map(terminalSafe).join(", ")}\n`);
-  } else if (fileFormats.length === 1) {
-    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report));
-  } else {
-    io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
-  }
-  return report.gate?.passed === false ? 1 : 0;
+  if (options.synth === undefined && options.plan === undefined) throw new UsageError("check needs a source: --synth [dir] or --plan plan.json");
+  const config = loadAuditConfig(options);
+  const estate = loadEstate(options);
+  return auditAndEmit(estate, options, io, config);
 }
 
-/** Writes every file through a temporary name and renames it, so no report is ever half-written. */
-function writeReports(report: Report, formats: readonly FileFormat[], dir: string): string[] {
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new InputError(dir, `cannot create the output directory: ${(error as Error).message}`);
-  }
-  const rendered = formats.map((format) => ({ path: join(dir, FILE_WRITERS[format].file), text: FILE_WRITERS[format].write(report) }));
-  const temporary: string[] = [];
-  try {
-    for (const { path, text } of rendered) {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, text);
-      temporary.push(tmp);
-    }
-    rendered.forEach(({ path }, i) => renameSync(temporary[i]!, path));
-  } catch (error) {
-    for (const tmp of temporary) rmSync(tmp, { force: true });
-    throw new InputError(dir, `cannot write reports: ${(error as Error).message}`);
-  }
-  return rendered.map((r) => r.path);
+function loadEstate(options: CheckOptions): Estate {
+  const synthDir = options.synth === true ? "cdktf.out" : options.synth;
+  const stacks = options.stack ? { stacks: options.stack } : {};
+  if (options.plan === undefined) return loadSynth(synthDir ?? "cdktf.out", stacks);
+  if (options.stack && synthDir === undefined) throw new UsageError("--stack with --plan needs --synth: a plan holds one configuration");
+  if (options.stack && options.stack.length > 1) throw new UsageError("--plan with --synth takes one --stack: the stack the plan was made from");
+  // The synth output only adds where each finding came from; the plan is what is audited.
+  const origins = synthDir === undefined ? undefined : originsFromSynth(loadSynth(synthDir, stacks), options.stack?.[0]);
+  return loadPlan(options.plan, origins ? { origins } : {});
 }
 
 function rulesTable(): string {

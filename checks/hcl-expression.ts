@@ -119,6 +119,25 @@ export function renderRef(ref: Ref): string {
   return ref.attribute ? `${ref.address}.${ref.attribute}` : ref.address;
 }
 
+const UNSCOPED = /^(?:var|local|each|count|path|terraform|self)\./;
+
+/**
+ * A term read from a module's configuration, with its references to the module's own resources
+ * made absolute: prefix is the module instance address and a dot (module.auth["eu"].).
+ */
+export function rebaseTerm(term: Term, prefix: string | undefined): Term {
+  if (!prefix || term.refs.length === 0) return term;
+  const rebase = (ref: Ref): Ref => (UNSCOPED.test(ref.address) ? ref : { address: `${prefix}${ref.address}`, attribute: ref.attribute });
+  let text = term.text;
+  for (const ref of term.refs) text = text.split(`\${${renderRef(ref)}}`).join(`\${${renderRef(rebase(ref))}}`);
+  return {
+    ...term,
+    text,
+    refs: term.refs.map(rebase),
+    ...(term.exactRef ? { exactRef: rebase(term.exactRef) } : {}),
+  };
+}
+
 /**
  * Reads a configuration string that holds a JSON document: either "${jsonencode({...})}" (cdktf
  * Fn.jsonencode, HCL jsonencode) evaluated from its HCL object syntax, or undefined when the string

@@ -2,7 +2,7 @@
 // literal JSON (live reads, JSON.stringify in cdktf), jsonencode(...) HCL expressions, and
 // aws_iam_policy_document data source blocks.
 
-import { isTermLeaf, jsonencodeArgument, templateTerm, type TermJson } from "./hcl-expression.js";
+import { isTermLeaf, jsonencodeArgument, rebaseTerm, templateTerm, type TermJson } from "./hcl-expression.js";
 import {
   known,
   literalTerm,
@@ -156,6 +156,22 @@ export function policyDocumentFromDataSource(attributes: Record<string, unknown>
     if (error instanceof MalformedPolicy) return unknown(error.message);
     throw error;
   }
+}
+
+/** A document read from a module's configuration, with references to the module's resources made absolute. */
+export function rebasePolicyDocument(document: Value<PolicyDocument>, prefix: string | undefined): Value<PolicyDocument> {
+  if (!prefix || !document.known) return document;
+  const terms = (list: readonly Term[] | undefined) => list?.map((term) => rebaseTerm(term, prefix));
+  const principals = (list: readonly PolicyPrincipal[] | undefined) => list?.map((p) => ({ type: p.type, ids: terms(p.ids) ?? [] }));
+  const statements = document.value.statements.map((statement): PolicyStatement => ({
+    ...statement,
+    ...withDefined("resources", terms(statement.resources)),
+    ...withDefined("notResources", terms(statement.notResources)),
+    ...withDefined("principals", principals(statement.principals)),
+    ...withDefined("notPrincipals", principals(statement.notPrincipals)),
+    conditions: statement.conditions.map((condition) => ({ ...condition, values: terms(condition.values) ?? [] })),
+  }));
+  return { ...document, value: { statements } };
 }
 
 /** Terraform JSON nested blocks: one object, or an array of objects. */

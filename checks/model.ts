@@ -374,6 +374,8 @@ export interface InputFile {
 /** Something the loader could not read or resolve; it explains UNKNOWN results. */
 export interface LoadDiagnostic {
   readonly message: string;
+  /** Set when whole parts of the estate could not be read: the audit is incomplete and the gate fails closed. */
+  readonly incomplete?: boolean;
   readonly address?: string;
   readonly file?: string;
 }

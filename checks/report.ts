@@ -75,7 +75,7 @@ export interface Summary {
 export interface Gate {
   readonly failOn: Severity;
   readonly passed: boolean;
-  /** Unwaived FAIL results at or above failOn, plus ERROR results (a rule that could not run fails closed). */
+  /** Unwaived FAIL results at or above failOn, ERROR results and incomplete reads (what could not run or be read fails closed). */
   readonly blocking: number;
 }
 
@@ -107,6 +107,8 @@ export function summarize(results: readonly Result[]): Summary {
 
 export function withGate(report: Report, failOn: Severity): Report {
   const threshold = severityRank(failOn);
-  const blocking = report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && severityRank(r.severity) >= threshold)).length;
+  // A source that could not be read in full fails closed: what was not read cannot have passed.
+  const incomplete = report.diagnostics.filter((d) => d.incomplete).length;
+  const blocking = incomplete + report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && severityRank(r.severity) >= threshold)).length;
   return { ...report, gate: { failOn, passed: blocking === 0, blocking } };
 }

@@ -31,14 +31,17 @@ export function readApiRoute(resource: TerraformResource, key: string, index: Re
   const api = resolveRestApi(attrs.term("rest_api_id"), index);
   const authorizerRef = attrs.term("authorizer_id");
   const authorizer = links.authorizer(authorizerRef);
+  const path = resourcePath(attrs.term("resource_id"), index, 0);
+  const httpMethod = attrs.string("http_method");
   return {
     kind: "ApiRoute",
     key,
-    name: known(resource.address),
+    // Named as the live API names it ("GET /orders"), so findings read the same from every source.
+    name: httpMethod.known && path.known ? known(`${httpMethod.value} ${path.value}`) : known(resource.address),
     provenance: resource.provenance,
     apiName: api ? Attributes.of(api).string("name") : unknown(`${resource.address}.rest_api_id does not refer to a REST API in this configuration`),
-    path: resourcePath(attrs.term("resource_id"), index, 0),
-    httpMethod: attrs.string("http_method"),
+    path,
+    httpMethod,
     authorizationType: attrs.string("authorization"),
     authorizationScopes: attrs.strings("authorization_scopes", []),
     authorizerRef,

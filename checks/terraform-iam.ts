@@ -3,8 +3,8 @@
 // attached by aws_iam_role_policy_attachment / aws_iam_policy_attachment / managed_policy_arns,
 // and AWS-managed policies (by name).
 
-import { policyDocumentFromDataSource, readPolicyString } from "./iam-policy-document.js";
-import { Attributes, type TerraformResource } from "./terraform-attributes.js";
+import { policyDocumentFromDataSource, readPolicyString, rebasePolicyDocument } from "./iam-policy-document.js";
+import { Attributes, expressionValue, type TerraformResource } from "./terraform-attributes.js";
 import {
   isLiteral,
   known,
@@ -48,24 +48,37 @@ export class ResourceIndex {
   }
 }
 
-export function readPolicyDocument(raw: unknown, owner: TerraformResource, field: string, index: ResourceIndex): Value<PolicyDocument> {
-  if (owner.attributeMode === "values" && isUnknownAfterApply(owner, field)) return unknown(`${owner.address}.${field} is known only after apply`);
-  if (raw === undefined || raw === null) return unknown(`${owner.address}.${field} is not set`);
-  if (typeof raw !== "string") return unknown(`${owner.address}.${field} is not a string`);
-  const source = readPolicyString(raw, owner.attributeMode === "config" ? "template" : "literal");
-  if (source.kind === "document") return source.document;
-  const data = index.get(source.ref.address);
-  if (!data) return unknown(`${owner.address}.${field} refers to ${source.ref.address}, which is not in the configuration`);
+/**
+ * The policy document of attribute `field` of `attrs` (a resource or one of its blocks, owned by
+ * `owner`). In a plan, a policy unknown until apply is read from its configuration expression (for
+ * cdktf the "${jsonencode(...)}" template; a reference to an aws_iam_policy_document data source
+ * whose json is deferred to apply is read from the data source's configuration).
+ */
+export function readPolicyDocument(attrs: Attributes, field: string, owner: TerraformResource, index: ResourceIndex): Value<PolicyDocument> {
+  const source = attrs.source(field);
+  if ("reason" in source) return unknown(source.reason);
+  const { raw, mode } = source;
+  if (raw === undefined || raw === null) return unknown(`${attrs.describe(field)} is not set`);
+  if (typeof raw !== "string") return unknown(`${attrs.describe(field)} is not a string`);
+  const policy = readPolicyString(raw, mode === "config" ? "template" : "literal");
+  if (policy.kind === "document" && "presumed" in source && source.presumed) {
+    return unknown(`${attrs.describe(field)} is computed from ${source.presumed.join(", ")}; the plan shows only those references, so the document is known only after apply`);
+  }
+  if (policy.kind === "document") return mode === "config" ? rebasePolicyDocument(policy.document, owner.referencePrefix) : policy.document;
+  const address = owner.referencePrefix && !policy.ref.address.startsWith("module.") ? `${owner.referencePrefix}${policy.ref.address}` : policy.ref.address;
+  const data = index.get(address);
+  if (!data) return unknown(`${attrs.describe(field)} refers to ${address}, which is not in the configuration`);
   if (data.attributeMode === "values" && typeof data.values.json === "string") {
     const parsed = readPolicyString(data.values.json, "literal");
     if (parsed.kind === "document") return parsed.document;
   }
+  if (data.attributeMode === "values" && data.expressions) {
+    const presumed: string[] = [];
+    const configured = expressionValue(data.expressions, presumed) as Record<string, unknown>;
+    if (presumed.length > 0) return unknown(`${address} is computed from ${presumed.join(", ")}; the plan shows only those references, so its document is known only after apply`);
+    return rebasePolicyDocument(policyDocumentFromDataSource(configured), data.referencePrefix);
+  }
   return policyDocumentFromDataSource(data.values);
-}
-
-function isUnknownAfterApply(resource: TerraformResource, field: string): boolean {
-  const shape = resource.unknownAfterApply;
-  return typeof shape === "object" && shape !== null && (shape as Record<string, unknown>)[field] === true;
 }
 
 /**
@@ -131,11 +144,11 @@ export function readIamRole(resource: TerraformResource, key: string, index: Res
 
   for (const inline of attrs.blocks("inline_policy")) {
     const policyName = inline.string("name");
-    policies.push({ kind: "inline", name: policyName, document: readPolicyDocument(inline.raw("policy"), resource, "inline_policy.policy", index), provenance: resource.provenance });
+    policies.push({ kind: "inline", name: policyName, document: readPolicyDocument(inline, "policy", resource, index), provenance: resource.provenance });
   }
   const attached = roleAttachments(index).of(resource.address, roleNames);
   for (const rolePolicy of attached.inline) {
-    policies.push({ kind: "inline", name: Attributes.of(rolePolicy).string("name"), document: readPolicyDocument(rolePolicy.values.policy, rolePolicy, "policy", index), provenance: rolePolicy.provenance });
+    policies.push({ kind: "inline", name: Attributes.of(rolePolicy).string("name"), document: readPolicyDocument(Attributes.of(rolePolicy), "policy", rolePolicy, index), provenance: rolePolicy.provenance });
   }
 
   const attachedArns: Term[] = [];
@@ -151,7 +164,7 @@ export function readIamRole(resource: TerraformResource, key: string, index: Res
     name,
     provenance: resource.provenance,
     arn: attrs.has("arn") ? attrs.string("arn") : unknown("the role ARN is assigned at creation"),
-    trustPolicy: readPolicyDocument(resource.values.assume_role_policy, resource, "assume_role_policy", index),
+    trustPolicy: readPolicyDocument(attrs, "assume_role_policy", resource, index),
     maxSessionDurationSeconds: attrs.number("max_session_duration", 3600),
     policies: unresolved ? unknown(unresolved) : known(policies),
   };
@@ -174,7 +187,7 @@ function attachedPolicy(arn: Term, role: TerraformResource, index: ResourceIndex
     return {
       kind: "customer-managed",
       name: Attributes.of(policy).string("name"),
-      document: readPolicyDocument(policy.values.policy, policy, "policy", index),
+      document: readPolicyDocument(Attributes.of(policy), "policy", policy, index),
       provenance: policy.provenance,
     };
   }

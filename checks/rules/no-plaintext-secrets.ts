@@ -50,6 +50,10 @@ export default defineRule<Options>({
 });
 
 function checkProvider(provider: IdentityProvider, options: Options): Finding {
+  // The live API returns every secret the same way, so it cannot tell a literal in code from a variable.
+  if (provider.provenance.source === "live") {
+    return { resource: provider, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "a live account cannot show whether the secret was written as a literal in code; this rule audits synthesized, planned and HCL configuration" } };
+  }
   if (!provider.providerDetails.known) return unknownFinding(provider, "provider_details", provider.providerDetails);
   const secrets = Object.entries(provider.providerDetails.value).filter(([key]) => options.secretKeys.some((pattern) => wildcardMatch(pattern, key)));
   if (secrets.length === 0) return { resource: provider, status: "PASS", messageId: "passNoSecrets" };

@@ -22,7 +22,7 @@ export interface RuleCase {
 }
 
 export interface ExpectedResult {
-  /** The resource name as configured. */
+  /** The resource name as configured, or its Terraform address for resources without a name (API routes). */
   readonly resource: string;
   readonly status: Exclude<Status, "PASS" | "WAIVED" | "ERROR">;
   readonly messageId?: string;
@@ -85,9 +85,10 @@ export class RuleTester {
         it(`invalid: ${testCase.name}`, () => {
           const results = runRule(rule, testCase.stack, testCase);
           const notPassing = results.filter((r) => r.status !== "PASS" && r.status !== "NOT_APPLICABLE");
-          expect(notPassing.map((r) => `${r.resource.name}: ${r.status}`).sort()).toEqual(testCase.results.map((e) => `${e.resource}: ${e.status}`).sort());
+          const named = (r: Result) => (testCase.results.some((e) => e.resource === r.resource.address) ? r.resource.address : r.resource.name);
+          expect(notPassing.map((r) => `${named(r)}: ${r.status}`).sort()).toEqual(testCase.results.map((e) => `${e.resource}: ${e.status}`).sort());
           for (const expected of testCase.results) {
-            const actual = notPassing.find((r) => r.resource.name === expected.resource && r.status === expected.status)!;
+            const actual = notPassing.find((r) => named(r) === expected.resource && r.status === expected.status)!;
             if (expected.messageId) expect(actual.messageId, actual.message).toBe(expected.messageId);
             if (expected.messageIncludes) expect(actual.message).toContain(expected.messageIncludes);
           }

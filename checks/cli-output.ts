@@ -1,0 +1,86 @@
+// What every auditing command does once it has an Estate: evaluate it under the policy and
+// waivers, render the requested formats, write files atomically, and map the gate to an exit code.
+
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeConsole } from "../reports/console.js";
+import { FILE_WRITERS, isFileFormat, type FileFormat } from "../reports/index.js";
+import { terminalSafe } from "../reports/terminal-text.js";
+import { evaluate } from "./engine.js";
+import { InputError, UsageError } from "./errors.js";
+import type { Estate } from "./model.js";
+import { loadPolicy } from "./policy-pack.js";
+import { withGate, type Report } from "./report.js";
+import type { Severity } from "./rule.js";
+import { RULES_BY_ID } from "./rules/index.js";
+import { loadWaivers } from "./waivers.js";
+
+export interface OutputIo {
+  readonly stdout: (text: string) => void;
+  readonly stdoutIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface AuditOptions {
+  policy: string;
+  waivers?: string;
+  format?: string[];
+  outputDir?: string;
+  failOn: Severity;
+  color?: boolean;
+  verbose?: boolean;
+}
+
+/** Fails fast on a bad --format/--output-dir combination, before any input is read. */
+export function checkOutputOptions(options: AuditOptions): void {
+  const fileFormats = (options.format ?? []).filter(isFileFormat);
+  if (!options.outputDir && new Set(fileFormats).size > 1) throw new UsageError(`--format ${fileFormats.join(", ")}: several file formats need --output-dir`);
+}
+
+/** Loads policy and waivers first, so bad configuration exits 2 before a slow source is read. */
+export function loadAuditConfig(options: AuditOptions) {
+  checkOutputOptions(options);
+  return { policy: loadPolicy(options.policy, RULES_BY_ID), waivers: options.waivers ? loadWaivers(options.waivers, RULES_BY_ID) : [] };
+}
+
+export function auditAndEmit(estate: Estate, options: AuditOptions, io: OutputIo, config = loadAuditConfig(options)): number {
+  const formats = [...new Set(options.format ?? ["console"])];
+  const fileFormats = formats.filter(isFileFormat);
+  const report = withGate(evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers }), options.failOn);
+  const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
+  if (options.outputDir) {
+    const written = writeReports(report, fileFormats, options.outputDir);
+    if (formats.includes("console") || fileFormats.length === 0 || !options.format) {
+      io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
+    }
+    io.stdout(`reports written: ${written.map(terminalSafe).join(", ")}\n`);
+  } else if (fileFormats.length === 1) {
+    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report));
+  } else {
+    io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
+  }
+  return report.gate?.passed === false ? 1 : 0;
+}
+
+/** Writes every file through a temporary name and renames it, so no report is ever half-written. */
+function writeReports(report: Report, formats: readonly FileFormat[], dir: string): string[] {
+  const rendered = formats.map((format) => ({ path: join(dir, FILE_WRITERS[format].file), text: FILE_WRITERS[format].write(report) }));
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new InputError(dir, `cannot create the output directory: ${(error as Error).message}`);
+  }
+  const temporary: string[] = [];
+  try {
+    for (const { path, text } of rendered) {
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, text);
+      temporary.push(tmp);
+    }
+    rendered.forEach(({ path }, i) => renameSync(temporary[i]!, path));
+  } catch (error) {
+    for (const tmp of temporary) rmSync(tmp, { force: true });
+    throw new InputError(dir, `cannot write reports: ${(error as Error).message}`);
+  }
+  return rendered.map((r) => r.path);
+}

@@ -1,0 +1,70 @@
+// `authwarden scan`: the nightly audit of a live account, read-only, with the standard AWS
+// settings (default credential chain or --profile, --region, --endpoint-url).
+
+import { Option, type Command } from "commander";
+import { FORMATS } from "../reports/index.js";
+import { auditAndEmit, loadAuditConfig, type AuditOptions } from "./cli-output.js";
+import type { CliIo } from "./cli.js";
+import { UsageError } from "./errors.js";
+import { sdkClientFactory } from "./live-clients.js";
+import { scanAccount } from "./live-loader.js";
+import type { ReadProgress } from "./live-read.js";
+import { DEFAULT_POLICY } from "./policy-pack.js";
+import { SEVERITIES } from "./rule.js";
+
+interface ScanCliOptions extends AuditOptions {
+  region?: string[];
+  profile?: string;
+  endpointUrl?: string;
+  quiet?: boolean;
+}
+
+export function registerScan(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
+  program
+    .command("scan")
+    .description("audit a live AWS account, read-only (Describe, Get and List calls only)")
+    .option("--region <region...>", "regions to scan (default: AWS_REGION / AWS_DEFAULT_REGION)")
+    .option("--profile <name>", "a profile of the shared AWS config and credentials files")
+    .option("--endpoint-url <url>", "send every request to this endpoint (e.g. a local emulator)")
+    .option("--quiet", "no progress display")
+    .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
+    .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
+    .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
+    .option("--output-dir <dir>", "write one file per format (authwarden.json, ...)")
+    .addOption(new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists").choices(SEVERITIES).default("high"))
+    .option("--no-color", "no colour, even on a terminal")
+    .option("--verbose", "also list passing and not-applicable results")
+    .action(async (options: ScanCliOptions) => {
+      setExitCode(await scan(options, io));
+    });
+}
+
+async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
+  const regions = options.region ?? [io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION].filter((r): r is string => Boolean(r));
+  if (regions.length === 0) throw new UsageError("scan needs a region: pass --region or set AWS_REGION");
+  for (const region of regions) if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new UsageError(`--region ${JSON.stringify(region)} is not an AWS region name`);
+  if (options.endpointUrl && !/^https?:\/\/[^\s]+$/.test(options.endpointUrl)) throw new UsageError(`--endpoint-url ${JSON.stringify(options.endpointUrl)} is not an http(s) URL`);
+  const config = loadAuditConfig(options);
+  const progress = options.quiet || !io.stderrIsTTY ? undefined : terminalProgress(io);
+  const estate = await scanAccount(
+    sdkClientFactory({ ...(options.profile ? { profile: options.profile } : {}), ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}) }),
+    { regions, ...(progress ? { progress: progress.update } : {}) },
+  );
+  progress?.done();
+  return auditAndEmit(estate, options, io, config);
+}
+
+/** One status line on stderr, rewritten in place: region, then pools, identity pools, roles, APIs. */
+function terminalProgress(io: CliIo): { update: ReadProgress; done: () => void } {
+  let region = "";
+  let count = 0;
+  const write = (text: string) => io.stderr(`\r\u001b[2K${text.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 100)}`);
+  return {
+    update: (event) => {
+      if (event.kind === "region") region = event.name;
+      count += 1;
+      write(`scanning ${region} · ${event.kind} ${event.name} · ${count} read`);
+    },
+    done: () => io.stderr("\r\u001b[2K"),
+  };
+}

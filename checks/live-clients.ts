@@ -1,0 +1,68 @@
+// AWS SDK v3 clients for a scan, built from the standard AWS settings: the default credential
+// chain (or --profile), --region, --endpoint-url, and adaptive retries. Passed in, never global.
+
+import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { IAMClient } from "@aws-sdk/client-iam";
+import { WAFV2Client } from "@aws-sdk/client-wafv2";
+import { fromIni } from "@aws-sdk/credential-providers";
+
+export interface RegionalClients {
+  readonly cognitoIdp: CognitoIdentityProviderClient;
+  readonly cognitoIdentity: CognitoIdentityClient;
+  readonly apiGateway: APIGatewayClient;
+  readonly wafv2: WAFV2Client;
+}
+
+export interface ClientFactory {
+  forRegion(region: string): RegionalClients;
+  /** IAM is global. */
+  iam(): IAMClient;
+}
+
+/** Anything with an SDK middleware stack: lets tests record or fault calls on every client. */
+export type ClientHook = (client: { middlewareStack: { add: (...args: never[]) => unknown } }) => void;
+
+export interface SdkClientOptions {
+  readonly profile?: string;
+  readonly endpointUrl?: string;
+  readonly maxAttempts?: number;
+  /** Applied to every client created: recording, fault injection. */
+  readonly hook?: ClientHook;
+}
+
+export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory {
+  const common = (region: string) => ({
+    region,
+    retryMode: "adaptive" as const,
+    maxAttempts: options.maxAttempts ?? 5,
+    ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
+    ...(options.profile ? { credentials: fromIni({ profile: options.profile }) } : {}),
+  });
+  const hooked = <T extends { middlewareStack: unknown }>(client: T): T => {
+    options.hook?.(client as never);
+    return client;
+  };
+  const regional = new Map<string, RegionalClients>();
+  let iam: IAMClient | undefined;
+  return {
+    forRegion(region) {
+      let clients = regional.get(region);
+      if (!clients) {
+        clients = {
+          cognitoIdp: hooked(new CognitoIdentityProviderClient(common(region))),
+          cognitoIdentity: hooked(new CognitoIdentityClient(common(region))),
+          apiGateway: hooked(new APIGatewayClient(common(region))),
+          wafv2: hooked(new WAFV2Client(common(region))),
+        };
+        regional.set(region, clients);
+      }
+      return clients;
+    },
+    iam() {
+      iam ??= hooked(new IAMClient(common("us-east-1")));
+      return iam;
+    },
+  };
+}
