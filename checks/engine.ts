@@ -109,12 +109,20 @@ function renderMessage(rule: Rule, finding: Finding): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
 
+function parentOf(resource: ModelObject): string | undefined {
+  if (resource.kind === "ApiRoute") return resource.apiName.known ? resource.apiName.value : undefined;
+  const pool = "userPool" in resource ? resource.userPool : undefined;
+  return pool?.name.known ? pool.name.value : undefined;
+}
+
 function resultResource(resource: ModelObject): ResultResource {
   const p = resource.provenance;
+  const parent = parentOf(resource);
   return {
     kind: resource.kind,
     name: resource.name.known ? resource.name.value : null,
     key: resource.key,
+    ...(parent !== undefined ? { parent } : {}),
     source: p.source,
     ...(p.address ? { address: p.address } : {}),
     ...(p.arn ? { arn: p.arn } : {}),

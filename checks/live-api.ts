@@ -62,7 +62,8 @@ export async function readWafAssociations(client: WAFV2Client, pools: readonly U
   for (const pool of pools) {
     const arn = pool.provenance.arn;
     if (!arn) continue;
-    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", () => client.send(new GetWebACLForResourceCommand({ ResourceArn: arn })));
+    // listing: a web ACL that could not be read must not pass for a missing one; the audit is incomplete.
+    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", () => client.send(new GetWebACLForResourceCommand({ ResourceArn: arn })), true);
     if (!acl.known) {
       failures.push(acl.reason);
       continue;

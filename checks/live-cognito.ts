@@ -158,11 +158,12 @@ export function userPoolFromApi(id: string, listedName: string | undefined, regi
   const provenance: Provenance = { source: "live", arn: arn ?? `arn:aws:cognito-idp:${region}::userpool/${id}` };
   const from = <T>(read: (pool: UserPoolType) => Value<T>): Value<T> => (described.known ? read(described.value) : described);
   const policy = (pool: UserPoolType) => pool.Policies?.PasswordPolicy;
-  // Without a password policy Cognito applies its default: 8 characters, all classes, 7 days.
-  const password = <T>(read: (p: NonNullable<ReturnType<typeof policy>>) => T | undefined, fallback: T) =>
+  // Without a password policy Cognito applies its default (8 characters, all classes, 7 days); a
+  // policy that leaves a class out does not require it, as in the configuration sources.
+  const password = <T>(read: (p: NonNullable<ReturnType<typeof policy>>) => T | undefined, withoutPolicy: T, leftOut: T = withoutPolicy) =>
     from((pool) => {
       const p = policy(pool);
-      return p ? opt(read(p), fallback) : known(fallback, "default");
+      return p ? opt(read(p), leftOut) : known(withoutPolicy, "default");
     });
   const mfaSetting = mfa.known ? opt(mfa.value.MfaConfiguration, "OFF") : from((p) => opt(p.MfaConfiguration, "OFF"));
   return {
@@ -174,10 +175,10 @@ export function userPoolFromApi(id: string, listedName: string | undefined, regi
     tags: from((p) => opt(p.UserPoolTags, {})),
     passwordPolicy: {
       minimumLength: password((p) => p.MinimumLength, 8),
-      requireLowercase: password((p) => p.RequireLowercase, true),
-      requireUppercase: password((p) => p.RequireUppercase, true),
-      requireNumbers: password((p) => p.RequireNumbers, true),
-      requireSymbols: password((p) => p.RequireSymbols, true),
+      requireLowercase: password((p) => p.RequireLowercase, true, false),
+      requireUppercase: password((p) => p.RequireUppercase, true, false),
+      requireNumbers: password((p) => p.RequireNumbers, true, false),
+      requireSymbols: password((p) => p.RequireSymbols, true, false),
       temporaryPasswordValidityDays: password((p) => p.TemporaryPasswordValidityDays, 7),
       passwordHistorySize: password((p) => p.PasswordHistorySize, 0),
     },

@@ -6,7 +6,7 @@ import type { ClientFactory } from "./live-clients.js";
 import { readUserPools } from "./live-cognito.js";
 import { readIdentityPools, readRoles, roleArnsOf, type LiveIdentityPool } from "./live-identity.js";
 import { LiveReads, type ReadProgress } from "./live-read.js";
-import { known, literalTerm, mapValue, type Estate, type IamRole, type IdentityPool, type IdentityPoolProvider, type LoadDiagnostic, type UserPool, type UserPoolClient } from "./model.js";
+import { known, literalTerm, mapValue, type Estate, type IamRole, type IdentityPool, type IdentityPoolProvider, type UserPool, type UserPoolClient } from "./model.js";
 import { RateLimiter } from "./rate-limit.js";
 
 export interface ScanOptions {
@@ -17,7 +17,6 @@ export interface ScanOptions {
 
 export async function scanAccount(clients: ClientFactory, options: ScanOptions): Promise<Estate> {
   const reads = new LiveReads(options.limiter ?? new RateLimiter(), options.progress);
-  const incomplete: LoadDiagnostic[] = [];
   const estate = {
     source: "live" as const,
     inputs: [],
@@ -43,7 +42,6 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     reads.progress({ kind: "region", name: region });
     const regional = clients.forRegion(region);
     const pools = await readUserPools(regional.cognitoIdp, region, reads);
-    if (pools.listFailure) incomplete.push({ message: `${pools.listFailure}; user pools of ${region} were not audited`, incomplete: true });
     estate.userPools.push(...pools.pools);
     estate.userPoolClients.push(...pools.clients);
     estate.identityProviders.push(...pools.identityProviders);
@@ -54,18 +52,14 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     estate.userGroups.push(...pools.groups.map(({ roleArn: _roleArn, ...group }) => group));
 
     const identity = await readIdentityPools(regional.cognitoIdentity, region, reads);
-    if (identity.listFailure) incomplete.push({ message: `${identity.listFailure}; identity pools of ${region} were not audited`, incomplete: true });
     liveIdentityPools.push(...identity.pools);
 
     const api = await readApiRoutes(regional.apiGateway, region, pools.pools, reads);
-    if (api.listFailure) incomplete.push({ message: `${api.listFailure}; API Gateway routes of ${region} were not audited`, incomplete: true });
     estate.apiAuthorizers.push(...api.authorizers);
     estate.apiRoutes.push(...api.routes);
 
     const waf = await readWafAssociations(regional.wafv2, pools.pools, reads);
     estate.wafAssociations.push(...waf.associations);
-    // A pool whose web ACL could not be read must not be reported as missing one: mark it incomplete.
-    for (const failure of waf.failures) incomplete.push({ message: `${failure}; waf-protection cannot be judged for that pool`, incomplete: true });
   }
 
   const roles = await readRoles(clients.iam(), new Set([...liveIdentityPools.flatMap(roleArnsOf), ...groupRoleArns]), reads);
@@ -77,7 +71,7 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
   const poolsById = new Map(estate.userPools.map((p) => [p.id.known ? p.id.value : "", p]));
   const clientsById = new Map(estate.userPoolClients.map((c) => [c.key.slice(c.key.lastIndexOf("/") + 1), c]));
   estate.identityPools.push(...liveIdentityPools.map((pool) => identityPoolFromApi(pool, poolsById, clientsById, roles)));
-  return { ...estate, diagnostics: [...reads.diagnostics, ...incomplete] };
+  return { ...estate, diagnostics: reads.diagnostics };
 }
 
 function identityPoolFromApi(pool: LiveIdentityPool, poolsById: ReadonlyMap<string, UserPool>, clientsById: ReadonlyMap<string, UserPoolClient>, roles: ReadonlyMap<string, IamRole>): IdentityPool {

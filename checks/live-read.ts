@@ -21,24 +21,25 @@ export class LiveReads {
   ) {}
 
   /** Runs one API call under its quota; failures become unknown values with the reason. */
-  async read<T>(what: string, category: QuotaCategory, scope: string, call: () => Promise<T>): Promise<Value<T>> {
+  async read<T>(what: string, category: QuotaCategory, scope: string, call: () => Promise<T>, listing = false): Promise<Value<T>> {
     await this.limiter.take(category, scope);
     try {
       return known(await call());
     } catch (error) {
       const reason = `${what} could not be read: ${describeAwsError(error)}`;
-      this.diagnostics.push({ message: reason });
+      // A failed listing hides whole resources, not just values: the audit is incomplete.
+      this.diagnostics.push(listing ? { message: `${reason}; they were not audited`, incomplete: true } : { message: reason });
       return unknown(reason);
     }
   }
 
-  /** Follows a paginated list to its end; any failed page makes the whole list unknown. */
+  /** Follows a paginated list to its end; any failed page makes the whole list unknown and the audit incomplete. */
   async paginate<P, T>(what: string, category: QuotaCategory, scope: string, page: (token: string | undefined) => Promise<P>, items: (page: P) => readonly T[] | undefined, next: (page: P) => string | undefined): Promise<Value<T[]>> {
     const all: T[] = [];
     const seen = new Set<string>();
     let token: string | undefined;
     for (;;) {
-      const result = await this.read(what, category, scope, () => page(token));
+      const result = await this.read(what, category, scope, () => page(token), true);
       if (!result.known) return result;
       all.push(...(items(result.value) ?? []));
       token = next(result.value);
@@ -46,7 +47,7 @@ export class LiveReads {
       // A service that hands back a token it already gave would loop forever.
       if (seen.has(token)) {
         const reason = `${what} could not be read completely: the service repeated pagination token ${JSON.stringify(token.slice(0, 40))}`;
-        this.diagnostics.push({ message: reason });
+        this.diagnostics.push({ message: `${reason}; they were not audited`, incomplete: true });
         return unknown(reason);
       }
       seen.add(token);

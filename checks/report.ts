@@ -11,6 +11,8 @@ export interface ResultResource {
   /** The name as configured, or null when it is not known. */
   readonly name: string | null;
   readonly key: string;
+  /** The user pool or REST API the resource belongs to, by name: client, provider and route names are unique only there. */
+  readonly parent?: string;
   readonly source: SourceKind;
   readonly address?: string;
   readonly arn?: string;
