@@ -174,20 +174,39 @@ describe("faults never pass", () => {
     expect(report.gate?.passed).toBe(false);
   }, 120_000);
 
+  let clean: Report | undefined;
   it.each([
+    ["ListUserPoolsCommand", "AccessDeniedException", 400],
     ["DescribeUserPoolCommand", "AccessDeniedException", 400],
-    ["DescribeUserPoolClientCommand", "AccessDeniedException", 400],
+    ["GetUserPoolMfaConfigCommand", "AccessDeniedException", 400],
     ["DescribeRiskConfigurationCommand", "AccessDeniedException", 400],
+    ["GetLogDeliveryConfigurationCommand", "AccessDeniedException", 400],
+    ["ListUserPoolClientsCommand", "AccessDeniedException", 400],
+    ["DescribeUserPoolClientCommand", "AccessDeniedException", 400],
+    ["ListIdentityProvidersCommand", "AccessDeniedException", 400],
+    ["DescribeIdentityProviderCommand", "AccessDeniedException", 400],
+    ["ListGroupsCommand", "AccessDeniedException", 400],
+    ["ListResourceServersCommand", "AccessDeniedException", 400],
+    ["ListIdentityPoolsCommand", "AccessDeniedException", 400],
+    ["DescribeIdentityPoolCommand", "AccessDeniedException", 400],
     ["GetAccountAuthorizationDetailsCommand", "AccessDenied", 403],
+    ["GetRoleCommand", "AccessDenied", 403],
+    ["GetRestApisCommand", "AccessDeniedException", 403],
+    ["GetResourcesCommand", "AccessDeniedException", 403],
+    ["GetAuthorizersCommand", "AccessDeniedException", 403],
     ["GetWebACLForResourceCommand", "AccessDeniedException", 400],
-  ])("AccessDenied on %s never turns into a PASS of what it would have read", async (command, name, status) => {
-    const clean = await scanReport();
+  ])("AccessDenied on %s never turns into a PASS of what it would have read, and fails the gate", async (command, name, status) => {
+    clean ??= await scanReport();
     const faulted = await scanReport(failing(command, () => awsError(name, status, `not authorized to perform ${command}`)));
     expect(faulted.diagnostics.some((d) => /access denied/.test(d.message))).toBe(true);
-    const passedBefore = new Set(clean.results.filter((r) => r.status !== "PASS").map((r) => `${r.ruleId}|${r.resource.key}`));
+    const notPassingBefore = new Set(clean.results.filter((r) => r.status !== "PASS").map((r) => `${r.ruleId}|${r.resource.key}`));
     // A result that was not PASS on a clean read must not become PASS because a read failed.
-    const newPasses = faulted.results.filter((r) => r.status === "PASS" && passedBefore.has(`${r.ruleId}|${r.resource.key}`));
+    const newPasses = faulted.results.filter((r) => r.status === "PASS" && notPassingBefore.has(`${r.ruleId}|${r.resource.key}`));
     expect(newPasses.map((r) => `${r.ruleId} ${r.resource.name}`)).toEqual([]);
+    // Nothing the clean scan judged may silently vanish without the audit being marked incomplete.
+    const faultedKeys = new Set(faulted.results.map((r) => `${r.ruleId}|${r.resource.key}`));
+    const vanished = clean.results.filter((r) => !faultedKeys.has(`${r.ruleId}|${r.resource.key}`));
+    if (vanished.length > 0) expect(faulted.diagnostics.some((d) => d.incomplete)).toBe(true);
     expect(faulted.gate?.passed).toBe(false);
   }, 180_000);
 
