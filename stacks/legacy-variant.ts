@@ -89,7 +89,16 @@ export const legacyVariant: ShopVariant = {
       { name: "admin", description: "Admin portal administrators", precedence: 1 },
       { name: "support", description: "Customer support agents", precedence: 5 },
     ],
-    // no riskConfiguration: compromised-credentials-blocked, account-takeover-response
+    // Set up during the threat-protection trial and never tightened:
+    // compromised-credentials-blocked (SIGN_IN not covered, NO_ACTION) and account-takeover-response.
+    riskConfiguration: {
+      compromisedCredentialsEvents: ["PASSWORD_CHANGE"],
+      compromisedCredentialsAction: "NO_ACTION",
+      highRisk: "MFA_IF_CONFIGURED",
+      mediumRisk: "NO_ACTION",
+      lowRisk: "NO_ACTION",
+      notifyOnHighRisk: false,
+    },
   },
 
   clients: {

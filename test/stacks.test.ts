@@ -321,7 +321,7 @@ describe("shop-legacy", () => {
     expect(pool.account_recovery_setting.recovery_mechanism[0]).toEqual({ name: "verified_phone_number", priority: 1 });
   });
 
-  it("consumer pool: MFA off, no threat protection, no recovery setting; no risk configuration anywhere", () => {
+  it("consumer pool: MFA off, no threat protection, no recovery setting, no risk configuration; the staff pool's is weak", () => {
     const pool = resource(legacy, "aws_cognito_user_pool", "ConsumerPool_");
     expect(pool.tags["pci:audience"]).toBe("consumer");
     expect(pool.password_policy).toMatchObject({ minimum_length: 8, require_numbers: false });
@@ -330,7 +330,11 @@ describe("shop-legacy", () => {
     expect(pool.user_pool_add_ons).toBeUndefined();
     expect(pool.account_recovery_setting).toBeUndefined();
     expect(pool.deletion_protection).toBe("INACTIVE");
-    expect(resources(legacy, "aws_cognito_risk_configuration")).toEqual([]);
+    const risks = resources(legacy, "aws_cognito_risk_configuration");
+    expect(risks.map(([name]) => name.split("_")[0])).toEqual(["StaffPool"]);
+    const [, staffRisk] = risks[0]!;
+    expect(staffRisk.compromised_credentials_risk_configuration).toMatchObject({ event_filter: ["PASSWORD_CHANGE"], actions: { event_action: "NO_ACTION" } });
+    expect(staffRisk.account_takeover_risk_configuration.actions).toMatchObject({ high_action: { event_action: "MFA_IF_CONFIGURED" }, medium_action: { event_action: "NO_ACTION" } });
   });
 
   it("web client: 12-hour tokens without units, implicit grant, http callback, LEGACY errors, writable custom:tier", () => {

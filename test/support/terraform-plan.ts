@@ -48,8 +48,10 @@ async function terraform(dir: string, args: readonly string[], env: NodeJS.Proce
   }
 }
 
+// No TF_PLUGIN_CACHE_DIR: with the filesystem mirror init only links the provider (under a second),
+// and parallel inits sharing one cache race on creating its directories ("file exists").
 export function planEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
-  return { ...terraformEnv(writeTerraformCliConfig()), TF_PLUGIN_CACHE_DIR: workDir("terraform-plugin-cache"), ...extra };
+  return { ...terraformEnv(writeTerraformCliConfig()), ...extra };
 }
 
 /** Variables a cdktf stack (cdk.tf.json) declares without a default. */
