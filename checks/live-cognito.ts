@@ -7,6 +7,7 @@ import {
   DescribeRiskConfigurationCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  DescribeUserPoolDomainCommand,
   GetLogDeliveryConfigurationCommand,
   GetUserPoolMfaConfigCommand,
   ListGroupsCommand,
@@ -35,6 +36,7 @@ import {
   type UserGroup,
   type UserPool,
   type UserPoolClient,
+  type UserPoolDomain,
   type Value,
 } from "./model.js";
 import { tokenValidity } from "./token-validity.js";
@@ -47,6 +49,7 @@ export interface LivePoolSet {
   readonly resourceServers: ResourceServer[];
   readonly riskConfigurations: RiskConfiguration[];
   readonly logDeliveries: LogDelivery[];
+  readonly domains: UserPoolDomain[];
 }
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
@@ -57,7 +60,7 @@ const opt = <T>(value: T | undefined, fallback: T): Value<T> => (value === undef
 const SECRET_DETAIL = /secret|password|private_key/i;
 
 export async function readUserPools(client: CognitoIdentityProviderClient, region: string, reads: LiveReads): Promise<LivePoolSet & { readonly listFailure?: string }> {
-  const set: LivePoolSet = { pools: [], clients: [], identityProviders: [], groups: [], resourceServers: [], riskConfigurations: [], logDeliveries: [] };
+  const set: LivePoolSet = { pools: [], clients: [], identityProviders: [], groups: [], resourceServers: [], riskConfigurations: [], logDeliveries: [], domains: [] };
   const ids = await reads.paginate(`user pools of ${region}`, "UserPoolRead", "", (NextToken) => client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken })), (p) => p.UserPools, (p) => p.NextToken);
   if (!ids.known) return { ...set, listFailure: ids.reason };
   for (const summary of ids.value) {
@@ -73,6 +76,19 @@ async function readPool(client: CognitoIdentityProviderClient, region: string, i
   const mfa = await reads.read(`MFA configuration of user pool ${id}`, "UserPoolRead", "", () => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id })));
   const pool = userPoolFromApi(id, listedName, region, mapValue(described, (d) => d.UserPool ?? {}), mfa);
   set.pools.push(pool);
+
+  for (const domain of described.known ? [described.value.UserPool?.Domain, described.value.UserPool?.CustomDomain].filter((d): d is string => Boolean(d)) : []) {
+    const detail = await reads.read(`domain ${domain} of user pool ${id}`, "UserPoolRead", "", () => client.send(new DescribeUserPoolDomainCommand({ Domain: domain })));
+    set.domains.push({
+      kind: "UserPoolDomain",
+      key: `${pool.key}/domain/${domain}`,
+      name: known(domain),
+      provenance: pool.provenance,
+      userPoolRef: literalTerm(id),
+      userPool: pool,
+      customDomain: detail.known ? known(detail.value.DomainDescription?.CustomDomainConfig?.CertificateArn !== undefined) : detail,
+    });
+  }
 
   const risk = await reads.read(`risk configuration of user pool ${id}`, "UserPoolRead", "", () => client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id })));
   const riskConfiguration = riskFromApi(pool, risk.known ? known(risk.value.RiskConfiguration ?? {}) : risk);

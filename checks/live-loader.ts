@@ -23,7 +23,7 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     scopes: [...options.regions],
     userPools: [] as UserPool[],
     userPoolClients: [] as UserPoolClient[],
-    userPoolDomains: [],
+    userPoolDomains: [] as Estate["userPoolDomains"][number][],
     identityProviders: [] as Estate["identityProviders"][number][],
     userGroups: [] as Estate["userGroups"][number][],
     resourceServers: [] as Estate["resourceServers"][number][],
@@ -48,6 +48,7 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     estate.resourceServers.push(...pools.resourceServers);
     estate.riskConfigurations.push(...pools.riskConfigurations);
     estate.logDeliveries.push(...pools.logDeliveries);
+    estate.userPoolDomains.push(...pools.domains);
     for (const group of pools.groups) if (group.roleArn) groupRoleArns.push(group.roleArn);
     estate.userGroups.push(...pools.groups.map(({ roleArn: _roleArn, ...group }) => group));
 

@@ -111,6 +111,13 @@ describe("authwarden scan against the emulator", () => {
     expect(pool?.resource.arn).toMatch(/^arn:aws:cognito-idp:eu-west-1:\d+:userpool\/eu-west-1_/);
   });
 
+  it("reads each pool's domain", async () => {
+    const estate = await scanAccount(sdkClientFactory({ endpointUrl: emulator.url }), { regions: [EMULATOR_REGION] });
+    const domains = estate.userPoolDomains.map((d) => `${d.userPool?.name.known ? d.userPool.name.value : "?"} ${d.name.known ? d.name.value : "?"}`).sort();
+    expect(domains).toEqual(expect.arrayContaining(["shopsphere-legacy-staff shopsphere-legacy-staff"]));
+    for (const domain of estate.userPoolDomains) expect(domain.customDomain).toEqual({ known: true, value: false, origin: "configured" });
+  });
+
   it("sends only Describe, Get and List operations, all within the scanner's documented IAM policy", async () => {
     const sent = new Set<string>();
     await scanReport((client) =>
@@ -178,6 +185,7 @@ describe("faults never pass", () => {
   it.each([
     ["ListUserPoolsCommand", "AccessDeniedException", 400],
     ["DescribeUserPoolCommand", "AccessDeniedException", 400],
+    ["DescribeUserPoolDomainCommand", "AccessDeniedException", 400],
     ["GetUserPoolMfaConfigCommand", "AccessDeniedException", 400],
     ["DescribeRiskConfigurationCommand", "AccessDeniedException", 400],
     ["GetLogDeliveryConfigurationCommand", "AccessDeniedException", 400],
