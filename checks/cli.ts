@@ -16,6 +16,7 @@ import { withGate, type Report } from "./report.js";
 import { catalog } from "./rule-catalog.js";
 import { SEVERITIES, type Severity } from "./rule.js";
 import { RULES, RULES_BY_ID } from "./rules/index.js";
+import { loadHcl } from "./hcl-loader.js";
 import { loadPlan, originsFromSynth } from "./plan-loader.js";
 import { loadSynth } from "./synth-loader.js";
 import { auditAndEmit, loadAuditConfig } from "./cli-output.js";
@@ -34,6 +35,7 @@ export interface CliIo {
 interface CheckOptions {
   synth?: string | true;
   plan?: string;
+  hcl?: string;
   stack?: string[];
   policy: string;
   waivers?: string;
@@ -56,9 +58,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 
   program
     .command("check")
-    .description("audit synthesized cdktf stacks or a Terraform plan")
+    .description("audit synthesized cdktf stacks, a Terraform plan or a Terraform configuration directory")
     .option("--synth [dir]", "cdktf synth output directory (default cdktf.out); beside --plan, where findings come from in the source")
     .option("--plan <file>", "terraform show -json output of a saved plan")
+    .option("--hcl <dir>", "Terraform configuration directory: its .tf and .tf.json files (root module)")
     .option("--stack <name...>", "only these stacks of the synth output")
     .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
     .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
@@ -67,8 +70,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists").choices(SEVERITIES).default("high"))
     .option("--no-color", "no colour, even on a terminal")
     .option("--verbose", "also list passing and not-applicable results")
-    .action((options: CheckOptions) => {
-      exitCode = check(options, io);
+    .action(async (options: CheckOptions) => {
+      exitCode = await check(options, io);
     });
 
   registerScan(program, io, (code) => {
@@ -98,10 +101,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function check(options: CheckOptions, io: CliIo): number {
-  if (options.synth === undefined && options.plan === undefined) throw new UsageError("check needs a source: --synth [dir] or --plan plan.json");
+async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  if (options.synth === undefined && options.plan === undefined && options.hcl === undefined) throw new UsageError("check needs a source: --synth [dir], --plan plan.json or --hcl dir");
+  if (options.hcl !== undefined && (options.synth !== undefined || options.plan !== undefined)) throw new UsageError("--hcl is a source of its own: give one of --synth, --plan or --hcl");
+  if (options.hcl !== undefined && options.stack) throw new UsageError("--stack selects stacks of a synth output; --hcl reads one configuration directory");
   const config = loadAuditConfig(options);
-  const estate = loadEstate(options);
+  const estate = options.hcl !== undefined ? await loadHcl(options.hcl) : loadEstate(options);
   return auditAndEmit(estate, options, io, config);
 }
 

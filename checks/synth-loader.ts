@@ -74,7 +74,7 @@ export function fileInput(path: string, kind: string): InputFile {
  * The line of each block in cdktf's pretty-printed JSON, by "section.type.name": one pass over the
  * text, following the nesting of the first three object levels below "resource" and "data".
  */
-function blockLines(text: string): Map<string, number> {
+export function blockLines(text: string): Map<string, number> {
   const lines = new Map<string, number>();
   const path: string[] = [];
   let line = 1;
