@@ -3,15 +3,16 @@
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Option, type Command } from "commander";
 import { writeConsole } from "../reports/console.js";
-import { FILE_WRITERS, isFileFormat, type FileFormat } from "../reports/index.js";
+import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../reports/index.js";
 import { terminalSafe } from "../reports/terminal-text.js";
 import { evaluate } from "./engine.js";
 import { InputError, UsageError } from "./errors.js";
 import type { Estate } from "./model.js";
-import { loadPolicy } from "./policy-pack.js";
+import { DEFAULT_POLICY, loadPolicy } from "./policy-pack.js";
 import { withGate, type Report } from "./report.js";
-import type { Severity } from "./rule.js";
+import { SEVERITIES, type Severity } from "./rule.js";
 import { RULES_BY_ID } from "./rules/index.js";
 import { loadWaivers } from "./waivers.js";
 
@@ -29,6 +30,18 @@ export interface AuditOptions {
   failOn: Severity;
   color?: boolean;
   verbose?: boolean;
+}
+
+/** The options every auditing command (check, scan) shares: policy, waivers, output and gate. */
+export function addAuditOptions(command: Command): Command {
+  return command
+    .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
+    .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
+    .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
+    .option("--output-dir <dir>", "write one file per format (authwarden.json, ...)")
+    .addOption(new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists").choices(SEVERITIES).default("high"))
+    .option("--no-color", "no colour, even on a terminal")
+    .option("--verbose", "also list passing and not-applicable results");
 }
 
 /** Fails fast on a bad --format/--output-dir combination, before any input is read. */

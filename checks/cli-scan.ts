@@ -1,16 +1,13 @@
 // `authwarden scan`: the nightly audit of a live account, read-only, with the standard AWS
 // settings (default credential chain or --profile, --region, --endpoint-url).
 
-import { Option, type Command } from "commander";
-import { FORMATS } from "../reports/index.js";
-import { auditAndEmit, loadAuditConfig, type AuditOptions } from "./cli-output.js";
+import type { Command } from "commander";
+import { addAuditOptions, auditAndEmit, loadAuditConfig, type AuditOptions } from "./cli-output.js";
 import type { CliIo } from "./cli.js";
 import { UsageError } from "./errors.js";
 import { sdkClientFactory } from "./live-clients.js";
 import { scanAccount } from "./live-loader.js";
 import type { ReadProgress } from "./live-read.js";
-import { DEFAULT_POLICY } from "./policy-pack.js";
-import { SEVERITIES } from "./rule.js";
 
 interface ScanCliOptions extends AuditOptions {
   region?: string[];
@@ -20,20 +17,15 @@ interface ScanCliOptions extends AuditOptions {
 }
 
 export function registerScan(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
-  program
-    .command("scan")
-    .description("audit a live AWS account, read-only (Describe, Get and List calls only)")
-    .option("--region <region...>", "regions to scan (default: AWS_REGION / AWS_DEFAULT_REGION)")
-    .option("--profile <name>", "a profile of the shared AWS config and credentials files")
-    .option("--endpoint-url <url>", "send every request to this endpoint (e.g. a local emulator)")
-    .option("--quiet", "no progress display")
-    .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
-    .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
-    .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
-    .option("--output-dir <dir>", "write one file per format (authwarden.json, ...)")
-    .addOption(new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists").choices(SEVERITIES).default("high"))
-    .option("--no-color", "no colour, even on a terminal")
-    .option("--verbose", "also list passing and not-applicable results")
+  addAuditOptions(
+    program
+      .command("scan")
+      .description("audit a live AWS account, read-only (Describe, Get and List calls only)")
+      .option("--region <region...>", "regions to scan (default: AWS_REGION / AWS_DEFAULT_REGION)")
+      .option("--profile <name>", "a profile of the shared AWS config and credentials files")
+      .option("--endpoint-url <url>", "send every request to this endpoint (e.g. a local emulator)")
+      .option("--quiet", "no progress display"),
+  )
     .action(async (options: ScanCliOptions) => {
       setExitCode(await scan(options, io));
     });

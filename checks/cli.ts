@@ -1,25 +1,17 @@
 // The command line: parses arguments, loads the source, evaluates, writes reports, and maps the
 // outcome to exit codes (0 gate passed, 1 gate failed, 2 bad usage or unreadable input).
 
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { writeConsole } from "../reports/console.js";
-import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../reports/index.js";
 import { terminalSafe } from "../reports/terminal-text.js";
-import { evaluate } from "./engine.js";
-import { AuthwardenError, InputError, UsageError } from "./errors.js";
+import { AuthwardenError, UsageError } from "./errors.js";
 import type { Estate } from "./model.js";
 import { toolVersion } from "./package-info.js";
-import { DEFAULT_POLICY, loadPolicy } from "./policy-pack.js";
-import { withGate, type Report } from "./report.js";
 import { catalog } from "./rule-catalog.js";
-import { SEVERITIES, type Severity } from "./rule.js";
-import { RULES, RULES_BY_ID } from "./rules/index.js";
+import { RULES } from "./rules/index.js";
 import { loadHcl } from "./hcl-loader.js";
 import { loadPlan, originsFromSynth } from "./plan-loader.js";
 import { loadSynth } from "./synth-loader.js";
-import { auditAndEmit, loadAuditConfig } from "./cli-output.js";
+import { addAuditOptions, auditAndEmit, loadAuditConfig, type AuditOptions } from "./cli-output.js";
 import { registerScan } from "./cli-scan.js";
 
 export interface CliIo {
@@ -32,18 +24,11 @@ export interface CliIo {
 }
 
 
-interface CheckOptions {
+interface CheckOptions extends AuditOptions {
   synth?: string | true;
   plan?: string;
   hcl?: string;
   stack?: string[];
-  policy: string;
-  waivers?: string;
-  format?: string[];
-  outputDir?: string;
-  failOn: Severity;
-  color?: boolean;
-  verbose?: boolean;
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -56,21 +41,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError(true);
 
-  program
-    .command("check")
-    .description("audit synthesized cdktf stacks, a Terraform plan or a Terraform configuration directory")
-    .option("--synth [dir]", "cdktf synth output directory (default cdktf.out); beside --plan, where findings come from in the source")
-    .option("--plan <file>", "terraform show -json output of a saved plan")
-    .option("--hcl <dir>", "Terraform configuration directory: its .tf and .tf.json files (root module)")
-    .option("--stack <name...>", "only these stacks of the synth output")
-    .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
-    .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
-    .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
-    .option("--output-dir <dir>", "write one file per format (authwarden.json, ...)")
-    .addOption(new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists").choices(SEVERITIES).default("high"))
-    .option("--no-color", "no colour, even on a terminal")
-    .option("--verbose", "also list passing and not-applicable results")
-    .action(async (options: CheckOptions) => {
+  addAuditOptions(
+    program
+      .command("check")
+      .description("audit synthesized cdktf stacks, a Terraform plan or a Terraform configuration directory")
+      .option("--synth [dir]", "cdktf synth output directory (default cdktf.out); beside --plan, where findings come from in the source")
+      .option("--plan <file>", "terraform show -json output of a saved plan")
+      .option("--hcl <dir>", "Terraform configuration directory: its .tf and .tf.json files (root module)")
+      .option("--stack <name...>", "only these stacks of the synth output"),
+  ).action(async (options: CheckOptions) => {
       exitCode = await check(options, io);
     });
 

@@ -1,5 +1,5 @@
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
-import { describeValidity } from "../token-validity.js";
+import { defineRule, type Finding } from "../rule.js";
+import { lifetimeFinding } from "../token-validity.js";
 
 export default defineRule<{ maxMinutes: number }>({
   meta: {
@@ -25,20 +25,13 @@ export default defineRule<{ maxMinutes: number }>({
     },
     remediation: {
       summary: "Set access_token_validity with explicit token_validity_units (e.g. 15 minutes).",
-      cdktf: `new CognitoUserPoolClient(this, "Client", {\n  name: "admin",\n  userPoolId: pool.id,\n  accessTokenValidity: 15,\n  idTokenValidity: 15,\n  tokenValidityUnits: { accessToken: "minutes", idToken: "minutes", refreshToken: "hours" },\n});`,
+      cdktf: `new CognitoUserPoolClient(this, "Client", {\n  name: "admin",\n  userPoolId: pool.id,\n  accessTokenValidity: 15,\n  idTokenValidity: 15,\n  tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "hours" }],\n});`,
     },
   },
   check(estate, context) {
     return estate.userPoolClients.map((client): Finding => {
       const { maxMinutes } = context.options(client);
-      const validity = client.accessTokenValidity;
-      if (!validity.known) return unknownFinding(client, "access_token_validity", validity);
-      const actual = describeValidity(validity, "access_token");
-      const evidence = [{ attribute: "access_token_validity", value: actual, origin: validity.origin }];
-      const data = { actual, expected: maxMinutes };
-      return validity.value.seconds <= maxMinutes * 60
-        ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: client, status: "FAIL", messageId: "tooLong", data, evidence };
+      return lifetimeFinding(client, "access_token", client.accessTokenValidity, maxMinutes * 60, maxMinutes);
     });
   },
 });

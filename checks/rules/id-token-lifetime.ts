@@ -1,5 +1,5 @@
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
-import { describeValidity } from "../token-validity.js";
+import { defineRule, type Finding } from "../rule.js";
+import { lifetimeFinding } from "../token-validity.js";
 
 export default defineRule<{ maxMinutes: number }>({
   meta: {
@@ -31,14 +31,7 @@ export default defineRule<{ maxMinutes: number }>({
   check(estate, context) {
     return estate.userPoolClients.map((client): Finding => {
       const { maxMinutes } = context.options(client);
-      const validity = client.idTokenValidity;
-      if (!validity.known) return unknownFinding(client, "id_token_validity", validity);
-      const actual = describeValidity(validity, "id_token");
-      const evidence = [{ attribute: "id_token_validity", value: actual, origin: validity.origin }];
-      const data = { actual, expected: maxMinutes };
-      return validity.value.seconds <= maxMinutes * 60
-        ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: client, status: "FAIL", messageId: "tooLong", data, evidence };
+      return lifetimeFinding(client, "id_token", client.idTokenValidity, maxMinutes * 60, maxMinutes);
     });
   },
 });

@@ -1,6 +1,6 @@
 import { issuesRefreshTokens } from "../client-flows.js";
 import { defineRule, unknownFinding, type Finding } from "../rule.js";
-import { describeValidity } from "../token-validity.js";
+import { lifetimeFinding } from "../token-validity.js";
 
 export default defineRule<{ maxHours: number }>({
   meta: {
@@ -35,14 +35,7 @@ export default defineRule<{ maxHours: number }>({
       const issues = issuesRefreshTokens(client);
       if (!issues.known) return unknownFinding(client, "allowed_oauth_flows / explicit_auth_flows", issues);
       if (!issues.value) return { resource: client, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "the client has no user sign-in flow, so it obtains no refresh tokens" } };
-      const validity = client.refreshTokenValidity;
-      if (!validity.known) return unknownFinding(client, "refresh_token_validity", validity);
-      const actual = describeValidity(validity, "refresh_token");
-      const evidence = [{ attribute: "refresh_token_validity", value: actual, origin: validity.origin }];
-      const data = { actual, expected: maxHours };
-      return validity.value.seconds <= maxHours * 3600
-        ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: client, status: "FAIL", messageId: "tooLong", data, evidence };
+      return lifetimeFinding(client, "refresh_token", client.refreshTokenValidity, maxHours * 3600, maxHours);
     });
   },
 });
