@@ -98,6 +98,15 @@ export function blockLines(text: string): Map<string, number> {
   return lines;
 }
 
+/**
+ * The Estate of one stack's Terraform JSON held in memory, as the deploy gate resolves it inside
+ * the cdktf app before anything is written: the same reading as a synthesized cdk.tf.json.
+ */
+export function estateFromStackDocument(stack: string, document: JsonObject, options: { projectRoot?: string; label?: string } = {}): Estate {
+  const label = options.label ?? `${stack} (in memory)`;
+  return buildEstateFromTerraform({ source: "synth", inputs: [], scopes: [readStack(stack, label, document, options.projectRoot ?? process.cwd(), new Map())] });
+}
+
 function readStack(stack: string, file: string, document: JsonObject, projectRoot: string, lines: Map<string, number>): TerraformScope {
   const resources: TerraformResource[] = [];
   for (const [section, mode] of [["resource", "managed"], ["data", "data"]] as const) {

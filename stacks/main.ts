@@ -4,7 +4,8 @@
 // Importing this module builds nothing; buildApp() does, and synth only runs when executed directly.
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { App } from "cdktf";
+import { App, Aspects } from "cdktf";
+import { ComplianceGate } from "../checks/compliance-gate.js";
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider/index.js";
 import { enableSourceLocations } from "./source-locations.js";
 import { createShopStack, type ShopStack } from "./shop-stack.js";
@@ -21,6 +22,11 @@ export interface BuildAppOptions {
   readonly provider?: Partial<AwsProviderConfig>;
   /** Record stacks/*.ts creation sites in "//".metadata.stackTrace (default true). */
   readonly sourceLocations?: boolean;
+  /**
+   * Gate shop-compliant with the authwarden rules at synth time (default true): a failing rule is
+   * an error annotation and cdktf refuses to deploy. shop-legacy is never gated: it exists to be audited.
+   */
+  readonly gate?: boolean;
 }
 
 export interface ShopApp {
@@ -32,10 +38,9 @@ export interface ShopApp {
 export function buildApp(app: App, options: BuildAppOptions = {}): ShopApp {
   if (options.sourceLocations !== false) enableSourceLocations();
   const stackOptions = options.provider ? { provider: options.provider } : {};
-  return {
-    compliant: createShopStack(app, STACK_IDS.compliant, compliantVariant, stackOptions),
-    legacy: createShopStack(app, STACK_IDS.legacy, legacyVariant, stackOptions),
-  };
+  const compliant = createShopStack(app, STACK_IDS.compliant, compliantVariant, stackOptions);
+  if (options.gate !== false) Aspects.of(compliant).add(new ComplianceGate());
+  return { compliant, legacy: createShopStack(app, STACK_IDS.legacy, legacyVariant, stackOptions) };
 }
 
 function isEntryPoint(): boolean {
