@@ -55,22 +55,24 @@ export async function readApiRoutes(client: APIGatewayClient, region: string, po
   return { authorizers, routes };
 }
 
-/** The web ACL of each user pool; a pool without one gets no association (waf-protection reports it missing). */
-export async function readWafAssociations(client: WAFV2Client, pools: readonly UserPool[], reads: LiveReads): Promise<{ associations: WafAssociation[]; failures: string[] }> {
+/**
+ * The web ACL of each user pool. A pool without one gets no association (waf-protection reports it
+ * missing); a pool whose web ACL could not be read gets one whose existence is unknown, with the reason.
+ */
+export async function readWafAssociations(client: WAFV2Client, pools: readonly UserPool[], reads: LiveReads): Promise<WafAssociation[]> {
   const associations: WafAssociation[] = [];
-  const failures: string[] = [];
   for (const pool of pools) {
     const arn = pool.provenance.arn;
     if (!arn) continue;
-    // listing: a web ACL that could not be read must not pass for a missing one; the audit is incomplete.
-    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", () => client.send(new GetWebACLForResourceCommand({ ResourceArn: arn })), true);
+    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", () => client.send(new GetWebACLForResourceCommand({ ResourceArn: arn })));
+    const base = { kind: "WafAssociation" as const, key: `${pool.key}/web-acl`, resourceRef: literalTerm(arn), userPool: pool };
     if (!acl.known) {
-      failures.push(acl.reason);
+      associations.push({ ...base, name: known(`web ACL of ${pool.key}`), provenance: pool.provenance, exists: acl, webAclRef: literalTerm("") });
       continue;
     }
     const web = acl.value.WebACL;
     if (!web?.ARN) continue;
-    associations.push({ kind: "WafAssociation", key: `${pool.key}/web-acl`, name: known(web.Name ?? web.ARN), provenance: { source: "live", arn: web.ARN }, resourceRef: literalTerm(arn), webAclRef: literalTerm(web.ARN), userPool: pool });
+    associations.push({ ...base, name: known(web.Name ?? web.ARN), provenance: { source: "live", arn: web.ARN }, exists: known(true), webAclRef: literalTerm(web.ARN) });
   }
-  return { associations, failures };
+  return associations;
 }

@@ -59,8 +59,7 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     estate.apiAuthorizers.push(...api.authorizers);
     estate.apiRoutes.push(...api.routes);
 
-    const waf = await readWafAssociations(regional.wafv2, pools.pools, reads);
-    estate.wafAssociations.push(...waf.associations);
+    estate.wafAssociations.push(...(await readWafAssociations(regional.wafv2, pools.pools, reads)));
   }
 
   const roles = await readRoles(clients.iam(), new Set([...liveIdentityPools.flatMap(roleArnsOf), ...groupRoleArns]), reads);

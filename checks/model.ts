@@ -339,6 +339,8 @@ export interface ApiRoute extends ModelObjectBase<"ApiRoute"> {
 }
 
 export interface WafAssociation extends ModelObjectBase<"WafAssociation"> {
+  /** Known true for an association found; unknown when the pool's web ACL could not be read. */
+  readonly exists: Value<true>;
   readonly resourceRef: Term;
   readonly webAclRef: Term;
   readonly userPool?: UserPool;

@@ -80,6 +80,7 @@ export function readWafAssociation(resource: TerraformResource, key: string, lin
     key,
     name: known(resource.address),
     provenance: resource.provenance,
+    exists: known(true),
     resourceRef,
     webAclRef: attrs.term("web_acl_arn") ?? { text: "", refs: [] },
     ...(userPool ? { userPool } : {}),

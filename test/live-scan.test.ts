@@ -218,6 +218,16 @@ describe("faults never pass", () => {
     expect(faulted.gate?.passed).toBe(false);
   }, 180_000);
 
+  it("a web ACL that cannot be read makes waf-protection UNKNOWN with the reason, not a missing-WAF FAIL", async () => {
+    const report = await scanReport(failing("GetWebACLForResourceCommand", () => awsError("AccessDeniedException", 400, "not authorized to perform wafv2:GetWebACLForResource")));
+    const waf = report.results.filter((r) => r.ruleId === "waf-protection");
+    expect(waf.length).toBe(4);
+    for (const result of waf) {
+      expect(result.status).toBe("UNKNOWN");
+      expect(result.message).toMatch(/web ACL association cannot be determined: web ACL of user pool .* could not be read: access denied/);
+    }
+  }, 120_000);
+
   it("throttling that outlasts the SDK's retries makes the pool's rules UNKNOWN, not PASS", async () => {
     const report = await scanReport(failing("DescribeUserPoolCommand", () => awsError("ThrottlingException", 400, "Rate exceeded")), 2);
     const poolResults = report.results.filter((r) => r.resource.kind === "UserPool" && r.ruleId === "password-min-length");

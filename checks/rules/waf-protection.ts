@@ -1,5 +1,5 @@
 import { isLiteral, type Term, type UserPool, type WafAssociation } from "../model.js";
-import { defineRule, type Finding } from "../rule.js";
+import { defineRule, unknownFinding, type Finding } from "../rule.js";
 
 /** Whether an association whose target is not resolved could still be a user pool. */
 function mayTargetUserPool(ref: Term): boolean {
@@ -34,6 +34,7 @@ export default defineRule<Record<string, never>>({
     const unresolved = estate.wafAssociations.find((a) => !a.userPool && mayTargetUserPool(a.resourceRef));
     return estate.userPools.map((pool): Finding => {
       const association = byPool.get(pool);
+      if (association && !association.exists.known) return unknownFinding(pool, "web ACL association", association.exists);
       if (association) return { resource: pool, status: "PASS", messageId: "pass", data: { webAcl: association.webAclRef.text }, evidence: [{ attribute: "aws_wafv2_web_acl_association", value: association.provenance.address ?? association.key }] };
       if (unresolved) return { resource: pool, status: "UNKNOWN", messageId: "unresolvedAssociation", data: { association: unresolved.provenance.address ?? unresolved.key, target: unresolved.resourceRef.text } };
       return { resource: pool, status: "FAIL", messageId: "missing" };
