@@ -8,6 +8,7 @@
 
 import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization, type IAspect } from "cdktf";
 import type { IConstruct } from "constructs";
+import { terminalSafe } from "../reports/terminal-text.js";
 import { evaluate } from "./engine.js";
 import { DEFAULT_POLICY, loadPolicy, type ResolvedPolicy } from "./policy-pack.js";
 import { withGate } from "./report.js";
@@ -51,16 +52,17 @@ export class ComplianceGate implements IAspect {
       const target = (result.resource.constructPath && constructs.get(result.resource.constructPath)) || node;
       if (result.waiver) {
         const w = result.waiver;
-        Annotations.of(target).addInfo(`[authwarden ${result.ruleId}] waived until ${w.expires} by ${w.owner}: ${w.reason}`);
+        Annotations.of(target).addInfo(terminalSafe(`[authwarden ${result.ruleId}] waived until ${w.expires} by ${w.owner}: ${w.reason}`));
         continue;
       }
-      const text = `[authwarden ${result.ruleId}] ${result.message}. Fix: ${result.remediation}`;
+      // cdktf prints annotations on the terminal: names from the configuration must not carry escape sequences.
+      const text = terminalSafe(`[authwarden ${result.ruleId}] ${result.message}. Fix: ${result.remediation}`);
       if (result.status === "ERROR" || severityRank(result.severity) >= threshold) Annotations.of(target).addError(text);
       else Annotations.of(target).addWarning(text);
     }
     for (const problem of report.waivers) {
       const what = problem.problem === "expired" ? `expired on ${problem.waiver.expires}` : "matches no failing result";
-      Annotations.of(node).addWarning(`[authwarden] waiver ${problem.waiver.id} (${problem.ruleId} on ${problem.selector}) ${what}`);
+      Annotations.of(node).addWarning(terminalSafe(`[authwarden] waiver ${problem.waiver.id} (${problem.ruleId} on ${problem.selector}) ${what}`));
     }
   }
 }

@@ -71,7 +71,10 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
   const poolsById = new Map(estate.userPools.map((p) => [p.id.known ? p.id.value : "", p]));
   const clientsById = new Map(estate.userPoolClients.map((c) => [c.key.slice(c.key.lastIndexOf("/") + 1), c]));
   estate.identityPools.push(...liveIdentityPools.map((pool) => identityPoolFromApi(pool, poolsById, clientsById, roles)));
-  return { ...estate, diagnostics: reads.diagnostics };
+  // The account, as the ARNs read name it: the evidence report scopes the scan to account and regions.
+  const arns = [...estate.userPools, ...estate.iamRoles].map((o) => o.provenance.arn ?? "");
+  const account = arns.map((arn) => /^arn:aws[\w-]*:[^:]+:[^:]*:(\d{12}):/.exec(arn)?.[1]).find((id) => id !== undefined);
+  return { ...estate, scopes: [account ? `account ${account}` : "account not determined (no resource read names it)", ...options.regions], diagnostics: reads.diagnostics };
 }
 
 function identityPoolFromApi(pool: LiveIdentityPool, poolsById: ReadonlyMap<string, UserPool>, clientsById: ReadonlyMap<string, UserPoolClient>, roles: ReadonlyMap<string, IamRole>): IdentityPool {

@@ -64,14 +64,14 @@ export function scopeSection(report: Report): SafeHtml {
 <table><tbody>
 <tr><th>Standard</th><td>PCI DSS v4.0.1 (June 2024), defined approach</td></tr>
 <tr><th>Assessment date and time</th><td>${report.generatedAt}</td></tr>
-<tr><th>Testing method</th><td>Examine: automated examination of system configuration settings (infrastructure as code), no interviews or observation</td></tr>
+<tr><th>Testing method</th><td>${report.source === "live" ? "Examine: automated examination of the live system configuration, read through read-only AWS APIs (Describe, Get and List calls), no interviews or observation" : "Examine: automated examination of system configuration settings (infrastructure as code), no interviews or observation"}</td></tr>
 <tr><th>Source kind</th><td>${report.source}</td></tr>
 <tr><th>${report.source === "live" ? "Account and regions" : "Stacks"}</th><td>${report.scopes.length > 0 ? report.scopes.join(", ") : "(none)"}</td></tr>
 <tr><th>Policy pack</th><td>${report.policy.name} version ${report.policy.version}${report.policy.file ? html` (<span class="mono">${report.policy.file}</span>)` : ""}</td></tr>
 <tr><th>Tool</th><td>${report.tool.name} ${report.tool.version}</td></tr>
 </tbody></table>
 <h3>2.1 Inputs examined</h3>
-<table><thead><tr><th>File</th><th>Kind</th><th>SHA-256</th></tr></thead><tbody>${inputs}</tbody></table>
+${inputs.length > 0 ? html`<table><thead><tr><th>File</th><th>Kind</th><th>SHA-256</th></tr></thead><tbody>${inputs}</tbody></table>` : html`<p>No input files: the configuration was read from the live AWS account (${report.scopes.join(", ")}) at the assessment time above.${report.diagnostics.length > 0 ? ` ${report.diagnostics.length} read(s) failed: section 6.1 lists them.` : ""}</p>`}
 <h3>2.2 User pools and the audience of their accounts</h3>
 <p>PCI DSS v4.0.1 Requirements 7, 8 and 10 do not apply to accounts used by consumers (cardholders). Each user pool's audience decides which requirements apply to it.</p>
 <table><thead><tr><th>User pool</th><th>Resource</th><th>Audience</th><th>How it was determined</th></tr></thead><tbody>${audiences.length > 0 ? audiences : html`<tr><td colspan="4">No user pools in scope.</td></tr>`}</tbody></table>

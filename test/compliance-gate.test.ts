@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool/index.js";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import { Aspects, TerraformStack, Testing } from "cdktf";
 import type { IConstruct } from "constructs";
@@ -58,6 +59,18 @@ describe("the compliance gate aspect", () => {
       { path: "gated/fail_staff", message: "[authwarden mfa-required] waived until 2099-12-31 by iam-team@shop.example: Staff sign in through the corporate IdP proxy, which enforces hardware MFA first." },
     ]);
     expect(errors.some((e) => e.message.includes("password-min-length"))).toBe(true);
+  });
+
+  it("escapes control characters of hostile names in annotations cdktf prints on the terminal", () => {
+    const stack = new TerraformStack(Testing.app(), "gated");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    new CognitoUserPool(stack, "hostile", { name: "staff\u001b[2J\u001b[31mfake OK" });
+    Aspects.of(stack).add(new ComplianceGate());
+    Testing.synth(stack);
+    const messages = [...annotations(stack, "error"), ...annotations(stack, "warn")].map((a) => a.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const message of messages) expect(message).not.toMatch(/\u001b/);
+    expect(messages.some((m) => m.includes("staff\\u001b[2J"))).toBe(true);
   });
 
   it("fails at app start, naming the file, when the policy is bad", () => {

@@ -102,11 +102,14 @@ describe("authwarden scan against the emulator", () => {
 
   it("writes authwarden.json with --output-dir, resources named as configured and located by ARN", async () => {
     const out = mkdtempSync(join(tmpdir(), "authwarden-scan-out-"));
-    const { code } = await runCli(["scan", ...scanFlags(), "--format", "json", "--output-dir", out], process.env);
+    const { code } = await runCli(["scan", ...scanFlags(), "--format", "json", "html", "--output-dir", out], process.env);
     expect(code).toBe(1);
+    const html = readFileSync(join(out, "authwarden.html"), "utf8");
+    expect(html).toContain("No input files: the configuration was read from the live AWS account (account 123456789012, eu-west-1)");
+    expect(html).toContain("read through read-only AWS APIs");
     const report = JSON.parse(readFileSync(join(out, "authwarden.json"), "utf8")) as Report;
     expect(report.source).toBe("live");
-    expect(report.scopes).toEqual([EMULATOR_REGION]);
+    expect(report.scopes).toEqual(["account 123456789012", EMULATOR_REGION]);
     const pool = report.results.find((r) => r.resource.kind === "UserPool" && r.resource.name === "shopsphere-legacy-staff");
     expect(pool?.resource.arn).toMatch(/^arn:aws:cognito-idp:eu-west-1:\d+:userpool\/eu-west-1_/);
   });
