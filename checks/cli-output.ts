@@ -7,6 +7,7 @@ import { Option, type Command } from "commander";
 import { writeConsole } from "../reports/console.js";
 import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../reports/index.js";
 import { terminalSafe } from "../reports/terminal-text.js";
+import { compareWithPlanned } from "./drift.js";
 import { evaluate } from "./engine.js";
 import { InputError, UsageError } from "./errors.js";
 import type { Estate } from "./model.js";
@@ -56,10 +57,12 @@ export function loadAuditConfig(options: AuditOptions) {
   return { policy: loadPolicy(options.policy, RULES_BY_ID), waivers: options.waivers ? loadWaivers(options.waivers, RULES_BY_ID) : [] };
 }
 
-export function auditAndEmit(estate: Estate, options: AuditOptions, io: OutputIo, config = loadAuditConfig(options)): number {
+export function auditAndEmit(estate: Estate, options: AuditOptions, io: OutputIo, config = loadAuditConfig(options), planned?: Estate): number {
   const formats = [...new Set(options.format ?? ["console"])];
   const fileFormats = formats.filter(isFileFormat);
-  const report = withGate(evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers }), options.failOn);
+  const judged = withGate(evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers }), options.failOn);
+  // The planned configuration is judged under the same policy and waivers, so only the estate can differ.
+  const report = planned ? { ...judged, drift: compareWithPlanned(evaluate(planned, config.policy, RULES_BY_ID, { waivers: config.waivers }), judged) } : judged;
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
   if (options.outputDir) {
     const written = writeReports(report, fileFormats, options.outputDir);

@@ -4,12 +4,21 @@
 import type { Command } from "commander";
 import { addAuditOptions, auditAndEmit, loadAuditConfig, type AuditOptions } from "./cli-output.js";
 import type { CliIo } from "./cli.js";
-import { UsageError } from "./errors.js";
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { InputError, UsageError } from "./errors.js";
+import { loadHcl } from "./hcl-loader.js";
+import type { Estate } from "./model.js";
+import { loadPlan } from "./plan-loader.js";
+import { describeFsError } from "./safe-json.js";
+import { loadSynth } from "./synth-loader.js";
 import { sdkClientFactory } from "./live-clients.js";
 import { scanAccount } from "./live-loader.js";
 import type { ReadProgress } from "./live-read.js";
 
 interface ScanCliOptions extends AuditOptions {
+  planned?: string;
+  plannedStack?: string[];
   region?: string[];
   profile?: string;
   endpointUrl?: string;
@@ -24,7 +33,9 @@ export function registerScan(program: Command, io: CliIo, setExitCode: (code: nu
       .option("--region <region...>", "regions to scan (default: AWS_REGION / AWS_DEFAULT_REGION)")
       .option("--profile <name>", "a profile of the shared AWS config and credentials files")
       .option("--endpoint-url <url>", "send every request to this endpoint (e.g. a local emulator)")
-      .option("--quiet", "no progress display"),
+      .option("--quiet", "no progress display")
+      .option("--planned <synth dir|tf dir|plan.json>", "report drift against what was planned: a cdktf synth output, a .tf directory or terraform show -json output")
+      .option("--planned-stack <name...>", "with a synth output for --planned: only these stacks"),
   )
     .action(async (options: ScanCliOptions) => {
       setExitCode(await scan(options, io));
@@ -37,13 +48,31 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
   for (const region of regions) if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new UsageError(`--region ${JSON.stringify(region)} is not an AWS region name`);
   if (options.endpointUrl && !/^https?:\/\/[^\s]+$/.test(options.endpointUrl)) throw new UsageError(`--endpoint-url ${JSON.stringify(options.endpointUrl)} is not an http(s) URL`);
   const config = loadAuditConfig(options);
+  // Read the planned side first: a bad path exits 2 before the account is scanned.
+  const planned = options.planned === undefined ? undefined : await loadPlanned(options.planned, options.plannedStack);
   const progress = options.quiet || !io.stderrIsTTY ? undefined : terminalProgress(io);
   const estate = await scanAccount(
     sdkClientFactory({ ...(options.profile ? { profile: options.profile } : {}), ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}) }),
     { regions, ...(progress ? { progress: progress.update } : {}) },
   );
   progress?.done();
-  return auditAndEmit(estate, options, io, config);
+  return auditAndEmit(estate, options, io, config, planned);
+}
+
+async function loadPlanned(path: string, stacks: string[] | undefined): Promise<Estate> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (error) {
+    throw new InputError(path, `${describeFsError(error)}: --planned expects a cdktf synth output, a .tf directory or a plan JSON`);
+  }
+  if (!isDirectory) {
+    if (stacks) throw new UsageError("--planned-stack applies to a cdktf synth output, not to a plan");
+    return loadPlan(path);
+  }
+  if (existsSync(join(path, "manifest.json"))) return loadSynth(path, stacks ? { stacks } : {});
+  if (stacks) throw new UsageError("--planned-stack applies to a cdktf synth output, not to a .tf directory");
+  return loadHcl(path);
 }
 
 /** One status line on stderr, rewritten in place: region, then pools, identity pools, roles, APIs. */

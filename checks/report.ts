@@ -81,6 +81,17 @@ export interface Gate {
   readonly blocking: number;
 }
 
+/** What differs between the live account and the planned configuration it was checked against. */
+export interface DriftReport {
+  readonly against: { readonly source: SourceKind; readonly inputs: readonly InputFile[]; readonly scopes: readonly string[] };
+  /** Verdicts both sides reached that differ: the live estate has changed since it was planned. */
+  readonly changed: readonly { readonly ruleId: string; readonly resource: ResultResource; readonly planned: Status; readonly live: Status; readonly message: string }[];
+  /** Resources that exist live but not in the plan: made outside the infrastructure code. */
+  readonly onlyLive: readonly ResultResource[];
+  /** Resources that are planned but not live: deleted, or never applied. */
+  readonly onlyPlanned: readonly ResultResource[];
+}
+
 export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
   readonly generatedAt: string;
@@ -94,6 +105,8 @@ export interface Report {
   readonly results: readonly Result[];
   /** Expired and unused waivers, reported so they get cleaned up. */
   readonly waivers: readonly WaiverStatus[];
+  /** Set on a live scan run with --planned: drift against the planned configuration. */
+  readonly drift?: DriftReport;
   readonly diagnostics: readonly LoadDiagnostic[];
 }
 

@@ -75,12 +75,25 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
     const what = status.problem === "expired" ? `expired on ${status.waiver.expires} and no longer applies` : "matches no failing result";
     lines.push(c.yellow(`! waiver ${terminalSafe(status.waiver.id)} (${status.ruleId} on ${terminalSafe(status.selector)}) ${what}`));
   }
+  if (report.drift) lines.push(...driftLines(report, c), "");
   const undeclared = report.audiences.filter((a) => !a.declared);
   if (undeclared.length > 0) {
     lines.push(c.yellow(`! audience not declared for ${undeclared.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: treated as workforce (tag the pool pci:audience)`));
   }
   lines.push(summaryLine(report, c));
   return `${lines.join("\n")}\n`;
+}
+
+function driftLines(report: Report, c: ReturnType<typeof createColors>): string[] {
+  const drift = report.drift!;
+  const name = (r: { kind: string; name: string | null; key: string; parent?: string }) => terminalSafe(`${r.kind} ${r.parent ? `${r.parent}/` : ""}${r.name ?? r.key}`);
+  const against = `${drift.against.source}${drift.against.scopes.length > 0 ? ` (${drift.against.scopes.map(terminalSafe).join(", ")})` : ""}`;
+  const lines = [c.bold(`Drift against the planned configuration, ${against}:`)];
+  if (drift.changed.length + drift.onlyLive.length + drift.onlyPlanned.length === 0) return [...lines, `  ${c.green("✔")} none: the live account matches what was planned`];
+  for (const change of drift.changed) lines.push(`  ${c.red("≠")} ${c.cyan(change.ruleId)}  ${name(change.resource)}: planned ${change.planned}, live ${change.live}`);
+  for (const resource of drift.onlyLive) lines.push(`  ${c.yellow("+")} only live (not in the plan): ${name(resource)}`);
+  for (const resource of drift.onlyPlanned) lines.push(`  ${c.yellow("-")} only planned (not live): ${name(resource)}`);
+  return lines;
 }
 
 function summaryLine(report: Report, c: ReturnType<typeof createColors>): string {

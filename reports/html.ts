@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Report } from "../checks/report.js";
 import { summaryChart } from "./html-chart.js";
+import { driftSection } from "./html-drift.js";
 import { bestPracticeSection, evidenceSection, findingsSection, scopeSection, summarySection, waiversSection } from "./html-sections.js";
 import { HTML_STYLE } from "./html-style.js";
 import { html, trusted } from "./html-template.js";
@@ -44,6 +45,7 @@ export function writeHtml(report: Report): string {
 </header>
 ${summarySection(report, assessments, totals, summaryChart(totals.counts, report.summary))}
 ${scopeSection(report)}
+${driftSection(report)}
 ${findingsSection(assessments)}
 ${waiversSection(report)}
 ${bestPracticeSection(report)}

@@ -34,6 +34,17 @@ export function writeMarkdown(report: Report, options: { readonly limit?: number
     const rows = report.waivers.map((w) => `| ${md(w.waiver.id)} | ${md(w.ruleId)} | ${md(w.selector)} | ${w.problem} | ${md(w.waiver.owner)} | ${md(w.waiver.expires)} |`);
     lines.push("", ...collapsed(`Waivers to clean up (${report.waivers.length})`, ["| Waiver | Rule | Selector | Problem | Owner | Expires |", "|---|---|---|---|---|---|", ...rows]));
   }
+  if (report.drift) {
+    const drift = report.drift;
+    const name = (r: { kind: string; name: string | null; key: string; parent?: string }) => md(`${r.kind} ${r.parent ? `${r.parent}/` : ""}${r.name ?? r.key}`);
+    const rows = [
+      ...drift.changed.map((d) => `| changed | ${md(d.ruleId)} | ${name(d.resource)} | planned ${d.planned}, live ${d.live} |`),
+      ...drift.onlyLive.map((r) => `| only live | | ${name(r)} | not in the plan |`),
+      ...drift.onlyPlanned.map((r) => `| only planned | | ${name(r)} | not live |`),
+    ];
+    lines.push("", `#### Drift against the planned configuration (${md(drift.against.source)})`, "");
+    lines.push(...(rows.length === 0 ? ["None: the live account matches what was planned."] : ["| Drift | Rule | Resource | Detail |", "|---|---|---|---|", ...rows]));
+  }
   for (const diagnostic of report.diagnostics) lines.push("", `> ⚠️ ${md(diagnostic.message)}`);
   lines.push("", `<sub>authwarden ${md(report.tool.version)} · ${md(report.generatedAt)}</sub>`, "");
   return fit(lines.join("\n"), options.limit ?? GITHUB_COMMENT_LIMIT);

@@ -5,8 +5,10 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CognitoIdentityProviderClient, CreateUserPoolCommand, ListUserPoolsCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate } from "../checks/engine.js";
+import { assertValid } from "../checks/json-schema.js";
 import { isReadOnlyActionPattern, escalationGranted } from "../checks/iam-analysis.js";
 import { readPolicyString } from "../checks/iam-policy-document.js";
 import { sdkClientFactory, type ClientHook } from "../checks/live-clients.js";
@@ -275,4 +277,43 @@ describe("progress", () => {
     await run(["scan", "--region", EMULATOR_REGION, "--endpoint-url", emulator.url, "--format", "json"], io(false));
     expect(stderr).toBe("");
   }, 180_000);
+});
+
+// Last in this file: these tests change the emulated account.
+describe("drift against what was planned", () => {
+  it("is empty right after the plan was applied", async () => {
+    const { stdout } = await runCli(["scan", ...scanFlags(), "--format", "json", "--planned", synthDir], process.env);
+    const report = JSON.parse(stdout) as Report;
+    expect(report.drift).toMatchObject({ against: { source: "synth", scopes: ["shop-compliant", "shop-legacy"] }, changed: [], onlyLive: [], onlyPlanned: [] });
+    const console = await runCli(["scan", ...scanFlags(), "--planned", synthDir], process.env);
+    expect(console.stdout).toContain("none: the live account matches what was planned");
+  });
+
+  it("shows a verdict changed by hand and a pool made outside the code, in JSON, console, Markdown and HTML", async () => {
+    const client = new CognitoIdentityProviderClient({ region: EMULATOR_REGION, endpoint: emulator.url });
+    const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+    const staff = pools.UserPools?.find((p) => p.Name === "shopsphere-compliant-staff");
+    expect(staff?.Id).toBeDefined();
+    await client.send(new SetUserPoolMfaConfigCommand({ UserPoolId: staff!.Id, MfaConfiguration: "OFF" }));
+    await client.send(new CreateUserPoolCommand({ PoolName: "made-by-hand" }));
+
+    const out = mkdtempSync(join(tmpdir(), "authwarden-drift-"));
+    const { stdout } = await runCli(["scan", ...scanFlags(), "--planned", synthDir, "--format", "console", "json", "markdown", "html", "--output-dir", out], process.env);
+    const report = JSON.parse(readFileSync(join(out, "authwarden.json"), "utf8")) as Report;
+    expect(report.drift?.changed).toEqual([expect.objectContaining({ ruleId: "mfa-required", resource: expect.objectContaining({ name: "shopsphere-compliant-staff" }), planned: "PASS", live: "FAIL" })]);
+    expect(report.drift?.onlyLive.map((r) => `${r.kind} ${r.name}`)).toEqual(["UserPool made-by-hand"]);
+    expect(report.drift?.onlyPlanned).toEqual([]);
+    const schema = JSON.parse(readFileSync(join("reports", "schema", "authwarden-report.schema.json"), "utf8")) as Record<string, unknown>;
+    assertValid(schema, report, "authwarden.json");
+    expect(stdout).toContain("mfa-required  UserPool shopsphere-compliant-staff: planned PASS, live FAIL");
+    expect(stdout).toContain("only live (not in the plan): UserPool made-by-hand");
+    expect(readFileSync(join(out, "authwarden.md"), "utf8")).toContain("| changed | mfa-required | UserPool shopsphere-compliant-staff | planned PASS, live FAIL |");
+    expect(readFileSync(join(out, "authwarden.html"), "utf8")).toContain("2.3 Drift against the planned configuration");
+  }, 120_000);
+
+  it("a --planned path that does not exist exits 2 before the account is scanned", async () => {
+    const { code, stderr } = await runCli(["scan", ...scanFlags(), "--planned", "/no/such/plan.json"], process.env);
+    expect(code).toBe(2);
+    expect(stderr.trimEnd().split("\n")).toEqual(["authwarden: /no/such/plan.json: does not exist: --planned expects a cdktf synth output, a .tf directory or a plan JSON"]);
+  });
 });
