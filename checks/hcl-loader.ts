@@ -8,8 +8,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "./errors.js";
 import type { Estate, InputFile, LoadDiagnostic } from "./model.js";
-import { describeFsError, isJsonObject, readJsonFile, type JsonObject, type JsonValue } from "./safe-json.js";
-import { blockLines, fileInput } from "./synth-loader.js";
+import { describeFsError, isJsonObject, readJsonSource, sha256Of, type JsonObject, type JsonValue } from "./safe-json.js";
+import { blockLines } from "./synth-loader.js";
 import type { TerraformResource } from "./terraform-attributes.js";
 import { buildEstateFromTerraform } from "./terraform-estate.js";
 
@@ -34,14 +34,14 @@ export async function loadHcl(dir: string): Promise<Estate> {
       continue;
     }
     if (name.endsWith(".tf.json")) {
-      const document = readJsonFile(path);
+      const { value: document, text, sha256 } = readJsonSource(path);
       if (!isJsonObject(document)) throw new InputError(path, "is not a Terraform JSON configuration object");
-      files.push({ path, document, lines: blockLines(readFileSync(path, "utf8")) });
-      inputs.push(fileInput(path, "terraform-json"));
+      files.push({ path, document, lines: blockLines(text) });
+      inputs.push({ path, sha256, kind: "terraform-json" });
     } else {
-      const text = readText(path);
+      const { text, sha256 } = readText(path);
       files.push({ path, document: await parseHcl(path, text), lines: headerLines(text) });
-      inputs.push(fileInput(path, "terraform-hcl"));
+      inputs.push({ path, sha256, kind: "terraform-hcl" });
     }
   }
 
@@ -111,7 +111,7 @@ function configurationFiles(dir: string): string[] {
   return files;
 }
 
-function readText(path: string): string {
+function readText(path: string): { text: string; sha256: string } {
   let buffer: Buffer;
   try {
     if (statSync(path).size > MAX_INPUT_BYTES) throw new InputError(path, `is larger than the ${MAX_INPUT_BYTES}-byte limit`);
@@ -121,7 +121,7 @@ function readText(path: string): string {
     throw new InputError(path, describeFsError(error), { cause: error });
   }
   if (buffer.includes(0)) throw new InputError(path, "is a binary file, not HCL");
-  return buffer.toString("utf8");
+  return { text: buffer.toString("utf8"), sha256: sha256Of(buffer) };
 }
 
 type Hcl2Json = { parse: (filename: string, contents: string) => Promise<Record<string, unknown>> };

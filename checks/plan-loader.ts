@@ -7,8 +7,7 @@
 
 import { InputError } from "./errors.js";
 import type { Estate, LoadDiagnostic, ModelObject, Provenance } from "./model.js";
-import { isJsonObject, readJsonFile, type JsonObject, type JsonValue } from "./safe-json.js";
-import { fileInput } from "./synth-loader.js";
+import { isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "./safe-json.js";
 import type { TerraformResource } from "./terraform-attributes.js";
 import { buildEstateFromTerraform } from "./terraform-estate.js";
 
@@ -23,7 +22,7 @@ export interface PlanLoadOptions {
 export type SourceOrigin = Pick<Provenance, "stack" | "constructPath" | "file" | "line">;
 
 export function loadPlan(file: string, options: PlanLoadOptions = {}): Estate {
-  const plan = readJsonFile(file);
+  const { value: plan, sha256 } = readJsonSource(file);
   assertPlan(file, plan);
   const configurations = configurationIndex(plan.configuration);
   const diagnostics: LoadDiagnostic[] = [];
@@ -76,7 +75,7 @@ export function loadPlan(file: string, options: PlanLoadOptions = {}): Estate {
   const version = awsProviderVersion(plan.configuration);
   return buildEstateFromTerraform({
     source: "plan",
-    inputs: [fileInput(file, "terraform-plan")],
+    inputs: [{ path: file, sha256, kind: "terraform-plan" }],
     scopes: [{ resources, ...(version ? { awsProviderVersion: version } : {}) }],
     diagnostics,
   });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { InputError } from "./errors.js";
 
@@ -23,11 +24,27 @@ export function safeJsonParse(text: string): JsonValue {
 
 const MAX_INPUT_BYTES = 512 * 1024 * 1024;
 
+/** A JSON input read once: its parsed value, its text (for line numbers) and its SHA-256 (for the report). */
+export interface JsonSource {
+  readonly value: JsonValue;
+  readonly text: string;
+  readonly sha256: string;
+}
+
+export function sha256Of(bytes: Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** Reads and parses a JSON file; see readJsonSource. */
+export function readJsonFile(file: string): JsonValue {
+  return readJsonSource(file).value;
+}
+
 /**
  * Reads and parses a JSON file, turning every failure into an InputError that names the file and
  * the problem in one line: missing, a directory, binary content, truncated or malformed JSON.
  */
-export function readJsonFile(file: string): JsonValue {
+export function readJsonSource(file: string): JsonSource {
   let size: number;
   try {
     const stat = statSync(file);
@@ -42,11 +59,13 @@ export function readJsonFile(file: string): JsonValue {
   if (buffer.includes(0)) throw new InputError(file, "is a binary file, not JSON");
   const text = buffer.toString("utf8");
   if (text.trim() === "") throw new InputError(file, "is empty, expected JSON");
+  let value: JsonValue;
   try {
-    return safeJsonParse(text);
+    value = safeJsonParse(text);
   } catch (error) {
     throw new InputError(file, `is not valid JSON (${jsonErrorDetail(error, text)})`, { cause: error });
   }
+  return { value, text, sha256: sha256Of(buffer) };
 }
 
 function jsonErrorDetail(error: unknown, text: string): string {

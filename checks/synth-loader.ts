@@ -1,11 +1,10 @@
 // Reads a cdktf synth output directory (manifest.json, stacks/*/cdk.tf.json) into the Estate.
 
-import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError } from "./errors.js";
 import type { Estate, InputFile, Provenance } from "./model.js";
-import { describeFsError, isJsonObject, readJsonFile, type JsonObject, type JsonValue } from "./safe-json.js";
+import { describeFsError, isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "./safe-json.js";
 import type { TerraformResource } from "./terraform-attributes.js";
 import { buildEstateFromTerraform, type TerraformScope } from "./terraform-estate.js";
 
@@ -24,11 +23,11 @@ export function loadSynth(dir: string, options: SynthLoadOptions = {}): Estate {
   } catch (error) {
     throw new InputError(manifestPath, `${describeFsError(error)}: ${dir} is not a cdktf synth output directory (run cdktf synth first)`);
   }
-  const manifest = readJsonFile(manifestPath);
+  const { value: manifest, sha256: manifestSha } = readJsonSource(manifestPath);
   const stacks = isJsonObject(manifest) ? manifest.stacks : undefined;
   if (!isJsonObject(stacks)) throw new InputError(manifestPath, 'has no "stacks" object: not a cdktf manifest');
 
-  const inputs: InputFile[] = [fileInput(manifestPath, "cdktf-manifest")];
+  const inputs: InputFile[] = [{ path: manifestPath, sha256: manifestSha, kind: "cdktf-manifest" }];
   const scopes: TerraformScope[] = [];
   const wanted = options.stacks ? new Set(options.stacks) : undefined;
   const names = Object.keys(stacks).sort();
@@ -42,10 +41,10 @@ export function loadSynth(dir: string, options: SynthLoadOptions = {}): Estate {
     if (typeof stackPath !== "string") throw new InputError(manifestPath, `stack ${JSON.stringify(name)} has no synthesizedStackPath`);
     const file = resolveInside(dir, stackPath, manifestPath);
     if (!file.endsWith(".json")) throw new InputError(file, "holds HCL synth output (cdktf synth --hcl); synthesize JSON or audit it with --hcl");
-    const document = readJsonFile(file);
+    const { value: document, text, sha256 } = readJsonSource(file);
     if (!isJsonObject(document)) throw new InputError(file, "is not a Terraform JSON configuration object");
-    inputs.push(fileInput(file, "cdk.tf.json"));
-    scopes.push(readStack(name, file, document, options.projectRoot ?? process.cwd(), blockLines(readFileSync(file, "utf8"))));
+    inputs.push({ path: file, sha256, kind: "cdk.tf.json" });
+    scopes.push(readStack(name, file, document, options.projectRoot ?? process.cwd(), blockLines(text)));
   }
   return buildEstateFromTerraform({ source: "synth", inputs, scopes });
 }
@@ -64,10 +63,6 @@ function resolveInside(dir: string, path: string, manifestPath: string): string 
   const file = resolve(root, path);
   if (file !== root && !file.startsWith(root + sep)) throw new InputError(manifestPath, `stack path ${JSON.stringify(path)} points outside ${dir}`);
   return join(dir, relative(root, file));
-}
-
-export function fileInput(path: string, kind: string): InputFile {
-  return { path, sha256: createHash("sha256").update(readFileSync(path)).digest("hex"), kind };
 }
 
 /**

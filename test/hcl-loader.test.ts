@@ -15,7 +15,7 @@ import { headerLines, loadHcl, syntaxProblem } from "../checks/hcl-loader.js";
 import type { Report } from "../checks/report.js";
 import { repairCdktfQuotes, synthReferenceAppHcl, type Repair } from "./support/hcl-synth.js";
 import { synthReferenceApp } from "./support/reference-synth.js";
-import { runCli } from "./support/run-cli.js";
+import { checkReport, runCli } from "./support/run-cli.js";
 
 const STACKS = ["shop-legacy", "shop-compliant"] as const;
 const FIXTURE = join("test", "fixtures", "hcl", "identity-trust");
@@ -43,13 +43,6 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "authwarden-hcl-case-"));
 }
 
-async function report(args: readonly string[]): Promise<Report> {
-  const { code, stdout, stderr } = await runCli(["check", ...args, "--format", "json"]);
-  expect(stderr).toBe("");
-  expect([0, 1]).toContain(code);
-  return JSON.parse(stdout) as Report;
-}
-
 /** "ruleId address" -> what was judged; each rule judges a resource once. */
 function verdicts(r: Report): Map<string, string> {
   const out = new Map<string, string>();
@@ -66,8 +59,8 @@ const sorted = (m: Map<string, string>) => [...m.entries()].sort(([a], [b]) => a
 
 describe.each(STACKS)("check --hcl on cdktf's HCL of %s", (stack) => {
   it("gives exactly the verdicts of check --synth on its JSON, rule by rule and resource by resource", async () => {
-    const fromSynth = verdicts(await report(["--synth", jsonDir, "--stack", stack]));
-    const fromHcl = verdicts(await report(["--hcl", hclDirs.get(stack)!]));
+    const fromSynth = verdicts(await checkReport(["--synth", jsonDir, "--stack", stack]));
+    const fromHcl = verdicts(await checkReport(["--hcl", hclDirs.get(stack)!]));
     expect(fromHcl.size).toBeGreaterThan(50);
     expect(sorted(fromHcl)).toEqual(sorted(fromSynth));
   });
@@ -83,7 +76,7 @@ describe.each(STACKS)("check --hcl on cdktf's HCL of %s", (stack) => {
     const dir = hclDirs.get(stack)!;
     const file = join(dir, "cdk.tf");
     const lines = readFileSync(file, "utf8").split("\n");
-    const r = await report(["--hcl", dir]);
+    const r = await checkReport(["--hcl", dir]);
     expect(r.inputs.map((i) => [i.path, i.kind])).toEqual([[file, "terraform-hcl"]]);
     for (const result of r.results) {
       const { address, inputFile, inputLine, source } = result.resource;
@@ -133,7 +126,7 @@ describe.each(STACKS)("check --hcl on cdktf's HCL of %s", (stack) => {
 
 describe("check --hcl on a plain Terraform configuration", () => {
   it("reads a jsonencode trust policy that names the identity pool: the authenticated role passes, the guest role fails", async () => {
-    const r = await report(["--hcl", FIXTURE]);
+    const r = await checkReport(["--hcl", FIXTURE]);
     const audience = (address: string) => r.results.find((x) => x.ruleId === "identity-role-trust-audience" && x.resource.address === address);
     expect(audience("aws_iam_role.authenticated")).toMatchObject({ status: "PASS", messageId: "pass" });
     expect(audience("aws_iam_role.guest")).toMatchObject({ status: "FAIL", messageId: "missingAudience" });
@@ -141,7 +134,7 @@ describe("check --hcl on a plain Terraform configuration", () => {
   });
 
   it("reads .tf.json files beside the .tf files and records every input", async () => {
-    const r = await report(["--hcl", FIXTURE]);
+    const r = await checkReport(["--hcl", FIXTURE]);
     expect(r.inputs.map((i) => [i.path, i.kind])).toEqual([
       [join(FIXTURE, "main.tf"), "terraform-hcl"],
       [join(FIXTURE, "user-pool.tf.json"), "terraform-json"],

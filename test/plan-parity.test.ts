@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../checks/report.js";
 import { RULES } from "../checks/rules/index.js";
 import { referenceApp } from "./fixtures/plans/cdktf-fixtures.js";
-import { runCli } from "./support/run-cli.js";
+import { checkReport, runCli } from "./support/run-cli.js";
 import { planJson, synthApp } from "./support/terraform-plan.js";
 
 const STACKS = ["shop-legacy", "shop-compliant"] as const;
@@ -30,13 +30,6 @@ beforeAll(async () => {
   );
 }, 600_000);
 
-async function report(args: readonly string[]): Promise<Report> {
-  const { code, stdout, stderr } = await runCli(["check", ...args, "--format", "json"]);
-  expect(stderr).toBe("");
-  expect([0, 1]).toContain(code);
-  return JSON.parse(stdout) as Report;
-}
-
 /** "ruleId address" -> status; each rule judges a resource once. */
 function verdicts(r: Report): Map<string, string> {
   const out = new Map<string, string>();
@@ -50,8 +43,8 @@ function verdicts(r: Report): Map<string, string> {
 
 describe.each(STACKS)("plan and synth parity: %s", (stack) => {
   it("gives exactly the synth verdicts, rule by rule and resource by resource", async () => {
-    const fromSynth = verdicts(await report(["--synth", synthDir, "--stack", stack]));
-    const fromPlan = verdicts(await report(["--plan", planFiles.get(stack)!]));
+    const fromSynth = verdicts(await checkReport(["--synth", synthDir, "--stack", stack]));
+    const fromPlan = verdicts(await checkReport(["--plan", planFiles.get(stack)!]));
     expect(fromPlan.size).toBeGreaterThan(0);
     // Sorted entries give a readable diff when a verdict differs.
     const sorted = (m: Map<string, string>) => [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
@@ -59,7 +52,7 @@ describe.each(STACKS)("plan and synth parity: %s", (stack) => {
   });
 
   it("judges every rule of the catalog", async () => {
-    const fromPlan = await report(["--plan", planFiles.get(stack)!]);
+    const fromPlan = await checkReport(["--plan", planFiles.get(stack)!]);
     const judged = new Set(fromPlan.results.map((r) => r.ruleId));
     expect([...judged].sort()).toEqual(RULES.map((rule) => rule.meta.id).sort());
   });
