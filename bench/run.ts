@@ -12,10 +12,10 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy/index.js";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import { App, TerraformStack } from "cdktf";
-import { evaluate } from "../checks/engine.js";
-import { loadPolicy } from "../checks/policy-pack.js";
+import { evaluate } from "../checks/engine/evaluate.js";
+import { loadPolicy } from "../checks/engine/policy-pack.js";
 import { RULES_BY_ID } from "../checks/rules/index.js";
-import { loadSynth } from "../checks/synth-loader.js";
+import { loadSynth } from "../checks/sources/synth/loader.js";
 import { FILE_WRITERS } from "../reports/index.js";
 import { compliantVariant, createShopStack, legacyVariant } from "../stacks/main.js";
 

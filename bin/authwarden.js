@@ -9,7 +9,7 @@ process.emitWarning = (warning, ...rest) => {
   emitWarning(warning, ...rest);
 };
 
-const { run } = await import("../dist/checks/cli.js");
+const { run } = await import("../dist/checks/cli/index.js");
 
 const code = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),

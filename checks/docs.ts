@@ -1,7 +1,7 @@
 // `npm run docs`: rewrites the README's rule catalog between its markers from rule metadata.
 
 import { readFileSync, writeFileSync } from "node:fs";
-import { catalogMarkdown } from "./rule-catalog.js";
+import { catalogMarkdown } from "./engine/catalog.js";
 import { RULES } from "./rules/index.js";
 
 const START = "<!-- rules:start -->";

@@ -3,8 +3,8 @@
 // resources folded into one line; a summary line with the gate verdict.
 
 import { createColors } from "picocolors";
-import type { Report, Result } from "../checks/report.js";
-import { severityRank, type Status } from "../checks/rule.js";
+import type { Report, Result } from "../checks/engine/report.js";
+import { severityRank, type Status } from "../checks/engine/rule.js";
 import { terminalSafe } from "./terminal-text.js";
 
 export interface ConsoleOptions {

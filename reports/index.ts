@@ -1,8 +1,8 @@
 // The report writers: pure functions from the Report to text, one per format, and the file each
 // format is written to with --output-dir.
 
-import type { Report } from "../checks/report.js";
-import { writeHtml } from "./html.js";
+import type { Report } from "../checks/engine/report.js";
+import { writeHtml } from "./html/index.js";
 import { writeJson } from "./json.js";
 import { writeJunit } from "./junit.js";
 import { writeMarkdown } from "./markdown.js";

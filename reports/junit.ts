@@ -2,7 +2,7 @@
 // per rule, one testcase per rule and resource; FAIL is a failure with the message and the fix,
 // ERROR an error, NOT_APPLICABLE, WAIVED and UNKNOWN are skipped with the reason.
 
-import type { Report, Result } from "../checks/report.js";
+import type { Report, Result } from "../checks/engine/report.js";
 import { xmlAttribute as attr, xmlText as text } from "./escape.js";
 import { resourceLabel, resourceLocation, rulesOf, type RuleInfo } from "./rule-info.js";
 

@@ -3,8 +3,8 @@
 // results in collapsed sections. Never longer than GitHub's 65,536-character comment limit. Every
 // string from the estate goes through markdownText: it cannot open tags, links, images or code spans.
 
-import type { Report, Result } from "../checks/report.js";
-import { SEVERITIES, severityRank, type Severity } from "../checks/rule.js";
+import type { Report, Result } from "../checks/engine/report.js";
+import { SEVERITIES, severityRank, type Severity } from "../checks/engine/rule.js";
 import { markdownText as md } from "./escape.js";
 import { assessRequirements, type RocFinding } from "./roc.js";
 import { resourceLabel, resourceLocation } from "./rule-info.js";

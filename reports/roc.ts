@@ -3,7 +3,7 @@
 // Not Applicable, Not Tested), the results and evidence behind it, and whether a compensating
 // control was used. Shared by the Markdown and HTML writers.
 
-import type { Report, Result } from "../checks/report.js";
+import type { Report, Result } from "../checks/engine/report.js";
 
 export type RocFinding = "In Place" | "Not in Place" | "Not Applicable" | "Not Tested";
 export const ROC_FINDINGS: readonly RocFinding[] = ["In Place", "Not in Place", "Not Applicable", "Not Tested"];

@@ -2,8 +2,8 @@
 // cdktf remediation snippet, from the rule registry. A result whose rule is not registered (a
 // report from another build) falls back to what the result itself says.
 
-import type { Report, Result } from "../checks/report.js";
-import type { Severity } from "../checks/rule.js";
+import type { Report, Result } from "../checks/engine/report.js";
+import type { Severity } from "../checks/engine/rule.js";
 import { RULES_BY_ID } from "../checks/rules/index.js";
 
 export interface RuleInfo {

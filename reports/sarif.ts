@@ -9,8 +9,8 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type * as Sarif from "sarif";
 import { ReportLimitError } from "../checks/errors.js";
-import type { Report, Result } from "../checks/report.js";
-import type { Severity } from "../checks/rule.js";
+import type { Report, Result } from "../checks/engine/report.js";
+import type { Severity } from "../checks/engine/rule.js";
 import { resourceLabel, rulesOf, type RuleInfo } from "./rule-info.js";
 
 /** GitHub code scanning's limits (docs: SARIF support, "sarif-limits"). */

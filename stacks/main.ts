@@ -5,7 +5,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { App, Aspects } from "cdktf";
-import { ComplianceGate } from "../checks/compliance-gate.js";
+import { ComplianceGate } from "../checks/gate/index.js";
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider/index.js";
 import { enableSourceLocations } from "./source-locations.js";
 import { createShopStack, type ShopStack } from "./shop-stack.js";

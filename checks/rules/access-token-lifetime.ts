@@ -1,5 +1,5 @@
-import { defineRule, type Finding } from "../rule.js";
-import { lifetimeFinding } from "../token-validity.js";
+import { defineRule, type Finding } from "../engine/rule.js";
+import { lifetimeFinding } from "../model/token-validity.js";
 
 export default defineRule<{ maxMinutes: number }>({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 const VERIFIED_CHANNELS = new Set(["verified_email", "verified_phone_number", "admin_only"]);
 

@@ -1,6 +1,6 @@
-import type { ModelObject, RiskAction, RiskConfiguration, UserPool } from "../model.js";
-import { indexRiskConfigurations, missingRiskFinding, RISK_LOOKUP_MESSAGES } from "../risk-configurations.js";
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+import type { ModelObject, RiskAction, RiskConfiguration, UserPool } from "../model/index.js";
+import { indexRiskConfigurations, missingRiskFinding, RISK_LOOKUP_MESSAGES } from "./utils/risk-configurations.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 type Options = {
   highActions: RiskAction[];

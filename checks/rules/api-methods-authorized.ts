@@ -1,6 +1,6 @@
-import { wildcardMatch } from "../iam-analysis.js";
-import type { ApiRoute } from "../model.js";
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+import { wildcardMatch } from "../iam/analysis.js";
+import type { ApiRoute } from "../model/index.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 export interface RoutePattern {
   method: string;

@@ -1,5 +1,5 @@
-import { unknown, type LogDelivery, type UserPool } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { unknown, type LogDelivery, type UserPool } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 const EVENT_SOURCE = "userAuthEvents";
 

@@ -1,5 +1,5 @@
-import type { CustomAttribute, UserPoolClient } from "../model.js";
-import { defineRule, evidenceOf, unknownFinding, type Evidence, type Finding } from "../rule.js";
+import type { CustomAttribute, UserPoolClient } from "../model/index.js";
+import { defineRule, evidenceOf, unknownFinding, type Evidence, type Finding } from "../engine/rule.js";
 
 const DEFAULT_PATTERNS = ["role", "roles", "group", "groups", "tenant", "tenant_id", "is_admin", "permissions", "tier", "plan"];
 

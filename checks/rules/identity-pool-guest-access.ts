@@ -1,5 +1,5 @@
-import { isReadOnlyActionPattern, roleStatements, termMatchesAny } from "../iam-analysis.js";
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+import { isReadOnlyActionPattern, roleStatements, termMatchesAny } from "../iam/analysis.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 export default defineRule<{ allowGuestAccess: boolean; publicResources: string[] }>({
   meta: {

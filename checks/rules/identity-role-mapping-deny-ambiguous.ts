@@ -1,4 +1,4 @@
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 export default defineRule<Record<string, never>>({
   meta: {

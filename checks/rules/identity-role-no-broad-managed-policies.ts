@@ -1,6 +1,6 @@
-import { checkBoundRoles, describeBindings, policyName, wildcardMatch, type RoleBindingRef } from "../iam-analysis.js";
-import type { IamRole } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { checkBoundRoles, describeBindings, policyName, wildcardMatch, type RoleBindingRef } from "../iam/analysis.js";
+import type { IamRole } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 type Options = { forbiddenPolicies: string[] };
 

@@ -1,6 +1,6 @@
-import { checkBoundRoles, describeBindings, effectiveAllows, escalationGranted, policyName, rolePolicies, type RoleBindingRef } from "../iam-analysis.js";
-import type { IamRole } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { checkBoundRoles, describeBindings, effectiveAllows, escalationGranted, policyName, rolePolicies, type RoleBindingRef } from "../iam/analysis.js";
+import type { IamRole } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 /** AWS-managed policies whose name alone says they grant IAM, Lambda or Cognito administration. */
 const ESCALATING_MANAGED = [

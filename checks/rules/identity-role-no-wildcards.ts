@@ -1,6 +1,6 @@
-import { checkBoundRoles, describeBindings, effectiveAllows, isReadOnlyActionPattern, isServiceWildcard, policyName, rolePolicies, type RoleBindingRef } from "../iam-analysis.js";
-import type { IamRole } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { checkBoundRoles, describeBindings, effectiveAllows, isReadOnlyActionPattern, isServiceWildcard, policyName, rolePolicies, type RoleBindingRef } from "../iam/analysis.js";
+import type { IamRole } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 /** AWS-managed policies whose name alone says they grant service wildcards ("*", "s3:*"). */
 const WILDCARD_MANAGED = [/^AdministratorAccess$/, /^PowerUserAccess$/, /FullAccess$/];

@@ -1,6 +1,6 @@
-import { checkBoundRoles, conditionsOn, describeBindings, effectiveAllows, isReadOnlyActionPattern, parseConditionOperator, policyName, rolePolicies, termMatchesAny, wildcardMatch, type EffectiveAllow, type RoleBindingRef } from "../iam-analysis.js";
-import type { IamRole, Term } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { checkBoundRoles, conditionsOn, describeBindings, effectiveAllows, isReadOnlyActionPattern, parseConditionOperator, policyName, rolePolicies, termMatchesAny, wildcardMatch, type EffectiveAllow, type RoleBindingRef } from "../iam/analysis.js";
+import type { IamRole, Term } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 const SUB = "${cognito-identity.amazonaws.com:sub}";
 

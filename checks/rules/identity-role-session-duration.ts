@@ -1,5 +1,5 @@
-import { checkBoundRoles, describeBindings } from "../iam-analysis.js";
-import { defineRule, evidenceOf, unknownFinding } from "../rule.js";
+import { checkBoundRoles, describeBindings } from "../iam/analysis.js";
+import { defineRule, evidenceOf, unknownFinding } from "../engine/rule.js";
 
 export default defineRule<{ maxSessionDurationSeconds: number }>({
   meta: {

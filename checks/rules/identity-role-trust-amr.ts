@@ -1,6 +1,6 @@
-import { checkBoundRoles, conditionsOn, describeBindings, parseConditionOperator, statementCoversAction, wildcardMatch, type RoleBindingRef } from "../iam-analysis.js";
-import { isLiteral, type IamRole, type PolicyStatement } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { checkBoundRoles, conditionsOn, describeBindings, parseConditionOperator, statementCoversAction, wildcardMatch, type RoleBindingRef } from "../iam/analysis.js";
+import { isLiteral, type IamRole, type PolicyStatement } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 const AMR_KEY = "cognito-identity.amazonaws.com:amr";
 const COGNITO_PRINCIPAL = "cognito-identity.amazonaws.com";

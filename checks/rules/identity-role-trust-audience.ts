@@ -1,6 +1,6 @@
-import { statementCoversAction, wildcardMatch } from "../iam-analysis.js";
-import type { IamRole, IdentityPool, PolicyStatement, Term } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { statementCoversAction, wildcardMatch } from "../iam/analysis.js";
+import type { IamRole, IdentityPool, PolicyStatement, Term } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 const AUD_KEY = "cognito-identity.amazonaws.com:aud";
 const COGNITO_PRINCIPAL = "cognito-identity.amazonaws.com";

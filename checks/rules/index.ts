@@ -1,6 +1,6 @@
 // The rule registry: every rule file in this folder, by id. A meta-test fails when a file is missing here.
 
-import type { Rule } from "../rule.js";
+import type { Rule } from "../engine/rule.js";
 import accessTokenLifetime from "./access-token-lifetime.js";
 import accountRecoveryVerified from "./account-recovery-verified.js";
 import accountTakeoverResponse from "./account-takeover-response.js";

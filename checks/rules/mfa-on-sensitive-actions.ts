@@ -1,5 +1,5 @@
-import { unknown, type ApiRoute, type RiskAction, type RiskConfiguration, type UserPool } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { unknown, type ApiRoute, type RiskAction, type RiskConfiguration, type UserPool } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 import { routeMatches } from "./api-methods-authorized.js";
 
 interface SensitiveRoute {

@@ -1,5 +1,5 @@
-import type { CustomAttribute } from "../model.js";
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+import type { CustomAttribute } from "../model/index.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 const DEFAULT_NAMES = ["pan", "card_number", "cardnumber", "ccnum", "cvv", "cvc", "cvv2", "card_expiry", "track"];
 

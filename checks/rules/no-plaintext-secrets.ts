@@ -1,7 +1,7 @@
-import { renderRef } from "../hcl-expression.js";
-import { wildcardMatch } from "../iam-analysis.js";
-import { isLiteral, type IdentityProvider, type Term } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { renderRef } from "../sources/terraform/expressions.js";
+import { wildcardMatch } from "../iam/analysis.js";
+import { isLiteral, type IdentityProvider, type Term } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 type Options = { secretKeys: string[] };
 

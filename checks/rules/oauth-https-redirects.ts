@@ -1,5 +1,5 @@
-import { isLiteral, type Term, type Value } from "../model.js";
-import { defineRule, unknownFinding, type Evidence, type Finding } from "../rule.js";
+import { isLiteral, type Term, type Value } from "../model/index.js";
+import { defineRule, unknownFinding, type Evidence, type Finding } from "../engine/rule.js";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1"]);
 

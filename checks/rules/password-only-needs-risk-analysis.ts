@@ -1,5 +1,5 @@
-import { indexRiskConfigurations, missingRiskFinding, RISK_LOOKUP_MESSAGES } from "../risk-configurations.js";
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+import { indexRiskConfigurations, missingRiskFinding, RISK_LOOKUP_MESSAGES } from "./utils/risk-configurations.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 type MfaSetting = "OFF" | "OPTIONAL" | "ON";
 

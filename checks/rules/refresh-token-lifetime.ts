@@ -1,6 +1,6 @@
-import { issuesRefreshTokens } from "../client-flows.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
-import { lifetimeFinding } from "../token-validity.js";
+import { issuesRefreshTokens } from "./utils/client-flows.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { lifetimeFinding } from "../model/token-validity.js";
 
 export default defineRule<{ maxHours: number }>({
   meta: {

@@ -1,6 +1,6 @@
-import { issuesRefreshTokens } from "../client-flows.js";
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
-import { describeValidity } from "../token-validity.js";
+import { issuesRefreshTokens } from "./utils/client-flows.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { describeValidity } from "../model/token-validity.js";
 
 export default defineRule<{ required: boolean; minRefreshHours: number }>({
   meta: {

@@ -1,5 +1,5 @@
-import { isLiteral, type IdentityProvider, type Term } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { isLiteral, type IdentityProvider, type Term } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 /** provider_details keys are matched case-insensitively: the API names them MetadataURL, IDPSignout... */
 function detail(details: Readonly<Record<string, Term>>, key: string): Term | undefined {

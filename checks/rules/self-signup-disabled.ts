@@ -1,4 +1,4 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 export default defineRule<Record<string, never>>({
   meta: {

@@ -1,4 +1,4 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 const CUSTOM_AUTH_TRIGGERS = ["define_auth_challenge", "create_auth_challenge", "verify_auth_challenge_response"];
 

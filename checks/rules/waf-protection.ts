@@ -1,5 +1,5 @@
-import { isLiteral, type Term, type UserPool, type WafAssociation } from "../model.js";
-import { defineRule, unknownFinding, type Finding } from "../rule.js";
+import { isLiteral, type Term, type UserPool, type WafAssociation } from "../model/index.js";
+import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 /** Whether an association whose target is not resolved could still be a user pool. */
 function mayTargetUserPool(ref: Term): boolean {

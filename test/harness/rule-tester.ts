@@ -4,13 +4,13 @@
 // no duplicate names, options valid against the rule's schema, message ids declared by the rule.
 
 import { describe, expect, it } from "vitest";
-import type { AudienceSettings } from "../../checks/audience.js";
-import { evaluate } from "../../checks/engine.js";
-import { assertValid } from "../../checks/json-schema.js";
-import type { Audience } from "../../checks/model.js";
-import type { ResolvedPolicy } from "../../checks/policy-pack.js";
-import type { Result } from "../../checks/report.js";
-import { SHARED_MESSAGES, type Rule, type Status } from "../../checks/rule.js";
+import type { AudienceSettings } from "../../checks/engine/audience.js";
+import { evaluate } from "../../checks/engine/evaluate.js";
+import { assertValid } from "../../checks/io/json-schema.js";
+import type { Audience } from "../../checks/model/index.js";
+import type { ResolvedPolicy } from "../../checks/engine/policy-pack.js";
+import type { Result } from "../../checks/engine/report.js";
+import { SHARED_MESSAGES, type Rule, type Status } from "../../checks/engine/rule.js";
 import { estateOf, type StackBuilder } from "./synth-fixture.js";
 
 export interface RuleCase {

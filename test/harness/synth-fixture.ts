@@ -4,8 +4,8 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import { Testing, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { Estate } from "../../checks/model.js";
-import { loadSynth } from "../../checks/synth-loader.js";
+import type { Estate } from "../../checks/model/index.js";
+import { loadSynth } from "../../checks/sources/synth/loader.js";
 
 export type StackBuilder = (scope: Construct) => void;
 

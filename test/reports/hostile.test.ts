@@ -3,7 +3,7 @@
 // come out inert in every format.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Report } from "../../checks/report.js";
+import type { Report } from "../../checks/engine/report.js";
 import { htmlEscape, markdownText, stripInvalidXmlChars, xmlAttribute, xmlText } from "../../reports/escape.js";
 import { fit, GITHUB_COMMENT_LIMIT, writeMarkdown } from "../../reports/markdown.js";
 import { CLIENT_NAME, hostileSynth, POOL_NAME } from "../support/hostile-fixture.js";

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsPlugin from "ajv-formats";
-import type { Report } from "../../checks/report.js";
+import type { Report } from "../../checks/engine/report.js";
 import { runCli, type CliRun } from "./run-cli.js";
 
 export const ALL_FORMATS = ["json", "sarif", "junit", "markdown", "html"] as const;

@@ -1,8 +1,8 @@
 // Runs the CLI in-process with captured output.
 
 import { expect } from "vitest";
-import { run } from "../../checks/cli.js";
-import type { Report } from "../../checks/report.js";
+import { run } from "../../checks/cli/index.js";
+import type { Report } from "../../checks/engine/report.js";
 
 export interface CliRun {
   readonly code: number;

@@ -1,0 +1,140 @@
+// Runs the rules of a resolved policy over an Estate and returns the in-memory Report. A rule that
+// throws becomes one ERROR result and the run goes on. Nothing is written here.
+
+import { AudienceIndex } from "./audience.js";
+import { RuleExecutionError } from "../errors.js";
+import type { Audience, Estate, ModelObject } from "../model/index.js";
+import { toolVersion } from "../package-info.js";
+import { applicability } from "./pci-applicability.js";
+import type { ResolvedPolicy, ResolvedRuleConfig } from "./policy-pack.js";
+import { summarize, type Report, type Result, type ResultResource } from "./report.js";
+import { SHARED_MESSAGES, STATUSES, type Finding, type Rule, type RuleOptions } from "./rule.js";
+import { applyWaivers, type Waiver } from "./waivers.js";
+
+export interface EvaluateOptions {
+  /** Fixed clock for reproducible reports and waiver expiry. */
+  readonly now?: Date;
+  readonly waivers?: readonly Waiver[];
+}
+
+export function evaluate(estate: Estate, policy: ResolvedPolicy, rules: ReadonlyMap<string, Rule>, options: EvaluateOptions = {}): Report {
+  const audiences = new AudienceIndex(estate, policy.audience);
+  const results: Result[] = [];
+  for (const config of policy.rules) {
+    const rule = rules.get(config.id);
+    if (!rule) continue;
+    results.push(...runRule(rule, config, estate, audiences));
+  }
+  const now = options.now ?? new Date();
+  const waived = applyWaivers(results, options.waivers ?? [], now);
+  waived.results.sort(compareResults);
+  return {
+    tool: { name: "authwarden", version: toolVersion() },
+    generatedAt: now.toISOString(),
+    source: estate.source,
+    inputs: estate.inputs,
+    scopes: estate.scopes,
+    policy: { name: policy.name, version: policy.version, ...(policy.file ? { file: policy.file } : {}) },
+    audiences: estate.userPools
+      .map((pool) => {
+        const info = audiences.of(pool);
+        return { key: pool.key, name: pool.name.known ? pool.name.value : null, audience: info.audience, declared: info.declared, via: info.via };
+      })
+      .sort((a, b) => a.key.localeCompare(b.key)),
+    summary: summarize(waived.results),
+    results: waived.results,
+    waivers: waived.problems,
+    diagnostics: estate.diagnostics,
+  };
+}
+
+function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, audiences: AudienceIndex): Result[] {
+  const optionsByAudience = new Map<Audience, RuleOptions>();
+  const optionsFor = (audience: Audience): RuleOptions => {
+    let resolved = optionsByAudience.get(audience);
+    if (!resolved) {
+      resolved = { ...rule.meta.options.defaults, ...config.options, ...rule.meta.options.audienceDefaults?.[audience], ...config.audienceOptions[audience] };
+      optionsByAudience.set(audience, resolved);
+    }
+    return resolved;
+  };
+  try {
+    const findings = rule.check(estate, { options: (resource) => optionsFor(audiences.of(resource).audience), audience: (resource) => audiences.of(resource) });
+    return findings.map((finding) => toResult(rule, config, finding, audiences));
+  } catch (cause) {
+    const error = new RuleExecutionError(rule.meta.id, cause);
+    return [
+      {
+        ruleId: rule.meta.id,
+        title: rule.meta.title,
+        status: "ERROR",
+        severity: config.severity,
+        messageId: "error",
+        message: error.message,
+        resource: { kind: "Rule", name: rule.meta.id, key: `rule:${rule.meta.id}`, source: estate.source },
+        audience: { audience: "workforce", declared: false, via: "default" },
+        controls: rule.meta.requirements.map((id) => ({ id, applicable: true })),
+        evidence: [],
+        remediation: rule.meta.remediation.summary,
+      },
+    ];
+  }
+}
+
+function toResult(rule: Rule, config: ResolvedRuleConfig, finding: Finding, audiences: AudienceIndex): Result {
+    const audience = audiences.of(finding.resource);
+    return {
+      ruleId: rule.meta.id,
+      title: rule.meta.title,
+      status: finding.status,
+      severity: config.severity,
+      messageId: finding.messageId,
+      message: renderMessage(rule, finding),
+      resource: resultResource(finding.resource),
+      audience: { audience: audience.audience, declared: audience.declared, via: audience.via },
+      controls: applicability(rule.meta.requirements, audience),
+      evidence: finding.evidence ?? [],
+      remediation: rule.meta.remediation.summary,
+    };
+}
+
+export function displayName(resource: ModelObject): string {
+  return resource.name.known ? resource.name.value : (resource.provenance.address ?? resource.provenance.arn ?? resource.key);
+}
+
+function renderMessage(rule: Rule, finding: Finding): string {
+  const template = rule.meta.messages[finding.messageId] ?? SHARED_MESSAGES[finding.messageId];
+  if (template === undefined) throw new RuleExecutionError(rule.meta.id, new Error(`unknown messageId ${JSON.stringify(finding.messageId)}`));
+  const data: Record<string, string | number | boolean> = { resource: displayName(finding.resource), ...finding.data };
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+function parentOf(resource: ModelObject): string | undefined {
+  if (resource.kind === "ApiRoute") return resource.apiName.known ? resource.apiName.value : undefined;
+  const pool = "userPool" in resource ? resource.userPool : undefined;
+  return pool?.name.known ? pool.name.value : undefined;
+}
+
+function resultResource(resource: ModelObject): ResultResource {
+  const p = resource.provenance;
+  const parent = parentOf(resource);
+  return {
+    kind: resource.kind,
+    name: resource.name.known ? resource.name.value : null,
+    key: resource.key,
+    ...(parent !== undefined ? { parent } : {}),
+    source: p.source,
+    ...(p.address ? { address: p.address } : {}),
+    ...(p.arn ? { arn: p.arn } : {}),
+    ...(p.stack ? { stack: p.stack } : {}),
+    ...(p.constructPath ? { constructPath: p.constructPath } : {}),
+    ...(p.file ? { file: p.file } : {}),
+    ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.inputFile ? { inputFile: p.inputFile } : {}),
+    ...(p.inputLine !== undefined ? { inputLine: p.inputLine } : {}),
+  };
+}
+
+function compareResults(a: Result, b: Result): number {
+  return a.ruleId.localeCompare(b.ruleId) || a.resource.key.localeCompare(b.resource.key) || STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.message.localeCompare(b.message);
+}

@@ -1,0 +1,129 @@
+// The in-memory Report: what the engine returns and every writer renders. Its JSON form is the
+// machine contract of DESIGN.md.
+
+import type { AudienceInfo } from "./audience.js";
+import type { Audience, InputFile, LoadDiagnostic, ModelKind, SourceKind } from "../model/index.js";
+import type { ControlApplicability } from "./pci-applicability.js";
+import { SEVERITIES, severityRank, STATUSES, type Evidence, type Severity, type Status } from "./rule.js";
+
+export interface ResultResource {
+  readonly kind: ModelKind | "Rule";
+  /** The name as configured, or null when it is not known. */
+  readonly name: string | null;
+  readonly key: string;
+  /** The user pool or REST API the resource belongs to, by name: client, provider and route names are unique only there. */
+  readonly parent?: string;
+  readonly source: SourceKind;
+  readonly address?: string;
+  readonly arn?: string;
+  readonly stack?: string;
+  readonly constructPath?: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly inputFile?: string;
+  readonly inputLine?: number;
+}
+
+export interface Result {
+  readonly ruleId: string;
+  readonly title: string;
+  readonly status: Status;
+  readonly severity: Severity;
+  /** The rule's message template id the message was rendered from. */
+  readonly messageId: string;
+  readonly message: string;
+  readonly resource: ResultResource;
+  readonly audience: { readonly audience: Audience; readonly declared: boolean; readonly via: AudienceInfo["via"] };
+  readonly controls: readonly ControlApplicability[];
+  readonly evidence: readonly Evidence[];
+  readonly remediation: string;
+  /** Set on WAIVED results: the waiver that turned a FAIL into WAIVED. */
+  readonly waiver?: AppliedWaiver;
+}
+
+export interface AppliedWaiver {
+  readonly id: string;
+  readonly reason: string;
+  readonly owner: string;
+  /** ISO date (YYYY-MM-DD) after which the waiver no longer applies. */
+  readonly expires: string;
+  readonly compensatingControl?: string;
+  readonly file: string;
+}
+
+export interface WaiverStatus {
+  readonly waiver: AppliedWaiver;
+  readonly ruleId: string;
+  readonly selector: string;
+  /** expired: past its date, no longer applied; unused: matched no failing result. */
+  readonly problem: "expired" | "unused";
+}
+
+export interface PoolAudience {
+  readonly key: string;
+  readonly name: string | null;
+  readonly audience: Audience;
+  readonly declared: boolean;
+  readonly via: AudienceInfo["via"];
+}
+
+export interface Summary {
+  readonly total: number;
+  readonly byStatus: Readonly<Record<Status, number>>;
+  /** Unwaived failures by severity. */
+  readonly failuresBySeverity: Readonly<Record<Severity, number>>;
+}
+
+export interface Gate {
+  readonly failOn: Severity;
+  readonly passed: boolean;
+  /** Unwaived FAIL results at or above failOn, ERROR results and incomplete reads (what could not run or be read fails closed). */
+  readonly blocking: number;
+}
+
+/** What differs between the live account and the planned configuration it was checked against. */
+export interface DriftReport {
+  readonly against: { readonly source: SourceKind; readonly inputs: readonly InputFile[]; readonly scopes: readonly string[] };
+  /** Verdicts both sides reached that differ: the live estate has changed since it was planned. */
+  readonly changed: readonly { readonly ruleId: string; readonly resource: ResultResource; readonly planned: Status; readonly live: Status; readonly message: string }[];
+  /** Resources that exist live but not in the plan: made outside the infrastructure code. */
+  readonly onlyLive: readonly ResultResource[];
+  /** Resources that are planned but not live: deleted, or never applied. */
+  readonly onlyPlanned: readonly ResultResource[];
+}
+
+export interface Report {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly generatedAt: string;
+  readonly source: SourceKind;
+  readonly inputs: readonly InputFile[];
+  readonly scopes: readonly string[];
+  readonly policy: { readonly name: string; readonly version: string; readonly file?: string };
+  readonly audiences: readonly PoolAudience[];
+  readonly summary: Summary;
+  readonly gate?: Gate;
+  readonly results: readonly Result[];
+  /** Expired and unused waivers, reported so they get cleaned up. */
+  readonly waivers: readonly WaiverStatus[];
+  /** Set on a live scan run with --planned: drift against the planned configuration. */
+  readonly drift?: DriftReport;
+  readonly diagnostics: readonly LoadDiagnostic[];
+}
+
+export function summarize(results: readonly Result[]): Summary {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  const failuresBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  for (const result of results) {
+    byStatus[result.status] += 1;
+    if (result.status === "FAIL") failuresBySeverity[result.severity] += 1;
+  }
+  return { total: results.length, byStatus, failuresBySeverity };
+}
+
+export function withGate(report: Report, failOn: Severity): Report {
+  const threshold = severityRank(failOn);
+  // A source that could not be read in full fails closed: what was not read cannot have passed.
+  const incomplete = report.diagnostics.filter((d) => d.incomplete).length;
+  const blocking = incomplete + report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && severityRank(r.severity) >= threshold)).length;
+  return { ...report, gate: { failOn, passed: blocking === 0, blocking } };
+}

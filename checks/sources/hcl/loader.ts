@@ -1,0 +1,317 @@
+// Reads a plain Terraform configuration directory (the root module: *.tf and *.tf.json, not
+// recursive, as Terraform reads it) into the Estate. HCL goes through @cdktf/hcl2json, which keeps
+// every expression as a "${...}" template holding its source text, the shape cdktf's JSON has, so
+// the same attribute readers apply. hcl2json gives no source positions: each block's file and line
+// come from a scan of the source text for its header.
+
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { InputError } from "../../errors.js";
+import type { Estate, InputFile, LoadDiagnostic } from "../../model/index.js";
+import { describeFsError, isJsonObject, readJsonSource, sha256Of, type JsonObject, type JsonValue } from "../../io/safe-json.js";
+import { blockLines } from "../synth/loader.js";
+import type { TerraformResource } from "../terraform/attributes.js";
+import { buildEstateFromTerraform } from "../terraform/estate.js";
+
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+interface ConfigFile {
+  readonly path: string;
+  readonly document: JsonObject;
+  /** Line of each block header by "resource.type.name" / "data.type.name". */
+  readonly lines: ReadonlyMap<string, number>;
+}
+
+export async function loadHcl(dir: string): Promise<Estate> {
+  const names = configurationFiles(dir);
+  const files: ConfigFile[] = [];
+  const inputs: InputFile[] = [];
+  const diagnostics: LoadDiagnostic[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    if (/(^|_)override\.tf(\.json)?$/.test(name)) {
+      diagnostics.push({ message: `${path} is an override file; authwarden does not merge override files, so it was not read`, file: path });
+      continue;
+    }
+    if (name.endsWith(".tf.json")) {
+      const { value: document, text, sha256 } = readJsonSource(path);
+      if (!isJsonObject(document)) throw new InputError(path, "is not a Terraform JSON configuration object");
+      files.push({ path, document, lines: blockLines(text) });
+      inputs.push({ path, sha256, kind: "terraform-json" });
+    } else {
+      const { text, sha256 } = readText(path);
+      files.push({ path, document: await parseHcl(path, text), lines: headerLines(text) });
+      inputs.push({ path, sha256, kind: "terraform-hcl" });
+    }
+  }
+
+  const resources: TerraformResource[] = [];
+  const declaredIn = new Map<string, string>();
+  let awsProviderVersion: string | undefined;
+  for (const file of files) {
+    for (const [section, mode] of [["resource", "managed"], ["data", "data"]] as const) {
+      for (const [type, byName] of entriesOf(file.document[section])) {
+        for (const [name, bodies] of entriesOf(byName)) {
+          const address = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
+          const blocks = objects(bodies);
+          const body = blocks[0];
+          if (!body) throw new InputError(file.path, `${address} is not a block`);
+          const previous = declaredIn.get(address);
+          if (previous !== undefined || blocks.length > 1) throw new InputError(file.path, `declares ${address} more than once${previous && previous !== file.path ? ` (also in ${previous})` : ""}`);
+          declaredIn.set(address, file.path);
+          const { "//": _comment, ...values } = body;
+          const line = file.lines.get(`${section}.${type}.${name}`);
+          resources.push({
+            mode,
+            type,
+            address,
+            values,
+            attributeMode: "config",
+            provenance: { source: "hcl", inputFile: file.path, ...(line ? { inputLine: line } : {}), address },
+          });
+        }
+      }
+    }
+    for (const [name, bodies] of entriesOf(file.document.module)) {
+      const source = objects(bodies)[0]?.source;
+      diagnostics.push({ message: `module.${name}${typeof source === "string" ? ` (source ${source})` : ""} is not read: --hcl audits the root module of ${dir} only`, address: `module.${name}`, file: file.path });
+    }
+    awsProviderVersion ??= providerVersion(file.document);
+  }
+  resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return buildEstateFromTerraform({
+    source: "hcl",
+    inputs,
+    scopes: [{ resources, ...(awsProviderVersion ? { awsProviderVersion } : {}) }],
+    diagnostics,
+  });
+}
+
+/** The .tf and .tf.json files of the directory, sorted; an InputError when there are none. */
+function configurationFiles(dir: string): string[] {
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) throw new InputError(dir, "is not a directory: expected a Terraform configuration directory (.tf files)");
+    names = readdirSync(dir);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(dir, `${describeFsError(error)}: expected a Terraform configuration directory (.tf files)`);
+  }
+  const files = names
+    .filter((name) => (name.endsWith(".tf") || name.endsWith(".tf.json")) && !name.startsWith("."))
+    .filter((name) => {
+      try {
+        return statSync(join(dir, name)).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .sort();
+  if (files.length === 0) throw new InputError(dir, "has no .tf or .tf.json files: expected a Terraform configuration directory");
+  return files;
+}
+
+function readText(path: string): { text: string; sha256: string } {
+  let buffer: Buffer;
+  try {
+    if (statSync(path).size > MAX_INPUT_BYTES) throw new InputError(path, `is larger than the ${MAX_INPUT_BYTES}-byte limit`);
+    buffer = readFileSync(path);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(path, describeFsError(error), { cause: error });
+  }
+  if (buffer.includes(0)) throw new InputError(path, "is a binary file, not HCL");
+  return { text: buffer.toString("utf8"), sha256: sha256Of(buffer) };
+}
+
+type Hcl2Json = { parse: (filename: string, contents: string) => Promise<Record<string, unknown>> };
+let hcl2json: Promise<Hcl2Json> | undefined;
+
+/** hcl2json starts its WebAssembly module when imported, so it is imported only when HCL is read. */
+function parser(): Promise<Hcl2Json> {
+  hcl2json ??= import("@cdktf/hcl2json").then((module) => {
+    const api = module as Partial<Hcl2Json> & { default?: Partial<Hcl2Json> };
+    const parse = api.parse ?? api.default?.parse;
+    if (!parse) throw new Error("@cdktf/hcl2json has no parse function");
+    return { parse };
+  });
+  return hcl2json;
+}
+
+async function parseHcl(path: string, text: string): Promise<JsonObject> {
+  const { parse } = await parser();
+  let result: unknown;
+  try {
+    result = await parse(path, text);
+  } catch (error) {
+    throw new InputError(path, syntaxProblem(path, error instanceof Error ? error.message : String(error)), { cause: error });
+  }
+  // Round trip through JSON: plain data only, with the keys that could reach a prototype dropped.
+  const document = JSON.parse(JSON.stringify(result ?? {}), (key, value: unknown) => (key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value)) as JsonValue;
+  if (!isJsonObject(document)) throw new InputError(path, "did not parse to a Terraform configuration object");
+  return document;
+}
+
+/**
+ * hcl2json's error ("parse config: [FILE:496,165-166: Summary; Detail. FILE:...]") as one line: the
+ * first diagnostic's line, column and text, and how many more there are.
+ */
+export function syntaxProblem(path: string, message: string): string {
+  const flat = message.replace(/\s+/g, " ").trim();
+  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const diagnostics = [...flat.matchAll(new RegExp(`${escaped}:(\\d+),(\\d+)(?:-\\d+)?: (.*?)(?= ${escaped}:\\d+,\\d+|\\]$|$)`, "g"))];
+  const first = diagnostics[0];
+  if (!first) return `is not valid HCL: ${flat.replace(/^parse config: /, "").slice(0, 300)}`;
+  const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
+  return `syntax error at line ${first[1]}, column ${first[2]}: ${first[3]!.slice(0, 300)}${more}`;
+}
+
+/** Entries of an object, or none. */
+function entriesOf(value: JsonValue | undefined): [string, JsonValue][] {
+  return isJsonObject(value) ? Object.entries(value) : [];
+}
+
+/** hcl2json wraps every block in an array; Terraform JSON may hold an object or an array of objects. */
+function objects(value: JsonValue | undefined): JsonObject[] {
+  if (Array.isArray(value)) return value.filter(isJsonObject);
+  return isJsonObject(value) ? [value] : [];
+}
+
+/** terraform { required_providers { aws = { version = "..." } } } (or the legacy aws = "..."). */
+function providerVersion(document: JsonObject): string | undefined {
+  for (const terraform of objects(document.terraform)) {
+    for (const providers of objects(terraform.required_providers)) {
+      const aws = providers.aws;
+      if (typeof aws === "string") return aws;
+      for (const entry of objects(aws)) if (typeof entry.version === "string") return entry.version;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The line of each top-level resource and data block header, by "resource.type.name": a scan of
+ * the HCL text that skips comments, quoted strings (with their interpolations) and heredocs, so
+ * only real headers count, whatever spacing and comments they hold.
+ */
+export function headerLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  let line = 1;
+  let depth = 0;
+  let header: { tokens: string[]; line: number } | undefined;
+  const token = (value: string, at: number) => {
+    if (depth !== 0) return;
+    if (!header) header = { tokens: [], line: at };
+    header.tokens.push(value);
+  };
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i]!;
+    if (ch === "\n") {
+      line++;
+      i++;
+    } else if (ch === "#" || (ch === "/" && text[i + 1] === "/")) {
+      while (i < n && text[i] !== "\n") i++;
+    } else if (ch === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end < 0 ? n : end + 2;
+      line += countNewlines(text, i, stop);
+      i = stop;
+    } else if (ch === '"') {
+      const start = line;
+      const stop = skipString(text, i);
+      line += countNewlines(text, i, stop);
+      token(unquote(text.slice(i + 1, stop - 1)), start);
+      i = stop;
+    } else if (ch === "<" && text[i + 1] === "<" && depth > 0) {
+      const match = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(i, i + 200));
+      if (!match) {
+        i += 2;
+        continue;
+      }
+      // The heredoc runs to the first line that holds only its delimiter.
+      const terminator = new RegExp(`^[ \\t]*${match[1]}[ \\t]*\\r?$`);
+      let cursor = i + match[0].length;
+      line++;
+      for (;;) {
+        const next = text.indexOf("\n", cursor);
+        const body = text.slice(cursor, next < 0 ? n : next);
+        if (next < 0) {
+          cursor = n;
+          break;
+        }
+        cursor = next + 1;
+        line++;
+        if (terminator.test(body)) break;
+      }
+      i = cursor;
+    } else if (ch === "{") {
+      if (depth === 0 && header) {
+        const [kind, type, name] = header.tokens;
+        if ((kind === "resource" || kind === "data") && type && name && header.tokens.length === 3) lines.set(`${kind}.${type}.${name}`, header.line);
+      }
+      header = undefined;
+      depth++;
+      i++;
+    } else if (ch === "}") {
+      depth = Math.max(0, depth - 1);
+      i++;
+    } else if (/[A-Za-z_]/.test(ch)) {
+      const match = /^[A-Za-z_][\w-]*/.exec(text.slice(i, i + 256))!;
+      token(match[0], line);
+      i += match[0].length;
+    } else {
+      if (depth === 0 && !/\s/.test(ch)) header = undefined;
+      i++;
+    }
+  }
+  return lines;
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (text[i] === "\n") count++;
+  return count;
+}
+
+/** Index just past the closing quote of the string opening at `open`, across interpolations. */
+function skipString(text: string, open: number): number {
+  let i = open + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === "\\") i += 2;
+    else if (ch === '"') return i + 1;
+    else if (ch === "\n") return i; // an unterminated string ends at the line (hcl2json has reported it)
+    else if ((ch === "$" || ch === "%") && text[i + 1] === "{") {
+      if (text[i - 1] === ch) {
+        i += 2;
+        continue;
+      }
+      i = skipInterpolation(text, i + 2);
+    } else i++;
+  }
+  return text.length;
+}
+
+function skipInterpolation(text: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') i = skipString(text, i);
+    else if (ch === "{") {
+      depth++;
+      i++;
+    } else if (ch === "}") {
+      if (depth === 0) return i + 1;
+      depth--;
+      i++;
+    } else i++;
+  }
+  return text.length;
+}
+
+function unquote(body: string): string {
+  return body.replace(/\\(.)/g, "$1");
+}

@@ -1,0 +1,60 @@
+// The configuration sources behind one signature: what to read, and the Estate it holds. The CLI,
+// drift and the test API name a source or let it be detected from the path; none dispatches by hand.
+
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { InputError, UsageError } from "../errors.js";
+import { describeFsError } from "../io/safe-json.js";
+import type { Estate } from "../model/index.js";
+import { loadHcl } from "./hcl/loader.js";
+import { loadPlan, originsFromSynth } from "./plan/loader.js";
+import { loadSynth } from "./synth/loader.js";
+
+export type ConfigurationSourceKind = "synth" | "plan" | "hcl";
+
+export interface SourceRequest {
+  readonly kind: ConfigurationSourceKind;
+  /** The synth output directory, the plan JSON file or the Terraform configuration directory. */
+  readonly path: string;
+  /** synth: only these stacks. plan: the one stack of `originsFrom` the plan was made from. */
+  readonly stacks?: readonly string[];
+  /** plan: a synth output of the same configuration, for construct paths and TypeScript lines. */
+  readonly originsFrom?: string;
+}
+
+export type Loader = (request: SourceRequest) => Estate | Promise<Estate>;
+
+const LOADERS: Readonly<Record<ConfigurationSourceKind, Loader>> = {
+  synth: ({ path, stacks }) => loadSynth(path, stacks ? { stacks } : {}),
+  plan: ({ path, stacks, originsFrom }) => {
+    if (stacks && originsFrom === undefined) throw new UsageError("--stack with --plan needs --synth: a plan holds one configuration");
+    if (stacks && stacks.length > 1) throw new UsageError("--plan with --synth takes one --stack: the stack the plan was made from");
+    // The synth output only adds where each finding came from; the plan is what is audited.
+    const origins = originsFrom === undefined ? undefined : originsFromSynth(loadSynth(originsFrom, stacks ? { stacks } : {}), stacks?.[0]);
+    return loadPlan(path, origins ? { origins } : {});
+  },
+  hcl: ({ path, stacks }) => {
+    if (stacks) throw new UsageError("--stack selects stacks of a synth output; --hcl reads one configuration directory");
+    return loadHcl(path);
+  },
+};
+
+export async function loadSource(request: SourceRequest): Promise<Estate> {
+  return LOADERS[request.kind](request);
+}
+
+/**
+ * Which source a path holds: a file is a plan JSON, a directory with manifest.json a cdktf synth
+ * output, any other directory Terraform configuration. `expects` completes the message of a path
+ * that does not exist.
+ */
+export function detectSource(path: string, expects: string): ConfigurationSourceKind {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (error) {
+    throw new InputError(path, `${describeFsError(error)}: ${expects}`);
+  }
+  if (!isDirectory) return "plan";
+  return existsSync(join(path, "manifest.json")) ? "synth" : "hcl";
+}

@@ -1,0 +1,78 @@
+// API Gateway REST routes with their authorizers, and the WAFv2 web ACL of each user pool, read
+// from one region.
+
+import { GetAuthorizersCommand, GetResourcesCommand, GetRestApisCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import { GetWebACLForResourceCommand, type WAFV2Client } from "@aws-sdk/client-wafv2";
+import type { LiveReads } from "./read.js";
+import { known, literalTerm, type ApiAuthorizer, type ApiRoute, type UserPool, type WafAssociation } from "../../model/index.js";
+
+export async function readApiRoutes(client: APIGatewayClient, region: string, pools: readonly UserPool[], reads: LiveReads): Promise<{ authorizers: ApiAuthorizer[]; routes: ApiRoute[]; listFailure?: string }> {
+  const poolsByArn = new Map(pools.filter((p) => p.provenance.arn).map((p) => [p.provenance.arn!, p]));
+  const apis = await reads.paginate(`REST APIs of ${region}`, "Default", "apigateway", (position) => client.send(new GetRestApisCommand({ limit: 500, position })), (p) => p.items, (p) => p.position);
+  if (!apis.known) return { authorizers: [], routes: [], listFailure: apis.reason };
+  const authorizers: ApiAuthorizer[] = [];
+  const routes: ApiRoute[] = [];
+  for (const api of apis.value) {
+    if (!api.id) continue;
+    reads.progress({ kind: "api", name: api.name ?? api.id });
+    const apiArn = `arn:aws:apigateway:${region}::/restapis/${api.id}`;
+    const found = await reads.paginate(`authorizers of REST API ${api.id}`, "Default", "apigateway", (position) => client.send(new GetAuthorizersCommand({ restApiId: api.id, limit: 500, position })), (p) => p.items, (p) => p.position);
+    const byId = new Map<string, ApiAuthorizer>();
+    for (const authorizer of found.known ? found.value : []) {
+      const object: ApiAuthorizer = {
+        kind: "ApiAuthorizer",
+        key: `${apiArn}/authorizers/${authorizer.id ?? ""}`,
+        name: known(authorizer.name ?? authorizer.id ?? ""),
+        provenance: { source: "live", arn: `${apiArn}/authorizers/${authorizer.id ?? ""}` },
+        authorizerType: known(authorizer.type ?? "TOKEN"),
+        providerArns: known((authorizer.providerARNs ?? []).map(literalTerm)),
+        userPools: (authorizer.providerARNs ?? []).map((arn) => poolsByArn.get(arn)).filter((p): p is UserPool => p !== undefined),
+      };
+      authorizers.push(object);
+      if (authorizer.id) byId.set(authorizer.id, object);
+    }
+    const resources = await reads.paginate(`resources of REST API ${api.id}`, "Default", "apigateway", (position) => client.send(new GetResourcesCommand({ restApiId: api.id, embed: ["methods"], limit: 500, position })), (p) => p.items, (p) => p.position);
+    for (const resource of resources.known ? resources.value : []) {
+      for (const [httpMethod, method] of Object.entries(resource.resourceMethods ?? {})) {
+        const path = resource.path ?? "/";
+        const authorizer = method.authorizerId ? byId.get(method.authorizerId) : undefined;
+        routes.push({
+          kind: "ApiRoute",
+          key: `${apiArn}/resources/${resource.id ?? ""}/methods/${httpMethod}`,
+          name: known(`${httpMethod} ${path}`),
+          provenance: { source: "live", arn: `${apiArn}/resources/${resource.id ?? ""}/methods/${httpMethod}` },
+          apiName: known(api.name ?? api.id),
+          path: known(path),
+          httpMethod: known(method.httpMethod ?? httpMethod),
+          authorizationType: known(method.authorizationType ?? "NONE"),
+          authorizationScopes: known(method.authorizationScopes ?? []),
+          authorizerRef: method.authorizerId ? literalTerm(method.authorizerId) : null,
+          ...(authorizer ? { authorizer } : {}),
+        });
+      }
+    }
+  }
+  return { authorizers, routes };
+}
+
+/**
+ * The web ACL of each user pool. A pool without one gets no association (waf-protection reports it
+ * missing); a pool whose web ACL could not be read gets one whose existence is unknown, with the reason.
+ */
+export async function readWafAssociations(client: WAFV2Client, pools: readonly UserPool[], reads: LiveReads): Promise<WafAssociation[]> {
+  const associations: WafAssociation[] = [];
+  for (const pool of pools) {
+    const arn = pool.provenance.arn;
+    if (!arn) continue;
+    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", () => client.send(new GetWebACLForResourceCommand({ ResourceArn: arn })));
+    const base = { kind: "WafAssociation" as const, key: `${pool.key}/web-acl`, resourceRef: literalTerm(arn), userPool: pool };
+    if (!acl.known) {
+      associations.push({ ...base, name: known(`web ACL of ${pool.key}`), provenance: pool.provenance, exists: acl, webAclRef: literalTerm("") });
+      continue;
+    }
+    const web = acl.value.WebACL;
+    if (!web?.ARN) continue;
+    associations.push({ ...base, name: known(web.Name ?? web.ARN), provenance: { source: "live", arn: web.ARN }, exists: known(true), webAclRef: literalTerm(web.ARN) });
+  }
+  return associations;
+}

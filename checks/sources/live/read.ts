@@ -1,0 +1,74 @@
+// One guarded read of the live account. A read that fails (access denied, throttled after the
+// SDK's retries, a 5xx, a timeout, an operation the endpoint does not implement) becomes an
+// unknown value with the reason and a diagnostic on the report: it never becomes a default that
+// looks compliant, and the scan goes on.
+
+import type { LoadDiagnostic, Value } from "../../model/index.js";
+import { known, unknown } from "../../model/index.js";
+import type { QuotaCategory, RateLimiter } from "./rate-limit.js";
+
+export interface ReadProgress {
+  /** Called when a unit of work starts: "region eu-west-1", "user pool shop-staff", "role ...". */
+  (event: { readonly kind: "region" | "pool" | "identity-pool" | "roles" | "api"; readonly name: string }): void;
+}
+
+export class LiveReads {
+  readonly diagnostics: LoadDiagnostic[] = [];
+
+  constructor(
+    private readonly limiter: RateLimiter,
+    readonly progress: ReadProgress = () => undefined,
+  ) {}
+
+  /** Runs one API call under its quota; failures become unknown values with the reason. */
+  async read<T>(what: string, category: QuotaCategory, scope: string, call: () => Promise<T>, listing = false): Promise<Value<T>> {
+    await this.limiter.take(category, scope);
+    try {
+      return known(await call());
+    } catch (error) {
+      const reason = `${what} could not be read: ${describeAwsError(error)}`;
+      // A failed listing hides whole resources, not just values: the audit is incomplete.
+      this.diagnostics.push(listing ? { message: `${reason}; they were not audited`, incomplete: true } : { message: reason });
+      return unknown(reason);
+    }
+  }
+
+  /** Follows a paginated list to its end; any failed page makes the whole list unknown and the audit incomplete. */
+  async paginate<P, T>(what: string, category: QuotaCategory, scope: string, page: (token: string | undefined) => Promise<P>, items: (page: P) => readonly T[] | undefined, next: (page: P) => string | undefined): Promise<Value<T[]>> {
+    const all: T[] = [];
+    const seen = new Set<string>();
+    let token: string | undefined;
+    for (;;) {
+      const result = await this.read(what, category, scope, () => page(token), true);
+      if (!result.known) return result;
+      all.push(...(items(result.value) ?? []));
+      token = next(result.value);
+      if (!token) return known(all);
+      // A service that hands back a token it already gave would loop forever.
+      if (seen.has(token)) {
+        const reason = `${what} could not be read completely: the service repeated pagination token ${JSON.stringify(token.slice(0, 40))}`;
+        this.diagnostics.push({ message: `${reason}; they were not audited`, incomplete: true });
+        return unknown(reason);
+      }
+      seen.add(token);
+    }
+  }
+}
+
+export function describeAwsError(error: unknown): string {
+  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; code?: string };
+  const status = e.$metadata?.httpStatusCode;
+  const name = e.name ?? e.code ?? "Error";
+  if (/AccessDenied|UnauthorizedOperation|NotAuthorized/i.test(name)) return `access denied (${name}: ${firstLine(e.message)})`;
+  if (/Throttl|TooManyRequests|RequestLimitExceeded/i.test(name)) return `throttled after retries (${name})`;
+  if (name === "SyntaxError" || (status !== undefined && status >= 500)) {
+    return `the endpoint failed${status ? ` with HTTP ${status}` : ""} or does not implement the operation (${name}: ${firstLine(e.message)})`;
+  }
+  if (/TimeoutError|ETIMEDOUT|ECONNREFUSED|ECONNRESET/.test(`${name} ${e.code ?? ""} ${e.message ?? ""}`)) return `the request failed (${name}: ${firstLine(e.message)})`;
+  return `${name}: ${firstLine(e.message)}`;
+}
+
+function firstLine(message: string | undefined): string {
+  const line = (message ?? "").split("\n")[0] ?? "";
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
