@@ -34,8 +34,16 @@ function synthWideStack(roles: number): string {
   const stack = new TerraformStack(app, "wide");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   for (let i = 0; i < roles; i++) {
-    const role = new IamRole(stack, `role-${i}`, { name: `role-${i}`, assumeRolePolicy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }] }) });
-    new IamRolePolicy(stack, `policy-${i}`, { role: role.name, policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }) });
+    const role = new IamRole(stack, `role-${i}`, {
+      name: `role-${i}`,
+      assumeRolePolicy: JSON.stringify({
+        Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "lambda.amazonaws.com" } }],
+      }),
+    });
+    new IamRolePolicy(stack, `policy-${i}`, {
+      role: role.name,
+      policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] }),
+    });
   }
   app.synth();
   return outdir;
@@ -53,14 +61,24 @@ function measure(label: string, dir: string): void {
   const policy = loadPolicy("pci-dss-4.0.1", RULES_BY_ID);
   const load = time(() => loadSynth(dir), runs);
   const estate = load.result;
-  const resources = estate.userPools.length + estate.userPoolClients.length + estate.iamRoles.length + estate.identityPools.length + estate.apiRoutes.length;
+  const resources =
+    estate.userPools.length +
+    estate.userPoolClients.length +
+    estate.iamRoles.length +
+    estate.identityPools.length +
+    estate.apiRoutes.length;
   const run = time(() => evaluate(estate, policy, RULES_BY_ID, { now: new Date(0) }), runs);
-  const line = (phase: string, ms: number) => console.log(`${label.padEnd(22)} ${phase.padEnd(10)} ${ms.toFixed(1).padStart(9)} ms`);
+  const line = (phase: string, ms: number) =>
+    console.log(`${label.padEnd(22)} ${phase.padEnd(10)} ${ms.toFixed(1).padStart(9)} ms`);
   line(`load (${resources} res)`, load.ms);
   line(`evaluate (${run.result.results.length} results)`, run.ms);
-  for (const [format, writer] of Object.entries(FILE_WRITERS)) line(`write ${format}`, time(() => writer.write(run.result), runs).ms);
+  for (const [format, writer] of Object.entries(FILE_WRITERS))
+    line(`write ${format}`, time(() => writer.write(run.result), runs).ms);
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 for (const copies of sizes.length > 0 ? sizes : [1, 10, 40]) measure(`${copies} shop stack(s)`, synthShops(copies));
 for (const roles of sizes.length > 0 ? [] : [200, 800]) measure(`1 stack, ${roles} roles`, synthWideStack(roles));

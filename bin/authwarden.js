@@ -5,7 +5,11 @@
 const emitWarning = process.emitWarning.bind(process);
 process.emitWarning = (warning, ...rest) => {
   const type = typeof rest[0] === "string" ? rest[0] : rest[0]?.type;
-  if (type === "NodeVersionSupportWarning" || (warning instanceof Error && warning.name === "NodeVersionSupportWarning")) return;
+  if (
+    type === "NodeVersionSupportWarning" ||
+    (warning instanceof Error && warning.name === "NodeVersionSupportWarning")
+  )
+    return;
   emitWarning(warning, ...rest);
 };
 

@@ -27,7 +27,12 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
   };
   const lines: string[] = [];
   const scope = report.scopes.length > 0 ? ` (${report.scopes.map(terminalSafe).join(", ")})` : "";
-  lines.push(c.bold(`authwarden ${report.tool.version}`) + c.dim(` · policy ${report.policy.name} ${report.policy.version} · ${report.source}: ${terminalSafe(report.inputs[0]?.path ?? "")}${scope}`));
+  lines.push(
+    c.bold(`authwarden ${report.tool.version}`) +
+      c.dim(
+        ` · policy ${report.policy.name} ${report.policy.version} · ${report.source}: ${terminalSafe(report.inputs[0]?.path ?? "")}${scope}`,
+      ),
+  );
   lines.push("");
 
   const groups = new Map<string, Result[]>();
@@ -36,9 +41,20 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
     list.push(result);
     groups.set(result.resource.key, list);
   }
-  const worst = (results: Result[]) => Math.max(0, ...results.filter((r) => r.status === "FAIL" || r.status === "ERROR").map((r) => severityRank(r.severity) + (r.status === "ERROR" ? 10 : 0)));
+  const worst = (results: Result[]) =>
+    Math.max(
+      0,
+      ...results
+        .filter((r) => r.status === "FAIL" || r.status === "ERROR")
+        .map((r) => severityRank(r.severity) + (r.status === "ERROR" ? 10 : 0)),
+    );
   const problem = (results: Result[]) => results.some((r) => SHOWN.includes(r.status));
-  const ordered = [...groups.values()].sort((a, b) => worst(b) - worst(a) || Number(problem(b)) - Number(problem(a)) || a[0]!.resource.key.localeCompare(b[0]!.resource.key));
+  const ordered = [...groups.values()].sort(
+    (a, b) =>
+      worst(b) - worst(a) ||
+      Number(problem(b)) - Number(problem(a)) ||
+      a[0]!.resource.key.localeCompare(b[0]!.resource.key),
+  );
 
   let clean = 0;
   for (const results of ordered) {
@@ -50,21 +66,39 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
     const resource = results[0]!.resource;
     const failing = results.some((r) => r.status === "FAIL" || r.status === "ERROR");
     const mark = failing ? c.red("✖") : results.some((r) => r.status === "UNKNOWN") ? c.yellow("?") : c.green("✔");
-    const where = [resource.stack, resource.address ?? resource.arn, resource.file ? `${resource.file}${resource.line ? `:${resource.line}` : ""}` : undefined]
+    const where = [
+      resource.stack,
+      resource.address ?? resource.arn,
+      resource.file ? `${resource.file}${resource.line ? `:${resource.line}` : ""}` : undefined,
+    ]
       .filter((part): part is string => part !== undefined)
       .map(terminalSafe)
       .join(" · ");
     const audience = results[0]!.audience;
-    const audienceText = resource.kind === "UserPool" ? c.dim(`  audience: ${audience.audience}${audience.declared ? "" : " (not declared)"}`) : "";
-    lines.push(`${mark} ${c.bold(`${resource.kind} ${terminalSafe(resource.name ?? resource.key)}`)}  ${c.dim(where)}${audienceText}`);
-    shown.sort((a, b) => SHOWN.indexOf(a.status) - SHOWN.indexOf(b.status) || severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId));
+    const audienceText =
+      resource.kind === "UserPool"
+        ? c.dim(`  audience: ${audience.audience}${audience.declared ? "" : " (not declared)"}`)
+        : "";
+    lines.push(
+      `${mark} ${c.bold(`${resource.kind} ${terminalSafe(resource.name ?? resource.key)}`)}  ${c.dim(where)}${audienceText}`,
+    );
+    shown.sort(
+      (a, b) =>
+        SHOWN.indexOf(a.status) - SHOWN.indexOf(b.status) ||
+        severityRank(b.severity) - severityRank(a.severity) ||
+        a.ruleId.localeCompare(b.ruleId),
+    );
     for (const result of shown) {
       const severity = result.status === "FAIL" || result.status === "ERROR" ? result.severity.padEnd(8) : "".padEnd(8);
-      lines.push(`    ${statusLabel[result.status]} ${c.dim(severity)} ${c.cyan(result.ruleId)}  ${terminalSafe(result.message)}`);
+      lines.push(
+        `    ${statusLabel[result.status]} ${c.dim(severity)} ${c.cyan(result.ruleId)}  ${terminalSafe(result.message)}`,
+      );
       if (result.status === "FAIL") lines.push(`              ${c.dim(`fix: ${terminalSafe(result.remediation)}`)}`);
       if (result.waiver) {
         const w = result.waiver;
-        lines.push(`              ${c.dim(`waived until ${w.expires} by ${terminalSafe(w.owner)}: ${terminalSafe(w.reason)}`)}`);
+        lines.push(
+          `              ${c.dim(`waived until ${w.expires} by ${terminalSafe(w.owner)}: ${terminalSafe(w.reason)}`)}`,
+        );
       }
     }
     lines.push("");
@@ -72,13 +106,24 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
   if (clean > 0) lines.push(`${c.green("✔")} ${clean} resource${clean === 1 ? "" : "s"} passed every rule`);
   for (const diagnostic of report.diagnostics) lines.push(c.yellow(`! ${terminalSafe(diagnostic.message)}`));
   for (const status of report.waivers) {
-    const what = status.problem === "expired" ? `expired on ${status.waiver.expires} and no longer applies` : "matches no failing result";
-    lines.push(c.yellow(`! waiver ${terminalSafe(status.waiver.id)} (${status.ruleId} on ${terminalSafe(status.selector)}) ${what}`));
+    const what =
+      status.problem === "expired"
+        ? `expired on ${status.waiver.expires} and no longer applies`
+        : "matches no failing result";
+    lines.push(
+      c.yellow(
+        `! waiver ${terminalSafe(status.waiver.id)} (${status.ruleId} on ${terminalSafe(status.selector)}) ${what}`,
+      ),
+    );
   }
   if (report.drift) lines.push(...driftLines(report, c), "");
   const undeclared = report.audiences.filter((a) => !a.declared);
   if (undeclared.length > 0) {
-    lines.push(c.yellow(`! audience not declared for ${undeclared.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: treated as workforce (tag the pool pci:audience)`));
+    lines.push(
+      c.yellow(
+        `! audience not declared for ${undeclared.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: treated as workforce (tag the pool pci:audience)`,
+      ),
+    );
   }
   lines.push(summaryLine(report, c));
   return `${lines.join("\n")}\n`;
@@ -86,12 +131,18 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
 
 function driftLines(report: Report, c: ReturnType<typeof createColors>): string[] {
   const drift = report.drift!;
-  const name = (r: { kind: string; name: string | null; key: string; parent?: string }) => terminalSafe(`${r.kind} ${r.parent ? `${r.parent}/` : ""}${r.name ?? r.key}`);
+  const name = (r: { kind: string; name: string | null; key: string; parent?: string }) =>
+    terminalSafe(`${r.kind} ${r.parent ? `${r.parent}/` : ""}${r.name ?? r.key}`);
   const against = `${drift.against.source}${drift.against.scopes.length > 0 ? ` (${drift.against.scopes.map(terminalSafe).join(", ")})` : ""}`;
   const lines = [c.bold(`Drift against the planned configuration, ${against}:`)];
-  if (drift.changed.length + drift.onlyLive.length + drift.onlyPlanned.length === 0) return [...lines, `  ${c.green("✔")} none: the live account matches what was planned`];
-  for (const change of drift.changed) lines.push(`  ${c.red("≠")} ${c.cyan(change.ruleId)}  ${name(change.resource)}: planned ${change.planned}, live ${change.live}`);
-  for (const resource of drift.onlyLive) lines.push(`  ${c.yellow("+")} only live (not in the plan): ${name(resource)}`);
+  if (drift.changed.length + drift.onlyLive.length + drift.onlyPlanned.length === 0)
+    return [...lines, `  ${c.green("✔")} none: the live account matches what was planned`];
+  for (const change of drift.changed)
+    lines.push(
+      `  ${c.red("≠")} ${c.cyan(change.ruleId)}  ${name(change.resource)}: planned ${change.planned}, live ${change.live}`,
+    );
+  for (const resource of drift.onlyLive)
+    lines.push(`  ${c.yellow("+")} only live (not in the plan): ${name(resource)}`);
   for (const resource of drift.onlyPlanned) lines.push(`  ${c.yellow("-")} only planned (not live): ${name(resource)}`);
   return lines;
 }

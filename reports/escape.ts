@@ -11,7 +11,14 @@ export function stripInvalidXmlChars(text: string): string {
 }
 
 const XML_TEXT: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-const XML_ATTRIBUTE: Record<string, string> = { ...XML_TEXT, '"': "&quot;", "'": "&apos;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+const XML_ATTRIBUTE: Record<string, string> = {
+  ...XML_TEXT,
+  '"': "&quot;",
+  "'": "&apos;",
+  "\t": "&#9;",
+  "\n": "&#10;",
+  "\r": "&#13;",
+};
 
 /** Escapes XML character data (element content). */
 export function xmlText(text: string): string {
@@ -23,7 +30,14 @@ export function xmlAttribute(text: string): string {
   return stripInvalidXmlChars(text).replace(/[&<>"'\t\n\r]/g, (ch) => XML_ATTRIBUTE[ch]!);
 }
 
-const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "`": "&#96;" };
+const HTML: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+  "`": "&#96;",
+};
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function htmlEscape(text: string): string {

@@ -8,8 +8,15 @@ import { resourceLabel, resourceLocation, rulesOf, type RuleInfo } from "./rule-
 
 export function writeJunit(report: Report): string {
   const rules = rulesOf(report);
-  const suites = rules.map((rule) => suite(report, rule, report.results.filter((r) => r.ruleId === rule.id)));
-  const count = (status: Result["status"] | Result["status"][]) => report.results.filter((r) => ([] as string[]).concat(status).includes(r.status)).length;
+  const suites = rules.map((rule) =>
+    suite(
+      report,
+      rule,
+      report.results.filter((r) => r.ruleId === rule.id),
+    ),
+  );
+  const count = (status: Result["status"] | Result["status"][]) =>
+    report.results.filter((r) => ([] as string[]).concat(status).includes(r.status)).length;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<testsuites name="${attr(`authwarden ${report.policy.name} ${report.policy.version}`)}" tests="${report.results.length}" failures="${count("FAIL")}" errors="${count("ERROR")}" skipped="${count(["NOT_APPLICABLE", "WAIVED", "UNKNOWN"])}" time="0" timestamp="${attr(report.generatedAt)}">`,
@@ -85,12 +92,16 @@ function outcome(rule: RuleInfo, result: Result): string | undefined {
       return `      <skipped message="${attr(`not tested, value unknown: ${result.message}`)}"/>`;
     case "WAIVED": {
       const w = result.waiver;
-      const reason = w ? `waived by ${w.id} (owner ${w.owner}, expires ${w.expires}): ${w.reason}${w.compensatingControl ? `; compensating control: ${w.compensatingControl}` : ""}` : "waived";
+      const reason = w
+        ? `waived by ${w.id} (owner ${w.owner}, expires ${w.expires}): ${w.reason}${w.compensatingControl ? `; compensating control: ${w.compensatingControl}` : ""}`
+        : "waived";
       return `      <skipped message="${attr(reason)}">${text(details(result, [`How to fix: ${rule.remediation}`]))}</skipped>`;
     }
     default: {
       const na = result.controls.filter((c) => !c.applicable);
-      return na.length > 0 ? `      <system-out>${text(`${result.message}\nPCI DSS ${na.map((c) => c.id).join(", ")} not applicable: ${na[0]!.reason ?? ""}`)}</system-out>` : undefined;
+      return na.length > 0
+        ? `      <system-out>${text(`${result.message}\nPCI DSS ${na.map((c) => c.id).join(", ")} not applicable: ${na[0]!.reason ?? ""}`)}</system-out>`
+        : undefined;
     }
   }
 }

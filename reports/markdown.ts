@@ -13,37 +13,95 @@ import { resourceLabel, resourceLocation } from "./rule-info.js";
 export const GITHUB_COMMENT_LIMIT = 65_536;
 export const MARKDOWN_MARKER = "<!-- authwarden:pr-comment -->";
 
-const SEVERITY_ICON: Readonly<Record<Severity, string>> = { critical: "🟥", high: "🟧", medium: "🟨", low: "🟦", info: "⬜" };
-const FINDING_ICON: Readonly<Record<RocFinding, string>> = { "In Place": "✅", "Not in Place": "❌", "Not Applicable": "➖", "Not Tested": "❔" };
+const SEVERITY_ICON: Readonly<Record<Severity, string>> = {
+  critical: "🟥",
+  high: "🟧",
+  medium: "🟨",
+  low: "🟦",
+  info: "⬜",
+};
+const FINDING_ICON: Readonly<Record<RocFinding, string>> = {
+  "In Place": "✅",
+  "Not in Place": "❌",
+  "Not Applicable": "➖",
+  "Not Tested": "❔",
+};
 
 export function writeMarkdown(report: Report, options: { readonly limit?: number } = {}): string {
-  const lines: string[] = [MARKDOWN_MARKER, ...header(report), "", ...severityTable(report), "", ...requirementsTouched(report), "", ...failures(report)];
+  const lines: string[] = [
+    MARKDOWN_MARKER,
+    ...header(report),
+    "",
+    ...severityTable(report),
+    "",
+    ...requirementsTouched(report),
+    "",
+    ...failures(report),
+  ];
   const waived = report.results.filter((r) => r.status === "WAIVED");
   if (waived.length > 0) {
-    lines.push("", ...collapsed(`Waived (${waived.length})`, ["| Rule | Resource | Waiver | Owner | Expires | Reason |", "|---|---|---|---|---|---|", ...waived.map(waivedRow)]));
+    lines.push(
+      "",
+      ...collapsed(`Waived (${waived.length})`, [
+        "| Rule | Resource | Waiver | Owner | Expires | Reason |",
+        "|---|---|---|---|---|---|",
+        ...waived.map(waivedRow),
+      ]),
+    );
   }
   const unknown = report.results.filter((r) => r.status === "UNKNOWN");
   if (unknown.length > 0) {
-    lines.push("", ...collapsed(`Unknown: not tested (${unknown.length})`, ["| Rule | Resource | Why it could not be determined |", "|---|---|---|", ...unknown.map((r) => `| ${md(r.ruleId)} | ${resourceCell(r)} | ${md(r.message)} |`)]));
+    lines.push(
+      "",
+      ...collapsed(`Unknown: not tested (${unknown.length})`, [
+        "| Rule | Resource | Why it could not be determined |",
+        "|---|---|---|",
+        ...unknown.map((r) => `| ${md(r.ruleId)} | ${resourceCell(r)} | ${md(r.message)} |`),
+      ]),
+    );
   }
   const errors = report.results.filter((r) => r.status === "ERROR");
   if (errors.length > 0) {
-    lines.push("", ...collapsed(`Rule errors (${errors.length})`, ["| Rule | Error |", "|---|---|", ...errors.map((r) => `| ${md(r.ruleId)} | ${md(r.message)} |`)]));
+    lines.push(
+      "",
+      ...collapsed(`Rule errors (${errors.length})`, [
+        "| Rule | Error |",
+        "|---|---|",
+        ...errors.map((r) => `| ${md(r.ruleId)} | ${md(r.message)} |`),
+      ]),
+    );
   }
   if (report.waivers.length > 0) {
-    const rows = report.waivers.map((w) => `| ${md(w.waiver.id)} | ${md(w.ruleId)} | ${md(w.selector)} | ${w.problem} | ${md(w.waiver.owner)} | ${md(w.waiver.expires)} |`);
-    lines.push("", ...collapsed(`Waivers to clean up (${report.waivers.length})`, ["| Waiver | Rule | Selector | Problem | Owner | Expires |", "|---|---|---|---|---|---|", ...rows]));
+    const rows = report.waivers.map(
+      (w) =>
+        `| ${md(w.waiver.id)} | ${md(w.ruleId)} | ${md(w.selector)} | ${w.problem} | ${md(w.waiver.owner)} | ${md(w.waiver.expires)} |`,
+    );
+    lines.push(
+      "",
+      ...collapsed(`Waivers to clean up (${report.waivers.length})`, [
+        "| Waiver | Rule | Selector | Problem | Owner | Expires |",
+        "|---|---|---|---|---|---|",
+        ...rows,
+      ]),
+    );
   }
   if (report.drift) {
     const drift = report.drift;
-    const name = (r: { kind: string; name: string | null; key: string; parent?: string }) => md(`${r.kind} ${r.parent ? `${r.parent}/` : ""}${r.name ?? r.key}`);
+    const name = (r: { kind: string; name: string | null; key: string; parent?: string }) =>
+      md(`${r.kind} ${r.parent ? `${r.parent}/` : ""}${r.name ?? r.key}`);
     const rows = [
-      ...drift.changed.map((d) => `| changed | ${md(d.ruleId)} | ${name(d.resource)} | planned ${d.planned}, live ${d.live} |`),
+      ...drift.changed.map(
+        (d) => `| changed | ${md(d.ruleId)} | ${name(d.resource)} | planned ${d.planned}, live ${d.live} |`,
+      ),
       ...drift.onlyLive.map((r) => `| only live | | ${name(r)} | not in the plan |`),
       ...drift.onlyPlanned.map((r) => `| only planned | | ${name(r)} | not live |`),
     ];
     lines.push("", `#### Drift against the planned configuration (${md(drift.against.source)})`, "");
-    lines.push(...(rows.length === 0 ? ["None: the live account matches what was planned."] : ["| Drift | Rule | Resource | Detail |", "|---|---|---|---|", ...rows]));
+    lines.push(
+      ...(rows.length === 0
+        ? ["None: the live account matches what was planned."]
+        : ["| Drift | Rule | Resource | Detail |", "|---|---|---|---|", ...rows]),
+    );
   }
   for (const diagnostic of report.diagnostics) lines.push("", `> ⚠️ ${md(diagnostic.message)}`);
   lines.push("", `<sub>authwarden ${md(report.tool.version)} · ${md(report.generatedAt)}</sub>`, "");
@@ -95,7 +153,9 @@ function requirementsTouched(report: Report): string[] {
 }
 
 function failures(report: Report): string[] {
-  const failed = report.results.filter((r) => r.status === "FAIL").sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
+  const failed = report.results
+    .filter((r) => r.status === "FAIL")
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
   if (failed.length === 0) return ["No unwaived failures."];
   return [
     `#### Failures (${failed.length})`,
@@ -103,7 +163,9 @@ function failures(report: Report): string[] {
     "| Severity | Rule | Resource | Why | How to fix |",
     "|---|---|---|---|---|",
     ...failed.map((r) => {
-      const pci = r.controls.every((c) => !c.applicable) ? "<br>_best practice: PCI DSS does not apply to this audience_" : "";
+      const pci = r.controls.every((c) => !c.applicable)
+        ? "<br>_best practice: PCI DSS does not apply to this audience_"
+        : "";
       return `| ${SEVERITY_ICON[r.severity]} ${r.severity} | ${md(r.ruleId)} | ${resourceCell(r)} | ${md(r.message)}${pci} | ${md(r.remediation)} |`;
     }),
   ];

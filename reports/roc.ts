@@ -28,33 +28,49 @@ export const PRINCIPALS: Readonly<Record<string, string>> = {
 export const REQUIREMENTS: Readonly<Record<string, string>> = {
   "3.3.1": "Sensitive authentication data (SAD) is not retained after authorization, even if encrypted.",
   "3.5.1": "PAN is rendered unreadable anywhere it is stored (for example in user pool custom attributes).",
-  "4.2.1": "Strong cryptography and security protocols are implemented to safeguard PAN during transmission over open, public networks.",
-  "6.4.2": "For public-facing web applications, an automated technical solution is deployed that continually detects and prevents web-based attacks.",
-  "7.2.1": "An access control model is defined and grants access by business need, job classification and function, with the least privileges required.",
-  "7.2.2": "Access is assigned to users, including privileged users, based on job classification and function and the least privileges necessary.",
-  "7.2.5": "All application and system accounts and related access privileges are assigned and managed based on the least privileges necessary.",
+  "4.2.1":
+    "Strong cryptography and security protocols are implemented to safeguard PAN during transmission over open, public networks.",
+  "6.4.2":
+    "For public-facing web applications, an automated technical solution is deployed that continually detects and prevents web-based attacks.",
+  "7.2.1":
+    "An access control model is defined and grants access by business need, job classification and function, with the least privileges required.",
+  "7.2.2":
+    "Access is assigned to users, including privileged users, based on job classification and function and the least privileges necessary.",
+  "7.2.5":
+    "All application and system accounts and related access privileges are assigned and managed based on the least privileges necessary.",
   "8.2.1": "All users are assigned a unique ID before access to system components or cardholder data is allowed.",
-  "8.2.2": "Group, shared, or generic IDs and shared authentication credentials are only used when necessary on an exception basis.",
-  "8.2.4": "Addition, deletion, and modification of user IDs, authentication factors, and other identifier objects are authorized and implemented with only the privileges approved.",
+  "8.2.2":
+    "Group, shared, or generic IDs and shared authentication credentials are only used when necessary on an exception basis.",
+  "8.2.4":
+    "Addition, deletion, and modification of user IDs, authentication factors, and other identifier objects are authorized and implemented with only the privileges approved.",
   "8.2.6": "Inactive user accounts are removed or disabled within 90 days of inactivity.",
   "8.2.8": "If a user session has been idle for more than 15 minutes, the user is required to re-authenticate.",
   "8.3.1": "All user access is authenticated via at least one authentication factor: something you know, have or are.",
   "8.3.2": "Strong cryptography renders all authentication factors unreadable during transmission and storage.",
-  "8.3.4": "Invalid authentication attempts are limited: lockout after not more than 10 attempts, for at least 30 minutes or until identity is confirmed.",
-  "8.3.5": "Passwords set or reset for a user are unique for first-time use and must be changed immediately after first use.",
-  "8.3.6": "Passwords are at least 12 characters long (8 where the system does not support 12) and contain both numeric and alphabetic characters.",
+  "8.3.4":
+    "Invalid authentication attempts are limited: lockout after not more than 10 attempts, for at least 30 minutes or until identity is confirmed.",
+  "8.3.5":
+    "Passwords set or reset for a user are unique for first-time use and must be changed immediately after first use.",
+  "8.3.6":
+    "Passwords are at least 12 characters long (8 where the system does not support 12) and contain both numeric and alphabetic characters.",
   "8.3.7": "Individuals may not submit a new password that is the same as any of the last four used.",
-  "8.3.9": "Where passwords are the only factor, they are changed at least every 90 days or access is determined by dynamic analysis of account posture.",
-  "8.3.10.1": "Service providers only: customer passwords used as the only factor are changed every 90 days or dynamically analysed.",
+  "8.3.9":
+    "Where passwords are the only factor, they are changed at least every 90 days or access is determined by dynamic analysis of account posture.",
+  "8.3.10.1":
+    "Service providers only: customer passwords used as the only factor are changed every 90 days or dynamically analysed.",
   "8.4.1": "MFA is implemented for all non-console access into the CDE for personnel with administrative access.",
   "8.4.2": "MFA is implemented for all non-console access into the CDE.",
-  "8.4.3": "MFA is implemented for all remote access originating from outside the entity's network that could access or impact the CDE.",
-  "8.5.1": "MFA systems are not susceptible to replay, cannot be bypassed, use two different factor types, and require all factors to succeed.",
+  "8.4.3":
+    "MFA is implemented for all remote access originating from outside the entity's network that could access or impact the CDE.",
+  "8.5.1":
+    "MFA systems are not susceptible to replay, cannot be bypassed, use two different factor types, and require all factors to succeed.",
   "10.2.1": "Audit logs are enabled and active for all system components and cardholder data.",
   "10.2.1.4": "Audit logs capture all invalid logical access attempts.",
   "10.2.1.5": "Audit logs capture all changes to identification and authentication credentials.",
-  "10.2.2": "Audit logs record user identification, event type, date and time, success or failure, origination, and the affected resource.",
-  "10.5.1": "Audit log history is retained for at least 12 months, with at least the most recent three months immediately available for analysis.",
+  "10.2.2":
+    "Audit logs record user identification, event type, date and time, success or failure, origination, and the affected resource.",
+  "10.5.1":
+    "Audit log history is retained for at least 12 months, with at least the most recent three months immediately available for analysis.",
   "12.10": "Suspected and confirmed security incidents that could impact the CDE are responded to immediately.",
 };
 
@@ -95,7 +111,8 @@ export function compareRequirementIds(a: string, b: string): number {
 function rowFinding(result: Result, requirement: string): { finding: RocFinding; reason?: string } {
   if (result.status === "ERROR") return { finding: "Not Tested", reason: `the rule could not run: ${result.message}` };
   const control = result.controls.find((c) => c.id === requirement);
-  if (control && !control.applicable) return { finding: "Not Applicable", reason: control.reason ?? "not applicable to this resource" };
+  if (control && !control.applicable)
+    return { finding: "Not Applicable", reason: control.reason ?? "not applicable to this resource" };
   switch (result.status) {
     case "UNKNOWN":
       return { finding: "Not Tested", reason: result.message };
@@ -107,7 +124,10 @@ function rowFinding(result: Result, requirement: string): { finding: RocFinding;
     case "WAIVED":
       return result.waiver?.compensatingControl
         ? { finding: "In Place", reason: `compensating control (waiver ${result.waiver.id})` }
-        : { finding: "Not in Place", reason: `waived without a compensating control${result.waiver ? ` (waiver ${result.waiver.id})` : ""}` };
+        : {
+            finding: "Not in Place",
+            reason: `waived without a compensating control${result.waiver ? ` (waiver ${result.waiver.id})` : ""}`,
+          };
     default:
       return { finding: "In Place" };
   }
@@ -130,7 +150,15 @@ export function assessRequirements(report: Report): RequirementAssessment[] {
     const rows = rowsById.get(id) ?? [];
     const finding = rows.length === 0 ? "Not Tested" : ROLL_UP.find((f) => rows.some((r) => r.finding === f))!;
     const compensatingControl = rows.some((r) => r.result.status === "WAIVED" && r.result.waiver?.compensatingControl);
-    return { id, principal: id.split(".")[0]!, text: REQUIREMENTS[id] ?? "(statement not in this tool's requirement catalogue)", finding, compensatingControl, rows, narrative: narrative(report, finding, rows) };
+    return {
+      id,
+      principal: id.split(".")[0]!,
+      text: REQUIREMENTS[id] ?? "(statement not in this tool's requirement catalogue)",
+      finding,
+      compensatingControl,
+      rows,
+      narrative: narrative(report, finding, rows),
+    };
   });
 }
 
@@ -168,12 +196,21 @@ export interface Overall {
 }
 
 export function overall(assessments: readonly RequirementAssessment[]): Overall {
-  const counts = Object.fromEntries(ROC_FINDINGS.map((f) => [f, assessments.filter((a) => a.finding === f).length])) as Record<RocFinding, number>;
-  const result: OverallResult = counts["Not in Place"] > 0 ? "Non-Compliant" : counts["In Place"] + counts["Not Applicable"] > 0 ? "Compliant" : "Not determined";
+  const counts = Object.fromEntries(
+    ROC_FINDINGS.map((f) => [f, assessments.filter((a) => a.finding === f).length]),
+  ) as Record<RocFinding, number>;
+  const result: OverallResult =
+    counts["Not in Place"] > 0
+      ? "Non-Compliant"
+      : counts["In Place"] + counts["Not Applicable"] > 0
+        ? "Compliant"
+        : "Not determined";
   return { result, partial: counts["Not Tested"] > 0, counts };
 }
 
 /** Results on consumer pools whose requirements all exempt consumer accounts: best practice, not PCI findings. */
 export function consumerBestPractice(report: Report): Result[] {
-  return report.results.filter((r) => r.audience.audience === "consumer" && r.controls.length > 0 && r.controls.every((c) => !c.applicable));
+  return report.results.filter(
+    (r) => r.audience.audience === "consumer" && r.controls.length > 0 && r.controls.every((c) => !c.applicable),
+  );
 }

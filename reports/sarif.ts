@@ -18,8 +18,20 @@ export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10 * 1
 export type SarifLimits = { readonly resultsPerRun: number; readonly gzippedBytes: number };
 
 /** GitHub reads >= 9.0 as critical, 7.0-8.9 high, 4.0-6.9 medium, 0.1-3.9 low. */
-export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
-const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: "9.5",
+  high: "8.0",
+  medium: "5.5",
+  low: "3.0",
+  info: "0.0",
+};
+const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = {
+  critical: "error",
+  high: "error",
+  medium: "warning",
+  low: "note",
+  info: "note",
+};
 const GITHUB_TEXT_LIMIT = 1024;
 
 export function writeSarif(report: Report, limits: SarifLimits = GITHUB_SARIF_LIMITS): string {
@@ -57,7 +69,14 @@ export function writeSarif(report: Report, limits: SarifLimits = GITHUB_SARIF_LI
           inputs: report.inputs.map((i) => ({ path: i.path, sha256: i.sha256, kind: i.kind })),
           gate: report.gate ?? null,
           waived: report.results.filter((r) => r.status === "WAIVED").map(waivedEntry),
-          waiverProblems: report.waivers.map((w) => ({ id: w.waiver.id, ruleId: w.ruleId, selector: w.selector, problem: w.problem, expires: w.waiver.expires, owner: w.waiver.owner })),
+          waiverProblems: report.waivers.map((w) => ({
+            id: w.waiver.id,
+            ruleId: w.ruleId,
+            selector: w.selector,
+            problem: w.problem,
+            expires: w.waiver.expires,
+            owner: w.waiver.owner,
+          })),
         },
       },
     ],
@@ -65,7 +84,9 @@ export function writeSarif(report: Report, limits: SarifLimits = GITHUB_SARIF_LI
   const text = `${JSON.stringify(log, null, 2)}\n`;
   const gzipped = gzipSync(text).length;
   if (gzipped > limits.gzippedBytes) {
-    throw new ReportLimitError(`SARIF: ${gzipped} bytes gzipped exceed GitHub code scanning's limit of ${limits.gzippedBytes} bytes; audit fewer stacks at a time (--stack)`);
+    throw new ReportLimitError(
+      `SARIF: ${gzipped} bytes gzipped exceed GitHub code scanning's limit of ${limits.gzippedBytes} bytes; audit fewer stacks at a time (--stack)`,
+    );
   }
   return text;
 }
@@ -91,7 +112,10 @@ function toRule(rule: RuleInfo): Sarif.ReportingDescriptor {
     name: rule.id.replace(/(^|-)([a-z])/g, (_, dash: string, ch: string) => ch.toUpperCase()),
     shortDescription: { text: clip(rule.title) },
     fullDescription: { text: clip(`${rule.description} (PCI DSS v4.0.1 ${requirements})`) },
-    help: { text: `${rule.description}\n\nHow to fix: ${rule.remediation}${rule.cdktf ? `\n\n${rule.cdktf}` : ""}`, markdown },
+    help: {
+      text: `${rule.description}\n\nHow to fix: ${rule.remediation}${rule.cdktf ? `\n\n${rule.cdktf}` : ""}`,
+      markdown,
+    },
     defaultConfiguration: { level: LEVEL[rule.severity] },
     properties: {
       tags: ["security", "cognito", "pci-dss-v4.0.1", ...rule.requirements.map((r) => `pci-dss-v4.0.1/${r}`)],
@@ -111,7 +135,10 @@ function toSarifResult(result: Result, ruleIndex: number, occurrences: Map<strin
   const occurrence = (occurrences.get(hash) ?? 0) + 1;
   occurrences.set(hash, occurrence);
   const applicable = result.controls.filter((c) => c.applicable).map((c) => c.id);
-  const pci = applicable.length > 0 ? ` PCI DSS v4.0.1 ${applicable.join(", ")}: Not in Place.` : " Best practice (PCI DSS requirement not applicable to this audience).";
+  const pci =
+    applicable.length > 0
+      ? ` PCI DSS v4.0.1 ${applicable.join(", ")}: Not in Place.`
+      : " Best practice (PCI DSS requirement not applicable to this audience).";
   return {
     ruleId: result.ruleId,
     ruleIndex,
@@ -138,7 +165,12 @@ function uri(path: string): string {
 function location(result: Result): Sarif.Location {
   const r = result.resource;
   const logical: Sarif.LogicalLocation[] = [];
-  if (r.address) logical.push({ fullyQualifiedName: r.stack ? `${r.stack}/${r.address}` : r.address, name: r.name ?? r.address, kind: "resource" });
+  if (r.address)
+    logical.push({
+      fullyQualifiedName: r.stack ? `${r.stack}/${r.address}` : r.address,
+      name: r.name ?? r.address,
+      kind: "resource",
+    });
   if (r.arn) logical.push({ fullyQualifiedName: r.arn, name: r.name ?? r.arn, kind: "resource" });
   if (logical.length === 0) logical.push({ fullyQualifiedName: r.key, name: r.name ?? r.key, kind: "resource" });
   const file = r.file ?? r.inputFile;
@@ -158,7 +190,13 @@ function waivedEntry(result: Result): Record<string, unknown> {
     resourceKey: result.resource.key,
     fingerprint: fingerprint(result.ruleId, result.resource.key),
     ...(result.waiver
-      ? { waiver: result.waiver.id, reason: result.waiver.reason, owner: result.waiver.owner, expires: result.waiver.expires, ...(result.waiver.compensatingControl ? { compensatingControl: result.waiver.compensatingControl } : {}) }
+      ? {
+          waiver: result.waiver.id,
+          reason: result.waiver.reason,
+          owner: result.waiver.owner,
+          expires: result.waiver.expires,
+          ...(result.waiver.compensatingControl ? { compensatingControl: result.waiver.compensatingControl } : {}),
+        }
       : {}),
   };
 }

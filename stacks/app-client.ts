@@ -71,7 +71,9 @@ export class ShopAppClient extends Construct {
         : {}),
       ...(p.authSessionValidityMinutes !== undefined ? { authSessionValidity: p.authSessionValidityMinutes } : {}),
       ...(p.enableTokenRevocation !== undefined ? { enableTokenRevocation: p.enableTokenRevocation } : {}),
-      ...(p.preventUserExistenceErrors !== undefined ? { preventUserExistenceErrors: p.preventUserExistenceErrors } : {}),
+      ...(p.preventUserExistenceErrors !== undefined
+        ? { preventUserExistenceErrors: p.preventUserExistenceErrors }
+        : {}),
       ...(p.readAttributes !== undefined ? { readAttributes: [...p.readAttributes] } : {}),
       ...(p.writeAttributes !== undefined ? { writeAttributes: [...p.writeAttributes] } : {}),
       ...(props.dependsOn && props.dependsOn.length > 0 ? { dependsOn: props.dependsOn } : {}),

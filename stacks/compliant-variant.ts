@@ -222,8 +222,18 @@ export const compliantVariant: ShopVariant = {
       { path: "/orders", method: "GET", authorization: "COGNITO_USER_POOLS", scopes: ["shop/orders"] },
       { path: "/orders/{orderId}", method: "GET", authorization: "COGNITO_USER_POOLS", scopes: ["shop/orders"] },
       { path: "/checkout", method: "POST", authorization: "COGNITO_USER_POOLS", scopes: ["shop/checkout"] },
-      { path: "/payment-methods", method: "GET", authorization: "COGNITO_USER_POOLS", scopes: ["shop/payment-methods"] },
-      { path: "/payment-methods", method: "POST", authorization: "COGNITO_USER_POOLS", scopes: ["shop/payment-methods"] },
+      {
+        path: "/payment-methods",
+        method: "GET",
+        authorization: "COGNITO_USER_POOLS",
+        scopes: ["shop/payment-methods"],
+      },
+      {
+        path: "/payment-methods",
+        method: "POST",
+        authorization: "COGNITO_USER_POOLS",
+        scopes: ["shop/payment-methods"],
+      },
     ],
   },
 

@@ -100,7 +100,9 @@ export class AuthenticatedIdentityRole extends Construct {
                   "dynamodb:DeleteItem",
                 ],
                 resources: [props.tableArn],
-                condition: [{ test: "ForAllValues:StringEquals", variable: "dynamodb:LeadingKeys", values: [SUB_IN_TF_STRING] }],
+                condition: [
+                  { test: "ForAllValues:StringEquals", variable: "dynamodb:LeadingKeys", values: [SUB_IN_TF_STRING] },
+                ],
               },
             ]
           : [{ sid: "Wishlists", effect: "Allow", actions: ["dynamodb:*"], resources: ["*"] }],
@@ -171,9 +173,24 @@ export class GuestIdentityRole extends Construct {
             },
           ]
         : [
-            { Sid: "ReadCatalog", Effect: "Allow", Action: ["s3:GetObject"], Resource: [`${props.bucketArn}/public/catalog/*`] },
-            { Sid: "GuestReviewPhotos", Effect: "Allow", Action: ["s3:PutObject"], Resource: [`${props.bucketArn}/uploads/guest/*`] },
-            { Sid: "GuestCart", Effect: "Allow", Action: ["dynamodb:PutItem", "dynamodb:UpdateItem"], Resource: [props.tableArn] },
+            {
+              Sid: "ReadCatalog",
+              Effect: "Allow",
+              Action: ["s3:GetObject"],
+              Resource: [`${props.bucketArn}/public/catalog/*`],
+            },
+            {
+              Sid: "GuestReviewPhotos",
+              Effect: "Allow",
+              Action: ["s3:PutObject"],
+              Resource: [`${props.bucketArn}/uploads/guest/*`],
+            },
+            {
+              Sid: "GuestCart",
+              Effect: "Allow",
+              Action: ["dynamodb:PutItem", "dynamodb:UpdateItem"],
+              Resource: [props.tableArn],
+            },
           ];
     new IamRolePolicy(this, "GuestPolicy", {
       name: "guest-access",

@@ -191,8 +191,18 @@ export const legacyVariant: ShopVariant = {
       { path: "/orders/{orderId}", method: "GET", authorization: "NONE" },
       // authorizer but no scope (any ID token passes): mfa-on-sensitive-actions
       { path: "/checkout", method: "POST", authorization: "COGNITO_USER_POOLS" },
-      { path: "/payment-methods", method: "GET", authorization: "COGNITO_USER_POOLS", scopes: ["shop/payment-methods"] },
-      { path: "/payment-methods", method: "POST", authorization: "COGNITO_USER_POOLS", scopes: ["shop/payment-methods"] },
+      {
+        path: "/payment-methods",
+        method: "GET",
+        authorization: "COGNITO_USER_POOLS",
+        scopes: ["shop/payment-methods"],
+      },
+      {
+        path: "/payment-methods",
+        method: "POST",
+        authorization: "COGNITO_USER_POOLS",
+        scopes: ["shop/payment-methods"],
+      },
     ],
   },
 

@@ -77,8 +77,7 @@ export interface UserPoolProfile {
 
 /** Where a federation client secret comes from. */
 export type SecretSource =
-  | { readonly kind: "variable"; readonly variableName: string }
-  | { readonly kind: "literal"; readonly value: string };
+  { readonly kind: "variable"; readonly variableName: string } | { readonly kind: "literal"; readonly value: string };
 
 export interface SocialProviderProfile {
   readonly provider: "Google" | "Facebook";

@@ -49,7 +49,11 @@ export function addAuditOptions(command: Command): Command {
     .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
     .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
     .option("--output-dir <dir>", "write one file per format (authwarden.json, ...)")
-    .addOption(new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists").choices(SEVERITIES).default("high"))
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists")
+        .choices(SEVERITIES)
+        .default("high"),
+    )
     .option("--no-color", "no colour, even on a terminal")
     .option("--verbose", "also list passing and not-applicable results");
 }
@@ -57,21 +61,36 @@ export function addAuditOptions(command: Command): Command {
 /** Fails fast on a bad --format/--output-dir combination, before any input is read. */
 export function checkOutputOptions(options: AuditOptions): void {
   const fileFormats = (options.format ?? []).filter(isFileFormat);
-  if (!options.outputDir && new Set(fileFormats).size > 1) throw new UsageError(`--format ${fileFormats.join(", ")}: several file formats need --output-dir`);
+  if (!options.outputDir && new Set(fileFormats).size > 1)
+    throw new UsageError(`--format ${fileFormats.join(", ")}: several file formats need --output-dir`);
 }
 
 /** Loads policy and waivers first, so bad configuration exits 2 before a slow source is read. */
 export function loadAuditConfig(options: AuditOptions) {
   checkOutputOptions(options);
-  return { policy: loadPolicy(options.policy, RULES_BY_ID), waivers: options.waivers ? loadWaivers(options.waivers, RULES_BY_ID) : [] };
+  return {
+    policy: loadPolicy(options.policy, RULES_BY_ID),
+    waivers: options.waivers ? loadWaivers(options.waivers, RULES_BY_ID) : [],
+  };
 }
 
-export function auditAndEmit(estate: Estate, options: AuditOptions, io: OutputIo, config = loadAuditConfig(options), planned?: Estate): number {
+export function auditAndEmit(
+  estate: Estate,
+  options: AuditOptions,
+  io: OutputIo,
+  config = loadAuditConfig(options),
+  planned?: Estate,
+): number {
   const formats = [...new Set(options.format ?? ["console"])];
   const fileFormats = formats.filter(isFileFormat);
   const judged = withGate(evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers }), options.failOn);
   // The planned configuration is judged under the same policy and waivers, so only the estate can differ.
-  const report = planned ? { ...judged, drift: compareWithPlanned(evaluate(planned, config.policy, RULES_BY_ID, { waivers: config.waivers }), judged) } : judged;
+  const report = planned
+    ? {
+        ...judged,
+        drift: compareWithPlanned(evaluate(planned, config.policy, RULES_BY_ID, { waivers: config.waivers }), judged),
+      }
+    : judged;
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
   if (options.outputDir) {
     const written = writeReports(report, fileFormats, options.outputDir);
@@ -89,7 +108,10 @@ export function auditAndEmit(estate: Estate, options: AuditOptions, io: OutputIo
 
 /** Writes every file through a temporary name and renames it, so no report is ever half-written. */
 function writeReports(report: Report, formats: readonly FileFormat[], dir: string): string[] {
-  const rendered = formats.map((format) => ({ path: join(dir, FILE_WRITERS[format].file), text: FILE_WRITERS[format].write(report) }));
+  const rendered = formats.map((format) => ({
+    path: join(dir, FILE_WRITERS[format].file),
+    text: FILE_WRITERS[format].write(report),
+  }));
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {

@@ -4,7 +4,14 @@
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
 import { loadSource, type SourceRequest } from "../sources/index.js";
-import { addAuditOptions, auditAndEmit, loadAuditConfig, type AuditOptions, type CliIo, type SetExitCode } from "./audit.js";
+import {
+  addAuditOptions,
+  auditAndEmit,
+  loadAuditConfig,
+  type AuditOptions,
+  type CliIo,
+  type SetExitCode,
+} from "./audit.js";
 
 interface CheckOptions extends AuditOptions {
   synth?: string | true;
@@ -20,7 +27,10 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: SetExitC
     program
       .command("check")
       .description("audit synthesized cdktf stacks, a Terraform plan or a Terraform configuration directory")
-      .option("--synth [dir]", "cdktf synth output directory (default cdktf.out); beside --plan, where findings come from in the source")
+      .option(
+        "--synth [dir]",
+        "cdktf synth output directory (default cdktf.out); beside --plan, where findings come from in the source",
+      )
       .option("--plan <file>", "terraform show -json output of a saved plan")
       .option("--hcl <dir>", "Terraform configuration directory: its .tf and .tf.json files (root module)")
       .option("--stack <name...>", "only these stacks of the synth output"),
@@ -36,11 +46,19 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
 }
 
 function sourceRequest(options: CheckOptions): SourceRequest {
-  if (options.synth === undefined && options.plan === undefined && options.hcl === undefined) throw new UsageError("check needs a source: --synth [dir], --plan plan.json or --hcl dir");
-  if (options.hcl !== undefined && (options.synth !== undefined || options.plan !== undefined)) throw new UsageError("--hcl is a source of its own: give one of --synth, --plan or --hcl");
+  if (options.synth === undefined && options.plan === undefined && options.hcl === undefined)
+    throw new UsageError("check needs a source: --synth [dir], --plan plan.json or --hcl dir");
+  if (options.hcl !== undefined && (options.synth !== undefined || options.plan !== undefined))
+    throw new UsageError("--hcl is a source of its own: give one of --synth, --plan or --hcl");
   const synthDir = options.synth === true ? DEFAULT_SYNTH_DIR : options.synth;
   const stacks = options.stack ? { stacks: options.stack } : {};
   if (options.hcl !== undefined) return { kind: "hcl", path: options.hcl, ...stacks };
-  if (options.plan !== undefined) return { kind: "plan", path: options.plan, ...stacks, ...(synthDir === undefined ? {} : { originsFrom: synthDir }) };
+  if (options.plan !== undefined)
+    return {
+      kind: "plan",
+      path: options.plan,
+      ...stacks,
+      ...(synthDir === undefined ? {} : { originsFrom: synthDir }),
+    };
   return { kind: "synth", path: synthDir ?? DEFAULT_SYNTH_DIR, ...stacks };
 }

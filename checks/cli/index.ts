@@ -38,7 +38,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`authwarden: internal error: ${terminalSafe(message)}${io.env.AUTHWARDEN_DEBUG ? `\n${(error as Error).stack ?? ""}` : " (set AUTHWARDEN_DEBUG=1 for the stack trace)"}\n`);
+    io.stderr(
+      `authwarden: internal error: ${terminalSafe(message)}${io.env.AUTHWARDEN_DEBUG ? `\n${(error as Error).stack ?? ""}` : " (set AUTHWARDEN_DEBUG=1 for the stack trace)"}\n`,
+    );
     return 2;
   }
 }

@@ -18,6 +18,8 @@ export function registerRules(program: Command, io: CliIo): void {
 function rulesTable(): string {
   const entries = catalog(RULES);
   const width = Math.max(...entries.map((e) => e.id.length));
-  const lines = entries.map((e) => `${e.id.padEnd(width)}  ${e.severity.padEnd(8)}  ${e.requirements.join(",").padEnd(18)}  ${e.title}`);
+  const lines = entries.map(
+    (e) => `${e.id.padEnd(width)}  ${e.severity.padEnd(8)}  ${e.requirements.join(",").padEnd(18)}  ${e.title}`,
+  );
   return `${["id".padEnd(width) + "  severity  PCI DSS v4.0.1      secure state", ...lines].join("\n")}\n`;
 }

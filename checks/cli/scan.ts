@@ -2,13 +2,21 @@
 // settings (default credential chain or --profile, --region, --endpoint-url).
 
 import type { Command } from "commander";
+import { terminalSafe } from "../../reports/terminal-text.js";
 import { UsageError } from "../errors.js";
 import type { Estate } from "../model/index.js";
 import { detectSource, loadSource } from "../sources/index.js";
 import { sdkClientFactory } from "../sources/live/clients.js";
 import { scanAccount } from "../sources/live/loader.js";
 import type { ReadProgress } from "../sources/live/read.js";
-import { addAuditOptions, auditAndEmit, loadAuditConfig, type AuditOptions, type CliIo, type SetExitCode } from "./audit.js";
+import {
+  addAuditOptions,
+  auditAndEmit,
+  loadAuditConfig,
+  type AuditOptions,
+  type CliIo,
+  type SetExitCode,
+} from "./audit.js";
 
 interface ScanCliOptions extends AuditOptions {
   planned?: string;
@@ -28,25 +36,34 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
       .option("--profile <name>", "a profile of the shared AWS config and credentials files")
       .option("--endpoint-url <url>", "send every request to this endpoint (e.g. a local emulator)")
       .option("--quiet", "no progress display")
-      .option("--planned <synth dir|tf dir|plan.json>", "report drift against what was planned: a cdktf synth output, a .tf directory or terraform show -json output")
+      .option(
+        "--planned <synth dir|tf dir|plan.json>",
+        "report drift against what was planned: a cdktf synth output, a .tf directory or terraform show -json output",
+      )
       .option("--planned-stack <name...>", "with a synth output for --planned: only these stacks"),
-  )
-    .action(async (options: ScanCliOptions) => {
-      setExitCode(await scan(options, io));
-    });
+  ).action(async (options: ScanCliOptions) => {
+    setExitCode(await scan(options, io));
+  });
 }
 
 async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
-  const regions = options.region ?? [io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION].filter((r): r is string => Boolean(r));
+  const regions =
+    options.region ?? [io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION].filter((r): r is string => Boolean(r));
   if (regions.length === 0) throw new UsageError("scan needs a region: pass --region or set AWS_REGION");
-  for (const region of regions) if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new UsageError(`--region ${JSON.stringify(region)} is not an AWS region name`);
-  if (options.endpointUrl && !/^https?:\/\/[^\s]+$/.test(options.endpointUrl)) throw new UsageError(`--endpoint-url ${JSON.stringify(options.endpointUrl)} is not an http(s) URL`);
+  for (const region of regions)
+    if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+      throw new UsageError(`--region ${JSON.stringify(region)} is not an AWS region name`);
+  if (options.endpointUrl && !/^https?:\/\/[^\s]+$/.test(options.endpointUrl))
+    throw new UsageError(`--endpoint-url ${JSON.stringify(options.endpointUrl)} is not an http(s) URL`);
   const config = loadAuditConfig(options);
   // Read the planned side first: a bad path exits 2 before the account is scanned.
   const planned = options.planned === undefined ? undefined : await loadPlanned(options.planned, options.plannedStack);
   const progress = options.quiet || !io.stderrIsTTY ? undefined : terminalProgress(io);
   const estate = await scanAccount(
-    sdkClientFactory({ ...(options.profile ? { profile: options.profile } : {}), ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}) }),
+    sdkClientFactory({
+      ...(options.profile ? { profile: options.profile } : {}),
+      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    }),
     { regions, ...(progress ? { progress: progress.update } : {}) },
   );
   progress?.done();
@@ -55,7 +72,10 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
 
 async function loadPlanned(path: string, stacks: string[] | undefined): Promise<Estate> {
   const kind = detectSource(path, "--planned expects a cdktf synth output, a .tf directory or a plan JSON");
-  if (stacks && kind !== "synth") throw new UsageError(`--planned-stack applies to a cdktf synth output, not to ${kind === "plan" ? "a plan" : "a .tf directory"}`);
+  if (stacks && kind !== "synth")
+    throw new UsageError(
+      `--planned-stack applies to a cdktf synth output, not to ${kind === "plan" ? "a plan" : "a .tf directory"}`,
+    );
   return loadSource({ kind, path, ...(stacks ? { stacks } : {}) });
 }
 
@@ -63,7 +83,7 @@ async function loadPlanned(path: string, stacks: string[] | undefined): Promise<
 function terminalProgress(io: CliIo): { update: ReadProgress; done: () => void } {
   let region = "";
   let count = 0;
-  const write = (text: string) => io.stderr(`\r\u001b[2K${text.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 100)}`);
+  const write = (text: string) => io.stderr(`\r\u001b[2K${terminalSafe(text).slice(0, 100)}`);
   return {
     update: (event) => {
       if (event.kind === "region") region = event.name;

@@ -10,7 +10,11 @@ export interface CatalogEntry {
   readonly severity: string;
   readonly requirements: readonly string[];
   readonly resourceKinds: readonly string[];
-  readonly options: { readonly schema: Record<string, unknown>; readonly defaults: Record<string, unknown>; readonly audienceDefaults: Record<string, unknown> };
+  readonly options: {
+    readonly schema: Record<string, unknown>;
+    readonly defaults: Record<string, unknown>;
+    readonly audienceDefaults: Record<string, unknown>;
+  };
   readonly remediation: { readonly summary: string; readonly cdktf: string };
 }
 
@@ -24,7 +28,11 @@ export function catalog(rules: readonly Rule[]): CatalogEntry[] {
       severity: meta.severity,
       requirements: meta.requirements,
       resourceKinds: meta.resourceKinds,
-      options: { schema: meta.options.schema, defaults: meta.options.defaults, audienceDefaults: meta.options.audienceDefaults ?? {} },
+      options: {
+        schema: meta.options.schema,
+        defaults: meta.options.defaults,
+        audienceDefaults: meta.options.audienceDefaults ?? {},
+      },
       remediation: meta.remediation,
     }));
 }

@@ -23,16 +23,34 @@ export function compareWithPlanned(planned: Report, live: Report): DriftReport {
     const plannedResult = plannedByKey.get(key);
     if (!plannedResult || plannedResult.status === liveResult.status) continue;
     if (!COMPARABLE.has(plannedResult.status) || !COMPARABLE.has(liveResult.status)) continue;
-    changed.push({ ruleId: liveResult.ruleId, resource: liveResult.resource, planned: plannedResult.status, live: liveResult.status, message: liveResult.message });
+    changed.push({
+      ruleId: liveResult.ruleId,
+      resource: liveResult.resource,
+      planned: plannedResult.status,
+      live: liveResult.status,
+      message: liveResult.message,
+    });
   }
-  const plannedResources = new Map(planned.results.filter((r) => r.resource.kind !== "Rule").map((r) => [resourceKey(r), r.resource]));
-  const liveResources = new Map(live.results.filter((r) => r.resource.kind !== "Rule").map((r) => [resourceKey(r), r.resource]));
-  const byKey = (a: { kind: string; name: string | null; key: string }, b: { kind: string; name: string | null; key: string }) =>
-    a.kind.localeCompare(b.kind) || (a.name ?? a.key).localeCompare(b.name ?? b.key);
+  const plannedResources = new Map(
+    planned.results.filter((r) => r.resource.kind !== "Rule").map((r) => [resourceKey(r), r.resource]),
+  );
+  const liveResources = new Map(
+    live.results.filter((r) => r.resource.kind !== "Rule").map((r) => [resourceKey(r), r.resource]),
+  );
+  const byKey = (
+    a: { kind: string; name: string | null; key: string },
+    b: { kind: string; name: string | null; key: string },
+  ) => a.kind.localeCompare(b.kind) || (a.name ?? a.key).localeCompare(b.name ?? b.key);
   return {
     against: { source: planned.source, inputs: planned.inputs, scopes: planned.scopes },
     changed: changed.sort((a, b) => a.ruleId.localeCompare(b.ruleId) || byKey(a.resource, b.resource)),
-    onlyLive: [...liveResources].filter(([key]) => !plannedResources.has(key)).map(([, r]) => r).sort(byKey),
-    onlyPlanned: [...plannedResources].filter(([key]) => !liveResources.has(key)).map(([, r]) => r).sort(byKey),
+    onlyLive: [...liveResources]
+      .filter(([key]) => !plannedResources.has(key))
+      .map(([, r]) => r)
+      .sort(byKey),
+    onlyPlanned: [...plannedResources]
+      .filter(([key]) => !liveResources.has(key))
+      .map(([, r]) => r)
+      .sort(byKey),
   };
 }

@@ -17,7 +17,12 @@ export interface EvaluateOptions {
   readonly waivers?: readonly Waiver[];
 }
 
-export function evaluate(estate: Estate, policy: ResolvedPolicy, rules: ReadonlyMap<string, Rule>, options: EvaluateOptions = {}): Report {
+export function evaluate(
+  estate: Estate,
+  policy: ResolvedPolicy,
+  rules: ReadonlyMap<string, Rule>,
+  options: EvaluateOptions = {},
+): Report {
   const audiences = new AudienceIndex(estate, policy.audience);
   const results: Result[] = [];
   for (const config of policy.rules) {
@@ -38,7 +43,13 @@ export function evaluate(estate: Estate, policy: ResolvedPolicy, rules: Readonly
     audiences: estate.userPools
       .map((pool) => {
         const info = audiences.of(pool);
-        return { key: pool.key, name: pool.name.known ? pool.name.value : null, audience: info.audience, declared: info.declared, via: info.via };
+        return {
+          key: pool.key,
+          name: pool.name.known ? pool.name.value : null,
+          audience: info.audience,
+          declared: info.declared,
+          via: info.via,
+        };
       })
       .sort((a, b) => a.key.localeCompare(b.key)),
     summary: summarize(waived.results),
@@ -53,13 +64,21 @@ function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, audienc
   const optionsFor = (audience: Audience): RuleOptions => {
     let resolved = optionsByAudience.get(audience);
     if (!resolved) {
-      resolved = { ...rule.meta.options.defaults, ...config.options, ...rule.meta.options.audienceDefaults?.[audience], ...config.audienceOptions[audience] };
+      resolved = {
+        ...rule.meta.options.defaults,
+        ...config.options,
+        ...rule.meta.options.audienceDefaults?.[audience],
+        ...config.audienceOptions[audience],
+      };
       optionsByAudience.set(audience, resolved);
     }
     return resolved;
   };
   try {
-    const findings = rule.check(estate, { options: (resource) => optionsFor(audiences.of(resource).audience), audience: (resource) => audiences.of(resource) });
+    const findings = rule.check(estate, {
+      options: (resource) => optionsFor(audiences.of(resource).audience),
+      audience: (resource) => audiences.of(resource),
+    });
     return findings.map((finding) => toResult(rule, config, finding, audiences));
   } catch (cause) {
     const error = new RuleExecutionError(rule.meta.id, cause);
@@ -82,29 +101,32 @@ function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, audienc
 }
 
 function toResult(rule: Rule, config: ResolvedRuleConfig, finding: Finding, audiences: AudienceIndex): Result {
-    const audience = audiences.of(finding.resource);
-    return {
-      ruleId: rule.meta.id,
-      title: rule.meta.title,
-      status: finding.status,
-      severity: config.severity,
-      messageId: finding.messageId,
-      message: renderMessage(rule, finding),
-      resource: resultResource(finding.resource),
-      audience: { audience: audience.audience, declared: audience.declared, via: audience.via },
-      controls: applicability(rule.meta.requirements, audience),
-      evidence: finding.evidence ?? [],
-      remediation: rule.meta.remediation.summary,
-    };
+  const audience = audiences.of(finding.resource);
+  return {
+    ruleId: rule.meta.id,
+    title: rule.meta.title,
+    status: finding.status,
+    severity: config.severity,
+    messageId: finding.messageId,
+    message: renderMessage(rule, finding),
+    resource: resultResource(finding.resource),
+    audience: { audience: audience.audience, declared: audience.declared, via: audience.via },
+    controls: applicability(rule.meta.requirements, audience),
+    evidence: finding.evidence ?? [],
+    remediation: rule.meta.remediation.summary,
+  };
 }
 
 export function displayName(resource: ModelObject): string {
-  return resource.name.known ? resource.name.value : (resource.provenance.address ?? resource.provenance.arn ?? resource.key);
+  return resource.name.known
+    ? resource.name.value
+    : (resource.provenance.address ?? resource.provenance.arn ?? resource.key);
 }
 
 function renderMessage(rule: Rule, finding: Finding): string {
   const template = rule.meta.messages[finding.messageId] ?? SHARED_MESSAGES[finding.messageId];
-  if (template === undefined) throw new RuleExecutionError(rule.meta.id, new Error(`unknown messageId ${JSON.stringify(finding.messageId)}`));
+  if (template === undefined)
+    throw new RuleExecutionError(rule.meta.id, new Error(`unknown messageId ${JSON.stringify(finding.messageId)}`));
   const data: Record<string, string | number | boolean> = { resource: displayName(finding.resource), ...finding.data };
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
 }
@@ -136,5 +158,10 @@ function resultResource(resource: ModelObject): ResultResource {
 }
 
 function compareResults(a: Result, b: Result): number {
-  return a.ruleId.localeCompare(b.ruleId) || a.resource.key.localeCompare(b.resource.key) || STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.message.localeCompare(b.message);
+  return (
+    a.ruleId.localeCompare(b.ruleId) ||
+    a.resource.key.localeCompare(b.resource.key) ||
+    STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) ||
+    a.message.localeCompare(b.message)
+  );
 }

@@ -14,7 +14,11 @@ const BUSINESS_CUSTOMER_ONLY = /^8\.3\.10(\.1)?$/;
 export function applicability(requirements: readonly string[], audience: AudienceInfo): ControlApplicability[] {
   return requirements.map((id) => {
     if (audience.audience === "consumer" && CONSUMER_EXEMPT.test(id)) {
-      return { id, applicable: false, reason: "PCI DSS v4.0.1 Requirements 7, 8 and 10 do not apply to consumer (cardholder) accounts" };
+      return {
+        id,
+        applicable: false,
+        reason: "PCI DSS v4.0.1 Requirements 7, 8 and 10 do not apply to consumer (cardholder) accounts",
+      };
     }
     if (BUSINESS_CUSTOMER_ONLY.test(id) && audience.audience !== "business-customer") {
       return { id, applicable: false, reason: `${id} applies only to a service provider's business-customer accounts` };

@@ -35,12 +35,23 @@ interface PolicyFile {
   version?: string;
   extends?: string;
   audience?: Partial<AudienceSettings>;
-  rules?: Record<string, { enabled?: boolean; severity?: Severity; options?: RuleOptions; audienceOptions?: Partial<Record<Audience, RuleOptions>> }>;
+  rules?: Record<
+    string,
+    {
+      enabled?: boolean;
+      severity?: Severity;
+      options?: RuleOptions;
+      audienceOptions?: Partial<Record<Audience, RuleOptions>>;
+    }
+  >;
 }
 
 let packSchema: Record<string, unknown> | undefined;
 function schema(): Record<string, unknown> {
-  packSchema ??= JSON.parse(readFileSync(join(policiesDir(), "schema", "policy-pack.schema.json"), "utf8")) as Record<string, unknown>;
+  packSchema ??= JSON.parse(readFileSync(join(policiesDir(), "schema", "policy-pack.schema.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   return packSchema;
 }
 
@@ -54,7 +65,15 @@ export function loadPolicy(reference: string, rules: ReadonlyMap<string, Rule>):
   const chain = readChain(file, rules, []);
   const leaf = chain[chain.length - 1]!;
   const builtIn = chain[0]!;
-  const merged = new Map<string, { enabled: boolean; severity?: Severity; options: RuleOptions; audienceOptions: Partial<Record<Audience, RuleOptions>> }>();
+  const merged = new Map<
+    string,
+    {
+      enabled: boolean;
+      severity?: Severity;
+      options: RuleOptions;
+      audienceOptions: Partial<Record<Audience, RuleOptions>>;
+    }
+  >();
   const audience: AudienceSettings = { tagKey: "pci:audience", namePatterns: [], default: "workforce" };
   let mergedAudience = audience;
   for (const { content } of chain) {
@@ -67,7 +86,7 @@ export function loadPolicy(reference: string, rules: ReadonlyMap<string, Rule>):
       }
       merged.set(id, {
         enabled: config.enabled ?? previous.enabled,
-        ...(config.severity ?? previous.severity ? { severity: config.severity ?? previous.severity } : {}),
+        ...((config.severity ?? previous.severity) ? { severity: config.severity ?? previous.severity } : {}),
         options: { ...previous.options, ...config.options },
         audienceOptions,
       });
@@ -76,7 +95,12 @@ export function loadPolicy(reference: string, rules: ReadonlyMap<string, Rule>):
   const resolved = [...merged.entries()]
     .filter(([, config]) => config.enabled)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([id, config]) => ({ id, severity: config.severity ?? rules.get(id)!.meta.severity, options: config.options, audienceOptions: config.audienceOptions }));
+    .map(([id, config]) => ({
+      id,
+      severity: config.severity ?? rules.get(id)!.meta.severity,
+      options: config.options,
+      audienceOptions: config.audienceOptions,
+    }));
   return {
     name: leaf.content.name ?? `${builtIn.content.name ?? "custom"} (customized)`,
     version: leaf.content.version ?? builtIn.content.version ?? "0",
@@ -88,7 +112,8 @@ export function loadPolicy(reference: string, rules: ReadonlyMap<string, Rule>):
 
 function locate(reference: string, base: string): string {
   const builtIn = join(policiesDir(), `${reference}.json`);
-  if (/^[a-z0-9][a-z0-9.-]*$/.test(reference) && !/\.(json|ya?ml)$/.test(reference) && existsSync(builtIn)) return builtIn;
+  if (/^[a-z0-9][a-z0-9.-]*$/.test(reference) && !/\.(json|ya?ml)$/.test(reference) && existsSync(builtIn))
+    return builtIn;
   const file = resolve(base, reference);
   if (!existsSync(file)) {
     const names = builtInPolicyNames().join(", ");
@@ -97,8 +122,13 @@ function locate(reference: string, base: string): string {
   return file;
 }
 
-function readChain(file: string, rules: ReadonlyMap<string, Rule>, seen: string[]): { file: string; content: PolicyFile; builtIn: boolean }[] {
-  if (seen.includes(file)) throw new ConfigValidationError(file, "/extends", `forms a cycle (${[...seen, file].join(" -> ")})`);
+function readChain(
+  file: string,
+  rules: ReadonlyMap<string, Rule>,
+  seen: string[],
+): { file: string; content: PolicyFile; builtIn: boolean }[] {
+  if (seen.includes(file))
+    throw new ConfigValidationError(file, "/extends", `forms a cycle (${[...seen, file].join(" -> ")})`);
   const content = readPolicyFile(file);
   assertValid(schema(), content, file);
   for (const [id, config] of Object.entries(content.rules ?? {})) {

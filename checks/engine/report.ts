@@ -83,9 +83,19 @@ export interface Gate {
 
 /** What differs between the live account and the planned configuration it was checked against. */
 export interface DriftReport {
-  readonly against: { readonly source: SourceKind; readonly inputs: readonly InputFile[]; readonly scopes: readonly string[] };
+  readonly against: {
+    readonly source: SourceKind;
+    readonly inputs: readonly InputFile[];
+    readonly scopes: readonly string[];
+  };
   /** Verdicts both sides reached that differ: the live estate has changed since it was planned. */
-  readonly changed: readonly { readonly ruleId: string; readonly resource: ResultResource; readonly planned: Status; readonly live: Status; readonly message: string }[];
+  readonly changed: readonly {
+    readonly ruleId: string;
+    readonly resource: ResultResource;
+    readonly planned: Status;
+    readonly live: Status;
+    readonly message: string;
+  }[];
   /** Resources that exist live but not in the plan: made outside the infrastructure code. */
   readonly onlyLive: readonly ResultResource[];
   /** Resources that are planned but not live: deleted, or never applied. */
@@ -124,6 +134,9 @@ export function withGate(report: Report, failOn: Severity): Report {
   const threshold = severityRank(failOn);
   // A source that could not be read in full fails closed: what was not read cannot have passed.
   const incomplete = report.diagnostics.filter((d) => d.incomplete).length;
-  const blocking = incomplete + report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && severityRank(r.severity) >= threshold)).length;
+  const blocking =
+    incomplete +
+    report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && severityRank(r.severity) >= threshold))
+      .length;
   return { ...report, gate: { failOn, passed: blocking === 0, blocking } };
 }

@@ -89,5 +89,7 @@ export function show(value: unknown): string {
 }
 
 export function evidenceOf<T>(attribute: string, value: Value<T>, render: (v: T) => string = show): Evidence {
-  return value.known ? { attribute, value: render(value.value), origin: value.origin } : { attribute, value: `unknown (${value.reason})` };
+  return value.known
+    ? { attribute, value: render(value.value), origin: value.origin }
+    : { attribute, value: `unknown (${value.reason})` };
 }

@@ -18,17 +18,33 @@ export interface Waiver extends AppliedWaiver {
 }
 
 interface WaiverFile {
-  waivers: { id?: string; rule: string; resource: string; reason: string; owner: string; expires: string; compensatingControl?: string }[];
+  waivers: {
+    id?: string;
+    rule: string;
+    resource: string;
+    reason: string;
+    owner: string;
+    expires: string;
+    compensatingControl?: string;
+  }[];
 }
 
 let schema: Record<string, unknown> | undefined;
 
 export function loadWaivers(file: string, rules: ReadonlyMap<string, Rule>): Waiver[] {
-  schema ??= JSON.parse(readFileSync(join(policiesDir(), "schema", "waivers.schema.json"), "utf8")) as Record<string, unknown>;
+  schema ??= JSON.parse(readFileSync(join(policiesDir(), "schema", "waivers.schema.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   const content = readDataFile(file);
   assertValid(schema, content, file);
   return (content as WaiverFile).waivers.map((entry, index) => {
-    if (!rules.has(entry.rule)) throw new ConfigValidationError(file, `/waivers/${index}/rule`, `names an unknown rule ${JSON.stringify(entry.rule)}`);
+    if (!rules.has(entry.rule))
+      throw new ConfigValidationError(
+        file,
+        `/waivers/${index}/rule`,
+        `names an unknown rule ${JSON.stringify(entry.rule)}`,
+      );
     return {
       id: entry.id ?? `${file}#${index + 1}`,
       rule: entry.rule,
@@ -43,9 +59,18 @@ export function loadWaivers(file: string, rules: ReadonlyMap<string, Rule>): Wai
 }
 
 /** Applies waivers to FAIL results; returns the new results and the expired and unused waivers. */
-export function applyWaivers(results: readonly Result[], waivers: readonly Waiver[], now: Date): { results: Result[]; problems: WaiverStatus[] } {
+export function applyWaivers(
+  results: readonly Result[],
+  waivers: readonly Waiver[],
+  now: Date,
+): { results: Result[]; problems: WaiverStatus[] } {
   const today = now.toISOString().slice(0, 10);
-  const matchers = waivers.map((waiver) => ({ waiver, expired: waiver.expires < today, pattern: globPattern(waiver.resource), used: false }));
+  const matchers = waivers.map((waiver) => ({
+    waiver,
+    expired: waiver.expires < today,
+    pattern: globPattern(waiver.resource),
+    used: false,
+  }));
   const waived = results.map((result) => {
     if (result.status !== "FAIL") return result;
     const candidates = matchers.filter((m) => m.waiver.rule === result.ruleId && resourceMatches(m.pattern, result));
@@ -70,5 +95,7 @@ function globPattern(glob: string): RegExp {
 
 function resourceMatches(pattern: RegExp, result: Result): boolean {
   const { name, address, key, constructPath, arn } = result.resource;
-  return [name, address, key, constructPath, arn].some((candidate) => candidate !== undefined && candidate !== null && pattern.test(candidate));
+  return [name, address, key, constructPath, arn].some(
+    (candidate) => candidate !== undefined && candidate !== null && pattern.test(candidate),
+  );
 }

@@ -42,7 +42,11 @@ export class ComplianceGate implements IAspect {
   visit(node: IConstruct): void {
     if (!TerraformStack.isStack(node)) return;
     // Exactly what will be written to cdk.tf.json, overrides included, with tokens as ${...} references.
-    const document = Tokenization.resolve(node.toTerraform(), { scope: node, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }) as JsonObject;
+    const document = Tokenization.resolve(node.toTerraform(), {
+      scope: node,
+      preparing: false,
+      resolver: new DefaultTokenResolver(new StringConcat()),
+    }) as JsonObject;
     const estate = estateFromStackDocument(node.node.id, document);
     const report = withGate(evaluate(estate, this.policy, RULES_BY_ID, { waivers: this.waivers }), this.failOn);
     const constructs = new Map(node.node.findAll().map((construct) => [construct.node.path, construct]));
@@ -52,17 +56,22 @@ export class ComplianceGate implements IAspect {
       const target = (result.resource.constructPath && constructs.get(result.resource.constructPath)) || node;
       if (result.waiver) {
         const w = result.waiver;
-        Annotations.of(target).addInfo(terminalSafe(`[authwarden ${result.ruleId}] waived until ${w.expires} by ${w.owner}: ${w.reason}`));
+        Annotations.of(target).addInfo(
+          terminalSafe(`[authwarden ${result.ruleId}] waived until ${w.expires} by ${w.owner}: ${w.reason}`),
+        );
         continue;
       }
       // cdktf prints annotations on the terminal: names from the configuration must not carry escape sequences.
       const text = terminalSafe(`[authwarden ${result.ruleId}] ${result.message}. Fix: ${result.remediation}`);
-      if (result.status === "ERROR" || severityRank(result.severity) >= threshold) Annotations.of(target).addError(text);
+      if (result.status === "ERROR" || severityRank(result.severity) >= threshold)
+        Annotations.of(target).addError(text);
       else Annotations.of(target).addWarning(text);
     }
     for (const problem of report.waivers) {
       const what = problem.problem === "expired" ? `expired on ${problem.waiver.expires}` : "matches no failing result";
-      Annotations.of(node).addWarning(terminalSafe(`[authwarden] waiver ${problem.waiver.id} (${problem.ruleId} on ${problem.selector}) ${what}`));
+      Annotations.of(node).addWarning(
+        terminalSafe(`[authwarden] waiver ${problem.waiver.id} (${problem.ruleId} on ${problem.selector}) ${what}`),
+      );
     }
   }
 }

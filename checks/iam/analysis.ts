@@ -1,13 +1,28 @@
 // IAM policy analysis shared by the identity-pool and identity-role rules: action and resource
 // wildcard matching, and which statements grant what.
 
-import type { AttachedPolicy, Estate, IamRole, IdentityPool, PolicyCondition, PolicyDocument, PolicyStatement, Term, Unknown, UserGroup, Value } from "../model/index.js";
+import type {
+  AttachedPolicy,
+  Estate,
+  IamRole,
+  IdentityPool,
+  PolicyCondition,
+  PolicyDocument,
+  PolicyStatement,
+  Term,
+  Unknown,
+  UserGroup,
+  Value,
+} from "../model/index.js";
 import { known, literalTerm, unknown } from "../model/index.js";
 import { unknownFinding, type Finding } from "../engine/rule.js";
 
 /** IAM wildcard match (* and ?), case-insensitive as IAM actions are. */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = true): boolean {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`, caseInsensitive ? "i" : "").test(value);
 }
 
@@ -99,25 +114,78 @@ export function conditionsOn(statement: PolicyStatement, key: string): readonly 
  * cognito-idp:AdminSetUserPassword).
  */
 export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
-  "iam:PassRole", "iam:CreateRole", "iam:DeleteRole", "iam:UpdateRole", "iam:UpdateAssumeRolePolicy", "iam:AttachRolePolicy",
-  "iam:DetachRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:CreatePolicy", "iam:CreatePolicyVersion",
-  "iam:SetDefaultPolicyVersion", "iam:CreateUser", "iam:CreateAccessKey", "iam:CreateLoginProfile", "iam:UpdateLoginProfile",
-  "iam:AttachUserPolicy", "iam:PutUserPolicy", "iam:AttachGroupPolicy", "iam:PutGroupPolicy", "iam:AddUserToGroup",
-  "iam:CreateServiceLinkedRole", "iam:PutRolePermissionsBoundary", "iam:DeleteRolePermissionsBoundary",
+  "iam:PassRole",
+  "iam:CreateRole",
+  "iam:DeleteRole",
+  "iam:UpdateRole",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:AttachRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:PutRolePolicy",
+  "iam:DeleteRolePolicy",
+  "iam:CreatePolicy",
+  "iam:CreatePolicyVersion",
+  "iam:SetDefaultPolicyVersion",
+  "iam:CreateUser",
+  "iam:CreateAccessKey",
+  "iam:CreateLoginProfile",
+  "iam:UpdateLoginProfile",
+  "iam:AttachUserPolicy",
+  "iam:PutUserPolicy",
+  "iam:AttachGroupPolicy",
+  "iam:PutGroupPolicy",
+  "iam:AddUserToGroup",
+  "iam:CreateServiceLinkedRole",
+  "iam:PutRolePermissionsBoundary",
+  "iam:DeleteRolePermissionsBoundary",
   "sts:AssumeRole",
-  "cognito-identity:SetIdentityPoolRoles", "cognito-identity:UpdateIdentityPool", "cognito-identity:CreateIdentityPool",
-  "cognito-identity:DeleteIdentityPool", "cognito-identity:SetPrincipalTagAttributeMap",
-  "cognito-idp:AdminAddUserToGroup", "cognito-idp:AdminCreateUser", "cognito-idp:AdminSetUserPassword", "cognito-idp:AdminResetUserPassword",
-  "cognito-idp:AdminUpdateUserAttributes", "cognito-idp:AdminInitiateAuth", "cognito-idp:AdminRespondToAuthChallenge",
-  "cognito-idp:AdminSetUserMFAPreference", "cognito-idp:AdminSetUserSettings", "cognito-idp:AdminConfirmSignUp", "cognito-idp:AdminEnableUser",
-  "cognito-idp:AdminDisableUser", "cognito-idp:AdminDeleteUser", "cognito-idp:AdminLinkProviderForUser", "cognito-idp:AdminRemoveUserFromGroup",
-  "cognito-idp:AdminUserGlobalSignOut", "cognito-idp:AdminUpdateAuthEventFeedback", "cognito-idp:AdminUpdateDeviceStatus",
-  "cognito-idp:UpdateUserPool", "cognito-idp:UpdateUserPoolClient", "cognito-idp:CreateUserPoolClient", "cognito-idp:DeleteUserPool",
-  "cognito-idp:SetRiskConfiguration", "cognito-idp:SetUserPoolMfaConfig", "cognito-idp:CreateGroup", "cognito-idp:UpdateGroup",
-  "cognito-idp:CreateIdentityProvider", "cognito-idp:UpdateIdentityProvider", "cognito-idp:SetLogDeliveryConfiguration",
-  "lambda:UpdateFunctionCode", "lambda:UpdateFunctionConfiguration", "lambda:CreateFunction", "lambda:AddPermission", "lambda:PublishLayerVersion",
-  "apigateway:PUT", "apigateway:PATCH", "apigateway:POST", "apigateway:DELETE",
-  "wafv2:AssociateWebACL", "wafv2:DisassociateWebACL", "wafv2:UpdateWebACL", "wafv2:DeleteWebACL",
+  "cognito-identity:SetIdentityPoolRoles",
+  "cognito-identity:UpdateIdentityPool",
+  "cognito-identity:CreateIdentityPool",
+  "cognito-identity:DeleteIdentityPool",
+  "cognito-identity:SetPrincipalTagAttributeMap",
+  "cognito-idp:AdminAddUserToGroup",
+  "cognito-idp:AdminCreateUser",
+  "cognito-idp:AdminSetUserPassword",
+  "cognito-idp:AdminResetUserPassword",
+  "cognito-idp:AdminUpdateUserAttributes",
+  "cognito-idp:AdminInitiateAuth",
+  "cognito-idp:AdminRespondToAuthChallenge",
+  "cognito-idp:AdminSetUserMFAPreference",
+  "cognito-idp:AdminSetUserSettings",
+  "cognito-idp:AdminConfirmSignUp",
+  "cognito-idp:AdminEnableUser",
+  "cognito-idp:AdminDisableUser",
+  "cognito-idp:AdminDeleteUser",
+  "cognito-idp:AdminLinkProviderForUser",
+  "cognito-idp:AdminRemoveUserFromGroup",
+  "cognito-idp:AdminUserGlobalSignOut",
+  "cognito-idp:AdminUpdateAuthEventFeedback",
+  "cognito-idp:AdminUpdateDeviceStatus",
+  "cognito-idp:UpdateUserPool",
+  "cognito-idp:UpdateUserPoolClient",
+  "cognito-idp:CreateUserPoolClient",
+  "cognito-idp:DeleteUserPool",
+  "cognito-idp:SetRiskConfiguration",
+  "cognito-idp:SetUserPoolMfaConfig",
+  "cognito-idp:CreateGroup",
+  "cognito-idp:UpdateGroup",
+  "cognito-idp:CreateIdentityProvider",
+  "cognito-idp:UpdateIdentityProvider",
+  "cognito-idp:SetLogDeliveryConfiguration",
+  "lambda:UpdateFunctionCode",
+  "lambda:UpdateFunctionConfiguration",
+  "lambda:CreateFunction",
+  "lambda:AddPermission",
+  "lambda:PublishLayerVersion",
+  "apigateway:PUT",
+  "apigateway:PATCH",
+  "apigateway:POST",
+  "apigateway:DELETE",
+  "wafv2:AssociateWebACL",
+  "wafv2:DisassociateWebACL",
+  "wafv2:UpdateWebACL",
+  "wafv2:DeleteWebACL",
 ];
 
 /** Services whose write actions change the estate itself; a write pattern on them counts even when not listed above. */
@@ -128,11 +196,14 @@ const ESTATE_SERVICES = ["iam", "cognito-idp", "cognito-identity", "lambda", "wa
  * pattern on an estate service ("iam:Tag*", "cognito-idp:Admin*"), the pattern itself. Undefined when none.
  */
 export function escalationGranted(pattern: string): string | undefined {
-  const listed = PRIVILEGE_ESCALATION_ACTIONS.find((action) => wildcardMatch(pattern, action) || wildcardMatch(action, pattern));
+  const listed = PRIVILEGE_ESCALATION_ACTIONS.find(
+    (action) => wildcardMatch(pattern, action) || wildcardMatch(action, pattern),
+  );
   if (listed) return listed;
   const service = pattern.split(":")[0]?.toLowerCase();
   // Admin reads (cognito-idp:AdminGetUser, AdminListGroupsForUser) are reads too.
-  if (service && ESTATE_SERVICES.includes(service) && !isReadOnlyActionPattern(pattern.replace(/:Admin(?=[A-Z])/, ":"))) return pattern;
+  if (service && ESTATE_SERVICES.includes(service) && !isReadOnlyActionPattern(pattern.replace(/:Admin(?=[A-Z])/, ":")))
+    return pattern;
   return undefined;
 }
 
@@ -146,7 +217,12 @@ export function isServiceWildcard(pattern: string): boolean {
 // Policies of a role: inline, customer-managed and AWS-managed
 // ---------------------------------------------------------------------------------------------
 
-const allow = (actions: string[], resources = ["*"]): PolicyStatement => ({ effect: "Allow", actions, resources: resources.map(literalTerm), conditions: [] });
+const allow = (actions: string[], resources = ["*"]): PolicyStatement => ({
+  effect: "Allow",
+  actions,
+  resources: resources.map(literalTerm),
+  conditions: [],
+});
 
 /**
  * Documents of a few AWS-managed policies whose content is small and stable (as published by AWS),
@@ -156,7 +232,9 @@ const allow = (actions: string[], resources = ["*"]): PolicyStatement => ({ effe
 const AWS_MANAGED_DOCUMENTS: Readonly<Record<string, PolicyDocument>> = {
   AdministratorAccess: { statements: [allow(["*"])] },
   AmazonS3FullAccess: { statements: [allow(["s3:*", "s3-object-lambda:*"])] },
-  AmazonS3ReadOnlyAccess: { statements: [allow(["s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"])] },
+  AmazonS3ReadOnlyAccess: {
+    statements: [allow(["s3:Get*", "s3:List*", "s3:Describe*", "s3-object-lambda:Get*", "s3-object-lambda:List*"])],
+  },
 };
 
 export interface RolePolicies {
@@ -185,7 +263,8 @@ export function rolePolicies(role: IamRole): Value<RolePolicies> {
       else managedByName.push(policy);
       continue;
     }
-    if (!policy.document.known) return unknown(`policy ${policyName(policy)} of the role cannot be read: ${policy.document.reason}`);
+    if (!policy.document.known)
+      return unknown(`policy ${policyName(policy)} of the role cannot be read: ${policy.document.reason}`);
     for (const statement of policy.document.value.statements) statements.push({ statement, policy });
   }
   return known({ statements, managedByName });
@@ -212,13 +291,21 @@ const STAR = literalTerm("*");
 /** Whether an unconditional Deny covers an action pattern (every action the pattern may grant). */
 function denyCoversAction(deny: PolicyStatement, pattern: string): boolean {
   if (deny.actions) return deny.actions.some((denied) => wildcardMatch(denied, pattern));
-  if (deny.notActions) return !/[*?]/.test(pattern) && !deny.notActions.some((excluded) => wildcardMatch(excluded, pattern));
+  if (deny.notActions)
+    return !/[*?]/.test(pattern) && !deny.notActions.some((excluded) => wildcardMatch(excluded, pattern));
   return false;
 }
 
 function denyCoversResource(deny: PolicyStatement, resource: Term): boolean {
-  if (deny.resources) return deny.resources.some((denied) => denied.text === "*" || denied.text === resource.text || wildcardMatch(denied.text, resource.text, false));
-  if (deny.notResources) return resource.text !== "*" && !deny.notResources.some((excluded) => wildcardMatch(excluded.text, resource.text, false));
+  if (deny.resources)
+    return deny.resources.some(
+      (denied) =>
+        denied.text === "*" || denied.text === resource.text || wildcardMatch(denied.text, resource.text, false),
+    );
+  if (deny.notResources)
+    return (
+      resource.text !== "*" && !deny.notResources.some((excluded) => wildcardMatch(excluded.text, resource.text, false))
+    );
   return false;
 }
 
@@ -234,11 +321,19 @@ export function effectiveAllows(statements: readonly EffectiveStatement[]): Effe
     if (statement.effect !== "Allow") continue;
     const patterns = statement.actions ?? (statement.notActions ? ["*"] : []);
     const resources = statement.resources ?? (statement.notResources ? [STAR] : []);
-    const survives = (pattern: string, resource: Term) => !denies.some((deny) => denyCoversAction(deny, pattern) && denyCoversResource(deny, resource));
+    const survives = (pattern: string, resource: Term) =>
+      !denies.some((deny) => denyCoversAction(deny, pattern) && denyCoversResource(deny, resource));
     const actions = patterns.filter((pattern) => resources.some((resource) => survives(pattern, resource)));
     const kept = resources.filter((resource) => actions.some((pattern) => survives(pattern, resource)));
     if (actions.length === 0 || kept.length === 0) continue;
-    result.push({ statement, policy, actions, resources: kept, notAction: statement.actions === undefined && statement.notActions !== undefined, notResource: statement.resources === undefined && statement.notResources !== undefined });
+    result.push({
+      statement,
+      policy,
+      actions,
+      resources: kept,
+      notAction: statement.actions === undefined && statement.notActions !== undefined,
+      notResource: statement.resources === undefined && statement.notResources !== undefined,
+    });
   }
   return result;
 }
@@ -273,13 +368,22 @@ export interface RoleBindingIndex {
  * Indexes, once per check, the roles identity pools bind (authenticated, unauthenticated, role-mapping
  * rules) and, with includeGroups, the roles user pool groups carry (handed out through token-based mapping).
  */
-export function identityRoleBindings(estate: Estate, options: { includeGroups: boolean } = { includeGroups: true }): RoleBindingIndex {
+export function identityRoleBindings(
+  estate: Estate,
+  options: { includeGroups: boolean } = { includeGroups: true },
+): RoleBindingIndex {
   const roles = new Map<IamRole, RoleBindingRef[]>();
   const unknownPools: { pool: IdentityPool; reason: Unknown }[] = [];
   const unresolved: UnresolvedBinding[] = [];
   const add = (role: IamRole, ref: RoleBindingRef) => {
     const list = roles.get(role) ?? [];
-    if (!list.some((existing) => existing.kind === ref.kind && existing.identityPool === ref.identityPool && existing.group === ref.group)) list.push(ref);
+    if (
+      !list.some(
+        (existing) =>
+          existing.kind === ref.kind && existing.identityPool === ref.identityPool && existing.group === ref.group,
+      )
+    )
+      list.push(ref);
     roles.set(role, list);
   };
   for (const pool of estate.identityPools) {
@@ -291,12 +395,15 @@ export function identityRoleBindings(estate: Estate, options: { includeGroups: b
     const bindings: [BindingKind, { roleRef: Term; role?: IamRole } | null][] = [
       ["authenticated", authenticated],
       ["unauthenticated", unauthenticated],
-      ...mappings.flatMap((m) => m.rules.map((rule): [BindingKind, { roleRef: Term; role?: IamRole }] => ["role-mapping", rule])),
+      ...mappings.flatMap((m) =>
+        m.rules.map((rule): [BindingKind, { roleRef: Term; role?: IamRole }] => ["role-mapping", rule]),
+      ),
     ];
     for (const [kind, binding] of bindings) {
       if (!binding) continue;
       if (binding.role) add(binding.role, { kind, identityPool: pool });
-      else if (!unresolved.some((u) => u.owner === pool && u.roleRef.text === binding.roleRef.text)) unresolved.push({ owner: pool, roleRef: binding.roleRef });
+      else if (!unresolved.some((u) => u.owner === pool && u.roleRef.text === binding.roleRef.text))
+        unresolved.push({ owner: pool, roleRef: binding.roleRef });
     }
   }
   if (options.includeGroups) {
@@ -313,7 +420,11 @@ export function identityRoleBindings(estate: Estate, options: { includeGroups: b
 export function describeBindings(bindings: readonly RoleBindingRef[]): string {
   const name = (object: IdentityPool | UserGroup) => (object.name.known ? object.name.value : object.key);
   return bindings
-    .map((b) => (b.group ? `user pool group ${name(b.group)}` : `identity pool ${b.identityPool ? name(b.identityPool) : "?"} (${b.kind})`))
+    .map((b) =>
+      b.group
+        ? `user pool group ${name(b.group)}`
+        : `identity pool ${b.identityPool ? name(b.identityPool) : "?"} (${b.kind})`,
+    )
     .join(", ");
 }
 
@@ -330,7 +441,8 @@ export function checkBoundRoles(
   const index = identityRoleBindings(estate, options);
   const findings: Finding[] = [];
   for (const { pool, reason } of index.unknownPools) findings.push(unknownFinding(pool, "role bindings", reason));
-  for (const { owner, roleRef } of index.unresolved) findings.push({ resource: owner, status: "UNKNOWN", messageId: "unresolvedRole", data: { role: roleRef.text } });
+  for (const { owner, roleRef } of index.unresolved)
+    findings.push({ resource: owner, status: "UNKNOWN", messageId: "unresolvedRole", data: { role: roleRef.text } });
   for (const [role, bindings] of index.roles) {
     const result = check(role, bindings);
     if (Array.isArray(result)) findings.push(...(result as readonly Finding[]));

@@ -6,7 +6,8 @@ import addFormatsPlugin from "ajv-formats";
 import { ConfigValidationError } from "../errors.js";
 
 // ajv-formats ships CommonJS; under NodeNext its default import is the module object.
-const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ??
+  addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 
 let shared: Ajv | undefined;
 const validators = new WeakMap<object, ValidateFunction>();

@@ -54,7 +54,8 @@ export function readJsonSource(file: string): JsonSource {
     if (error instanceof InputError) throw error;
     throw new InputError(file, describeFsError(error), { cause: error });
   }
-  if (size > MAX_INPUT_BYTES) throw new InputError(file, `is ${size} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
+  if (size > MAX_INPUT_BYTES)
+    throw new InputError(file, `is ${size} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
   const buffer = readFileSync(file);
   if (buffer.includes(0)) throw new InputError(file, "is a binary file, not JSON");
   const text = buffer.toString("utf8");
@@ -70,7 +71,10 @@ export function readJsonSource(file: string): JsonSource {
 
 function jsonErrorDetail(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/Unexpected end of JSON input|Unterminated string|Expected .* after/.test(message) && !/position \d+/.test(message)) {
+  if (
+    /Unexpected end of JSON input|Unterminated string|Expected .* after/.test(message) &&
+    !/position \d+/.test(message)
+  ) {
     return `truncated: ${message}`;
   }
   const position = /position (\d+)/.exec(message);

@@ -349,7 +349,9 @@ export interface WafAssociation extends ModelObjectBase<"WafAssociation"> {
 export interface LogDelivery extends ModelObjectBase<"LogDelivery"> {
   readonly userPoolRef: Term;
   readonly userPool?: UserPool;
-  readonly configurations: Value<readonly { readonly eventSource: string; readonly logLevel: string; readonly destination: string }[]>;
+  readonly configurations: Value<
+    readonly { readonly eventSource: string; readonly logLevel: string; readonly destination: string }[]
+  >;
 }
 
 export type ModelObject =

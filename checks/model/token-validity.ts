@@ -21,20 +21,41 @@ const API_DEFAULT: Record<TokenField, { amount: number; unit: Unit }> = {
  * Token validity in seconds from the configured amount and unit, as every source reads them:
  * access_token_validity = 12 with no unit is 12 hours. An absent amount is Cognito's default.
  */
-export function tokenValidity(field: TokenField, amount: Value<number> | undefined, unit: Value<string> | undefined): Value<TokenValidity> {
+export function tokenValidity(
+  field: TokenField,
+  amount: Value<number> | undefined,
+  unit: Value<string> | undefined,
+): Value<TokenValidity> {
   const unitValue = unit ?? known(DEFAULT_UNIT[field], "default");
   if (!unitValue.known) return unitValue;
-  if (!(unitValue.value in UNIT_SECONDS)) return unknown(`the ${field} validity unit has an unexpected value ${JSON.stringify(unitValue.value)}`);
+  if (!(unitValue.value in UNIT_SECONDS))
+    return unknown(`the ${field} validity unit has an unexpected value ${JSON.stringify(unitValue.value)}`);
   const resolvedUnit = unitValue.value as Unit;
   if (amount === undefined) {
     const fallback = API_DEFAULT[field];
-    return known({ seconds: fallback.amount * UNIT_SECONDS[fallback.unit], amount: fallback.amount, unit: fallback.unit, unitDefaulted: true }, "default");
+    return known(
+      {
+        seconds: fallback.amount * UNIT_SECONDS[fallback.unit],
+        amount: fallback.amount,
+        unit: fallback.unit,
+        unitDefaulted: true,
+      },
+      "default",
+    );
   }
   if (!amount.known) return amount;
-  return known({ seconds: amount.value * UNIT_SECONDS[resolvedUnit], amount: amount.value, unit: resolvedUnit, unitDefaulted: unitValue.origin === "default" });
+  return known({
+    seconds: amount.value * UNIT_SECONDS[resolvedUnit],
+    amount: amount.value,
+    unit: resolvedUnit,
+    unitDefaulted: unitValue.origin === "default",
+  });
 }
 
-export function describeValidity(validity: Known<TokenValidity>, field: "access_token" | "id_token" | "refresh_token"): string {
+export function describeValidity(
+  validity: Known<TokenValidity>,
+  field: "access_token" | "id_token" | "refresh_token",
+): string {
   const { amount, unit, unitDefaulted } = validity.value;
   const text = `${amount} ${amount === 1 ? unit.replace(/s$/, "") : unit}`;
   if (validity.origin === "default") return `${text} (${field}_validity not set: Cognito's default)`;
@@ -46,7 +67,13 @@ export function describeValidity(validity: Known<TokenValidity>, field: "access_
  * The verdict of a token lifetime rule on one client: PASS within the limit, FAIL beyond it,
  * UNKNOWN when the validity is not known. `expected` is the limit in the rule's own unit, for messages.
  */
-export function lifetimeFinding(client: UserPoolClient, field: TokenField, validity: Value<TokenValidity>, maxSeconds: number, expected: number): Finding {
+export function lifetimeFinding(
+  client: UserPoolClient,
+  field: TokenField,
+  validity: Value<TokenValidity>,
+  maxSeconds: number,
+  expected: number,
+): Finding {
   const attribute = `${field}_validity`;
   if (!validity.known) return unknownFinding(client, attribute, validity);
   const actual = describeValidity(validity, field);

@@ -14,7 +14,14 @@ export default defineRule<{ maxMinutes: number }>({
       schema: {
         type: "object",
         additionalProperties: false,
-        properties: { maxMinutes: { type: "integer", minimum: 5, maximum: 1440, description: "Longest acceptable access token validity, in minutes." } },
+        properties: {
+          maxMinutes: {
+            type: "integer",
+            minimum: 5,
+            maximum: 1440,
+            description: "Longest acceptable access token validity, in minutes.",
+          },
+        },
       },
       defaults: { maxMinutes: 15 },
       audienceDefaults: { consumer: { maxMinutes: 60 } },

@@ -11,13 +11,17 @@ type Options = { publicRoutes: RoutePattern[]; authorizationTypes: string[] };
 
 /** Whether a route matches "METHOD path" patterns: method or "*", path with * wildcards ("/catalog/*"). */
 export function routeMatches(pattern: RoutePattern, method: string, path: string): boolean {
-  return (pattern.method === "*" || pattern.method.toUpperCase() === method.toUpperCase()) && wildcardMatch(pattern.path, path, false);
+  return (
+    (pattern.method === "*" || pattern.method.toUpperCase() === method.toUpperCase()) &&
+    wildcardMatch(pattern.path, path, false)
+  );
 }
 
 export default defineRule<Options>({
   meta: {
     id: "api-methods-authorized",
-    title: "Every API Gateway method has an authorizer, except CORS preflight and the routes the policy lists as public",
+    title:
+      "Every API Gateway method has an authorizer, except CORS preflight and the routes the policy lists as public",
     description:
       "An API Gateway method with authorization NONE answers anyone on the internet. Every method other than OPTIONS (CORS preflight) must use a COGNITO_USER_POOLS, AWS_IAM or CUSTOM authorizer unless the policy lists its route as public. The default lists no public route, so the shop's /orders, /checkout and /payment-methods routes must all be authorized.",
     severity: "high",
@@ -30,14 +34,19 @@ export default defineRule<Options>({
         properties: {
           publicRoutes: {
             type: "array",
-            description: 'Routes that may be called without authorization, e.g. { "method": "GET", "path": "/catalog/*" }. Default: none.',
+            description:
+              'Routes that may be called without authorization, e.g. { "method": "GET", "path": "/catalog/*" }. Default: none.',
             items: {
               type: "object",
               additionalProperties: false,
               required: ["method", "path"],
               properties: {
                 method: { type: "string", minLength: 1, description: 'HTTP method, or "*" for any.' },
-                path: { type: "string", minLength: 1, description: "Resource path; * matches any characters, / included (\"/catalog/*\")." },
+                path: {
+                  type: "string",
+                  minLength: 1,
+                  description: 'Resource path; * matches any characters, / included ("/catalog/*").',
+                },
               },
             },
           },
@@ -54,10 +63,12 @@ export default defineRule<Options>({
     messages: {
       pass: "{{resource}}: {{method}} {{path}} of {{api}} requires {{authorization}} authorization",
       passPublic: "{{resource}}: {{method}} {{path}} of {{api}} is listed as a public route",
-      unauthorized: "{{resource}}: {{method}} {{path}} of {{api}} has authorization {{authorization}}, so anyone can call it",
+      unauthorized:
+        "{{resource}}: {{method}} {{path}} of {{api}} has authorization {{authorization}}, so anyone can call it",
     },
     remediation: {
-      summary: "Set authorization to COGNITO_USER_POOLS (with authorizer_id and authorization_scopes), AWS_IAM or CUSTOM, or list the route as public in the policy if it is meant to be.",
+      summary:
+        "Set authorization to COGNITO_USER_POOLS (with authorizer_id and authorization_scopes), AWS_IAM or CUSTOM, or list the route as public in the policy if it is meant to be.",
       cdktf: `new ApiGatewayMethod(this, "GetOrder", {\n  restApiId: api.id, resourceId: orderResource.id, httpMethod: "GET",\n  authorization: "COGNITO_USER_POOLS",\n  authorizerId: authorizer.id,\n  authorizationScopes: ["shop/orders"],\n});`,
     },
   },
@@ -69,16 +80,35 @@ export default defineRule<Options>({
 function checkRoute(route: ApiRoute, options: Options): Finding {
   if (!route.httpMethod.known) return unknownFinding(route, "http_method", route.httpMethod);
   const method = route.httpMethod.value.toUpperCase();
-  if (method === "OPTIONS") return { resource: route, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "OPTIONS methods answer CORS preflight requests, which carry no credentials" } };
+  if (method === "OPTIONS")
+    return {
+      resource: route,
+      status: "NOT_APPLICABLE",
+      messageId: "notApplicable",
+      data: { reason: "OPTIONS methods answer CORS preflight requests, which carry no credentials" },
+    };
   if (!route.path.known) return unknownFinding(route, "resource path", route.path);
   const path = route.path.value;
   const api = route.apiName.known ? route.apiName.value : "the API";
   const data = { method, path, api };
-  if (options.publicRoutes.some((pattern) => routeMatches(pattern, method, path))) return { resource: route, status: "PASS", messageId: "passPublic", data };
+  if (options.publicRoutes.some((pattern) => routeMatches(pattern, method, path)))
+    return { resource: route, status: "PASS", messageId: "passPublic", data };
   const authorization = route.authorizationType;
   if (!authorization.known) return unknownFinding(route, "authorization", authorization);
   const evidence = [evidenceOf("authorization", authorization)];
   return options.authorizationTypes.includes(authorization.value)
-    ? { resource: route, status: "PASS", messageId: "pass", data: { ...data, authorization: authorization.value }, evidence }
-    : { resource: route, status: "FAIL", messageId: "unauthorized", data: { ...data, authorization: authorization.value }, evidence };
+    ? {
+        resource: route,
+        status: "PASS",
+        messageId: "pass",
+        data: { ...data, authorization: authorization.value },
+        evidence,
+      }
+    : {
+        resource: route,
+        status: "FAIL",
+        messageId: "unauthorized",
+        data: { ...data, authorization: authorization.value },
+        evidence,
+      };
 }

@@ -15,10 +15,12 @@ export default defineRule<Record<string, never>>({
     options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} delivers {{source}} logs to {{destination}}",
-      missing: "{{resource}}: log delivery of {{source}} is missing: no aws_cognito_log_delivery_configuration sends this pool's user activity logs anywhere",
+      missing:
+        "{{resource}}: log delivery of {{source}} is missing: no aws_cognito_log_delivery_configuration sends this pool's user activity logs anywhere",
     },
     remediation: {
-      summary: "Add an aws_cognito_log_delivery_configuration (hashicorp/aws >= 6.0) with event_source userAuthEvents and a CloudWatch Logs, S3 or Firehose destination; on the Plus tier.",
+      summary:
+        "Add an aws_cognito_log_delivery_configuration (hashicorp/aws >= 6.0) with event_source userAuthEvents and a CloudWatch Logs, S3 or Firehose destination; on the Plus tier.",
       cdktf: `// hashicorp/aws >= 6.0 (@cdktf/provider-aws >= 21)\nnew CognitoLogDeliveryConfiguration(this, "AuthLogs", {\n  userPoolId: pool.id,\n  logConfigurations: [{\n    eventSource: "userAuthEvents", logLevel: "INFO",\n    cloudWatchLogsConfiguration: [{ logGroupArn: logGroup.arn }],\n  }],\n});`,
     },
   },
@@ -31,17 +33,34 @@ export default defineRule<Record<string, never>>({
     }
     const unlinked = estate.logDeliveries.filter((d) => !d.userPool);
     return estate.userPools.map((pool): Finding => {
-      if (!estate.logDeliveryExpressible.known) return unknownFinding(pool, "user activity log delivery", estate.logDeliveryExpressible);
+      if (!estate.logDeliveryExpressible.known)
+        return unknownFinding(pool, "user activity log delivery", estate.logDeliveryExpressible);
       const data = { source: EVENT_SOURCE };
       for (const delivery of byPool.get(pool) ?? []) {
-        if (!delivery.configurations.known) return unknownFinding(pool, "log delivery configurations", delivery.configurations);
-        const config = delivery.configurations.value.find((c) => c.eventSource === EVENT_SOURCE && c.destination !== "");
+        if (!delivery.configurations.known)
+          return unknownFinding(pool, "log delivery configurations", delivery.configurations);
+        const config = delivery.configurations.value.find(
+          (c) => c.eventSource === EVENT_SOURCE && c.destination !== "",
+        );
         if (config) {
-          return { resource: pool, status: "PASS", messageId: "pass", data: { ...data, destination: config.destination.replace(/_configuration$/, "").replace(/_/g, " ") }, evidence: [{ attribute: "log delivery", value: delivery.provenance.address ?? delivery.key }] };
+          return {
+            resource: pool,
+            status: "PASS",
+            messageId: "pass",
+            data: { ...data, destination: config.destination.replace(/_configuration$/, "").replace(/_/g, " ") },
+            evidence: [{ attribute: "log delivery", value: delivery.provenance.address ?? delivery.key }],
+          };
         }
       }
       const maybe = unlinked[0];
-      if (maybe) return unknownFinding(pool, "user activity log delivery", unknown(`${maybe.provenance.address ?? maybe.key} targets user pool ${maybe.userPoolRef.text}, which is not resolved in this configuration`));
+      if (maybe)
+        return unknownFinding(
+          pool,
+          "user activity log delivery",
+          unknown(
+            `${maybe.provenance.address ?? maybe.key} targets user pool ${maybe.userPoolRef.text}, which is not resolved in this configuration`,
+          ),
+        );
       return { resource: pool, status: "FAIL", messageId: "missing", data };
     });
   },

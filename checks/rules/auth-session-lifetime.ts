@@ -13,13 +13,21 @@ export default defineRule<{ maxMinutes: number }>({
       schema: {
         type: "object",
         additionalProperties: false,
-        properties: { maxMinutes: { type: "integer", minimum: 3, maximum: 15, description: "Longest acceptable auth_session_validity, in minutes." } },
+        properties: {
+          maxMinutes: {
+            type: "integer",
+            minimum: 3,
+            maximum: 15,
+            description: "Longest acceptable auth_session_validity, in minutes.",
+          },
+        },
       },
       defaults: { maxMinutes: 5 },
     },
     messages: {
       pass: "{{resource}} expires sign-in sessions after {{actual}} minutes{{origin}} (at most {{expected}})",
-      tooLong: "{{resource}} keeps sign-in sessions open for {{actual}} minutes between challenges; at most {{expected}} minutes are allowed",
+      tooLong:
+        "{{resource}} keeps sign-in sessions open for {{actual}} minutes between challenges; at most {{expected}} minutes are allowed",
     },
     remediation: {
       summary: "Set auth_session_validity to 3 (the default) up to 5 minutes.",
@@ -32,7 +40,11 @@ export default defineRule<{ maxMinutes: number }>({
       const actual = client.authSessionValidityMinutes;
       if (!actual.known) return unknownFinding(client, "auth_session_validity", actual);
       const evidence = [evidenceOf("auth_session_validity", actual)];
-      const data = { actual: actual.value, expected: maxMinutes, origin: actual.origin === "default" ? " (not set: Cognito's default)" : "" };
+      const data = {
+        actual: actual.value,
+        expected: maxMinutes,
+        origin: actual.origin === "default" ? " (not set: Cognito's default)" : "",
+      };
       return actual.value <= maxMinutes
         ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
         : { resource: client, status: "FAIL", messageId: "tooLong", data, evidence };

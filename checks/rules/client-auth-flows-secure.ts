@@ -14,17 +14,30 @@ export default defineRule<{ forbiddenFlows: string[] }>({
         type: "object",
         additionalProperties: false,
         properties: {
-          forbiddenFlows: { type: "array", uniqueItems: true, items: { type: "string", minLength: 1 }, description: "explicit_auth_flows values that send the password in plain form." },
+          forbiddenFlows: {
+            type: "array",
+            uniqueItems: true,
+            items: { type: "string", minLength: 1 },
+            description: "explicit_auth_flows values that send the password in plain form.",
+          },
         },
       },
-      defaults: { forbiddenFlows: ["ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH"] },
+      defaults: {
+        forbiddenFlows: [
+          "ALLOW_USER_PASSWORD_AUTH",
+          "USER_PASSWORD_AUTH",
+          "ADMIN_NO_SRP_AUTH",
+          "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+        ],
+      },
     },
     messages: {
       pass: "{{resource}} allows only {{flows}}",
       plainPassword: "{{resource}} allows {{forbidden}}, which sends the password itself instead of an SRP proof",
     },
     remediation: {
-      summary: "Remove ALLOW_USER_PASSWORD_AUTH / ALLOW_ADMIN_USER_PASSWORD_AUTH (legacy USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH) from explicit_auth_flows and sign in with SRP.",
+      summary:
+        "Remove ALLOW_USER_PASSWORD_AUTH / ALLOW_ADMIN_USER_PASSWORD_AUTH (legacy USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH) from explicit_auth_flows and sign in with SRP.",
       cdktf: `new CognitoUserPoolClient(this, "Client", { name: "mobile", userPoolId: pool.id, explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] });`,
     },
   },
@@ -36,8 +49,22 @@ export default defineRule<{ forbiddenFlows: string[] }>({
       const evidence = [evidenceOf("explicit_auth_flows", flows, (f) => f.join(", ") || "none")];
       const forbidden = flows.value.filter((flow) => forbiddenFlows.includes(flow.toUpperCase()));
       return forbidden.length > 0
-        ? { resource: client, status: "FAIL", messageId: "plainPassword", data: { forbidden: forbidden.join(", ") }, evidence }
-        : { resource: client, status: "PASS", messageId: "pass", data: { flows: `${flows.value.join(", ") || "no explicit auth flows"}${flows.origin === "default" ? " (Cognito's default)" : ""}` }, evidence };
+        ? {
+            resource: client,
+            status: "FAIL",
+            messageId: "plainPassword",
+            data: { forbidden: forbidden.join(", ") },
+            evidence,
+          }
+        : {
+            resource: client,
+            status: "PASS",
+            messageId: "pass",
+            data: {
+              flows: `${flows.value.join(", ") || "no explicit auth flows"}${flows.origin === "default" ? " (Cognito's default)" : ""}`,
+            },
+            evidence,
+          };
     });
   },
 });

@@ -15,10 +15,12 @@ export default defineRule<Record<string, never>>({
     messages: {
       pass: "{{resource}} maps email together with email_verified (from {{source}})",
       passNoEmail: "{{resource}} does not map email",
-      emailWithoutVerified: "{{resource}} maps email (from {{source}}) but not email_verified, so an unverified provider email can take over an existing account",
+      emailWithoutVerified:
+        "{{resource}} maps email (from {{source}}) but not email_verified, so an unverified provider email can take over an existing account",
     },
     remediation: {
-      summary: "Add email_verified to the provider's attribute_mapping (Google/OIDC: email_verified claim), or stop mapping email from providers that do not verify it.",
+      summary:
+        "Add email_verified to the provider's attribute_mapping (Google/OIDC: email_verified claim), or stop mapping email from providers that do not verify it.",
       cdktf: `new CognitoIdentityProvider(this, "Google", {\n  userPoolId: pool.id, providerName: "Google", providerType: "Google",\n  providerDetails: { client_id: "...", client_secret: secret.stringValue, authorize_scopes: "openid email" },\n  attributeMapping: { username: "sub", email: "email", email_verified: "email_verified" },\n});`,
     },
   },
@@ -26,7 +28,13 @@ export default defineRule<Record<string, never>>({
     return estate.identityProviders.map((provider): Finding => {
       const type = provider.providerType;
       if (!type.known) return unknownFinding(provider, "provider_type", type);
-      if (!SOCIAL_AND_OIDC.includes(type.value)) return { resource: provider, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: `${type.value} is not a social or OIDC provider` } };
+      if (!SOCIAL_AND_OIDC.includes(type.value))
+        return {
+          resource: provider,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: `${type.value} is not a social or OIDC provider` },
+        };
       const mapping = provider.attributeMapping;
       if (!mapping.known) return unknownFinding(provider, "attribute_mapping", mapping);
       const evidence = [evidenceOf("attribute_mapping", mapping, (m) => Object.keys(m).sort().join(", "))];

@@ -12,7 +12,8 @@ export default defineRule<Record<string, never>>({
     options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} uses the enhanced flow only (allow_classic_flow = {{actual}}{{origin}})",
-      classicFlowAllowed: "{{resource}} allows the basic (classic) flow (allow_classic_flow = true), so clients may assume any role that trusts the pool",
+      classicFlowAllowed:
+        "{{resource}} allows the basic (classic) flow (allow_classic_flow = true), so clients may assume any role that trusts the pool",
     },
     remediation: {
       summary: "Set allow_classic_flow to false (the default) and use the enhanced flow (GetCredentialsForIdentity).",

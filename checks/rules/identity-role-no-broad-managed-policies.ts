@@ -21,7 +21,8 @@ export default defineRule<Options>({
           forbiddenPolicies: {
             type: "array",
             items: { type: "string", minLength: 1 },
-            description: "AWS-managed policy names (IAM wildcards * and ? allowed, case-sensitive) that may not be attached to identity roles.",
+            description:
+              "AWS-managed policy names (IAM wildcards * and ? allowed, case-sensitive) that may not be attached to identity roles.",
           },
         },
       },
@@ -30,10 +31,12 @@ export default defineRule<Options>({
     messages: {
       pass: "{{resource}} (bound as {{bindings}}) has no broad AWS-managed policy attached{{managed}}",
       broadManagedPolicy: "{{resource}} (bound as {{bindings}}) has the broad AWS-managed policy {{policy}} attached",
-      unresolvedRole: "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its policies cannot be checked",
+      unresolvedRole:
+        "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its policies cannot be checked",
     },
     remediation: {
-      summary: "Detach the AWS-managed policy and grant the few actions the app needs in an inline or customer-managed policy scoped to its resources.",
+      summary:
+        "Detach the AWS-managed policy and grant the few actions the app needs in an inline or customer-managed policy scoped to its resources.",
       cdktf: `// Instead of new IamRolePolicyAttachment(this, "S3", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" }):\nnew IamRolePolicy(this, "Pictures", {\n  role: role.id,\n  policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"],\n    Resource: [\`\${bucket.arn}/private/$\${cognito-identity.amazonaws.com:sub}/*\`] }] }),\n});`,
     },
   },
@@ -46,8 +49,23 @@ function checkRole(role: IamRole, bindings: readonly RoleBindingRef[], options: 
   const data = { bindings: describeBindings(bindings) };
   if (!role.policies.known) return unknownFinding(role, "policies", role.policies);
   const managed = role.policies.value.filter((p) => p.kind === "aws-managed");
-  const broad = managed.find((p) => options.forbiddenPolicies.some((pattern) => wildcardMatch(pattern, policyName(p), false)));
+  const broad = managed.find((p) =>
+    options.forbiddenPolicies.some((pattern) => wildcardMatch(pattern, policyName(p), false)),
+  );
   const evidence = managed.map((p) => ({ attribute: "AWS-managed policy", value: p.arn ?? policyName(p) }));
-  if (broad) return { resource: role, status: "FAIL", messageId: "broadManagedPolicy", data: { ...data, policy: policyName(broad) }, evidence };
-  return { resource: role, status: "PASS", messageId: "pass", data: { ...data, managed: managed.length > 0 ? ` (AWS-managed: ${managed.map(policyName).join(", ")})` : "" }, evidence };
+  if (broad)
+    return {
+      resource: role,
+      status: "FAIL",
+      messageId: "broadManagedPolicy",
+      data: { ...data, policy: policyName(broad) },
+      evidence,
+    };
+  return {
+    resource: role,
+    status: "PASS",
+    messageId: "pass",
+    data: { ...data, managed: managed.length > 0 ? ` (AWS-managed: ${managed.map(policyName).join(", ")})` : "" },
+    evidence,
+  };
 }

@@ -1,11 +1,25 @@
-import { checkBoundRoles, describeBindings, effectiveAllows, escalationGranted, policyName, rolePolicies, type RoleBindingRef } from "../iam/analysis.js";
+import {
+  checkBoundRoles,
+  describeBindings,
+  effectiveAllows,
+  escalationGranted,
+  policyName,
+  rolePolicies,
+  type RoleBindingRef,
+} from "../iam/analysis.js";
 import type { IamRole } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 /** AWS-managed policies whose name alone says they grant IAM, Lambda or Cognito administration. */
 const ESCALATING_MANAGED = [
-  /^AdministratorAccess$/, /^PowerUserAccess$/, /^IAMFullAccess$/, /^AmazonCognitoPowerUser$/, /^AWSLambda_?FullAccess$/,
-  /^AmazonAPIGatewayAdministrator$/, /^AWSWAFFullAccess$/, /^AWSCloudFormationFullAccess$/,
+  /^AdministratorAccess$/,
+  /^PowerUserAccess$/,
+  /^IAMFullAccess$/,
+  /^AmazonCognitoPowerUser$/,
+  /^AWSLambda_?FullAccess$/,
+  /^AmazonAPIGatewayAdministrator$/,
+  /^AWSWAFFullAccess$/,
+  /^AWSCloudFormationFullAccess$/,
 ];
 
 export default defineRule<Record<string, never>>({
@@ -20,13 +34,18 @@ export default defineRule<Record<string, never>>({
     options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} (bound as {{bindings}}) grants no IAM, STS, Cognito administration, Lambda or other write access to the estate",
-      escalation: "{{resource}} (bound as {{bindings}}) allows {{action}} (through {{pattern}}) in policy {{policy}}, which lets its holders escalate privileges or change the estate",
-      escalatingManagedPolicy: "{{resource}} (bound as {{bindings}}) has the AWS-managed policy {{policy}} attached, which grants administration of IAM, Lambda or Cognito",
-      managedUnknown: "{{resource}}: the AWS-managed policy {{policy}} is not part of the configuration, so whether it grants privilege escalation cannot be determined",
-      unresolvedRole: "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its permissions cannot be checked",
+      escalation:
+        "{{resource}} (bound as {{bindings}}) allows {{action}} (through {{pattern}}) in policy {{policy}}, which lets its holders escalate privileges or change the estate",
+      escalatingManagedPolicy:
+        "{{resource}} (bound as {{bindings}}) has the AWS-managed policy {{policy}} attached, which grants administration of IAM, Lambda or Cognito",
+      managedUnknown:
+        "{{resource}}: the AWS-managed policy {{policy}} is not part of the configuration, so whether it grants privilege escalation cannot be determined",
+      unresolvedRole:
+        "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its permissions cannot be checked",
     },
     remediation: {
-      summary: "Remove IAM, STS, Cognito administration, Lambda and other estate-changing actions from roles that identity pools or user pool groups hand out; run such operations from a backend with its own role.",
+      summary:
+        "Remove IAM, STS, Cognito administration, Lambda and other estate-changing actions from roles that identity pools or user pool groups hand out; run such operations from a backend with its own role.",
       cdktf: `new IamRolePolicy(this, "ShopperAccess", {\n  role: role.id,\n  policy: JSON.stringify({ Version: "2012-10-17", Statement: [{\n    Effect: "Allow",\n    Action: ["s3:GetObject", "s3:PutObject"],\n    Resource: [\`\${bucket.arn}/private/$\${cognito-identity.amazonaws.com:sub}/*\`],\n  }] }),\n});`,
     },
   },
@@ -50,13 +69,26 @@ function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding 
         status: "FAIL",
         messageId: "escalation",
         data: { ...data, action, pattern: shown, policy },
-        evidence: [{ attribute: `policy ${policy}`, value: `Allow ${shown} on ${allow.resources.map((r) => r.text).join(", ")}` }],
+        evidence: [
+          {
+            attribute: `policy ${policy}`,
+            value: `Allow ${shown} on ${allow.resources.map((r) => r.text).join(", ")}`,
+          },
+        ],
       };
     }
   }
   const escalating = policies.value.managedByName.find((p) => ESCALATING_MANAGED.some((re) => re.test(policyName(p))));
-  if (escalating) return { resource: role, status: "FAIL", messageId: "escalatingManagedPolicy", data: { ...data, policy: policyName(escalating) }, evidence: [{ attribute: "policy_arn", value: escalating.arn ?? policyName(escalating) }] };
+  if (escalating)
+    return {
+      resource: role,
+      status: "FAIL",
+      messageId: "escalatingManagedPolicy",
+      data: { ...data, policy: policyName(escalating) },
+      evidence: [{ attribute: "policy_arn", value: escalating.arn ?? policyName(escalating) }],
+    };
   const opaque = policies.value.managedByName[0];
-  if (opaque) return { resource: role, status: "UNKNOWN", messageId: "managedUnknown", data: { policy: policyName(opaque) } };
+  if (opaque)
+    return { resource: role, status: "UNKNOWN", messageId: "managedUnknown", data: { policy: policyName(opaque) } };
   return { resource: role, status: "PASS", messageId: "pass", data };
 }

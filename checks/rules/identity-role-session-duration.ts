@@ -15,15 +15,22 @@ export default defineRule<{ maxSessionDurationSeconds: number }>({
         type: "object",
         additionalProperties: false,
         properties: {
-          maxSessionDurationSeconds: { type: "integer", minimum: 900, maximum: 43200, description: "Largest acceptable max_session_duration, in seconds." },
+          maxSessionDurationSeconds: {
+            type: "integer",
+            minimum: 900,
+            maximum: 43200,
+            description: "Largest acceptable max_session_duration, in seconds.",
+          },
         },
       },
       defaults: { maxSessionDurationSeconds: 3600 },
     },
     messages: {
       pass: "{{resource}} (bound as {{bindings}}) allows sessions of {{actual}} s{{origin}} (at most {{expected}} s)",
-      tooLong: "{{resource}} (bound as {{bindings}}) allows sessions of {{actual}} s (max_session_duration); at most {{expected}} s are allowed",
-      unresolvedRole: "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its session duration cannot be checked",
+      tooLong:
+        "{{resource}} (bound as {{bindings}}) allows sessions of {{actual}} s (max_session_duration); at most {{expected}} s are allowed",
+      unresolvedRole:
+        "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its session duration cannot be checked",
     },
     remediation: {
       summary: "Set max_session_duration to 3600 seconds (the default) or less.",
@@ -35,7 +42,12 @@ export default defineRule<{ maxSessionDurationSeconds: number }>({
       const { maxSessionDurationSeconds } = context.options(role);
       const actual = role.maxSessionDurationSeconds;
       if (!actual.known) return unknownFinding(role, "max_session_duration", actual);
-      const data = { bindings: describeBindings(bindings), actual: actual.value, expected: maxSessionDurationSeconds, origin: actual.origin === "default" ? " (the default)" : "" };
+      const data = {
+        bindings: describeBindings(bindings),
+        actual: actual.value,
+        expected: maxSessionDurationSeconds,
+        origin: actual.origin === "default" ? " (the default)" : "",
+      };
       const evidence = [evidenceOf("max_session_duration", actual)];
       return actual.value <= maxSessionDurationSeconds
         ? { resource: role, status: "PASS", messageId: "pass", data, evidence }

@@ -1,4 +1,12 @@
-import { checkBoundRoles, conditionsOn, describeBindings, parseConditionOperator, statementCoversAction, wildcardMatch, type RoleBindingRef } from "../iam/analysis.js";
+import {
+  checkBoundRoles,
+  conditionsOn,
+  describeBindings,
+  parseConditionOperator,
+  statementCoversAction,
+  wildcardMatch,
+  type RoleBindingRef,
+} from "../iam/analysis.js";
 import { isLiteral, type IamRole, type PolicyStatement } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
@@ -18,14 +26,19 @@ export default defineRule<Record<string, never>>({
     messages: {
       pass: '{{resource}} is bound as {{bindings}} and its trust policy requires amr "{{expected}}"',
       passNoFederation: "{{resource}} does not allow sts:AssumeRoleWithWebIdentity from Cognito identity pools",
-      missingAmr: '{{resource}} is bound as {{bindings}} but its trust policy allows sts:AssumeRoleWithWebIdentity without a ForAnyValue:StringLike {{key}} condition; "{{expected}}" is required',
-      wrongAmr: '{{resource}} is bound as {{bindings}} and must require amr "{{expected}}", but its trust policy matches {{operator}} {{key}} against {{value}}',
-      mixedBindings: "{{resource}} is bound both to signed-in users and to guests ({{bindings}}), so no amr condition can keep them apart",
+      missingAmr:
+        '{{resource}} is bound as {{bindings}} but its trust policy allows sts:AssumeRoleWithWebIdentity without a ForAnyValue:StringLike {{key}} condition; "{{expected}}" is required',
+      wrongAmr:
+        '{{resource}} is bound as {{bindings}} and must require amr "{{expected}}", but its trust policy matches {{operator}} {{key}} against {{value}}',
+      mixedBindings:
+        "{{resource}} is bound both to signed-in users and to guests ({{bindings}}), so no amr condition can keep them apart",
       unresolvedAmr: "{{resource}}: the amr value {{value}} is not known before apply",
-      unresolvedRole: "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its trust policy cannot be checked",
+      unresolvedRole:
+        "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its trust policy cannot be checked",
     },
     remediation: {
-      summary: 'Add Condition "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"} (guest roles: "unauthenticated") to the web-identity trust statement, and use separate roles for signed-in users and guests.',
+      summary:
+        'Add Condition "ForAnyValue:StringLike": {"cognito-identity.amazonaws.com:amr": "authenticated"} (guest roles: "unauthenticated") to the web-identity trust statement, and use separate roles for signed-in users and guests.',
       cdktf: `assumeRolePolicy: Fn.jsonencode({\n  Version: "2012-10-17",\n  Statement: [{\n    Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity",\n    Principal: { Federated: "cognito-identity.amazonaws.com" },\n    Condition: {\n      StringEquals: { "cognito-identity.amazonaws.com:aud": identityPool.id },\n      "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },\n    },\n  }],\n})`,
     },
   },
@@ -38,15 +51,21 @@ function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding 
   const described = describeBindings(bindings);
   const guest = bindings.some((b) => b.kind === "unauthenticated");
   const signedIn = bindings.some((b) => b.kind !== "unauthenticated");
-  if (guest && signedIn) return { resource: role, status: "FAIL", messageId: "mixedBindings", data: { bindings: described } };
+  if (guest && signedIn)
+    return { resource: role, status: "FAIL", messageId: "mixedBindings", data: { bindings: described } };
   const expected = guest ? "unauthenticated" : "authenticated";
   if (!role.trustPolicy.known) return unknownFinding(role, "assume_role_policy", role.trustPolicy);
-  const federated = role.trustPolicy.value.statements.filter((s) => s.effect === "Allow" && statementCoversAction(s, "sts:AssumeRoleWithWebIdentity") && trustsCognito(s));
+  const federated = role.trustPolicy.value.statements.filter(
+    (s) => s.effect === "Allow" && statementCoversAction(s, "sts:AssumeRoleWithWebIdentity") && trustsCognito(s),
+  );
   if (federated.length === 0) return { resource: role, status: "PASS", messageId: "passNoFederation" };
   let unresolved: Finding | undefined;
   for (const statement of federated) {
     const conditions = conditionsOn(statement, AMR_KEY);
-    const evidence = conditions.map((c) => ({ attribute: `assume_role_policy Condition ${c.operator} ${AMR_KEY}`, value: c.values.map((v) => v.text).join(", ") }));
+    const evidence = conditions.map((c) => ({
+      attribute: `assume_role_policy Condition ${c.operator} ${AMR_KEY}`,
+      value: c.values.map((v) => v.text).join(", "),
+    }));
     const data = { bindings: described, expected, key: AMR_KEY };
     // Only a ForAnyValue string match constrains amr, a multivalued key; ForAllValues passes when the key is absent.
     const usable = conditions.filter((c) => {
@@ -56,7 +75,13 @@ function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding 
     if (usable.length === 0) {
       const other = conditions[0];
       return other
-        ? { resource: role, status: "FAIL", messageId: "wrongAmr", data: { ...data, operator: other.operator, value: other.values.map((v) => v.text).join(", ") }, evidence }
+        ? {
+            resource: role,
+            status: "FAIL",
+            messageId: "wrongAmr",
+            data: { ...data, operator: other.operator, value: other.values.map((v) => v.text).join(", ") },
+            evidence,
+          }
         : { resource: role, status: "FAIL", messageId: "missingAmr", data, evidence };
     }
     // Every amr condition on the statement must hold, so one that pins the expected value is enough.
@@ -64,15 +89,31 @@ function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding 
     if (pins) continue;
     const opaque = usable.flatMap((c) => c.values).find((v) => !isLiteral(v));
     if (opaque) {
-      unresolved ??= { resource: role, status: "UNKNOWN", messageId: "unresolvedAmr", data: { value: opaque.text }, evidence };
+      unresolved ??= {
+        resource: role,
+        status: "UNKNOWN",
+        messageId: "unresolvedAmr",
+        data: { value: opaque.text },
+        evidence,
+      };
       continue;
     }
     const first = usable[0]!;
-    return { resource: role, status: "FAIL", messageId: "wrongAmr", data: { ...data, operator: first.operator, value: first.values.map((v) => v.text).join(", ") }, evidence };
+    return {
+      resource: role,
+      status: "FAIL",
+      messageId: "wrongAmr",
+      data: { ...data, operator: first.operator, value: first.values.map((v) => v.text).join(", ") },
+      evidence,
+    };
   }
   return unresolved ?? { resource: role, status: "PASS", messageId: "pass", data: { bindings: described, expected } };
 }
 
 function trustsCognito(statement: PolicyStatement): boolean {
-  return (statement.principals ?? []).some((p) => p.type === "*" || (p.type.toLowerCase() === "federated" && p.ids.some((id) => wildcardMatch(id.text, COGNITO_PRINCIPAL))));
+  return (statement.principals ?? []).some(
+    (p) =>
+      p.type === "*" ||
+      (p.type.toLowerCase() === "federated" && p.ids.some((id) => wildcardMatch(id.text, COGNITO_PRINCIPAL))),
+  );
 }

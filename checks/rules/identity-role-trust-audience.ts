@@ -8,7 +8,8 @@ const COGNITO_PRINCIPAL = "cognito-identity.amazonaws.com";
 export default defineRule<Record<string, never>>({
   meta: {
     id: "identity-role-trust-audience",
-    title: "Identity pool roles trust only their own identity pool (StringEquals on cognito-identity.amazonaws.com:aud)",
+    title:
+      "Identity pool roles trust only their own identity pool (StringEquals on cognito-identity.amazonaws.com:aud)",
     description:
       "A role that trusts cognito-identity.amazonaws.com without an aud condition equal to its identity pool's id can be assumed by any identity pool, in any account.",
     severity: "critical",
@@ -18,14 +19,19 @@ export default defineRule<Record<string, never>>({
     messages: {
       pass: "{{resource}} trusts only identity pool {{pool}} (StringEquals {{key}})",
       passNoFederation: "{{resource}} does not allow sts:AssumeRoleWithWebIdentity from Cognito identity pools",
-      missingAudience: "{{resource}} lets any identity pool assume it: its trust policy allows sts:AssumeRoleWithWebIdentity without a StringEquals {{key}} condition",
-      wildcardAudience: "{{resource}} lets any identity pool assume it: {{key}} is matched against the wildcard {{value}}",
-      otherPool: "{{resource}} is attached to identity pool {{pool}} but its trust policy names {{value}} as the audience",
-      unresolvedAudience: "{{resource}}: the trusted audience {{value}} is not known before apply, so it cannot be compared with identity pool {{pool}}",
+      missingAudience:
+        "{{resource}} lets any identity pool assume it: its trust policy allows sts:AssumeRoleWithWebIdentity without a StringEquals {{key}} condition",
+      wildcardAudience:
+        "{{resource}} lets any identity pool assume it: {{key}} is matched against the wildcard {{value}}",
+      otherPool:
+        "{{resource}} is attached to identity pool {{pool}} but its trust policy names {{value}} as the audience",
+      unresolvedAudience:
+        "{{resource}}: the trusted audience {{value}} is not known before apply, so it cannot be compared with identity pool {{pool}}",
       unresolvedRole: "{{resource}}: role {{role}} bound to it is not defined in this configuration",
     },
     remediation: {
-      summary: 'Add Condition StringEquals {"cognito-identity.amazonaws.com:aud": <identity pool id>} and ForAnyValue:StringLike amr to every statement that allows sts:AssumeRoleWithWebIdentity.',
+      summary:
+        'Add Condition StringEquals {"cognito-identity.amazonaws.com:aud": <identity pool id>} and ForAnyValue:StringLike amr to every statement that allows sts:AssumeRoleWithWebIdentity.',
       cdktf: `assumeRolePolicy: Fn.jsonencode({\n  Version: "2012-10-17",\n  Statement: [{\n    Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity",\n    Principal: { Federated: "cognito-identity.amazonaws.com" },\n    Condition: {\n      StringEquals: { "cognito-identity.amazonaws.com:aud": identityPool.id },\n      "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" },\n    },\n  }],\n})`,
     },
   },
@@ -41,7 +47,12 @@ export default defineRule<Record<string, never>>({
       const bindings = [authenticated, unauthenticated, ...mappings.flatMap((m) => m.rules)].filter((b) => b !== null);
       for (const binding of bindings) {
         if (!binding.role) {
-          findings.push({ resource: pool, status: "UNKNOWN", messageId: "unresolvedRole", data: { role: binding.roleRef.text } });
+          findings.push({
+            resource: pool,
+            status: "UNKNOWN",
+            messageId: "unresolvedRole",
+            data: { role: binding.roleRef.text },
+          });
           continue;
         }
         const list = poolsByRole.get(binding.role) ?? [];
@@ -57,26 +68,62 @@ export default defineRule<Record<string, never>>({
 function checkRole(role: IamRole, pools: readonly IdentityPool[]): Finding {
   const poolNames = pools.map((p) => (p.name.known ? p.name.value : p.key)).join(", ");
   if (!role.trustPolicy.known) return unknownFinding(role, "assume_role_policy", role.trustPolicy);
-  const federated = role.trustPolicy.value.statements.filter((s) => s.effect === "Allow" && statementCoversAction(s, "sts:AssumeRoleWithWebIdentity") && trustsCognito(s));
+  const federated = role.trustPolicy.value.statements.filter(
+    (s) => s.effect === "Allow" && statementCoversAction(s, "sts:AssumeRoleWithWebIdentity") && trustsCognito(s),
+  );
   if (federated.length === 0) return { resource: role, status: "PASS", messageId: "passNoFederation" };
   let unresolved: Finding | undefined;
   for (const statement of federated) {
     const equals = statement.conditions.filter((c) => c.key === AUD_KEY && c.operator.toLowerCase() === "stringequals");
-    const evidence = statement.conditions.filter((c) => c.key === AUD_KEY).map((c) => ({ attribute: `assume_role_policy Condition ${c.operator} ${AUD_KEY}`, value: c.values.map((v) => v.text).join(", ") }));
-    const wildcard = statement.conditions.find((c) => c.key === AUD_KEY && c.values.some((v) => /[*?]/.test(v.text) && c.operator.toLowerCase().includes("like")));
-    if (wildcard) return { resource: role, status: "FAIL", messageId: "wildcardAudience", data: { key: AUD_KEY, value: wildcard.values.map((v) => v.text).join(", ") }, evidence };
-    if (equals.length === 0) return { resource: role, status: "FAIL", messageId: "missingAudience", data: { key: AUD_KEY }, evidence };
+    const evidence = statement.conditions
+      .filter((c) => c.key === AUD_KEY)
+      .map((c) => ({
+        attribute: `assume_role_policy Condition ${c.operator} ${AUD_KEY}`,
+        value: c.values.map((v) => v.text).join(", "),
+      }));
+    const wildcard = statement.conditions.find(
+      (c) =>
+        c.key === AUD_KEY && c.values.some((v) => /[*?]/.test(v.text) && c.operator.toLowerCase().includes("like")),
+    );
+    if (wildcard)
+      return {
+        resource: role,
+        status: "FAIL",
+        messageId: "wildcardAudience",
+        data: { key: AUD_KEY, value: wildcard.values.map((v) => v.text).join(", ") },
+        evidence,
+      };
+    if (equals.length === 0)
+      return { resource: role, status: "FAIL", messageId: "missingAudience", data: { key: AUD_KEY }, evidence };
     for (const value of equals.flatMap((c) => c.values)) {
       const verdict = audienceVerdict(value, pools);
-      if (verdict === "other") return { resource: role, status: "FAIL", messageId: "otherPool", data: { pool: poolNames, value: value.text }, evidence };
-      if (verdict === "unresolved") unresolved ??= { resource: role, status: "UNKNOWN", messageId: "unresolvedAudience", data: { pool: poolNames, value: value.text }, evidence };
+      if (verdict === "other")
+        return {
+          resource: role,
+          status: "FAIL",
+          messageId: "otherPool",
+          data: { pool: poolNames, value: value.text },
+          evidence,
+        };
+      if (verdict === "unresolved")
+        unresolved ??= {
+          resource: role,
+          status: "UNKNOWN",
+          messageId: "unresolvedAudience",
+          data: { pool: poolNames, value: value.text },
+          evidence,
+        };
     }
   }
   return unresolved ?? { resource: role, status: "PASS", messageId: "pass", data: { pool: poolNames, key: AUD_KEY } };
 }
 
 function trustsCognito(statement: PolicyStatement): boolean {
-  return (statement.principals ?? []).some((p) => p.type === "*" || (p.type.toLowerCase() === "federated" && p.ids.some((id) => wildcardMatch(id.text, COGNITO_PRINCIPAL))));
+  return (statement.principals ?? []).some(
+    (p) =>
+      p.type === "*" ||
+      (p.type.toLowerCase() === "federated" && p.ids.some((id) => wildcardMatch(id.text, COGNITO_PRINCIPAL))),
+  );
 }
 
 /** Whether an aud value names one of the pools the role is attached to. */

@@ -24,14 +24,24 @@ export default defineRule<Record<string, never>>({
     return estate.userPools.map((pool): Finding => {
       const mfa = pool.mfaConfiguration;
       if (!mfa.known) return unknownFinding(pool, "mfa_configuration", mfa);
-      if (mfa.value === "OFF") return { resource: pool, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "MFA is OFF (see mfa-required)" } };
+      if (mfa.value === "OFF")
+        return {
+          resource: pool,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: "MFA is OFF (see mfa-required)" },
+        };
       const checks = [
         ["software_token_mfa_configuration.enabled", pool.softwareTokenMfaEnabled, "TOTP"],
         ["email_mfa_configuration", pool.emailMfaConfigured, "email OTP"],
         ["web_authn_configuration", pool.webAuthnConfigured, "WebAuthn"],
         ["sms_configuration", pool.smsMfaConfigured, "SMS"],
       ] as const;
-      const evidence = [evidenceOf("mfa_configuration", mfa), ...checks.map(([attribute, value]) => evidenceOf(attribute, value)), evidenceOf("user_pool_tier", pool.tier)];
+      const evidence = [
+        evidenceOf("mfa_configuration", mfa),
+        ...checks.map(([attribute, value]) => evidenceOf(attribute, value)),
+        evidenceOf("user_pool_tier", pool.tier),
+      ];
       const factors: string[] = [];
       let undetermined: Finding | undefined;
       for (const [attribute, value, label] of checks) {
@@ -51,7 +61,8 @@ export default defineRule<Record<string, never>>({
         factors.push(label);
       }
       const strong = factors.filter((f) => f !== "SMS");
-      if (strong.length > 0) return { resource: pool, status: "PASS", messageId: "pass", data: { factors: factors.join(", ") }, evidence };
+      if (strong.length > 0)
+        return { resource: pool, status: "PASS", messageId: "pass", data: { factors: factors.join(", ") }, evidence };
       if (undetermined) return { ...undetermined, evidence };
       return factors.includes("SMS")
         ? { resource: pool, status: "FAIL", messageId: "smsOnly", data: { mfa: mfa.value }, evidence }

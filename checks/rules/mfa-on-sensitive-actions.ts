@@ -25,7 +25,8 @@ const poolName = (pool: UserPool) => (pool.name.known ? pool.name.value : pool.k
 export default defineRule<Options>({
   meta: {
     id: "mfa-on-sensitive-actions",
-    title: "Sensitive API routes require a user pool token with their OAuth scope, from a pool that enforces MFA or risk-based MFA",
+    title:
+      "Sensitive API routes require a user pool token with their OAuth scope, from a pool that enforces MFA or risk-based MFA",
     description:
       "Checkout, saved payment methods and order history must not be reachable with a password alone. Each route the policy lists as sensitive must use a COGNITO_USER_POOLS authorizer that requires only the listed OAuth scopes (an authorizer without scopes accepts any ID token), and the user pool behind that authorizer must have MFA ON, or threat protection ENFORCED with a risk configuration whose medium and high risk actions are MFA_REQUIRED or BLOCK.",
     severity: "high",
@@ -39,15 +40,29 @@ export default defineRule<Options>({
           sensitiveRoutes: {
             type: "array",
             description:
-              'Sensitive routes and the OAuth scopes that may grant them. Default: /checkout (shop/checkout), /payment-methods (shop/payment-methods) and /orders (shop/orders), each with its sub-paths, any method but OPTIONS.',
+              "Sensitive routes and the OAuth scopes that may grant them. Default: /checkout (shop/checkout), /payment-methods (shop/payment-methods) and /orders (shop/orders), each with its sub-paths, any method but OPTIONS.",
             items: {
               type: "object",
               additionalProperties: false,
               required: ["method", "path", "scopes"],
               properties: {
-                method: { type: "string", minLength: 1, description: 'HTTP method, or "*" for any (OPTIONS is never sensitive).' },
-                path: { type: "string", minLength: 1, description: 'Resource path; * matches any characters, / included ("/orders/*").' },
-                scopes: { type: "array", minItems: 1, items: { type: "string", minLength: 1 }, description: "OAuth scopes (resource-server/scope) the route's authorization_scopes must be drawn from." },
+                method: {
+                  type: "string",
+                  minLength: 1,
+                  description: 'HTTP method, or "*" for any (OPTIONS is never sensitive).',
+                },
+                path: {
+                  type: "string",
+                  minLength: 1,
+                  description: 'Resource path; * matches any characters, / included ("/orders/*").',
+                },
+                scopes: {
+                  type: "array",
+                  minItems: 1,
+                  items: { type: "string", minLength: 1 },
+                  description:
+                    "OAuth scopes (resource-server/scope) the route's authorization_scopes must be drawn from.",
+                },
               },
             },
           },
@@ -64,21 +79,27 @@ export default defineRule<Options>({
     },
     messages: {
       pass: "{{resource}}: {{method}} {{path}} requires scope {{scopes}} from pool {{pool}}, which {{protection}}",
-      notCognito: "{{resource}}: sensitive route {{method}} {{path}} uses authorization {{authorization}}, not a COGNITO_USER_POOLS authorizer",
-      noScope: "{{resource}}: sensitive route {{method}} {{path}} requires no OAuth scope, so any token of the pool (an ID token included) is accepted; expected {{expected}}",
+      notCognito:
+        "{{resource}}: sensitive route {{method}} {{path}} uses authorization {{authorization}}, not a COGNITO_USER_POOLS authorizer",
+      noScope:
+        "{{resource}}: sensitive route {{method}} {{path}} requires no OAuth scope, so any token of the pool (an ID token included) is accepted; expected {{expected}}",
       wrongScope: "{{resource}}: sensitive route {{method}} {{path}} accepts scope {{scope}}, not one of {{expected}}",
       weakPool: "{{resource}}: sensitive route {{method}} {{path}} trusts pool {{pool}}, which {{problem}}",
-      unresolvedAuthorizer: "{{resource}}: the authorizer {{authorizer}} of sensitive route {{method}} {{path}} is not defined in this configuration",
-      unresolvedPool: "{{resource}}: a user pool of the authorizer of sensitive route {{method}} {{path}} is not defined in this configuration ({{arns}})",
+      unresolvedAuthorizer:
+        "{{resource}}: the authorizer {{authorizer}} of sensitive route {{method}} {{path}} is not defined in this configuration",
+      unresolvedPool:
+        "{{resource}}: a user pool of the authorizer of sensitive route {{method}} {{path}} is not defined in this configuration ({{arns}})",
     },
     remediation: {
-      summary: "Put sensitive routes behind a COGNITO_USER_POOLS authorizer with authorization_scopes set to their scope, and set the pool's mfa_configuration to ON or enforce threat protection with MFA_REQUIRED/BLOCK for medium and high risk.",
+      summary:
+        "Put sensitive routes behind a COGNITO_USER_POOLS authorizer with authorization_scopes set to their scope, and set the pool's mfa_configuration to ON or enforce threat protection with MFA_REQUIRED/BLOCK for medium and high risk.",
       cdktf: `new ApiGatewayMethod(this, "Checkout", {\n  restApiId: api.id, resourceId: checkout.id, httpMethod: "POST",\n  authorization: "COGNITO_USER_POOLS", authorizerId: authorizer.id,\n  authorizationScopes: ["shop/checkout"],\n});\nnew CognitoRiskConfiguration(this, "Risk", {\n  userPoolId: pool.id,\n  accountTakeoverRiskConfiguration: { actions: {\n    highAction: { eventAction: "BLOCK", notify: true },\n    mediumAction: { eventAction: "MFA_REQUIRED", notify: true },\n    lowAction: { eventAction: "NO_ACTION", notify: false },\n  }, notifyConfiguration: { sourceArn: sesIdentity.arn } },\n});`,
     },
   },
   check(estate, context) {
     const risks = new Map<UserPool, RiskConfiguration[]>();
-    for (const risk of estate.riskConfigurations) if (risk.userPool) risks.set(risk.userPool, [...(risks.get(risk.userPool) ?? []), risk]);
+    for (const risk of estate.riskConfigurations)
+      if (risk.userPool) risks.set(risk.userPool, [...(risks.get(risk.userPool) ?? []), risk]);
     const findings: Finding[] = [];
     for (const route of estate.apiRoutes) {
       const options = context.options(route);
@@ -92,59 +113,132 @@ export default defineRule<Options>({
         findings.push(unknownFinding(route, "resource path", route.path));
         continue;
       }
-      const sensitive = options.sensitiveRoutes.filter((s) => routeMatches(s, method, route.path.known ? route.path.value : ""));
+      const sensitive = options.sensitiveRoutes.filter((s) =>
+        routeMatches(s, method, route.path.known ? route.path.value : ""),
+      );
       if (sensitive.length === 0) continue;
-      findings.push(checkRoute(route, method, route.path.value, [...new Set(sensitive.flatMap((s) => s.scopes))], options, risks));
+      findings.push(
+        checkRoute(route, method, route.path.value, [...new Set(sensitive.flatMap((s) => s.scopes))], options, risks),
+      );
     }
     return findings;
   },
 });
 
-function checkRoute(route: ApiRoute, method: string, path: string, expected: readonly string[], options: Options, risks: ReadonlyMap<UserPool, readonly RiskConfiguration[]>): Finding {
+function checkRoute(
+  route: ApiRoute,
+  method: string,
+  path: string,
+  expected: readonly string[],
+  options: Options,
+  risks: ReadonlyMap<UserPool, readonly RiskConfiguration[]>,
+): Finding {
   const data = { method, path, expected: expected.join(" or ") };
   const authorization = route.authorizationType;
   if (!authorization.known) return unknownFinding(route, "authorization", authorization);
-  if (authorization.value !== "COGNITO_USER_POOLS") return { resource: route, status: "FAIL", messageId: "notCognito", data: { ...data, authorization: authorization.value } };
+  if (authorization.value !== "COGNITO_USER_POOLS")
+    return {
+      resource: route,
+      status: "FAIL",
+      messageId: "notCognito",
+      data: { ...data, authorization: authorization.value },
+    };
   const scopes = route.authorizationScopes;
   if (!scopes.known) return unknownFinding(route, "authorization_scopes", scopes);
   const evidence = [{ attribute: "authorization_scopes", value: scopes.value.join(", ") || "none" }];
   if (scopes.value.length === 0) return { resource: route, status: "FAIL", messageId: "noScope", data, evidence };
   const foreign = scopes.value.find((scope) => !expected.includes(scope));
-  if (foreign) return { resource: route, status: "FAIL", messageId: "wrongScope", data: { ...data, scope: foreign }, evidence };
+  if (foreign)
+    return { resource: route, status: "FAIL", messageId: "wrongScope", data: { ...data, scope: foreign }, evidence };
   const authorizer = route.authorizer;
-  if (!authorizer) return { resource: route, status: "UNKNOWN", messageId: "unresolvedAuthorizer", data: { ...data, authorizer: route.authorizerRef?.text ?? "(none)" } };
+  if (!authorizer)
+    return {
+      resource: route,
+      status: "UNKNOWN",
+      messageId: "unresolvedAuthorizer",
+      data: { ...data, authorizer: route.authorizerRef?.text ?? "(none)" },
+    };
   if (!authorizer.providerArns.known) return unknownFinding(route, "authorizer provider_arns", authorizer.providerArns);
   if (authorizer.userPools.length === 0 || authorizer.userPools.length < authorizer.providerArns.value.length) {
-    return { resource: route, status: "UNKNOWN", messageId: "unresolvedPool", data: { ...data, arns: authorizer.providerArns.value.map((a) => a.text).join(", ") } };
+    return {
+      resource: route,
+      status: "UNKNOWN",
+      messageId: "unresolvedPool",
+      data: { ...data, arns: authorizer.providerArns.value.map((a) => a.text).join(", ") },
+    };
   }
   const protections: string[] = [];
   for (const pool of authorizer.userPools) {
     const verdict = poolProtection(pool, risks.get(pool) ?? [], options.riskActions);
-    if (verdict.status === "UNKNOWN") return unknownFinding(route, `MFA of user pool ${poolName(pool)}`, unknown(verdict.text));
-    if (verdict.status === "FAIL") return { resource: route, status: "FAIL", messageId: "weakPool", data: { ...data, pool: poolName(pool), problem: verdict.text }, evidence };
+    if (verdict.status === "UNKNOWN")
+      return unknownFinding(route, `MFA of user pool ${poolName(pool)}`, unknown(verdict.text));
+    if (verdict.status === "FAIL")
+      return {
+        resource: route,
+        status: "FAIL",
+        messageId: "weakPool",
+        data: { ...data, pool: poolName(pool), problem: verdict.text },
+        evidence,
+      };
     protections.push(verdict.text);
   }
-  return { resource: route, status: "PASS", messageId: "pass", data: { method, path, scopes: scopes.value.join(", "), pool: authorizer.userPools.map(poolName).join(", "), protection: protections.join("; ") }, evidence };
+  return {
+    resource: route,
+    status: "PASS",
+    messageId: "pass",
+    data: {
+      method,
+      path,
+      scopes: scopes.value.join(", "),
+      pool: authorizer.userPools.map(poolName).join(", "),
+      protection: protections.join("; "),
+    },
+    evidence,
+  };
 }
 
-function poolProtection(pool: UserPool, risks: readonly RiskConfiguration[], accepted: readonly RiskAction[]): { status: "PASS" | "FAIL" | "UNKNOWN"; text: string } {
+function poolProtection(
+  pool: UserPool,
+  risks: readonly RiskConfiguration[],
+  accepted: readonly RiskAction[],
+): { status: "PASS" | "FAIL" | "UNKNOWN"; text: string } {
   const mfa = pool.mfaConfiguration;
   if (mfa.known && mfa.value === "ON") return { status: "PASS", text: "requires MFA (mfa_configuration ON)" };
   const mode = pool.advancedSecurityMode;
   const mfaText = mfa.known ? `has MFA ${mfa.value}` : "has MFA of unknown setting";
-  if (!mode.known) return { status: "UNKNOWN", text: `${mfaText} and user_pool_add_ons.advanced_security_mode cannot be determined: ${mode.reason}` };
+  if (!mode.known)
+    return {
+      status: "UNKNOWN",
+      text: `${mfaText} and user_pool_add_ons.advanced_security_mode cannot be determined: ${mode.reason}`,
+    };
   if (mode.value !== "ENFORCED") {
     if (!mfa.known) return { status: "UNKNOWN", text: `mfa_configuration cannot be determined: ${mfa.reason}` };
-    return { status: "FAIL", text: `${mfaText} and threat protection ${mode.value} (neither MFA ON nor ENFORCED risk-based MFA)` };
+    return {
+      status: "FAIL",
+      text: `${mfaText} and threat protection ${mode.value} (neither MFA ON nor ENFORCED risk-based MFA)`,
+    };
   }
-  if (risks.length === 0) return { status: "FAIL", text: `${mfaText}, and its risk configuration is missing, so threat protection takes no action on risky sign-ins` };
+  if (risks.length === 0)
+    return {
+      status: "FAIL",
+      text: `${mfaText}, and its risk configuration is missing, so threat protection takes no action on risky sign-ins`,
+    };
   for (const risk of risks) {
-    if (!risk.accountTakeover.known) return { status: "UNKNOWN", text: `account takeover actions cannot be determined: ${risk.accountTakeover.reason}` };
+    if (!risk.accountTakeover.known)
+      return {
+        status: "UNKNOWN",
+        text: `account takeover actions cannot be determined: ${risk.accountTakeover.reason}`,
+      };
     const actions = risk.accountTakeover.value;
-    if (!actions) return { status: "FAIL", text: `${mfaText}, and its risk configuration has no account takeover actions` };
+    if (!actions)
+      return { status: "FAIL", text: `${mfaText}, and its risk configuration has no account takeover actions` };
     for (const level of ["medium", "high"] as const) {
       const action = actions[level];
-      if (!action || !accepted.includes(action)) return { status: "FAIL", text: `${mfaText}, and its risk configuration answers ${level} risk with ${action ?? "no action"} (expected ${accepted.join(" or ")})` };
+      if (!action || !accepted.includes(action))
+        return {
+          status: "FAIL",
+          text: `${mfaText}, and its risk configuration answers ${level} risk with ${action ?? "no action"} (expected ${accepted.join(" or ")})`,
+        };
     }
   }
   return { status: "PASS", text: "enforces threat protection with MFA or block for medium and high risk" };

@@ -16,7 +16,13 @@ export default defineRule<{ allowed: MfaSetting[] }>({
         type: "object",
         additionalProperties: false,
         properties: {
-          allowed: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["ON", "OPTIONAL", "OFF"] }, description: "Accepted mfa_configuration values." },
+          allowed: {
+            type: "array",
+            minItems: 1,
+            uniqueItems: true,
+            items: { enum: ["ON", "OPTIONAL", "OFF"] },
+            description: "Accepted mfa_configuration values.",
+          },
         },
       },
       defaults: { allowed: ["ON"] },
@@ -37,7 +43,11 @@ export default defineRule<{ allowed: MfaSetting[] }>({
       const actual = pool.mfaConfiguration;
       if (!actual.known) return unknownFinding(pool, "mfa_configuration", actual);
       const evidence = [evidenceOf("mfa_configuration", actual)];
-      const data = { actual: actual.value, expected: allowed.join(" or "), origin: actual.origin === "default" ? " (not set: the default)" : "" };
+      const data = {
+        actual: actual.value,
+        expected: allowed.join(" or "),
+        origin: actual.origin === "default" ? " (not set: the default)" : "",
+      };
       return allowed.includes(actual.value)
         ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
         : { resource: pool, status: "FAIL", messageId: "notRequired", data, evidence };

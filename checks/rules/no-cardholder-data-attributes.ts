@@ -17,17 +17,24 @@ export default defineRule<{ names: string[] }>({
         type: "object",
         additionalProperties: false,
         properties: {
-          names: { type: "array", uniqueItems: true, items: { type: "string", minLength: 2 }, description: "Words or compounds that suggest card data in a custom attribute name." },
+          names: {
+            type: "array",
+            uniqueItems: true,
+            items: { type: "string", minLength: 2 },
+            description: "Words or compounds that suggest card data in a custom attribute name.",
+          },
         },
       },
       defaults: { names: DEFAULT_NAMES },
     },
     messages: {
       pass: "{{resource}} has no custom attribute that suggests card data ({{count}} custom attributes)",
-      cardData: "{{resource}} has custom attribute {{attributes}}, whose name suggests card data ({{matched}}); keep card data in the tokenization service, never in user attributes",
+      cardData:
+        "{{resource}} has custom attribute {{attributes}}, whose name suggests card data ({{matched}}); keep card data in the tokenization service, never in user attributes",
     },
     remediation: {
-      summary: "Remove the attribute from the schema (a custom attribute cannot be deleted: migrate users to a new pool if needed) and keep card data in a PCI-scoped token vault, storing only a token reference.",
+      summary:
+        "Remove the attribute from the schema (a custom attribute cannot be deleted: migrate users to a new pool if needed) and keep card data in a PCI-scoped token vault, storing only a token reference.",
       cdktf: `schema: [\n  { name: "payment_token_ref", attributeDataType: "String", mutable: true, stringAttributeConstraints: { minLength: "0", maxLength: "64" } },\n]`,
     },
   },
@@ -36,18 +43,30 @@ export default defineRule<{ names: string[] }>({
       const matchers = context.options(pool).names.map(matcher);
       const attributes = pool.customAttributes;
       if (!attributes.known) return unknownFinding(pool, "schema", attributes);
-      const evidence = [evidenceOf("custom attributes", attributes, (list) => list.map((a) => `custom:${a.name}`).join(", ") || "none")];
+      const evidence = [
+        evidenceOf("custom attributes", attributes, (list) => list.map((a) => `custom:${a.name}`).join(", ") || "none"),
+      ];
       const hits: { attribute: CustomAttribute; name: string }[] = [];
       for (const attribute of attributes.value) {
         const hit = matchers.find((m) => m.test(attribute.name));
         if (hit) hits.push({ attribute, name: hit.name });
       }
-      if (hits.length === 0) return { resource: pool, status: "PASS", messageId: "pass", data: { count: attributes.value.length }, evidence };
+      if (hits.length === 0)
+        return {
+          resource: pool,
+          status: "PASS",
+          messageId: "pass",
+          data: { count: attributes.value.length },
+          evidence,
+        };
       return {
         resource: pool,
         status: "FAIL",
         messageId: "cardData",
-        data: { attributes: hits.map((h) => `custom:${h.attribute.name}`).join(", "), matched: [...new Set(hits.map((h) => h.name))].join(", ") },
+        data: {
+          attributes: hits.map((h) => `custom:${h.attribute.name}`).join(", "),
+          matched: [...new Set(hits.map((h) => h.name))].join(", "),
+        },
         evidence,
       };
     });
@@ -70,6 +89,7 @@ function matcher(entry: string): { name: string; test(attribute: string): boolea
   const substring = parts.length > 1 || compound.length >= 6;
   return {
     name: entry,
-    test: (attribute) => (substring ? words(attribute).join("").includes(compound) : words(attribute).includes(compound)),
+    test: (attribute) =>
+      substring ? words(attribute).join("").includes(compound) : words(attribute).includes(compound),
   };
 }

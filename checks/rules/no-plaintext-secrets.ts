@@ -37,10 +37,12 @@ export default defineRule<Options>({
     messages: {
       pass: "{{resource}}: secret-bearing provider details ({{keys}}) come from references, not literals",
       passNoSecrets: "{{resource}} holds no secret-bearing provider detail",
-      literalSecret: "{{resource}}: provider_details.{{key}} is a literal value of {{length}} characters written in the configuration; read it from a sensitive variable or a secret store",
+      literalSecret:
+        "{{resource}}: provider_details.{{key}} is a literal value of {{length}} characters written in the configuration; read it from a sensitive variable or a secret store",
     },
     remediation: {
-      summary: "Read the secret from a sensitive Terraform variable (TF_VAR_...) or a secret store (aws_secretsmanager_secret_version data source) instead of writing it into the code, and rotate the exposed secret.",
+      summary:
+        "Read the secret from a sensitive Terraform variable (TF_VAR_...) or a secret store (aws_secretsmanager_secret_version data source) instead of writing it into the code, and rotate the exposed secret.",
       cdktf: `const secret = new TerraformVariable(this, "google_client_secret", { type: "string", sensitive: true });\nnew CognitoIdentityProvider(this, "Google", {\n  userPoolId: pool.id, providerName: "Google", providerType: "Google",\n  providerDetails: { client_id: "...", client_secret: secret.stringValue, authorize_scopes: "openid email" },\n});`,
     },
   },
@@ -52,16 +54,39 @@ export default defineRule<Options>({
 function checkProvider(provider: IdentityProvider, options: Options): Finding {
   // The live API returns every secret the same way, so it cannot tell a literal in code from a variable.
   if (provider.provenance.source === "live") {
-    return { resource: provider, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "a live account cannot show whether the secret was written as a literal in code; this rule audits synthesized, planned and HCL configuration" } };
+    return {
+      resource: provider,
+      status: "NOT_APPLICABLE",
+      messageId: "notApplicable",
+      data: {
+        reason:
+          "a live account cannot show whether the secret was written as a literal in code; this rule audits synthesized, planned and HCL configuration",
+      },
+    };
   }
   if (!provider.providerDetails.known) return unknownFinding(provider, "provider_details", provider.providerDetails);
-  const secrets = Object.entries(provider.providerDetails.value).filter(([key]) => options.secretKeys.some((pattern) => wildcardMatch(pattern, key)));
+  const secrets = Object.entries(provider.providerDetails.value).filter(([key]) =>
+    options.secretKeys.some((pattern) => wildcardMatch(pattern, key)),
+  );
   if (secrets.length === 0) return { resource: provider, status: "PASS", messageId: "passNoSecrets" };
   const evidence = secrets.map(([key, term]) => ({
     attribute: `provider_details.${key}`,
     value: isLiteral(term) ? `a literal value of ${term.text.length} characters` : `from ${sourceOf(term)}`,
   }));
   const literal = secrets.find(([, term]) => isLiteral(term) && term.text.length > 0);
-  if (literal) return { resource: provider, status: "FAIL", messageId: "literalSecret", data: { key: literal[0], length: literal[1].text.length }, evidence };
-  return { resource: provider, status: "PASS", messageId: "pass", data: { keys: secrets.map(([key]) => key).join(", ") }, evidence };
+  if (literal)
+    return {
+      resource: provider,
+      status: "FAIL",
+      messageId: "literalSecret",
+      data: { key: literal[0], length: literal[1].text.length },
+      evidence,
+    };
+  return {
+    resource: provider,
+    status: "PASS",
+    messageId: "pass",
+    data: { keys: secrets.map(([key]) => key).join(", ") },
+    evidence,
+  };
 }

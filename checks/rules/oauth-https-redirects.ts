@@ -23,7 +23,8 @@ export default defineRule<{ allowedSchemes: string[] }>({
             type: "array",
             uniqueItems: true,
             items: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9+.-]*$" },
-            description: "Private-use URI schemes of native apps accepted as redirect targets (e.g. com.example.shop), without the colon.",
+            description:
+              "Private-use URI schemes of native apps accepted as redirect targets (e.g. com.example.shop), without the colon.",
           },
         },
       },
@@ -35,7 +36,8 @@ export default defineRule<{ allowedSchemes: string[] }>({
       unresolved: "{{resource}}: {{attribute}} {{url}} {{why}}",
     },
     remediation: {
-      summary: "Serve every callback and logout URL over https; keep http only for http://localhost or http://127.0.0.1 during development.",
+      summary:
+        "Serve every callback and logout URL over https; keep http only for http://localhost or http://127.0.0.1 during development.",
       cdktf: `new CognitoUserPoolClient(this, "Client", {\n  name: "web",\n  userPoolId: pool.id,\n  callbackUrls: ["https://www.example.com/auth/callback", "http://localhost:3000/auth/callback"],\n  logoutUrls: ["https://www.example.com/"],\n});`,
     },
   },
@@ -45,7 +47,15 @@ export default defineRule<{ allowedSchemes: string[] }>({
       const lists: [string, Value<readonly Term[]>][] = [
         ["callback_urls", client.callbackUrls],
         ["logout_urls", client.logoutUrls],
-        ["default_redirect_uri", client.defaultRedirectUri.known ? { ...client.defaultRedirectUri, value: client.defaultRedirectUri.value ? [client.defaultRedirectUri.value] : [] } : client.defaultRedirectUri],
+        [
+          "default_redirect_uri",
+          client.defaultRedirectUri.known
+            ? {
+                ...client.defaultRedirectUri,
+                value: client.defaultRedirectUri.value ? [client.defaultRedirectUri.value] : [],
+              }
+            : client.defaultRedirectUri,
+        ],
       ];
       const evidence: Evidence[] = [];
       let firstUnknown: Finding | undefined;
@@ -56,16 +66,36 @@ export default defineRule<{ allowedSchemes: string[] }>({
           evidence.push({ attribute, value: `unknown (${list.reason})` });
           continue;
         }
-        if (list.value.length > 0) evidence.push({ attribute, value: list.value.map((t) => t.text).join(", "), origin: list.origin });
+        if (list.value.length > 0)
+          evidence.push({ attribute, value: list.value.map((t) => t.text).join(", "), origin: list.origin });
         for (const term of list.value) {
           count += 1;
           const verdict = judge(term, allowedSchemes);
-          if (verdict.ok === false) return { resource: client, status: "FAIL", messageId: "insecure", data: { url: term.text, attribute, why: verdict.why }, evidence };
-          if (verdict.ok === "unknown") firstUnknown ??= { resource: client, status: "UNKNOWN", messageId: "unresolved", data: { url: term.text, attribute, why: verdict.why } };
+          if (verdict.ok === false)
+            return {
+              resource: client,
+              status: "FAIL",
+              messageId: "insecure",
+              data: { url: term.text, attribute, why: verdict.why },
+              evidence,
+            };
+          if (verdict.ok === "unknown")
+            firstUnknown ??= {
+              resource: client,
+              status: "UNKNOWN",
+              messageId: "unresolved",
+              data: { url: term.text, attribute, why: verdict.why },
+            };
         }
       }
       if (firstUnknown) return { ...firstUnknown, evidence };
-      if (count === 0) return { resource: client, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "the client has no callback, logout or default redirect URL" } };
+      if (count === 0)
+        return {
+          resource: client,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: "the client has no callback, logout or default redirect URL" },
+        };
       return { resource: client, status: "PASS", messageId: "pass", data: { count }, evidence };
     });
   },
@@ -76,7 +106,10 @@ function judge(term: Term, allowedSchemes: readonly string[]): Verdict {
     // The scheme may still be literal text before the first interpolation: https://${var.domain}/cb.
     const prefix = term.text.slice(0, term.text.indexOf("${")).toLowerCase();
     if (prefix.startsWith("https://")) return { ok: true };
-    return { ok: "unknown", why: "is built from values known only at plan or apply, so its scheme or host cannot be checked" };
+    return {
+      ok: "unknown",
+      why: "is built from values known only at plan or apply, so its scheme or host cannot be checked",
+    };
   }
   let url: URL;
   try {
@@ -86,7 +119,16 @@ function judge(term: Term, allowedSchemes: readonly string[]): Verdict {
   }
   const scheme = url.protocol.replace(/:$/, "").toLowerCase();
   if (scheme === "https") return { ok: true };
-  if (scheme === "http") return LOOPBACK_HOSTS.has(url.hostname.toLowerCase()) ? { ok: true } : { ok: false, why: `http to ${url.hostname} sends codes and tokens in clear text; only localhost and 127.0.0.1 may use http` };
+  if (scheme === "http")
+    return LOOPBACK_HOSTS.has(url.hostname.toLowerCase())
+      ? { ok: true }
+      : {
+          ok: false,
+          why: `http to ${url.hostname} sends codes and tokens in clear text; only localhost and 127.0.0.1 may use http`,
+        };
   if (allowedSchemes.some((s) => s.toLowerCase() === scheme)) return { ok: true };
-  return { ok: false, why: `the ${scheme}: scheme is not https (list it in allowedSchemes if it is a native app's private-use scheme)` };
+  return {
+    ok: false,
+    why: `the ${scheme}: scheme is not https (list it in allowedSchemes if it is a native app's private-use scheme)`,
+  };
 }

@@ -20,7 +20,9 @@ export default defineRule<{ requireAllClasses: boolean }>({
       schema: {
         type: "object",
         additionalProperties: false,
-        properties: { requireAllClasses: { type: "boolean", description: "Require lowercase, uppercase, numbers and symbols." } },
+        properties: {
+          requireAllClasses: { type: "boolean", description: "Require lowercase, uppercase, numbers and symbols." },
+        },
       },
       defaults: { requireAllClasses: false },
     },
@@ -29,7 +31,8 @@ export default defineRule<{ requireAllClasses: boolean }>({
       weak: "{{resource}} does not require {{missing}} in passwords",
     },
     remediation: {
-      summary: "Set password_policy.require_numbers and require_lowercase or require_uppercase to true (all four with requireAllClasses).",
+      summary:
+        "Set password_policy.require_numbers and require_lowercase or require_uppercase to true (all four with requireAllClasses).",
       cdktf: `passwordPolicy: { minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true }`,
     },
   },
@@ -50,7 +53,9 @@ export default defineRule<{ requireAllClasses: boolean }>({
         if (!on("requireNumbers")) missing.push("numbers");
         if (!on("requireLowercase") && !on("requireUppercase")) missing.push("letters (lowercase or uppercase)");
       }
-      const required = CLASSES.filter(([field]) => on(field)).map(([, , label]) => label).join(", ");
+      const required = CLASSES.filter(([field]) => on(field))
+        .map(([, , label]) => label)
+        .join(", ");
       return missing.length === 0
         ? { resource: pool, status: "PASS", messageId: "pass", data: { required }, evidence }
         : { resource: pool, status: "FAIL", messageId: "weak", data: { missing: missing.join(" and ") }, evidence };

@@ -13,14 +13,23 @@ export default defineRule<{ minimumHistory: number }>({
       schema: {
         type: "object",
         additionalProperties: false,
-        properties: { minimumHistory: { type: "integer", minimum: 1, maximum: 24, description: "Smallest acceptable password_policy.password_history_size." } },
+        properties: {
+          minimumHistory: {
+            type: "integer",
+            minimum: 1,
+            maximum: 24,
+            description: "Smallest acceptable password_policy.password_history_size.",
+          },
+        },
       },
       defaults: { minimumHistory: 4 },
     },
     messages: {
       pass: "{{resource}} refuses the last {{actual}} passwords (at least {{expected}})",
-      tooShort: "{{resource}} keeps a password history of {{actual}}{{origin}}; at least {{expected}} previous passwords must be refused",
-      tierTooLow: "{{resource}} sets password_history_size = {{actual}}, but its tier is {{tier}}: password history needs the Essentials or Plus tier",
+      tooShort:
+        "{{resource}} keeps a password history of {{actual}}{{origin}}; at least {{expected}} previous passwords must be refused",
+      tierTooLow:
+        "{{resource}} sets password_history_size = {{actual}}, but its tier is {{tier}}: password history needs the Essentials or Plus tier",
     },
     remediation: {
       summary: "Set password_policy.password_history_size to 4 or more, on a pool of the Essentials or Plus tier.",
@@ -32,11 +41,26 @@ export default defineRule<{ minimumHistory: number }>({
       const { minimumHistory } = context.options(pool);
       const actual = pool.passwordPolicy.passwordHistorySize;
       if (!actual.known) return unknownFinding(pool, "password_policy.password_history_size", actual);
-      const evidence = [evidenceOf("password_policy.password_history_size", actual), evidenceOf("user_pool_tier", pool.tier)];
-      const data = { actual: actual.value, expected: minimumHistory, origin: actual.origin === "default" ? " (not set: no history)" : "" };
-      if (actual.value < minimumHistory) return { resource: pool, status: "FAIL", messageId: "tooShort", data, evidence };
+      const evidence = [
+        evidenceOf("password_policy.password_history_size", actual),
+        evidenceOf("user_pool_tier", pool.tier),
+      ];
+      const data = {
+        actual: actual.value,
+        expected: minimumHistory,
+        origin: actual.origin === "default" ? " (not set: no history)" : "",
+      };
+      if (actual.value < minimumHistory)
+        return { resource: pool, status: "FAIL", messageId: "tooShort", data, evidence };
       if (!pool.tier.known) return unknownFinding(pool, "user_pool_tier", pool.tier);
-      if (pool.tier.value === "LITE") return { resource: pool, status: "FAIL", messageId: "tierTooLow", data: { ...data, tier: pool.tier.value }, evidence };
+      if (pool.tier.value === "LITE")
+        return {
+          resource: pool,
+          status: "FAIL",
+          messageId: "tierTooLow",
+          data: { ...data, tier: pool.tier.value },
+          evidence,
+        };
       return { resource: pool, status: "PASS", messageId: "pass", data, evidence };
     });
   },

@@ -13,7 +13,14 @@ export default defineRule<{ minimumLength: number }>({
       schema: {
         type: "object",
         additionalProperties: false,
-        properties: { minimumLength: { type: "integer", minimum: 6, maximum: 99, description: "Smallest acceptable password_policy.minimum_length." } },
+        properties: {
+          minimumLength: {
+            type: "integer",
+            minimum: 6,
+            maximum: 99,
+            description: "Smallest acceptable password_policy.minimum_length.",
+          },
+        },
       },
       defaults: { minimumLength: 12 },
       audienceDefaults: { consumer: { minimumLength: 8 } },
@@ -33,7 +40,11 @@ export default defineRule<{ minimumLength: number }>({
       const actual = pool.passwordPolicy.minimumLength;
       if (!actual.known) return unknownFinding(pool, "password_policy.minimum_length", actual);
       const evidence = [evidenceOf("password_policy.minimum_length", actual)];
-      const data = { actual: actual.value, expected: minimumLength, origin: actual.origin === "default" ? " (Cognito's default, no password policy set)" : "" };
+      const data = {
+        actual: actual.value,
+        expected: minimumLength,
+        origin: actual.origin === "default" ? " (Cognito's default, no password policy set)" : "",
+      };
       return actual.value >= minimumLength
         ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
         : { resource: pool, status: "FAIL", messageId: "tooShort", data, evidence };

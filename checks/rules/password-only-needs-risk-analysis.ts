@@ -21,7 +21,8 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }>({
             type: "array",
             uniqueItems: true,
             items: { enum: ["OFF", "OPTIONAL", "ON"] },
-            description: "mfa_configuration values under which a password may be the only factor (OPTIONAL: users who never enrolled).",
+            description:
+              "mfa_configuration values under which a password may be the only factor (OPTIONAL: users who never enrolled).",
           },
         },
       },
@@ -30,10 +31,12 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }>({
     messages: {
       ...RISK_LOOKUP_MESSAGES,
       pass: "{{resource}} has MFA {{mfa}} and stands in for password rotation with threat protection ENFORCED and a risk configuration",
-      notEnforced: "{{resource}} has MFA {{mfa}}, so a password can be the only factor, and Cognito cannot expire passwords; threat protection is {{mode}}{{origin}}, it must be ENFORCED (user_pool_tier PLUS) to analyse each sign-in",
+      notEnforced:
+        "{{resource}} has MFA {{mfa}}, so a password can be the only factor, and Cognito cannot expire passwords; threat protection is {{mode}}{{origin}}, it must be ENFORCED (user_pool_tier PLUS) to analyse each sign-in",
     },
     remediation: {
-      summary: "Require MFA (mfa_configuration ON), or set user_pool_tier PLUS, advanced_security_mode ENFORCED and add an aws_cognito_risk_configuration for the pool.",
+      summary:
+        "Require MFA (mfa_configuration ON), or set user_pool_tier PLUS, advanced_security_mode ENFORCED and add an aws_cognito_risk_configuration for the pool.",
       cdktf: `new CognitoUserPool(this, "Pool", {\n  name: "shoppers",\n  userPoolTier: "PLUS",\n  userPoolAddOns: { advancedSecurityMode: "ENFORCED" },\n});\nnew CognitoRiskConfiguration(this, "Risk", { userPoolId: pool.id, compromisedCredentialsRiskConfiguration: { actions: { eventAction: "BLOCK" } } });`,
     },
   },
@@ -43,12 +46,31 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }>({
       const { passwordOnlyWhen } = context.options(pool);
       const mfa = pool.mfaConfiguration;
       if (!mfa.known) return unknownFinding(pool, "mfa_configuration", mfa);
-      if (!passwordOnlyWhen.includes(mfa.value)) return { resource: pool, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: `MFA is ${mfa.value}, so a password is never the only factor` } };
+      if (!passwordOnlyWhen.includes(mfa.value))
+        return {
+          resource: pool,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: `MFA is ${mfa.value}, so a password is never the only factor` },
+        };
       const mode = pool.advancedSecurityMode;
       if (!mode.known) return unknownFinding(pool, "user_pool_add_ons.advanced_security_mode", mode);
-      const evidence = [evidenceOf("mfa_configuration", mfa), evidenceOf("user_pool_add_ons.advanced_security_mode", mode)];
+      const evidence = [
+        evidenceOf("mfa_configuration", mfa),
+        evidenceOf("user_pool_add_ons.advanced_security_mode", mode),
+      ];
       if (mode.value !== "ENFORCED") {
-        return { resource: pool, status: "FAIL", messageId: "notEnforced", data: { mfa: mfa.value, mode: mode.value, origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "" }, evidence };
+        return {
+          resource: pool,
+          status: "FAIL",
+          messageId: "notEnforced",
+          data: {
+            mfa: mfa.value,
+            mode: mode.value,
+            origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "",
+          },
+          evidence,
+        };
       }
       if (!index.poolWide(pool)) return { ...missingRiskFinding(pool, index), evidence };
       return { resource: pool, status: "PASS", messageId: "pass", data: { mfa: mfa.value }, evidence };

@@ -15,7 +15,14 @@ export default defineRule<{ maxHours: number }>({
       schema: {
         type: "object",
         additionalProperties: false,
-        properties: { maxHours: { type: "integer", minimum: 1, maximum: 87600, description: "Longest acceptable refresh token validity, in hours." } },
+        properties: {
+          maxHours: {
+            type: "integer",
+            minimum: 1,
+            maximum: 87600,
+            description: "Longest acceptable refresh token validity, in hours.",
+          },
+        },
       },
       defaults: { maxHours: 12 },
       audienceDefaults: { consumer: { maxHours: 720 } },
@@ -25,7 +32,8 @@ export default defineRule<{ maxHours: number }>({
       tooLong: "{{resource}} issues refresh tokens valid for {{actual}}; at most {{expected}} hours are allowed",
     },
     remediation: {
-      summary: "Set refresh_token_validity with explicit token_validity_units (e.g. 12 hours for staff, 30 days or less for shoppers).",
+      summary:
+        "Set refresh_token_validity with explicit token_validity_units (e.g. 12 hours for staff, 30 days or less for shoppers).",
       cdktf: `new CognitoUserPoolClient(this, "Client", {\n  name: "admin",\n  userPoolId: pool.id,\n  refreshTokenValidity: 12,\n  tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "hours" }],\n});`,
     },
   },
@@ -34,7 +42,13 @@ export default defineRule<{ maxHours: number }>({
       const { maxHours } = context.options(client);
       const issues = issuesRefreshTokens(client);
       if (!issues.known) return unknownFinding(client, "allowed_oauth_flows / explicit_auth_flows", issues);
-      if (!issues.value) return { resource: client, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "the client has no user sign-in flow, so it obtains no refresh tokens" } };
+      if (!issues.value)
+        return {
+          resource: client,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: "the client has no user sign-in flow, so it obtains no refresh tokens" },
+        };
       return lifetimeFinding(client, "refresh_token", client.refreshTokenValidity, maxHours * 3600, maxHours);
     });
   },

@@ -16,8 +16,17 @@ export default defineRule<{ required: boolean; minRefreshHours: number }>({
         type: "object",
         additionalProperties: false,
         properties: {
-          required: { type: "boolean", description: "Whether rotation is checked for clients of pools of this audience (consumer pools by default)." },
-          minRefreshHours: { type: "integer", minimum: 0, maximum: 87600, description: "Rotation is required when refresh tokens live longer than this many hours." },
+          required: {
+            type: "boolean",
+            description:
+              "Whether rotation is checked for clients of pools of this audience (consumer pools by default).",
+          },
+          minRefreshHours: {
+            type: "integer",
+            minimum: 0,
+            maximum: 87600,
+            description: "Rotation is required when refresh tokens live longer than this many hours.",
+          },
         },
       },
       defaults: { required: false, minRefreshHours: 24 },
@@ -25,19 +34,28 @@ export default defineRule<{ required: boolean; minRefreshHours: number }>({
     },
     messages: {
       pass: "{{resource}} rotates its refresh tokens (valid for {{validity}})",
-      notRotated: "{{resource}} issues refresh tokens valid for {{validity}} without rotation (refresh_token_rotation.feature {{actual}}{{origin}}); rotation is required beyond {{threshold}} hours",
+      notRotated:
+        "{{resource}} issues refresh tokens valid for {{validity}} without rotation (refresh_token_rotation.feature {{actual}}{{origin}}); rotation is required beyond {{threshold}} hours",
     },
     remediation: {
-      summary: "Set refresh_token_rotation { feature = ENABLED } (and leave ALLOW_REFRESH_TOKEN_AUTH out of explicit_auth_flows, which Cognito refuses with rotation).",
+      summary:
+        "Set refresh_token_rotation { feature = ENABLED } (and leave ALLOW_REFRESH_TOKEN_AUTH out of explicit_auth_flows, which Cognito refuses with rotation).",
       cdktf: `new CognitoUserPoolClient(this, "Client", {\n  name: "web",\n  userPoolId: pool.id,\n  explicitAuthFlows: ["ALLOW_USER_SRP_AUTH"],\n  refreshTokenRotation: [{ feature: "ENABLED", retryGracePeriodSeconds: 10 }],\n});`,
     },
   },
   check(estate, context) {
     return estate.userPoolClients.map((client): Finding => {
       const { required, minRefreshHours } = context.options(client);
-      const notApplicable = (reason: string): Finding => ({ resource: client, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason } });
+      const notApplicable = (reason: string): Finding => ({
+        resource: client,
+        status: "NOT_APPLICABLE",
+        messageId: "notApplicable",
+        data: { reason },
+      });
       if (!required) {
-        return notApplicable(`rotation is required on consumer pools; this client's pool is ${context.audience(client).audience}, whose refresh tokens refresh-token-lifetime caps instead`);
+        return notApplicable(
+          `rotation is required on consumer pools; this client's pool is ${context.audience(client).audience}, whose refresh tokens refresh-token-lifetime caps instead`,
+        );
       }
       const issues = issuesRefreshTokens(client);
       if (!issues.known) return unknownFinding(client, "allowed_oauth_flows / explicit_auth_flows", issues);
@@ -45,11 +63,20 @@ export default defineRule<{ required: boolean; minRefreshHours: number }>({
       const validity = client.refreshTokenValidity;
       if (!validity.known) return unknownFinding(client, "refresh_token_validity", validity);
       const described = describeValidity(validity, "refresh_token");
-      if (validity.value.seconds <= minRefreshHours * 3600) return notApplicable(`refresh tokens live ${described}, not longer than ${minRefreshHours} hours`);
+      if (validity.value.seconds <= minRefreshHours * 3600)
+        return notApplicable(`refresh tokens live ${described}, not longer than ${minRefreshHours} hours`);
       const rotation = client.refreshTokenRotation;
       if (!rotation.known) return unknownFinding(client, "refresh_token_rotation.feature", rotation);
-      const evidence = [{ attribute: "refresh_token_validity", value: described, origin: validity.origin }, evidenceOf("refresh_token_rotation.feature", rotation)];
-      const data = { validity: described, actual: rotation.value, origin: rotation.origin === "default" ? " (not set)" : "", threshold: minRefreshHours };
+      const evidence = [
+        { attribute: "refresh_token_validity", value: described, origin: validity.origin },
+        evidenceOf("refresh_token_rotation.feature", rotation),
+      ];
+      const data = {
+        validity: described,
+        actual: rotation.value,
+        origin: rotation.origin === "default" ? " (not set)" : "",
+        threshold: minRefreshHours,
+      };
       return rotation.value === "ENABLED"
         ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
         : { resource: client, status: "FAIL", messageId: "notRotated", data, evidence };

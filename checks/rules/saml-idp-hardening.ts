@@ -20,7 +20,13 @@ export default defineRule<{ requestSigningAlgorithm: string }>({
       schema: {
         type: "object",
         additionalProperties: false,
-        properties: { requestSigningAlgorithm: { type: "string", enum: ["rsa-sha256"], description: "Required provider_details.RequestSigningAlgorithm." } },
+        properties: {
+          requestSigningAlgorithm: {
+            type: "string",
+            enum: ["rsa-sha256"],
+            description: "Required provider_details.RequestSigningAlgorithm.",
+          },
+        },
       },
       defaults: { requestSigningAlgorithm: "rsa-sha256" },
     },
@@ -28,12 +34,14 @@ export default defineRule<{ requestSigningAlgorithm: string }>({
       pass: "{{resource}} reads metadata from {{metadata}}, signs requests with {{algorithm}} and enables IdP sign-out",
       insecureMetadataUrl: "{{resource}} reads its SAML metadata from {{url}}, which is not https",
       missingMetadata: "{{resource}} sets neither MetadataURL nor MetadataFile",
-      unsignedRequests: "{{resource}} does not sign SAML requests with {{expected}} (RequestSigningAlgorithm = {{actual}})",
+      unsignedRequests:
+        "{{resource}} does not sign SAML requests with {{expected}} (RequestSigningAlgorithm = {{actual}})",
       noSignout: "{{resource}} does not enable IdP sign-out (IDPSignout = {{actual}})",
       unresolvedDetail: "{{resource}}: provider_details.{{key}} comes from {{value}}, which is not known before apply",
     },
     remediation: {
-      summary: "Give the SAML provider an https MetadataURL (or inline MetadataFile), RequestSigningAlgorithm = rsa-sha256 and IDPSignout = true.",
+      summary:
+        "Give the SAML provider an https MetadataURL (or inline MetadataFile), RequestSigningAlgorithm = rsa-sha256 and IDPSignout = true.",
       cdktf: `new CognitoIdentityProvider(this, "Okta", {\n  userPoolId: pool.id, providerName: "Okta", providerType: "SAML",\n  providerDetails: {\n    MetadataURL: "https://example.okta.com/app/abc/sso/saml/metadata",\n    RequestSigningAlgorithm: "rsa-sha256",\n    IDPSignout: "true",\n  },\n  attributeMapping: { email: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress" },\n});`,
     },
   },
@@ -41,8 +49,15 @@ export default defineRule<{ requestSigningAlgorithm: string }>({
     return estate.identityProviders.map((provider): Finding => {
       const type = provider.providerType;
       if (!type.known) return unknownFinding(provider, "provider_type", type);
-      if (type.value !== "SAML") return { resource: provider, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: `${type.value} is not a SAML provider` } };
-      if (!provider.providerDetails.known) return unknownFinding(provider, "provider_details", provider.providerDetails);
+      if (type.value !== "SAML")
+        return {
+          resource: provider,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: `${type.value} is not a SAML provider` },
+        };
+      if (!provider.providerDetails.known)
+        return unknownFinding(provider, "provider_details", provider.providerDetails);
       return checkSaml(provider, provider.providerDetails.value, context.options(provider).requestSigningAlgorithm);
     });
   },
@@ -59,7 +74,13 @@ function checkSaml(provider: IdentityProvider, details: Readonly<Record<string, 
     { attribute: "provider_details.RequestSigningAlgorithm", value: signing?.text ?? "not set" },
     { attribute: "provider_details.IDPSignout", value: signout?.text ?? "not set" },
   ];
-  const unresolved = (key: string, term: Term): Finding => ({ resource: provider, status: "UNKNOWN", messageId: "unresolvedDetail", data: { key, value: term.text }, evidence });
+  const unresolved = (key: string, term: Term): Finding => ({
+    resource: provider,
+    status: "UNKNOWN",
+    messageId: "unresolvedDetail",
+    data: { key, value: term.text },
+    evidence,
+  });
   let pending: Finding | undefined;
 
   if (url) {
@@ -67,16 +88,46 @@ function checkSaml(provider: IdentityProvider, details: Readonly<Record<string, 
       // A URL assembled from references is https only if its literal start says so.
       if (!/^https:\/\//i.test(url.text)) pending ??= unresolved("MetadataURL", url);
     } else if (!/^https:\/\//i.test(url.text)) {
-      return { resource: provider, status: "FAIL", messageId: "insecureMetadataUrl", data: { url: url.text }, evidence };
+      return {
+        resource: provider,
+        status: "FAIL",
+        messageId: "insecureMetadataUrl",
+        data: { url: url.text },
+        evidence,
+      };
     }
   } else if (!file) {
     return { resource: provider, status: "FAIL", messageId: "missingMetadata", evidence };
   }
-  if (!signing) return { resource: provider, status: "FAIL", messageId: "unsignedRequests", data: { expected, actual: "not set" }, evidence };
+  if (!signing)
+    return {
+      resource: provider,
+      status: "FAIL",
+      messageId: "unsignedRequests",
+      data: { expected, actual: "not set" },
+      evidence,
+    };
   if (!isLiteral(signing)) pending ??= unresolved("RequestSigningAlgorithm", signing);
-  else if (signing.text.toLowerCase() !== expected) return { resource: provider, status: "FAIL", messageId: "unsignedRequests", data: { expected, actual: signing.text }, evidence };
-  if (!signout) return { resource: provider, status: "FAIL", messageId: "noSignout", data: { actual: "not set" }, evidence };
+  else if (signing.text.toLowerCase() !== expected)
+    return {
+      resource: provider,
+      status: "FAIL",
+      messageId: "unsignedRequests",
+      data: { expected, actual: signing.text },
+      evidence,
+    };
+  if (!signout)
+    return { resource: provider, status: "FAIL", messageId: "noSignout", data: { actual: "not set" }, evidence };
   if (!isLiteral(signout)) pending ??= unresolved("IDPSignout", signout);
-  else if (signout.text.toLowerCase() !== "true") return { resource: provider, status: "FAIL", messageId: "noSignout", data: { actual: signout.text }, evidence };
-  return pending ?? { resource: provider, status: "PASS", messageId: "pass", data: { metadata: url ? url.text : "inline metadata (MetadataFile)", algorithm: signing.text }, evidence };
+  else if (signout.text.toLowerCase() !== "true")
+    return { resource: provider, status: "FAIL", messageId: "noSignout", data: { actual: signout.text }, evidence };
+  return (
+    pending ?? {
+      resource: provider,
+      status: "PASS",
+      messageId: "pass",
+      data: { metadata: url ? url.text : "inline metadata (MetadataFile)", algorithm: signing.text },
+      evidence,
+    }
+  );
 }

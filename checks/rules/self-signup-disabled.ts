@@ -12,17 +12,25 @@ export default defineRule<Record<string, never>>({
     options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} lets only administrators create users",
-      selfSignUp: "{{resource}} lets anyone sign up: admin_create_user_config.allow_admin_create_user_only is false{{origin}} on a {{audience}} pool",
+      selfSignUp:
+        "{{resource}} lets anyone sign up: admin_create_user_config.allow_admin_create_user_only is false{{origin}} on a {{audience}} pool",
     },
     remediation: {
-      summary: "Set admin_create_user_config.allow_admin_create_user_only to true and provision staff accounts from the identity lifecycle process.",
+      summary:
+        "Set admin_create_user_config.allow_admin_create_user_only to true and provision staff accounts from the identity lifecycle process.",
       cdktf: `new CognitoUserPool(this, "Pool", {\n  name: "staff",\n  adminCreateUserConfig: { allowAdminCreateUserOnly: true },\n});`,
     },
   },
   check(estate, context) {
     return estate.userPools.map((pool): Finding => {
       const { audience } = context.audience(pool);
-      if (audience === "consumer") return { resource: pool, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "consumer pools let shoppers register themselves" } };
+      if (audience === "consumer")
+        return {
+          resource: pool,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: "consumer pools let shoppers register themselves" },
+        };
       const actual = pool.allowAdminCreateUserOnly;
       if (!actual.known) return unknownFinding(pool, "admin_create_user_config.allow_admin_create_user_only", actual);
       const evidence = [evidenceOf("admin_create_user_config.allow_admin_create_user_only", actual)];

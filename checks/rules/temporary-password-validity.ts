@@ -13,13 +13,21 @@ export default defineRule<{ maxDays: number }>({
       schema: {
         type: "object",
         additionalProperties: false,
-        properties: { maxDays: { type: "integer", minimum: 1, maximum: 365, description: "Longest acceptable temporary_password_validity_days." } },
+        properties: {
+          maxDays: {
+            type: "integer",
+            minimum: 1,
+            maximum: 365,
+            description: "Longest acceptable temporary_password_validity_days.",
+          },
+        },
       },
       defaults: { maxDays: 7 },
     },
     messages: {
       pass: "{{resource}} expires temporary passwords after {{actual}} days{{origin}} (at most {{expected}})",
-      tooLong: "{{resource}} keeps temporary passwords valid for {{actual}} days; at most {{expected}} days are allowed",
+      tooLong:
+        "{{resource}} keeps temporary passwords valid for {{actual}} days; at most {{expected}} days are allowed",
     },
     remediation: {
       summary: "Set password_policy.temporary_password_validity_days to 7 or less (1 to 3 for staff).",
@@ -32,7 +40,11 @@ export default defineRule<{ maxDays: number }>({
       const actual = pool.passwordPolicy.temporaryPasswordValidityDays;
       if (!actual.known) return unknownFinding(pool, "password_policy.temporary_password_validity_days", actual);
       const evidence = [evidenceOf("password_policy.temporary_password_validity_days", actual)];
-      const data = { actual: actual.value, expected: maxDays, origin: actual.origin === "default" ? " (not set: Cognito's default)" : "" };
+      const data = {
+        actual: actual.value,
+        expected: maxDays,
+        origin: actual.origin === "default" ? " (not set: Cognito's default)" : "",
+      };
       return actual.value <= maxDays
         ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
         : { resource: pool, status: "FAIL", messageId: "tooLong", data, evidence };

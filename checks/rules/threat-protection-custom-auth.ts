@@ -14,7 +14,8 @@ export default defineRule<Record<string, never>>({
     options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} enforces threat protection on custom authentication ({{triggers}})",
-      notEnforced: "{{resource}} has custom authentication triggers ({{triggers}}) but custom_auth_mode is {{actual}}; it must be ENFORCED",
+      notEnforced:
+        "{{resource}} has custom authentication triggers ({{triggers}}) but custom_auth_mode is {{actual}}; it must be ENFORCED",
     },
     remediation: {
       summary: "Set user_pool_add_ons.advanced_security_additional_flows.custom_auth_mode to ENFORCED (Plus tier).",
@@ -26,10 +27,20 @@ export default defineRule<Record<string, never>>({
       const triggers = pool.lambdaTriggers;
       if (!triggers.known) return unknownFinding(pool, "lambda_config", triggers);
       const custom = CUSTOM_AUTH_TRIGGERS.filter((name) => triggers.value[name] !== undefined);
-      if (custom.length === 0) return { resource: pool, status: "NOT_APPLICABLE", messageId: "notApplicable", data: { reason: "no custom authentication Lambda triggers are configured" } };
+      if (custom.length === 0)
+        return {
+          resource: pool,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: "no custom authentication Lambda triggers are configured" },
+        };
       const mode = pool.customAuthSecurityMode;
-      if (!mode.known) return unknownFinding(pool, "user_pool_add_ons.advanced_security_additional_flows.custom_auth_mode", mode);
-      const evidence = [evidenceOf("lambda_config", triggers, (t) => Object.keys(t).join(", ")), evidenceOf("custom_auth_mode", mode, (v) => v ?? "not set")];
+      if (!mode.known)
+        return unknownFinding(pool, "user_pool_add_ons.advanced_security_additional_flows.custom_auth_mode", mode);
+      const evidence = [
+        evidenceOf("lambda_config", triggers, (t) => Object.keys(t).join(", ")),
+        evidenceOf("custom_auth_mode", mode, (v) => v ?? "not set"),
+      ];
       const data = { triggers: custom.join(", "), actual: mode.value ?? "not set" };
       return mode.value === "ENFORCED"
         ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }

@@ -12,8 +12,10 @@ export default defineRule<Record<string, never>>({
     options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} enforces threat protection (advanced_security_mode ENFORCED, tier PLUS)",
-      notEnforced: "{{resource}} has threat protection {{actual}}{{origin}}; it must be ENFORCED, which needs user_pool_tier PLUS{{tierNote}}",
-      tierTooLow: "{{resource}} sets advanced_security_mode ENFORCED but its tier is {{tier}}{{tierOrigin}}: threat protection needs user_pool_tier PLUS",
+      notEnforced:
+        "{{resource}} has threat protection {{actual}}{{origin}}; it must be ENFORCED, which needs user_pool_tier PLUS{{tierNote}}",
+      tierTooLow:
+        "{{resource}} sets advanced_security_mode ENFORCED but its tier is {{tier}}{{tierOrigin}}: threat protection needs user_pool_tier PLUS",
     },
     remediation: {
       summary: "Set user_pool_tier to PLUS and user_pool_add_ons.advanced_security_mode to ENFORCED.",
@@ -24,15 +26,36 @@ export default defineRule<Record<string, never>>({
     return estate.userPools.map((pool): Finding => {
       const mode = pool.advancedSecurityMode;
       if (!mode.known) return unknownFinding(pool, "user_pool_add_ons.advanced_security_mode", mode);
-      const evidence = [evidenceOf("user_pool_add_ons.advanced_security_mode", mode), evidenceOf("user_pool_tier", pool.tier)];
+      const evidence = [
+        evidenceOf("user_pool_add_ons.advanced_security_mode", mode),
+        evidenceOf("user_pool_tier", pool.tier),
+      ];
       const tier = pool.tier;
       const tierOrigin = tier.known && tier.origin === "default" ? " (user_pool_tier not set: Cognito's default)" : "";
       if (mode.value !== "ENFORCED") {
-        const tierNote = tier.known && tier.value !== "PLUS" ? `; this pool is on the ${tier.value} tier${tierOrigin}` : "";
-        return { resource: pool, status: "FAIL", messageId: "notEnforced", data: { actual: mode.value, origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "", tierNote }, evidence };
+        const tierNote =
+          tier.known && tier.value !== "PLUS" ? `; this pool is on the ${tier.value} tier${tierOrigin}` : "";
+        return {
+          resource: pool,
+          status: "FAIL",
+          messageId: "notEnforced",
+          data: {
+            actual: mode.value,
+            origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "",
+            tierNote,
+          },
+          evidence,
+        };
       }
       if (!tier.known) return unknownFinding(pool, "user_pool_tier", tier);
-      if (tier.value !== "PLUS") return { resource: pool, status: "FAIL", messageId: "tierTooLow", data: { tier: tier.value, tierOrigin }, evidence };
+      if (tier.value !== "PLUS")
+        return {
+          resource: pool,
+          status: "FAIL",
+          messageId: "tierTooLow",
+          data: { tier: tier.value, tierOrigin },
+          evidence,
+        };
       return { resource: pool, status: "PASS", messageId: "pass", evidence };
     });
   },

@@ -25,7 +25,13 @@ export default defineRule<Record<string, never>>({
       if (!actual.known) return unknownFinding(client, "enable_token_revocation", actual);
       const evidence = [evidenceOf("enable_token_revocation", actual)];
       return actual.value
-        ? { resource: client, status: "PASS", messageId: "pass", data: { origin: actual.origin === "default" ? " (enable_token_revocation not set: true by default)" : "" }, evidence }
+        ? {
+            resource: client,
+            status: "PASS",
+            messageId: "pass",
+            data: { origin: actual.origin === "default" ? " (enable_token_revocation not set: true by default)" : "" },
+            evidence,
+          }
         : { resource: client, status: "FAIL", messageId: "disabled", evidence };
     });
   },

@@ -26,7 +26,13 @@ export default defineRule<Record<string, never>>({
       const evidence = [evidenceOf("prevent_user_existence_errors", actual)];
       return actual.value === "ENABLED"
         ? { resource: client, status: "PASS", messageId: "pass", evidence }
-        : { resource: client, status: "FAIL", messageId: "legacy", data: { actual: actual.value, origin: actual.origin === "default" ? " (not set: the default)" : "" }, evidence };
+        : {
+            resource: client,
+            status: "FAIL",
+            messageId: "legacy",
+            data: { actual: actual.value, origin: actual.origin === "default" ? " (not set: the default)" : "" },
+            evidence,
+          };
     });
   },
 });

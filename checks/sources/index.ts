@@ -27,14 +27,20 @@ export type Loader = (request: SourceRequest) => Estate | Promise<Estate>;
 const LOADERS: Readonly<Record<ConfigurationSourceKind, Loader>> = {
   synth: ({ path, stacks }) => loadSynth(path, stacks ? { stacks } : {}),
   plan: ({ path, stacks, originsFrom }) => {
-    if (stacks && originsFrom === undefined) throw new UsageError("--stack with --plan needs --synth: a plan holds one configuration");
-    if (stacks && stacks.length > 1) throw new UsageError("--plan with --synth takes one --stack: the stack the plan was made from");
+    if (stacks && originsFrom === undefined)
+      throw new UsageError("--stack with --plan needs --synth: a plan holds one configuration");
+    if (stacks && stacks.length > 1)
+      throw new UsageError("--plan with --synth takes one --stack: the stack the plan was made from");
     // The synth output only adds where each finding came from; the plan is what is audited.
-    const origins = originsFrom === undefined ? undefined : originsFromSynth(loadSynth(originsFrom, stacks ? { stacks } : {}), stacks?.[0]);
+    const origins =
+      originsFrom === undefined
+        ? undefined
+        : originsFromSynth(loadSynth(originsFrom, stacks ? { stacks } : {}), stacks?.[0]);
     return loadPlan(path, origins ? { origins } : {});
   },
   hcl: ({ path, stacks }) => {
-    if (stacks) throw new UsageError("--stack selects stacks of a synth output; --hcl reads one configuration directory");
+    if (stacks)
+      throw new UsageError("--stack selects stacks of a synth output; --hcl reads one configuration directory");
     return loadHcl(path);
   },
 };

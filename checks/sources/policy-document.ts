@@ -34,10 +34,18 @@ export function readPolicyString(raw: string, mode: StringMode): PolicySource {
       if (term.exactRef.address.startsWith("data.aws_iam_policy_document.") && term.exactRef.attribute === "json") {
         return { kind: "data-source", ref: term.exactRef };
       }
-      return { kind: "document", document: unknown(`the policy is the value of ${term.text}, which is not known before apply`) };
+      return {
+        kind: "document",
+        document: unknown(`the policy is the value of ${term.text}, which is not known before apply`),
+      };
     }
     if (term.opaque !== undefined && !raw.trim().startsWith("{")) {
-      return { kind: "document", document: unknown(`the policy is computed by an expression (${truncate(term.opaque)}) that cannot be evaluated statically`) };
+      return {
+        kind: "document",
+        document: unknown(
+          `the policy is computed by an expression (${truncate(term.opaque)}) that cannot be evaluated statically`,
+        ),
+      };
     }
   }
   let parsed: JsonValue;
@@ -78,7 +86,8 @@ export function policyDocumentFromTermJson(value: TermJson): Value<PolicyDocumen
 function readStatement(value: TermJson): PolicyStatement {
   if (!isObject(value)) throw new MalformedPolicy("a policy statement is not an object");
   const effect = termText(getCaseInsensitive(value, "Effect"), "Effect");
-  if (effect !== "Allow" && effect !== "Deny") throw new MalformedPolicy(`a policy statement has Effect ${JSON.stringify(effect)}`);
+  if (effect !== "Allow" && effect !== "Deny")
+    throw new MalformedPolicy(`a policy statement has Effect ${JSON.stringify(effect)}`);
   const sid = getCaseInsensitive(value, "Sid");
   const optional = <T>(key: string, read: (v: TermJson) => T): T | undefined => {
     const raw = getCaseInsensitive(value, key);
@@ -87,10 +96,22 @@ function readStatement(value: TermJson): PolicyStatement {
   return {
     ...(sid !== undefined ? { sid: termText(sid, "Sid") } : {}),
     effect,
-    ...withDefined("actions", optional("Action", (v) => stringList(v, "Action"))),
-    ...withDefined("notActions", optional("NotAction", (v) => stringList(v, "NotAction"))),
-    ...withDefined("resources", optional("Resource", (v) => termList(v, "Resource"))),
-    ...withDefined("notResources", optional("NotResource", (v) => termList(v, "NotResource"))),
+    ...withDefined(
+      "actions",
+      optional("Action", (v) => stringList(v, "Action")),
+    ),
+    ...withDefined(
+      "notActions",
+      optional("NotAction", (v) => stringList(v, "NotAction")),
+    ),
+    ...withDefined(
+      "resources",
+      optional("Resource", (v) => termList(v, "Resource")),
+    ),
+    ...withDefined(
+      "notResources",
+      optional("NotResource", (v) => termList(v, "NotResource")),
+    ),
     ...withDefined("principals", optional("Principal", readPrincipals)),
     ...withDefined("notPrincipals", optional("NotPrincipal", readPrincipals)),
     conditions: optional("Condition", readConditions) ?? [],
@@ -130,11 +151,16 @@ export function policyDocumentFromDataSource(attributes: Record<string, unknown>
     const blocks = asBlocks(attributes.statement);
     const statements = blocks.map((block): PolicyStatement => {
       const effect = block.effect === undefined ? "Allow" : block.effect;
-      if (effect !== "Allow" && effect !== "Deny") throw new MalformedPolicy(`a statement has effect ${JSON.stringify(effect)}`);
-      const strings = (key: string) => (Array.isArray(block[key]) ? (block[key] as unknown[]).map((s) => String(s)) : undefined);
+      if (effect !== "Allow" && effect !== "Deny")
+        throw new MalformedPolicy(`a statement has effect ${JSON.stringify(effect)}`);
+      const strings = (key: string) =>
+        Array.isArray(block[key]) ? (block[key] as unknown[]).map((s) => String(s)) : undefined;
       const terms = (key: string) => strings(key)?.map((s) => templateTerm(s));
       const principals = (key: string) =>
-        asBlocks(block[key]).map((p) => ({ type: String(p.type), ids: (Array.isArray(p.identifiers) ? p.identifiers : []).map((s) => templateTerm(String(s))) }));
+        asBlocks(block[key]).map((p) => ({
+          type: String(p.type),
+          ids: (Array.isArray(p.identifiers) ? p.identifiers : []).map((s) => templateTerm(String(s))),
+        }));
       return {
         ...(typeof block.sid === "string" ? { sid: block.sid } : {}),
         effect,
@@ -159,10 +185,14 @@ export function policyDocumentFromDataSource(attributes: Record<string, unknown>
 }
 
 /** A document read from a module's configuration, with references to the module's resources made absolute. */
-export function rebasePolicyDocument(document: Value<PolicyDocument>, prefix: string | undefined): Value<PolicyDocument> {
+export function rebasePolicyDocument(
+  document: Value<PolicyDocument>,
+  prefix: string | undefined,
+): Value<PolicyDocument> {
   if (!prefix || !document.known) return document;
   const terms = (list: readonly Term[] | undefined) => list?.map((term) => rebaseTerm(term, prefix));
-  const principals = (list: readonly PolicyPrincipal[] | undefined) => list?.map((p) => ({ type: p.type, ids: terms(p.ids) ?? [] }));
+  const principals = (list: readonly PolicyPrincipal[] | undefined) =>
+    list?.map((p) => ({ type: p.type, ids: terms(p.ids) ?? [] }));
   const statements = document.value.statements.map((statement): PolicyStatement => ({
     ...statement,
     ...withDefined("resources", terms(statement.resources)),
@@ -178,7 +208,9 @@ export function rebasePolicyDocument(document: Value<PolicyDocument>, prefix: st
 export function asBlocks(value: unknown): Record<string, unknown>[] {
   if (value === undefined || value === null) return [];
   const items = Array.isArray(value) ? value : [value];
-  return items.filter((item): item is Record<string, unknown> => typeof item === "object" && item !== null && !Array.isArray(item));
+  return items.filter(
+    (item): item is Record<string, unknown> => typeof item === "object" && item !== null && !Array.isArray(item),
+  );
 }
 
 function isObject(value: TermJson | undefined): value is { [key: string]: TermJson } {

@@ -17,7 +17,9 @@ beforeAll(() => {
 });
 
 function compliantRoleNames(): unknown[] {
-  const synth = JSON.parse(readFileSync(join(referenceDir, "stacks", "shop-compliant", "cdk.tf.json"), "utf8")) as { resource: Record<string, Record<string, { name?: unknown }>> };
+  const synth = JSON.parse(readFileSync(join(referenceDir, "stacks", "shop-compliant", "cdk.tf.json"), "utf8")) as {
+    resource: Record<string, Record<string, { name?: unknown }>>;
+  };
   return Object.values(synth.resource.aws_iam_role ?? {}).map((r) => r.name);
 }
 
@@ -44,7 +46,15 @@ describe("authwarden check --synth: the gate", () => {
   });
 
   it("honours --fail-on: critical alone still fails on shop-legacy's trust policy", async () => {
-    const { code, stdout } = await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--fail-on", "critical"]);
+    const { code, stdout } = await runCli([
+      "check",
+      "--synth",
+      referenceDir,
+      "--stack",
+      "shop-legacy",
+      "--fail-on",
+      "critical",
+    ]);
     expect(stdout).toContain("identity-role-trust-audience");
     expect(code).toBe(1);
   });
@@ -56,7 +66,15 @@ describe("authwarden check --format json --output-dir", () => {
 
   beforeAll(async () => {
     outDir = join(tempDir("authwarden-out-"), "nested", "out");
-    const { code, stdout } = await runCli(["check", "--synth", referenceDir, "--format", "json", "--output-dir", outDir]);
+    const { code, stdout } = await runCli([
+      "check",
+      "--synth",
+      referenceDir,
+      "--format",
+      "json",
+      "--output-dir",
+      outDir,
+    ]);
     expect(code).toBe(1);
     expect(stdout).toContain(join(outDir, "authwarden.json"));
     report = JSON.parse(readFileSync(join(outDir, "authwarden.json"), "utf8")) as Report;
@@ -74,26 +92,44 @@ describe("authwarden check --format json --output-dir", () => {
     expect(report.summary.total).toBe(report.results.length);
     for (const result of report.results) {
       expect(result.status).toMatch(/^(PASS|FAIL|UNKNOWN|NOT_APPLICABLE|WAIVED|ERROR)$/);
-      expect(result.resource).toMatchObject({ kind: expect.any(String), source: "synth", address: expect.any(String), constructPath: expect.any(String) });
+      expect(result.resource).toMatchObject({
+        kind: expect.any(String),
+        source: "synth",
+        address: expect.any(String),
+        constructPath: expect.any(String),
+      });
       expect(result.controls.length).toBeGreaterThan(0);
     }
   });
 
   it("names resources as configured: pool, client, role and identity pool names", () => {
-    const names = (kind: string) => new Set(report.results.filter((r) => r.resource.kind === kind).map((r) => r.resource.name));
-    const synth = JSON.parse(readFileSync(join(referenceDir, "stacks", "shop-legacy", "cdk.tf.json"), "utf8")) as { resource: Record<string, Record<string, Record<string, unknown>>> };
+    const names = (kind: string) =>
+      new Set(report.results.filter((r) => r.resource.kind === kind).map((r) => r.resource.name));
+    const synth = JSON.parse(readFileSync(join(referenceDir, "stacks", "shop-legacy", "cdk.tf.json"), "utf8")) as {
+      resource: Record<string, Record<string, Record<string, unknown>>>;
+    };
     const configured = (type: string, field: string) => Object.values(synth.resource[type] ?? {}).map((r) => r[field]);
     for (const name of configured("aws_cognito_user_pool", "name")) expect(names("UserPool")).toContain(name);
-    for (const name of configured("aws_cognito_user_pool_client", "name")) expect(names("UserPoolClient")).toContain(name);
-    for (const name of configured("aws_cognito_identity_pool", "identity_pool_name")) expect(names("IdentityPool")).toContain(name);
+    for (const name of configured("aws_cognito_user_pool_client", "name"))
+      expect(names("UserPoolClient")).toContain(name);
+    for (const name of configured("aws_cognito_identity_pool", "identity_pool_name"))
+      expect(names("IdentityPool")).toContain(name);
     const roleNames = [...names("IamRole")];
     expect(roleNames.length).toBeGreaterThan(0);
-    expect(roleNames.every((name) => configured("aws_iam_role", "name").includes(name) || compliantRoleNames().includes(name as string))).toBe(true);
+    expect(
+      roleNames.every(
+        (name) => configured("aws_iam_role", "name").includes(name) || compliantRoleNames().includes(name as string),
+      ),
+    ).toBe(true);
   });
 
   it("carries PCI applicability: Requirement 8 does not apply to consumer pools", () => {
     const consumer = report.results.find((r) => r.ruleId === "mfa-required" && r.audience.audience === "consumer");
-    expect(consumer?.controls).toEqual(expect.arrayContaining([expect.objectContaining({ id: "8.4.1", applicable: false, reason: expect.stringMatching(/consumer/) })]));
+    expect(consumer?.controls).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: "8.4.1", applicable: false, reason: expect.stringMatching(/consumer/) }),
+      ]),
+    );
     const workforce = report.results.find((r) => r.ruleId === "mfa-required" && r.audience.audience === "workforce");
     expect(workforce?.controls.every((c) => c.applicable)).toBe(true);
   });
@@ -107,7 +143,9 @@ describe("authwarden check --format json --output-dir", () => {
     const again = join(tempDir("authwarden-out2-"), "out");
     await runCli(["check", "--synth", referenceDir, "--format", "json", "--output-dir", again]);
     const strip = (text: string) => text.replace(/"generatedAt": "[^"]+"/, "");
-    expect(strip(readFileSync(join(again, "authwarden.json"), "utf8"))).toBe(strip(readFileSync(join(outDir, "authwarden.json"), "utf8")));
+    expect(strip(readFileSync(join(again, "authwarden.json"), "utf8"))).toBe(
+      strip(readFileSync(join(outDir, "authwarden.json"), "utf8")),
+    );
   });
 });
 
@@ -156,7 +194,10 @@ describe("authwarden check: bad input exits 2 with one line naming the file", ()
 
   it("a policy file with a bad value names the file and the JSON path", async () => {
     const policy = join(tempDir("authwarden-policy-"), "policy.yaml");
-    writeFileSync(policy, "extends: pci-dss-4.0.1\nrules:\n  password-min-length:\n    options:\n      minimumLength: three\n");
+    writeFileSync(
+      policy,
+      "extends: pci-dss-4.0.1\nrules:\n  password-min-length:\n    options:\n      minimumLength: three\n",
+    );
     const { code, stderr } = await runCli(["check", "--synth", referenceDir, "--policy", policy]);
     expect(code).toBe(2);
     expectOneLine(stderr, `${policy}: /rules/password-min-length/options/minimumLength must be integer`);
@@ -174,10 +215,16 @@ describe("authwarden check: bad input exits 2 with one line naming the file", ()
 describe("authwarden check: user policy", () => {
   it("a stricter consumer threshold from a YAML policy fails the compliant consumer pool's OPTIONAL MFA", async () => {
     const policy = join(tempDir("authwarden-policy-"), "strict.yaml");
-    writeFileSync(policy, "extends: pci-dss-4.0.1\nrules:\n  mfa-required:\n    audienceOptions:\n      consumer:\n        allowed: [\"ON\"]\n");
+    writeFileSync(
+      policy,
+      'extends: pci-dss-4.0.1\nrules:\n  mfa-required:\n    audienceOptions:\n      consumer:\n        allowed: ["ON"]\n',
+    );
     const base = await runCli(["check", "--synth", compliantDir, "--format", "json"]);
     const strict = await runCli(["check", "--synth", compliantDir, "--format", "json", "--policy", policy]);
-    const mfaFailures = (text: string) => (JSON.parse(text) as Report).results.filter((r) => r.ruleId === "mfa-required" && r.status === "FAIL").map((r) => r.audience.audience);
+    const mfaFailures = (text: string) =>
+      (JSON.parse(text) as Report).results
+        .filter((r) => r.ruleId === "mfa-required" && r.status === "FAIL")
+        .map((r) => r.audience.audience);
     expect(mfaFailures(base.stdout)).toEqual([]);
     expect(mfaFailures(strict.stdout)).toEqual(["consumer"]);
     expect(strict.code).toBe(1);
@@ -196,18 +243,40 @@ describe("the reference estates against the whole catalog", () => {
   });
 
   it("shop-legacy fails a realistic subset: most rules, across every part of the estate", async () => {
-    const report = JSON.parse((await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json"])).stdout) as Report;
+    const report = JSON.parse(
+      (await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json"])).stdout,
+    ) as Report;
     const failing = new Set(report.results.filter((r) => r.status === "FAIL").map((r) => r.ruleId));
     expect(failing.size).toBeGreaterThanOrEqual(30);
     expect(failing.size).toBeLessThan(RULES.length);
     const kinds = new Set(report.results.filter((r) => r.status === "FAIL").map((r) => r.resource.kind));
-    expect([...kinds].sort()).toEqual(expect.arrayContaining(["ApiRoute", "IamRole", "IdentityPool", "IdentityProvider", "UserPool", "UserPoolClient"]));
+    expect([...kinds].sort()).toEqual(
+      expect.arrayContaining(["ApiRoute", "IamRole", "IdentityPool", "IdentityProvider", "UserPool", "UserPoolClient"]),
+    );
   });
 
   it("--policy baseline relaxes workforce thresholds to the consumer ones", async () => {
-    const strict = JSON.parse((await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json"])).stdout) as Report;
-    const baseline = JSON.parse((await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json", "--policy", "baseline"])).stdout) as Report;
-    const staffMinLength = (report: Report) => report.results.find((r) => r.ruleId === "password-min-length" && r.resource.name === "shopsphere-legacy-staff")?.status;
+    const strict = JSON.parse(
+      (await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json"])).stdout,
+    ) as Report;
+    const baseline = JSON.parse(
+      (
+        await runCli([
+          "check",
+          "--synth",
+          referenceDir,
+          "--stack",
+          "shop-legacy",
+          "--format",
+          "json",
+          "--policy",
+          "baseline",
+        ])
+      ).stdout,
+    ) as Report;
+    const staffMinLength = (report: Report) =>
+      report.results.find((r) => r.ruleId === "password-min-length" && r.resource.name === "shopsphere-legacy-staff")
+        ?.status;
     expect(staffMinLength(strict)).toBe("FAIL");
     expect(staffMinLength(baseline)).toBe("PASS");
     expect(baseline.policy.name).toBe("baseline");
@@ -218,7 +287,13 @@ describe("authwarden rules", () => {
   it("lists every rule's id, title, severity, requirements and options as JSON", async () => {
     const { code, stdout } = await runCli(["rules", "--format", "json"]);
     expect(code).toBe(0);
-    const entries = JSON.parse(stdout) as { id: string; title: string; severity: string; requirements: string[]; options: { defaults: object } }[];
+    const entries = JSON.parse(stdout) as {
+      id: string;
+      title: string;
+      severity: string;
+      requirements: string[];
+      options: { defaults: object };
+    }[];
     expect(entries.map((e) => e.id).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
     for (const entry of entries) {
       expect(entry.title.length).toBeGreaterThan(10);
@@ -231,7 +306,8 @@ describe("authwarden rules", () => {
 describe("the installed command", () => {
   it("bin/authwarden.js runs the compiled CLI with the same exit codes", () => {
     const bin = join(process.cwd(), "bin", "authwarden.js");
-    if (!existsSync(join(process.cwd(), "dist", "checks", "cli", "index.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "ignore" });
+    if (!existsSync(join(process.cwd(), "dist", "checks", "cli", "index.js")))
+      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "ignore" });
     const legacy = spawnSync(process.execPath, [bin, "check", "--synth", referenceDir], { encoding: "utf8" });
     expect(legacy.status, legacy.stderr).toBe(1);
     const compliant = spawnSync(process.execPath, [bin, "check", "--synth", compliantDir], { encoding: "utf8" });

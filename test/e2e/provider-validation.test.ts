@@ -17,10 +17,16 @@ describe("provider validation at plan time", () => {
     const stackDir = synthApp(outdir, (app) => {
       const stack = new TerraformStack(app, "too-long");
       new AwsProvider(stack, "aws", { region: "eu-west-1", ...OFFLINE_PROVIDER });
-      client(stack, "fail_48_hours", userPool(stack, "staff"), { accessTokenValidity: 48, tokenValidityUnits: [{ accessToken: "hours" }] });
+      client(stack, "fail_48_hours", userPool(stack, "staff"), {
+        accessTokenValidity: 48,
+        tokenValidityUnits: [{ accessToken: "hours" }],
+      });
     });
     // Synth and the synth loader accept it: only the provider knows the 24-hour limit.
-    expect(loadSynth(outdir).userPoolClients[0]?.accessTokenValidity).toMatchObject({ known: true, value: { seconds: 48 * 3600 } });
+    expect(loadSynth(outdir).userPoolClients[0]?.accessTokenValidity).toMatchObject({
+      known: true,
+      value: { seconds: 48 * 3600 },
+    });
     const error = await planJson(stackDir("too-long")).then(
       () => undefined,
       (e: Error) => e,

@@ -33,7 +33,10 @@ beforeAll(async () => {
   for (const stack of STACKS) {
     const dir = join(work, "hcl", stack);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "cdk.tf"), repairCdktfQuotes(readFileSync(join(hclOut, "stacks", stack, "cdk.tf"), "utf8")).text);
+    writeFileSync(
+      join(dir, "cdk.tf"),
+      repairCdktfQuotes(readFileSync(join(hclOut, "stacks", stack, "cdk.tf"), "utf8")).text,
+    );
     hclDirs.set(stack, dir);
   }
   // Planned offline (dummy credentials, skip flags) from its own synth, so terraform's working files stay out of the one the other sources read.
@@ -45,7 +48,11 @@ beforeAll(async () => {
       planFiles.set(stack, file);
     }),
   );
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_EC2_METADATA_DISABLED: "true" });
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_EC2_METADATA_DISABLED: "true",
+  });
   emulator = await startEmulator();
   const liveOut = synthForEmulator(emulator.url);
   await Promise.all(
@@ -74,13 +81,19 @@ async function report(args: readonly string[]): Promise<string> {
 
 describe.each(STACKS)("the reference report of %s is unchanged", (stack) => {
   it("from synth", async () => {
-    await expect(await report(["check", "--synth", synthDir, "--stack", stack])).toMatchFileSnapshot(join(RECORDED, `synth.${stack}.json`));
+    await expect(await report(["check", "--synth", synthDir, "--stack", stack])).toMatchFileSnapshot(
+      join(RECORDED, `synth.${stack}.json`),
+    );
   });
   it("from a terraform plan", async () => {
-    await expect(await report(["check", "--plan", planFiles.get(stack)!])).toMatchFileSnapshot(join(RECORDED, `plan.${stack}.json`));
+    await expect(await report(["check", "--plan", planFiles.get(stack)!])).toMatchFileSnapshot(
+      join(RECORDED, `plan.${stack}.json`),
+    );
   });
   it("from cdktf's HCL", async () => {
-    await expect(await report(["check", "--hcl", hclDirs.get(stack)!])).toMatchFileSnapshot(join(RECORDED, `hcl.${stack}.json`));
+    await expect(await report(["check", "--hcl", hclDirs.get(stack)!])).toMatchFileSnapshot(
+      join(RECORDED, `hcl.${stack}.json`),
+    );
   });
 });
 

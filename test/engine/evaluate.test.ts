@@ -26,14 +26,19 @@ describe("engine", () => {
     const report = withGate(evaluate(estate, loadPolicy("pci-dss-4.0.1", rules), rules), "critical");
     const errors = report.results.filter((r) => r.status === "ERROR");
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ ruleId: "mfa-required", resource: { kind: "Rule" }, message: expect.stringContaining("cannot read properties of undefined") });
+    expect(errors[0]).toMatchObject({
+      ruleId: "mfa-required",
+      resource: { kind: "Rule" },
+      message: expect.stringContaining("cannot read properties of undefined"),
+    });
     expect(report.results.some((r) => r.ruleId === "password-min-length" && r.status === "FAIL")).toBe(true);
     expect(report.gate).toMatchObject({ passed: false, blocking: 1 });
   });
 
   it("applies audience thresholds: 8 characters fail a workforce pool and pass a consumer pool", () => {
     const report = evaluate(estate, loadPolicy("pci-dss-4.0.1", RULES_BY_ID), RULES_BY_ID);
-    const verdict = (name: string) => report.results.find((r) => r.ruleId === "password-min-length" && r.resource.name === name)?.status;
+    const verdict = (name: string) =>
+      report.results.find((r) => r.ruleId === "password-min-length" && r.resource.name === name)?.status;
     expect(verdict("staff")).toBe("FAIL");
     expect(verdict("shoppers")).toBe("PASS");
   });

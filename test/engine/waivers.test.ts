@@ -21,7 +21,9 @@ function waiverFile(content: string, extension = "yaml"): string {
 }
 
 function waiverYaml(fields: Record<string, string>): string {
-  return `waivers:\n  - ${Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n    ")}\n`;
+  return `waivers:\n  - ${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join("\n    ")}\n`;
 }
 
 describe("waivers in the engine", () => {
@@ -31,14 +33,30 @@ describe("waivers in the engine", () => {
   });
   const policy = loadPolicy("pci-dss-4.0.1", RULES_BY_ID);
   const now = new Date("2026-11-22T12:00:00Z");
-  const waiver = (fields: Record<string, string>) => loadWaivers(waiverFile(waiverYaml({ rule: "mfa-required", reason: REASON, owner: "iam-team@shop.example", ...fields })), RULES_BY_ID);
+  const waiver = (fields: Record<string, string>) =>
+    loadWaivers(
+      waiverFile(waiverYaml({ rule: "mfa-required", reason: REASON, owner: "iam-team@shop.example", ...fields })),
+      RULES_BY_ID,
+    );
 
   it("turns a matching FAIL into WAIVED, keeps the reason, and leaves other resources failing", () => {
-    const report = evaluate(estate, policy, RULES_BY_ID, { now, waivers: waiver({ resource: "staff-*", expires: "2026-12-31", compensatingControl: "Hardware MFA is enforced by the corporate IdP proxy in front of the pool." }) });
+    const report = evaluate(estate, policy, RULES_BY_ID, {
+      now,
+      waivers: waiver({
+        resource: "staff-*",
+        expires: "2026-12-31",
+        compensatingControl: "Hardware MFA is enforced by the corporate IdP proxy in front of the pool.",
+      }),
+    });
     const mfa = report.results.filter((r) => r.ruleId === "mfa-required");
     expect(mfa.find((r) => r.resource.name === "staff-portal")).toMatchObject({
       status: "WAIVED",
-      waiver: { reason: REASON, owner: "iam-team@shop.example", expires: "2026-12-31", compensatingControl: expect.stringContaining("Hardware MFA") },
+      waiver: {
+        reason: REASON,
+        owner: "iam-team@shop.example",
+        expires: "2026-12-31",
+        compensatingControl: expect.stringContaining("Hardware MFA"),
+      },
     });
     expect(mfa.find((r) => r.resource.name === "warehouse")?.status).toBe("FAIL");
     expect(report.summary.byStatus.WAIVED).toBe(1);
@@ -46,15 +64,30 @@ describe("waivers in the engine", () => {
   });
 
   it("applies through the expiry day and no longer after it, reporting it as expired", () => {
-    const onTheDay = evaluate(estate, policy, RULES_BY_ID, { now, waivers: waiver({ resource: "staff-portal", expires: "2026-11-22" }) });
-    expect(onTheDay.results.find((r) => r.ruleId === "mfa-required" && r.resource.name === "staff-portal")?.status).toBe("WAIVED");
-    const after = evaluate(estate, policy, RULES_BY_ID, { now, waivers: waiver({ resource: "staff-portal", expires: "2026-11-21" }) });
-    expect(after.results.find((r) => r.ruleId === "mfa-required" && r.resource.name === "staff-portal")?.status).toBe("FAIL");
-    expect(after.waivers).toEqual([expect.objectContaining({ problem: "expired", ruleId: "mfa-required", selector: "staff-portal" })]);
+    const onTheDay = evaluate(estate, policy, RULES_BY_ID, {
+      now,
+      waivers: waiver({ resource: "staff-portal", expires: "2026-11-22" }),
+    });
+    expect(
+      onTheDay.results.find((r) => r.ruleId === "mfa-required" && r.resource.name === "staff-portal")?.status,
+    ).toBe("WAIVED");
+    const after = evaluate(estate, policy, RULES_BY_ID, {
+      now,
+      waivers: waiver({ resource: "staff-portal", expires: "2026-11-21" }),
+    });
+    expect(after.results.find((r) => r.ruleId === "mfa-required" && r.resource.name === "staff-portal")?.status).toBe(
+      "FAIL",
+    );
+    expect(after.waivers).toEqual([
+      expect.objectContaining({ problem: "expired", ruleId: "mfa-required", selector: "staff-portal" }),
+    ]);
   });
 
   it("reports a waiver that matches no failing result as unused", () => {
-    const report = evaluate(estate, policy, RULES_BY_ID, { now, waivers: waiver({ resource: "no-such-pool", expires: "2027-01-31" }) });
+    const report = evaluate(estate, policy, RULES_BY_ID, {
+      now,
+      waivers: waiver({ resource: "no-such-pool", expires: "2027-01-31" }),
+    });
     expect(report.waivers).toEqual([expect.objectContaining({ problem: "unused", selector: "no-such-pool" })]);
     expect(report.summary.byStatus.WAIVED).toBe(0);
   });
@@ -67,20 +100,59 @@ describe("waivers on the command line", () => {
   });
 
   it("waives shop-legacy's staff MFA failure, keeps the reason in the JSON, and lists it on the console", async () => {
-    const file = waiverFile(waiverYaml({ id: "EXC-2026-014", rule: "mfa-required", resource: "shopsphere-legacy-staff", reason: REASON, owner: "iam-team@shop.example", expires: "2099-12-31" }));
-    const json = await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--waivers", file, "--format", "json"]);
+    const file = waiverFile(
+      waiverYaml({
+        id: "EXC-2026-014",
+        rule: "mfa-required",
+        resource: "shopsphere-legacy-staff",
+        reason: REASON,
+        owner: "iam-team@shop.example",
+        expires: "2099-12-31",
+      }),
+    );
+    const json = await runCli([
+      "check",
+      "--synth",
+      referenceDir,
+      "--stack",
+      "shop-legacy",
+      "--waivers",
+      file,
+      "--format",
+      "json",
+    ]);
     const report = JSON.parse(json.stdout) as Report;
-    expect(report.results.find((r) => r.ruleId === "mfa-required" && r.resource.name === "shopsphere-legacy-staff")).toMatchObject({ status: "WAIVED", waiver: { id: "EXC-2026-014", reason: REASON } });
+    expect(
+      report.results.find((r) => r.ruleId === "mfa-required" && r.resource.name === "shopsphere-legacy-staff"),
+    ).toMatchObject({ status: "WAIVED", waiver: { id: "EXC-2026-014", reason: REASON } });
     const console = await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--waivers", file]);
     expect(console.stdout).toContain("WAIVED");
     expect(console.stdout).toContain("waived until 2099-12-31 by iam-team@shop.example");
   });
 
   it("an expired waiver leaves the failure in place and says so", async () => {
-    const file = waiverFile(waiverYaml({ rule: "mfa-required", resource: "shopsphere-legacy-staff", reason: REASON, owner: "iam-team@shop.example", expires: "2020-01-31" }));
-    const { code, stdout } = await runCli(["check", "--synth", referenceDir, "--stack", "shop-legacy", "--waivers", file]);
+    const file = waiverFile(
+      waiverYaml({
+        rule: "mfa-required",
+        resource: "shopsphere-legacy-staff",
+        reason: REASON,
+        owner: "iam-team@shop.example",
+        expires: "2020-01-31",
+      }),
+    );
+    const { code, stdout } = await runCli([
+      "check",
+      "--synth",
+      referenceDir,
+      "--stack",
+      "shop-legacy",
+      "--waivers",
+      file,
+    ]);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/waiver .* \(mfa-required on shopsphere-legacy-staff\) expired on 2020-01-31 and no longer applies/);
+    expect(stdout).toMatch(
+      /waiver .* \(mfa-required on shopsphere-legacy-staff\) expired on 2020-01-31 and no longer applies/,
+    );
   });
 
   it.each([
@@ -89,7 +161,13 @@ describe("waivers on the command line", () => {
     ["a date that is not a date", { expires: "next year" }, "/waivers/0/expires"],
     ["an unknown rule", { rule: "no-such-rule" }, '/waivers/0/rule names an unknown rule "no-such-rule"'],
   ])("%s exits 2 naming the file and the JSON path", async (_name, change, fragment) => {
-    const fields: Record<string, string> = { rule: "mfa-required", resource: "x", reason: REASON, owner: "iam-team@shop.example", expires: "2099-12-31" };
+    const fields: Record<string, string> = {
+      rule: "mfa-required",
+      resource: "x",
+      reason: REASON,
+      owner: "iam-team@shop.example",
+      expires: "2099-12-31",
+    };
     for (const [key, value] of Object.entries(change)) {
       if (value === undefined) delete fields[key];
       else fields[key] = value;

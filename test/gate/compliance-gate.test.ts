@@ -17,13 +17,21 @@ import { userPool } from "../harness/cognito-fixtures.js";
 function annotations(root: IConstruct, level: "error" | "warn" | "info"): { path: string; message: string }[] {
   return root.node
     .findAll()
-    .flatMap((c) => c.node.metadata.filter((m) => m.type === `@cdktf/${level}`).map((m) => ({ path: c.node.path, message: String(m.data) })));
+    .flatMap((c) =>
+      c.node.metadata
+        .filter((m) => m.type === `@cdktf/${level}`)
+        .map((m) => ({ path: c.node.path, message: String(m.data) })),
+    );
 }
 
 function gatedStack(options: ComplianceGateOptions = {}): TerraformStack {
   const stack = new TerraformStack(Testing.app(), "gated");
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
-  userPool(stack, "fail_staff", { passwordPolicy: { minimumLength: 8, requireNumbers: true, requireLowercase: true }, mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true } });
+  userPool(stack, "fail_staff", {
+    passwordPolicy: { minimumLength: 8, requireNumbers: true, requireLowercase: true },
+    mfaConfiguration: "OPTIONAL",
+    softwareTokenMfaConfiguration: { enabled: true },
+  });
   Aspects.of(stack).add(new ComplianceGate(options));
   Testing.synth(stack);
   return stack;
@@ -35,8 +43,16 @@ describe("the compliance gate aspect", () => {
     const errors = annotations(stack, "error");
     expect(errors).toEqual(
       expect.arrayContaining([
-        { path: "gated/fail_staff", message: expect.stringMatching(/^\[authwarden password-min-length\] fail_staff accepts passwords of 8 characters; .*Fix: /) },
-        { path: "gated/fail_staff", message: expect.stringMatching(/^\[authwarden mfa-required\] fail_staff has MFA OPTIONAL/) },
+        {
+          path: "gated/fail_staff",
+          message: expect.stringMatching(
+            /^\[authwarden password-min-length\] fail_staff accepts passwords of 8 characters; .*Fix: /,
+          ),
+        },
+        {
+          path: "gated/fail_staff",
+          message: expect.stringMatching(/^\[authwarden mfa-required\] fail_staff has MFA OPTIONAL/),
+        },
       ]),
     );
     // password-history is medium: below the default fail-on high it warns and does not block.
@@ -56,7 +72,11 @@ describe("the compliance gate aspect", () => {
     const errors = annotations(stack, "error");
     expect(errors.some((e) => e.message.includes("mfa-required"))).toBe(false);
     expect(annotations(stack, "info")).toEqual([
-      { path: "gated/fail_staff", message: "[authwarden mfa-required] waived until 2099-12-31 by iam-team@shop.example: Staff sign in through the corporate IdP proxy, which enforces hardware MFA first." },
+      {
+        path: "gated/fail_staff",
+        message:
+          "[authwarden mfa-required] waived until 2099-12-31 by iam-team@shop.example: Staff sign in through the corporate IdP proxy, which enforces hardware MFA first.",
+      },
     ]);
     expect(errors.some((e) => e.message.includes("password-min-length"))).toBe(true);
   });
@@ -69,12 +89,14 @@ describe("the compliance gate aspect", () => {
     Testing.synth(stack);
     const messages = [...annotations(stack, "error"), ...annotations(stack, "warn")].map((a) => a.message);
     expect(messages.length).toBeGreaterThan(0);
-    for (const message of messages) expect(message).not.toMatch(/\u001b/);
+    for (const message of messages) expect(message).not.toContain("\u001b");
     expect(messages.some((m) => m.includes("staff\\u001b[2J"))).toBe(true);
   });
 
   it("fails at app start, naming the file, when the policy is bad", () => {
-    expect(() => new ComplianceGate({ policy: "/no/such/policy.yaml" })).toThrow(/\/no\/such\/policy\.yaml: is neither a policy file nor a built-in policy pack/);
+    expect(() => new ComplianceGate({ policy: "/no/such/policy.yaml" })).toThrow(
+      /\/no\/such\/policy\.yaml: is neither a policy file nor a built-in policy pack/,
+    );
   });
 
   it("lets the reference shop-compliant stack through without an error", () => {
@@ -87,8 +109,13 @@ describe("the compliance gate aspect", () => {
 
 describe("the published entry point", () => {
   it("authwarden/gate resolves to the compiled ComplianceGate", () => {
-    if (spawnSync(process.execPath, ["-e", "import('authwarden/gate')"]).status !== 0) spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "ignore" });
-    const result = spawnSync(process.execPath, ["-e", "import('authwarden/gate').then((m) => process.stdout.write(typeof m.ComplianceGate))"], { encoding: "utf8" });
+    if (spawnSync(process.execPath, ["-e", "import('authwarden/gate')"]).status !== 0)
+      spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "ignore" });
+    const result = spawnSync(
+      process.execPath,
+      ["-e", "import('authwarden/gate').then((m) => process.stdout.write(typeof m.ComplianceGate))"],
+      { encoding: "utf8" },
+    );
     expect(result.stdout, result.stderr).toBe("function");
   });
 });
@@ -96,11 +123,15 @@ describe("the published entry point", () => {
 describe("cdktf refuses to deploy a gated stack that fails", () => {
   it("cdktf synth (which deploy runs first) exits non-zero and prints the authwarden errors", () => {
     const outdir = mkdtempSync(join(tmpdir(), "authwarden-gate-cli-"));
-    const result = spawnSync("npx", ["cdktf", "synth", "--app", "npx tsx test/fixtures/gate/failing-app.ts", "--output", outdir], {
-      encoding: "utf8",
-      env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", FORCE_COLOR: "0" },
-      timeout: 240_000,
-    });
+    const result = spawnSync(
+      "npx",
+      ["cdktf", "synth", "--app", "npx tsx test/fixtures/gate/failing-app.ts", "--output", outdir],
+      {
+        encoding: "utf8",
+        env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", FORCE_COLOR: "0" },
+        timeout: 240_000,
+      },
+    );
     const output = `${result.stdout}\n${result.stderr}`;
     expect(result.status, output).not.toBe(0);
     expect(output).toMatch(/authwarden password-min-length/);

@@ -53,7 +53,12 @@ export class TestApi {
         restApiId: this.api.id,
         type,
         ...(type === "COGNITO_USER_POOLS" && providerArn ? { providerArns: [providerArn] } : {}),
-        ...(type !== "COGNITO_USER_POOLS" ? { authorizerUri: "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111122223333:function:auth/invocations" } : {}),
+        ...(type !== "COGNITO_USER_POOLS"
+          ? {
+              authorizerUri:
+                "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:aws:lambda:eu-west-1:111122223333:function:auth/invocations",
+            }
+          : {}),
       });
     }
     return this.authorizer;
@@ -66,7 +71,11 @@ export class TestApi {
       current += `/${part}`;
       let resource = this.resources.get(current);
       if (!resource) {
-        resource = new ApiGatewayResource(this.scope, `${this.api.friendlyUniqueId}${current.replace(/[/{}]/g, "-")}`, { restApiId: this.api.id, parentId: parent, pathPart: part });
+        resource = new ApiGatewayResource(this.scope, `${this.api.friendlyUniqueId}${current.replace(/[/{}]/g, "-")}`, {
+          restApiId: this.api.id,
+          parentId: parent,
+          pathPart: part,
+        });
         this.resources.set(current, resource);
       }
       parent = resource.id;

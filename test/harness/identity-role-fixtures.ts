@@ -2,7 +2,7 @@
 // permission policies a case writes, and a user pool group carrying a role.
 
 import { CognitoUserGroup } from "@cdktf/provider-aws/lib/cognito-user-group/index.js";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
+import { type IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment/index.js";
 import type { Construct } from "constructs";
 import { attachRoles, identityPool, role, userPool, webIdentityTrust } from "./cognito-fixtures.js";
@@ -32,14 +32,20 @@ export function statementsPolicy(statements: readonly Record<string, unknown>[])
 export function boundRole(scope: Construct, roleName: string, spec: BoundRoleSpec = {}): IamRole {
   const as = spec.as ?? "authenticated";
   const pool = identityPool(scope, `${roleName}-identities`, { allowGuests: as === "unauthenticated" });
-  const condition = spec.trustCondition ? spec.trustCondition(pool.id) : { StringEquals: { [AUD]: pool.id }, "ForAnyValue:StringLike": { [AMR]: as } };
+  const condition = spec.trustCondition
+    ? spec.trustCondition(pool.id)
+    : { StringEquals: { [AUD]: pool.id }, "ForAnyValue:StringLike": { [AMR]: as } };
   const created = role(scope, {
     name: roleName,
     trustPolicy: JSON.stringify(webIdentityTrust(condition)),
     ...(spec.statements ? { policies: [statementsPolicy(spec.statements)] } : {}),
   });
   if (spec.maxSessionDuration !== undefined) created.maxSessionDuration = spec.maxSessionDuration;
-  for (const name of spec.managed ?? []) new IamRolePolicyAttachment(scope, `${roleName}-${name}`, { role: created.name, policyArn: `arn:aws:iam::aws:policy/${name}` });
+  for (const name of spec.managed ?? [])
+    new IamRolePolicyAttachment(scope, `${roleName}-${name}`, {
+      role: created.name,
+      policyArn: `arn:aws:iam::aws:policy/${name}`,
+    });
   attachRoles(scope, pool, as === "authenticated" ? { authenticated: created } : { unauthenticated: created });
   return created;
 }

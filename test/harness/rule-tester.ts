@@ -42,12 +42,23 @@ export interface RuleTests {
 const AUDIENCE: AudienceSettings = { tagKey: "pci:audience", namePatterns: [], default: "workforce" };
 
 /** Runs one rule over a synthesized stack and returns its results. */
-export function runRule(rule: Rule, build: StackBuilder, testCase: Pick<RuleCase, "options" | "audienceOptions"> = {}): Result[] {
+export function runRule(
+  rule: Rule,
+  build: StackBuilder,
+  testCase: Pick<RuleCase, "options" | "audienceOptions"> = {},
+): Result[] {
   const policy: ResolvedPolicy = {
     name: "rule-tester",
     version: "0",
     audience: AUDIENCE,
-    rules: [{ id: rule.meta.id, severity: rule.meta.severity, options: testCase.options ?? {}, audienceOptions: testCase.audienceOptions ?? {} }],
+    rules: [
+      {
+        id: rule.meta.id,
+        severity: rule.meta.severity,
+        options: testCase.options ?? {},
+        audienceOptions: testCase.audienceOptions ?? {},
+      },
+    ],
   };
   return [...evaluate(estateOf(build), policy, new Map([[rule.meta.id, rule]]), { now: new Date(0) }).results];
 }
@@ -62,12 +73,14 @@ export class RuleTester {
         expect(new Set(names).size, `duplicate case names in ${names.join(", ")}`).toBe(names.length);
         for (const testCase of [...tests.valid, ...tests.invalid]) {
           if (testCase.options) assertValid(rule.meta.options.schema, testCase.options, testCase.name);
-          for (const options of Object.values(testCase.audienceOptions ?? {})) assertValid(rule.meta.options.schema, options, testCase.name);
+          for (const options of Object.values(testCase.audienceOptions ?? {}))
+            assertValid(rule.meta.options.schema, options, testCase.name);
         }
         for (const testCase of tests.invalid) {
           expect(testCase.results.length, `${testCase.name} lists no expected results`).toBeGreaterThan(0);
           for (const expected of testCase.results) {
-            if (expected.messageId) expect(Object.keys({ ...SHARED_MESSAGES, ...rule.meta.messages })).toContain(expected.messageId);
+            if (expected.messageId)
+              expect(Object.keys({ ...SHARED_MESSAGES, ...rule.meta.messages })).toContain(expected.messageId);
           }
         }
       });
@@ -85,8 +98,11 @@ export class RuleTester {
         it(`invalid: ${testCase.name}`, () => {
           const results = runRule(rule, testCase.stack, testCase);
           const notPassing = results.filter((r) => r.status !== "PASS" && r.status !== "NOT_APPLICABLE");
-          const named = (r: Result) => (testCase.results.some((e) => e.resource === r.resource.address) ? r.resource.address : r.resource.name);
-          expect(notPassing.map((r) => `${named(r)}: ${r.status}`).sort()).toEqual(testCase.results.map((e) => `${e.resource}: ${e.status}`).sort());
+          const named = (r: Result) =>
+            testCase.results.some((e) => e.resource === r.resource.address) ? r.resource.address : r.resource.name;
+          expect(notPassing.map((r) => `${named(r)}: ${r.status}`).sort()).toEqual(
+            testCase.results.map((e) => `${e.resource}: ${e.status}`).sort(),
+          );
           for (const expected of testCase.results) {
             const actual = notPassing.find((r) => named(r) === expected.resource && r.status === expected.status)!;
             if (expected.messageId) expect(actual.messageId, actual.message).toBe(expected.messageId);

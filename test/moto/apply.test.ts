@@ -2,6 +2,7 @@
 // the moto emulator of test/moto/authwarden_moto.py, then a read-back through the emulator's APIs.
 // Stock moto 5.2.1 cannot do this: the roles attachment and the risk configuration crash the
 // provider (HTTP 500 from unimplemented operations), and AmazonS3FullAccess is NoSuchEntity.
+import type { RiskConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import { rmSync } from "node:fs";
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,7 +24,10 @@ type StackId = (typeof STACKS)[number];
 
 let emulator: Emulator;
 let outdir: string | undefined;
-const runs = {} as Record<StackId, { run: TerraformStackRun; apply: CommandResult; plan: CommandResult; state: TerraformState }>;
+const runs = {} as Record<
+  StackId,
+  { run: TerraformStackRun; apply: CommandResult; plan: CommandResult; state: TerraformState }
+>;
 
 function explain(r: CommandResult): string {
   return `exit ${r.code}\n${r.stdout.slice(-6000)}\n${r.stderr.slice(-6000)}`;
@@ -141,19 +145,19 @@ describe("shop-compliant: the risk configurations", () => {
     const poolId = stateOutput(runs["shop-compliant"].state, "consumer_user_pool_id");
     const res = await awsJson(emulator.url, "cognito-idp", "DescribeRiskConfiguration", { UserPoolId: poolId });
     expect(res.status).toBe(200);
-    const rc = res.body.RiskConfiguration as Record<string, any>;
+    const rc = res.body.RiskConfiguration as RiskConfigurationType;
     expect(rc.UserPoolId).toBe(poolId);
     expect(rc.ClientId).toBeUndefined();
     expect(rc.CompromisedCredentialsRiskConfiguration).toEqual({
       EventFilter: expect.arrayContaining(["SIGN_IN", "SIGN_UP", "PASSWORD_CHANGE"]),
       Actions: { EventAction: "BLOCK" },
     });
-    expect(rc.AccountTakeoverRiskConfiguration.Actions).toEqual({
+    expect(rc.AccountTakeoverRiskConfiguration?.Actions).toEqual({
       HighAction: { EventAction: "BLOCK", Notify: true },
       MediumAction: { EventAction: "MFA_REQUIRED", Notify: false },
       LowAction: { EventAction: "NO_ACTION", Notify: false },
     });
-    expect(rc.AccountTakeoverRiskConfiguration.NotifyConfiguration.SourceArn).toBe(
+    expect(rc.AccountTakeoverRiskConfiguration?.NotifyConfiguration?.SourceArn).toBe(
       "arn:aws:ses:eu-west-1:123456789012:identity/security-alerts@securecart.example",
     );
     expect(typeof rc.LastModifiedDate).toBe("number");

@@ -1,5 +1,6 @@
 // The emulator's handlers for what moto 5.2.1 lacks (test/moto/authwarden_moto.py), over the wire
 // (JSON 1.1, X-Amz-Target): documented response shapes, request validation and error shapes.
+import type { RiskConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { awsJson, iamQuery, startEmulator, type Emulator } from "../support/moto.js";
 
@@ -12,7 +13,11 @@ const UNKNOWN_USER_POOL = "eu-west-1_doesnotexist";
 const ROLE_AUTH = "arn:aws:iam::123456789012:role/auth";
 const ROLE_GUEST = "arn:aws:iam::123456789012:role/guest";
 
-function expectError(res: { status: number; body: Record<string, unknown>; contentType: string | null }, type: string, message?: RegExp) {
+function expectError(
+  res: { status: number; body: Record<string, unknown>; contentType: string | null },
+  type: string,
+  message?: RegExp,
+) {
   expect(res.status).toBe(400);
   expect(res.contentType).toContain("json");
   expect(res.body.__type).toBe(type);
@@ -30,7 +35,10 @@ async function newIdentityPool(): Promise<string> {
 }
 
 async function newUserPool(tier?: "LITE" | "ESSENTIALS" | "PLUS"): Promise<string> {
-  const res = await idp("CreateUserPool", { PoolName: `pool-${Math.random().toString(36).slice(2)}`, ...(tier ? { UserPoolTier: tier } : {}) });
+  const res = await idp("CreateUserPool", {
+    PoolName: `pool-${Math.random().toString(36).slice(2)}`,
+    ...(tier ? { UserPoolTier: tier } : {}),
+  });
   expect(res.status).toBe(200);
   return String((res.body.UserPool as Record<string, unknown>).Id);
 }
@@ -52,7 +60,9 @@ afterAll(async () => {
 describe("the emulator process", () => {
   it("listens on loopback and loads the AWS-managed IAM policies", async () => {
     expect(emulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const { status, xml } = await iamQuery(emulator.url, "GetPolicy", { PolicyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" });
+    const { status, xml } = await iamQuery(emulator.url, "GetPolicy", {
+      PolicyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess",
+    });
     expect(status).toBe(200);
     expect(xml).toContain("<PolicyName>AmazonS3FullAccess</PolicyName>");
   });
@@ -97,16 +107,27 @@ describe("SetIdentityPoolRoles / GetIdentityPoolRoles", () => {
       Roles: { authenticated: ROLE_AUTH, unauthenticated: ROLE_GUEST },
       RoleMappings: mappings,
     });
-    expect((await identity("GetIdentityPoolRoles", { IdentityPoolId: b })).body).toEqual({ IdentityPoolId: b, Roles: {} });
+    expect((await identity("GetIdentityPoolRoles", { IdentityPoolId: b })).body).toEqual({
+      IdentityPoolId: b,
+      Roles: {},
+    });
   });
 
   it("a later call replaces the roles; an empty map clears them (terraform's destroy)", async () => {
     const id = await newIdentityPool();
-    await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: { authenticated: ROLE_AUTH, unauthenticated: ROLE_GUEST } });
+    await identity("SetIdentityPoolRoles", {
+      IdentityPoolId: id,
+      Roles: { authenticated: ROLE_AUTH, unauthenticated: ROLE_GUEST },
+    });
     await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: { authenticated: ROLE_GUEST } });
-    expect((await identity("GetIdentityPoolRoles", { IdentityPoolId: id })).body.Roles).toEqual({ authenticated: ROLE_GUEST });
+    expect((await identity("GetIdentityPoolRoles", { IdentityPoolId: id })).body.Roles).toEqual({
+      authenticated: ROLE_GUEST,
+    });
     await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: {}, RoleMappings: {} });
-    expect((await identity("GetIdentityPoolRoles", { IdentityPoolId: id })).body).toEqual({ IdentityPoolId: id, Roles: {} });
+    expect((await identity("GetIdentityPoolRoles", { IdentityPoolId: id })).body).toEqual({
+      IdentityPoolId: id,
+      Roles: {},
+    });
   });
 
   it("the roles go away with the pool", async () => {
@@ -123,7 +144,10 @@ describe("SetIdentityPoolRoles / GetIdentityPoolRoles", () => {
       new RegExp(`IdentityPool '${UNKNOWN_IDENTITY_POOL}' not found`),
     );
     expectError(
-      await identity("SetIdentityPoolRoles", { IdentityPoolId: UNKNOWN_IDENTITY_POOL, Roles: { authenticated: ROLE_AUTH } }),
+      await identity("SetIdentityPoolRoles", {
+        IdentityPoolId: UNKNOWN_IDENTITY_POOL,
+        Roles: { authenticated: ROLE_AUTH },
+      }),
       "ResourceNotFoundException",
     );
   });
@@ -134,7 +158,11 @@ describe("SetIdentityPoolRoles / GetIdentityPoolRoles", () => {
       "ValidationException",
       /^1 validation error detected: Value 'eu-west-1_userpoolid' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
     );
-    expectError(await identity("GetIdentityPoolRoles", {}), "ValidationException", /Value null at 'identityPoolId' failed to satisfy constraint: Member must not be null/);
+    expectError(
+      await identity("GetIdentityPoolRoles", {}),
+      "ValidationException",
+      /Value null at 'identityPoolId' failed to satisfy constraint: Member must not be null/,
+    );
     const id = await newIdentityPool();
     expectError(
       await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: { admin: ROLE_AUTH } }),
@@ -142,17 +170,29 @@ describe("SetIdentityPoolRoles / GetIdentityPoolRoles", () => {
       /at 'roles.key' failed to satisfy constraint: Member must satisfy regular expression pattern: \(un\)\?authenticated/,
     );
     expectError(
-      await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: {}, RoleMappings: { x: { Type: "Group", AmbiguousRoleResolution: "Deny" } } }),
+      await identity("SetIdentityPoolRoles", {
+        IdentityPoolId: id,
+        Roles: {},
+        RoleMappings: { x: { Type: "Group", AmbiguousRoleResolution: "Deny" } },
+      }),
       "ValidationException",
       /Member must satisfy enum value set: \[Token, Rules\]/,
     );
-    expectError(await identity("SetIdentityPoolRoles", { IdentityPoolId: id }), "ValidationException", /at 'roles'.*must not be null/);
+    expectError(
+      await identity("SetIdentityPoolRoles", { IdentityPoolId: id }),
+      "ValidationException",
+      /at 'roles'.*must not be null/,
+    );
   });
 
   it("rules of the API reference: InvalidParameterException", async () => {
     const id = await newIdentityPool();
     expectError(
-      await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: {}, RoleMappings: { "graph.facebook.com": { Type: "Token" } } }),
+      await identity("SetIdentityPoolRoles", {
+        IdentityPoolId: id,
+        Roles: {},
+        RoleMappings: { "graph.facebook.com": { Type: "Token" } },
+      }),
       "InvalidParameterException",
       /AmbiguousRoleResolution is required/,
     );
@@ -170,13 +210,18 @@ describe("SetIdentityPoolRoles / GetIdentityPoolRoles", () => {
       await identity("SetIdentityPoolRoles", {
         IdentityPoolId: id,
         Roles: {},
-        RoleMappings: { p: { Type: "Rules", AmbiguousRoleResolution: "Deny", RulesConfiguration: { Rules: Array(26).fill(rule) } } },
+        RoleMappings: {
+          p: { Type: "Rules", AmbiguousRoleResolution: "Deny", RulesConfiguration: { Rules: Array(26).fill(rule) } },
+        },
       }),
       "InvalidParameterException",
       /at most 25/,
     );
     expectError(
-      await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: { authenticated: "arn:aws:s3:::not-a-role-bucket" } }),
+      await identity("SetIdentityPoolRoles", {
+        IdentityPoolId: id,
+        Roles: { authenticated: "arn:aws:s3:::not-a-role-bucket" },
+      }),
       "InvalidParameterException",
       /Invalid role ARN/,
     );
@@ -184,7 +229,10 @@ describe("SetIdentityPoolRoles / GetIdentityPoolRoles", () => {
 
   it("a member of the wrong JSON type: SerializationException", async () => {
     const id = await newIdentityPool();
-    expectError(await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: "authenticated" }), "SerializationException");
+    expectError(
+      await identity("SetIdentityPoolRoles", { IdentityPoolId: id, Roles: "authenticated" }),
+      "SerializationException",
+    );
   });
 });
 
@@ -192,17 +240,30 @@ describe("CreateIdentityPool / DescribeIdentityPool carry AllowClassicFlow", () 
   it("defaults to false and echoes what was set", async () => {
     const plain = await newIdentityPool();
     expect((await identity("DescribeIdentityPool", { IdentityPoolId: plain })).body.AllowClassicFlow).toBe(false);
-    const res = await identity("CreateIdentityPool", { IdentityPoolName: "classic", AllowUnauthenticatedIdentities: false, AllowClassicFlow: true });
+    const res = await identity("CreateIdentityPool", {
+      IdentityPoolName: "classic",
+      AllowUnauthenticatedIdentities: false,
+      AllowClassicFlow: true,
+    });
     expect(res.body.AllowClassicFlow).toBe(true);
     const id = String(res.body.IdentityPoolId);
     expect((await identity("DescribeIdentityPool", { IdentityPoolId: id })).body.AllowClassicFlow).toBe(true);
-    const upd = await identity("UpdateIdentityPool", { IdentityPoolId: id, IdentityPoolName: "classic", AllowUnauthenticatedIdentities: false, AllowClassicFlow: false });
+    const upd = await identity("UpdateIdentityPool", {
+      IdentityPoolId: id,
+      IdentityPoolName: "classic",
+      AllowUnauthenticatedIdentities: false,
+      AllowClassicFlow: false,
+    });
     expect(upd.body.AllowClassicFlow).toBe(false);
   });
 
   it("UpdateIdentityPool of an unknown pool: ResourceNotFoundException (stock moto answers 500)", async () => {
     expectError(
-      await identity("UpdateIdentityPool", { IdentityPoolId: UNKNOWN_IDENTITY_POOL, IdentityPoolName: "x", AllowUnauthenticatedIdentities: false }),
+      await identity("UpdateIdentityPool", {
+        IdentityPoolId: UNKNOWN_IDENTITY_POOL,
+        IdentityPoolName: "x",
+        AllowUnauthenticatedIdentities: false,
+      }),
       "ResourceNotFoundException",
     );
   });
@@ -254,43 +315,71 @@ describe("SetRiskConfiguration / DescribeRiskConfiguration", () => {
 
   it("EventFilter defaults to all events", async () => {
     const pool = await newUserPool("PLUS");
-    const set = await idp("SetRiskConfiguration", { UserPoolId: pool, CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: "NO_ACTION" } } });
-    const rc = set.body.RiskConfiguration as Record<string, any>;
-    expect([...rc.CompromisedCredentialsRiskConfiguration.EventFilter].sort()).toEqual(["PASSWORD_CHANGE", "SIGN_IN", "SIGN_UP"]);
+    const set = await idp("SetRiskConfiguration", {
+      UserPoolId: pool,
+      CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: "NO_ACTION" } },
+    });
+    const rc = set.body.RiskConfiguration as RiskConfigurationType;
+    expect([...(rc.CompromisedCredentialsRiskConfiguration?.EventFilter ?? [])].sort()).toEqual([
+      "PASSWORD_CHANGE",
+      "SIGN_IN",
+      "SIGN_UP",
+    ]);
   });
 
   it("per app client: a client inherits the pool's until it has its own; UserPoolId and ClientId alone reset it", async () => {
     const pool = await newUserPool("PLUS");
     const client = await newClient(pool);
     await idp("SetRiskConfiguration", { UserPoolId: pool, CompromisedCredentialsRiskConfiguration: compromised });
-    const inherited = (await idp("DescribeRiskConfiguration", { UserPoolId: pool, ClientId: client })).body.RiskConfiguration as Record<string, any>;
+    const inherited = (await idp("DescribeRiskConfiguration", { UserPoolId: pool, ClientId: client })).body
+      .RiskConfiguration as RiskConfigurationType;
     expect(inherited.ClientId).toBeUndefined();
-    expect(inherited.CompromisedCredentialsRiskConfiguration.Actions.EventAction).toBe("BLOCK");
+    expect(inherited.CompromisedCredentialsRiskConfiguration?.Actions?.EventAction).toBe("BLOCK");
 
-    await idp("SetRiskConfiguration", { UserPoolId: pool, ClientId: client, CompromisedCredentialsRiskConfiguration: { EventFilter: ["SIGN_UP"], Actions: { EventAction: "NO_ACTION" } } });
-    const own = (await idp("DescribeRiskConfiguration", { UserPoolId: pool, ClientId: client })).body.RiskConfiguration as Record<string, any>;
+    await idp("SetRiskConfiguration", {
+      UserPoolId: pool,
+      ClientId: client,
+      CompromisedCredentialsRiskConfiguration: { EventFilter: ["SIGN_UP"], Actions: { EventAction: "NO_ACTION" } },
+    });
+    const own = (await idp("DescribeRiskConfiguration", { UserPoolId: pool, ClientId: client })).body
+      .RiskConfiguration as RiskConfigurationType;
     expect(own.ClientId).toBe(client);
-    expect(own.CompromisedCredentialsRiskConfiguration.Actions.EventAction).toBe("NO_ACTION");
-    const poolLevel = (await idp("DescribeRiskConfiguration", { UserPoolId: pool })).body.RiskConfiguration as Record<string, any>;
-    expect(poolLevel.CompromisedCredentialsRiskConfiguration.Actions.EventAction).toBe("BLOCK");
+    expect(own.CompromisedCredentialsRiskConfiguration?.Actions?.EventAction).toBe("NO_ACTION");
+    const poolLevel = (await idp("DescribeRiskConfiguration", { UserPoolId: pool })).body
+      .RiskConfiguration as RiskConfigurationType;
+    expect(poolLevel.CompromisedCredentialsRiskConfiguration?.Actions?.EventAction).toBe("BLOCK");
 
     await idp("SetRiskConfiguration", { UserPoolId: pool, ClientId: client });
-    const reset = (await idp("DescribeRiskConfiguration", { UserPoolId: pool, ClientId: client })).body.RiskConfiguration as Record<string, any>;
+    const reset = (await idp("DescribeRiskConfiguration", { UserPoolId: pool, ClientId: client })).body
+      .RiskConfiguration as RiskConfigurationType;
     expect(reset.ClientId).toBeUndefined();
-    expect(reset.CompromisedCredentialsRiskConfiguration.Actions.EventAction).toBe("BLOCK");
+    expect(reset.CompromisedCredentialsRiskConfiguration?.Actions?.EventAction).toBe("BLOCK");
 
     await idp("SetRiskConfiguration", { UserPoolId: pool });
-    expect((await idp("DescribeRiskConfiguration", { UserPoolId: pool })).body).toEqual({ RiskConfiguration: { UserPoolId: pool } });
+    expect((await idp("DescribeRiskConfiguration", { UserPoolId: pool })).body).toEqual({
+      RiskConfiguration: { UserPoolId: pool },
+    });
   });
 
   it("unknown pool or app client: ResourceNotFoundException", async () => {
-    expectError(await idp("DescribeRiskConfiguration", { UserPoolId: UNKNOWN_USER_POOL }), "ResourceNotFoundException", /User pool eu-west-1_doesnotexist does not exist/);
     expectError(
-      await idp("SetRiskConfiguration", { UserPoolId: UNKNOWN_USER_POOL, CompromisedCredentialsRiskConfiguration: compromised }),
+      await idp("DescribeRiskConfiguration", { UserPoolId: UNKNOWN_USER_POOL }),
+      "ResourceNotFoundException",
+      /User pool eu-west-1_doesnotexist does not exist/,
+    );
+    expectError(
+      await idp("SetRiskConfiguration", {
+        UserPoolId: UNKNOWN_USER_POOL,
+        CompromisedCredentialsRiskConfiguration: compromised,
+      }),
       "ResourceNotFoundException",
     );
     const pool = await newUserPool("PLUS");
-    expectError(await idp("DescribeRiskConfiguration", { UserPoolId: pool, ClientId: "nosuchclient" }), "ResourceNotFoundException", /client/i);
+    expectError(
+      await idp("DescribeRiskConfiguration", { UserPoolId: pool, ClientId: "nosuchclient" }),
+      "ResourceNotFoundException",
+      /client/i,
+    );
   });
 
   it("bad input: InvalidParameterException", async () => {
@@ -301,17 +390,29 @@ describe("SetRiskConfiguration / DescribeRiskConfiguration", () => {
       /^1 validation error detected: Value 'not a pool id' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: \[\\w-\]\+_\[0-9a-zA-Z\]\+$/,
     );
     expectError(
-      await idp("SetRiskConfiguration", { UserPoolId: pool, CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: "MFA_REQUIRED" } } }),
+      await idp("SetRiskConfiguration", {
+        UserPoolId: pool,
+        CompromisedCredentialsRiskConfiguration: { Actions: { EventAction: "MFA_REQUIRED" } },
+      }),
       "InvalidParameterException",
       /compromisedCredentialsRiskConfiguration.actions.eventAction' failed to satisfy constraint: Member must satisfy enum value set: \[BLOCK, NO_ACTION\]/,
     );
     expectError(
-      await idp("SetRiskConfiguration", { UserPoolId: pool, AccountTakeoverRiskConfiguration: { Actions: {} , NotifyConfiguration: { SourceArn: "arn:aws:ses:eu-west-1::identity/x@example.com" } } }),
+      await idp("SetRiskConfiguration", {
+        UserPoolId: pool,
+        AccountTakeoverRiskConfiguration: {
+          Actions: {},
+          NotifyConfiguration: { SourceArn: "arn:aws:ses:eu-west-1::identity/x@example.com" },
+        },
+      }),
       "InvalidParameterException",
       /notifyConfiguration.sourceArn' failed to satisfy constraint/,
     );
     expectError(
-      await idp("SetRiskConfiguration", { UserPoolId: pool, RiskExceptionConfiguration: { BlockedIPRangeList: ["not-a-cidr"] } }),
+      await idp("SetRiskConfiguration", {
+        UserPoolId: pool,
+        RiskExceptionConfiguration: { BlockedIPRangeList: ["not-a-cidr"] },
+      }),
       "InvalidParameterException",
       /CIDR/,
     );
@@ -330,9 +431,15 @@ describe("SetLogDeliveryConfiguration / GetLogDeliveryConfiguration", () => {
   const notifications = {
     LogLevel: "ERROR",
     EventSource: "userNotification",
-    CloudWatchLogsConfiguration: { LogGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/cognito/notifications" },
+    CloudWatchLogsConfiguration: {
+      LogGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/cognito/notifications",
+    },
   };
-  const authEvents = { LogLevel: "INFO", EventSource: "userAuthEvents", S3Configuration: { BucketArn: "arn:aws:s3:::auth-events" } };
+  const authEvents = {
+    LogLevel: "INFO",
+    EventSource: "userAuthEvents",
+    S3Configuration: { BucketArn: "arn:aws:s3:::auth-events" },
+  };
 
   it("a pool without one has no log configurations", async () => {
     const pool = await newUserPool();
@@ -343,7 +450,10 @@ describe("SetLogDeliveryConfiguration / GetLogDeliveryConfiguration", () => {
 
   it("stores and returns LogDeliveryConfiguration", async () => {
     const pool = await newUserPool("PLUS");
-    const set = await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [notifications, authEvents] });
+    const set = await idp("SetLogDeliveryConfiguration", {
+      UserPoolId: pool,
+      LogConfigurations: [notifications, authEvents],
+    });
     expect(set.status).toBe(200);
     const expected = { LogDeliveryConfiguration: { UserPoolId: pool, LogConfigurations: [notifications, authEvents] } };
     expect(set.body).toEqual(expected);
@@ -356,29 +466,54 @@ describe("SetLogDeliveryConfiguration / GetLogDeliveryConfiguration", () => {
 
   it("user activity logs need the Plus plan: FeatureUnavailableInTierException", async () => {
     const pool = await newUserPool("ESSENTIALS");
-    expectError(await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [authEvents] }), "FeatureUnavailableInTierException");
-    expect((await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [notifications] })).status).toBe(200);
+    expectError(
+      await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [authEvents] }),
+      "FeatureUnavailableInTierException",
+    );
+    expect(
+      (await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [notifications] })).status,
+    ).toBe(200);
   });
 
   it("errors: unknown pool, wrong level for the source, two destinations, too many configurations", async () => {
-    expectError(await idp("GetLogDeliveryConfiguration", { UserPoolId: UNKNOWN_USER_POOL }), "ResourceNotFoundException");
+    expectError(
+      await idp("GetLogDeliveryConfiguration", { UserPoolId: UNKNOWN_USER_POOL }),
+      "ResourceNotFoundException",
+    );
     const pool = await newUserPool("PLUS");
     expectError(
-      await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [{ ...notifications, LogLevel: "INFO" }] }),
+      await idp("SetLogDeliveryConfiguration", {
+        UserPoolId: pool,
+        LogConfigurations: [{ ...notifications, LogLevel: "INFO" }],
+      }),
       "InvalidParameterException",
     );
     expectError(
-      await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [{ ...authEvents, FirehoseConfiguration: { StreamArn: "arn:aws:firehose:eu-west-1:123456789012:deliverystream/x" } }] }),
+      await idp("SetLogDeliveryConfiguration", {
+        UserPoolId: pool,
+        LogConfigurations: [
+          {
+            ...authEvents,
+            FirehoseConfiguration: { StreamArn: "arn:aws:firehose:eu-west-1:123456789012:deliverystream/x" },
+          },
+        ],
+      }),
       "InvalidParameterException",
       /exactly one destination/,
     );
     expectError(
-      await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [notifications, authEvents, authEvents] }),
+      await idp("SetLogDeliveryConfiguration", {
+        UserPoolId: pool,
+        LogConfigurations: [notifications, authEvents, authEvents],
+      }),
       "InvalidParameterException",
       /at 'logConfigurations' failed to satisfy constraint: Member must have length less than or equal to 2/,
     );
     expectError(
-      await idp("SetLogDeliveryConfiguration", { UserPoolId: pool, LogConfigurations: [{ ...authEvents, EventSource: "everything" }] }),
+      await idp("SetLogDeliveryConfiguration", {
+        UserPoolId: pool,
+        LogConfigurations: [{ ...authEvents, EventSource: "everything" }],
+      }),
       "InvalidParameterException",
       /enum value set: \[userNotification, userAuthEvents\]/,
     );
@@ -388,20 +523,51 @@ describe("SetLogDeliveryConfiguration / GetLogDeliveryConfiguration", () => {
 describe("UpdateResourceServer / DeleteResourceServer", () => {
   it("update replaces name and scopes; delete removes it; unknown ones are ResourceNotFoundException", async () => {
     const pool = await newUserPool();
-    expect((await idp("CreateResourceServer", { UserPoolId: pool, Identifier: "shop", Name: "Shop", Scopes: [{ ScopeName: "a", ScopeDescription: "A" }] })).status).toBe(200);
-    const upd = await idp("UpdateResourceServer", { UserPoolId: pool, Identifier: "shop", Name: "Shop API", Scopes: [{ ScopeName: "b", ScopeDescription: "B" }] });
-    expect(upd.body).toEqual({ ResourceServer: { UserPoolId: pool, Identifier: "shop", Name: "Shop API", Scopes: [{ ScopeName: "b", ScopeDescription: "B" }] } });
+    expect(
+      (
+        await idp("CreateResourceServer", {
+          UserPoolId: pool,
+          Identifier: "shop",
+          Name: "Shop",
+          Scopes: [{ ScopeName: "a", ScopeDescription: "A" }],
+        })
+      ).status,
+    ).toBe(200);
+    const upd = await idp("UpdateResourceServer", {
+      UserPoolId: pool,
+      Identifier: "shop",
+      Name: "Shop API",
+      Scopes: [{ ScopeName: "b", ScopeDescription: "B" }],
+    });
+    expect(upd.body).toEqual({
+      ResourceServer: {
+        UserPoolId: pool,
+        Identifier: "shop",
+        Name: "Shop API",
+        Scopes: [{ ScopeName: "b", ScopeDescription: "B" }],
+      },
+    });
     expect((await idp("DeleteResourceServer", { UserPoolId: pool, Identifier: "shop" })).status).toBe(200);
-    expectError(await idp("DescribeResourceServer", { UserPoolId: pool, Identifier: "shop" }), "ResourceNotFoundException");
-    expectError(await idp("DeleteResourceServer", { UserPoolId: pool, Identifier: "shop" }), "ResourceNotFoundException");
+    expectError(
+      await idp("DescribeResourceServer", { UserPoolId: pool, Identifier: "shop" }),
+      "ResourceNotFoundException",
+    );
+    expectError(
+      await idp("DeleteResourceServer", { UserPoolId: pool, Identifier: "shop" }),
+      "ResourceNotFoundException",
+    );
   });
 });
 
 describe("DescribeUserPool", () => {
   it("reports UserPoolTier ESSENTIALS for a pool created without one, and the tier it was created with", async () => {
     const plain = await newUserPool();
-    expect(((await idp("DescribeUserPool", { UserPoolId: plain })).body.UserPool as Record<string, unknown>).UserPoolTier).toBe("ESSENTIALS");
+    expect(
+      ((await idp("DescribeUserPool", { UserPoolId: plain })).body.UserPool as Record<string, unknown>).UserPoolTier,
+    ).toBe("ESSENTIALS");
     const plus = await newUserPool("PLUS");
-    expect(((await idp("DescribeUserPool", { UserPoolId: plus })).body.UserPool as Record<string, unknown>).UserPoolTier).toBe("PLUS");
+    expect(
+      ((await idp("DescribeUserPool", { UserPoolId: plus })).body.UserPool as Record<string, unknown>).UserPoolTier,
+    ).toBe("PLUS");
   });
 });

@@ -27,7 +27,13 @@ const sarifOf = (text: string) => JSON.parse(text) as Sarif.Log;
 
 describe("all formats in one run", () => {
   it("writes the five files and says where", () => {
-    expect(Object.keys(first.files).sort()).toEqual(["authwarden.html", "authwarden.json", "authwarden.junit.xml", "authwarden.md", "authwarden.sarif"]);
+    expect(Object.keys(first.files).sort()).toEqual([
+      "authwarden.html",
+      "authwarden.json",
+      "authwarden.junit.xml",
+      "authwarden.md",
+      "authwarden.sarif",
+    ]);
     expect(first.run.code).toBe(1);
     for (const name of Object.keys(first.files)) expect(first.run.stdout).toContain(name);
     expect(first.run.stdout).toMatch(/^reports written: /m);
@@ -54,7 +60,9 @@ describe("all formats in one run", () => {
     const run = log.runs[0]!;
     const fails = first.report.results.filter((r) => r.status === "FAIL");
     expect(fails.length).toBeGreaterThan(0);
-    const sarifKeys = (run.results ?? []).map((r) => key(r.ruleId!, (r.properties as { resourceKey: string }).resourceKey));
+    const sarifKeys = (run.results ?? []).map((r) =>
+      key(r.ruleId!, (r.properties as { resourceKey: string }).resourceKey),
+    );
     expect(sarifKeys.sort()).toEqual(fails.map((r) => key(r.ruleId, r.resource.key)).sort());
   });
 
@@ -75,10 +83,17 @@ describe("all formats in one run", () => {
       const location = result.locations?.[0]?.physicalLocation;
       expect(location?.artifactLocation?.uri).toMatch(/^stacks\/[\w-]+\.ts$/);
       expect(location?.region?.startLine).toBeGreaterThan(0);
-      const source = first.report.results.find((r) => r.status === "FAIL" && r.ruleId === result.ruleId && r.resource.key === (result.properties as { resourceKey: string }).resourceKey)!;
+      const source = first.report.results.find(
+        (r) =>
+          r.status === "FAIL" &&
+          r.ruleId === result.ruleId &&
+          r.resource.key === (result.properties as { resourceKey: string }).resourceKey,
+      )!;
       expect(location?.artifactLocation?.uri).toBe(source.resource.file);
       expect(location?.region?.startLine).toBe(source.resource.line);
-      expect(result.partialFingerprints?.primaryLocationLineHash).toBe(`${fingerprint(source.ruleId, source.resource.key)}:1`);
+      expect(result.partialFingerprints?.primaryLocationLineHash).toBe(
+        `${fingerprint(source.ruleId, source.resource.key)}:1`,
+      );
     }
   });
 
@@ -89,7 +104,10 @@ describe("all formats in one run", () => {
     expect(xml.match(/<failure /g)).toHaveLength(fails.length);
     expect(xml.match(/<error /g) ?? []).toHaveLength(first.report.summary.byStatus.ERROR);
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites /);
-    for (const fail of fails) expect(xml).toContain(`How to fix: ${fail.remediation.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}`);
+    for (const fail of fails)
+      expect(xml).toContain(
+        `How to fix: ${fail.remediation.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")}`,
+      );
     expect(xml).toContain(`failures="${fails.length}"`);
   });
 
@@ -109,7 +127,9 @@ describe("all formats in one run", () => {
     expect(html).toContain('id="req-8.3.6"');
     expect(html).toMatch(/id="req-8\.3\.6"[\s\S]*?<span class="badge f-not-in-place">Not in Place<\/span>/);
     expect(html).toContain("Best-Practice Findings on Consumer Pools");
-    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;none&#39;;/);
+    expect(html).toMatch(
+      /<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;none&#39;;/,
+    );
     expect(html).toContain("<svg");
     expect(html).not.toMatch(/<script|<link|src="http|href="http/i);
   });
@@ -119,7 +139,9 @@ describe("all formats in one run", () => {
     expect(second.report.generatedAt).not.toBe(first.report.generatedAt);
     for (const [name, text] of Object.entries(first.files)) {
       const normalize = (t: string, at: string) => t.split(at).join("<generatedAt>");
-      expect(normalize(second.files[name]!, second.report.generatedAt), name).toBe(normalize(text, first.report.generatedAt));
+      expect(normalize(second.files[name]!, second.report.generatedAt), name).toBe(
+        normalize(text, first.report.generatedAt),
+      );
     }
   });
 });
@@ -138,9 +160,22 @@ describe("the ROC requirement catalogue", () => {
 describe("waived results", () => {
   function withWaiver(report: Report): Report {
     const target = report.results.find((r) => r.status === "FAIL" && r.controls.some((c) => c.applicable))!;
-    const waiver = { id: "W-1", reason: "legacy <b>portal</b> retiring", owner: "iam-team@example.com", expires: "2099-12-31", compensatingControl: "IP allow-list | VPN", file: "waivers.yaml" };
+    const waiver = {
+      id: "W-1",
+      reason: "legacy <b>portal</b> retiring",
+      owner: "iam-team@example.com",
+      expires: "2099-12-31",
+      compensatingControl: "IP allow-list | VPN",
+      file: "waivers.yaml",
+    };
     const results: Result[] = report.results.map((r) => (r === target ? { ...r, status: "WAIVED", waiver } : r));
-    return { ...report, results, waivers: [{ waiver: { ...waiver, id: "W-2" }, ruleId: "mfa-required", selector: "stale-pool", problem: "expired" }] };
+    return {
+      ...report,
+      results,
+      waivers: [
+        { waiver: { ...waiver, id: "W-2" }, ruleId: "mfa-required", selector: "stale-pool", problem: "expired" },
+      ],
+    };
   }
 
   it("are left out of SARIF results and listed in the run's properties", () => {
@@ -148,13 +183,23 @@ describe("waived results", () => {
     const waived = report.results.find((r) => r.status === "WAIVED")!;
     const run = sarifOf(FILE_WRITERS.sarif.write(report)).runs[0]!;
     expect(run.results).toHaveLength(report.results.filter((r) => r.status === "FAIL").length);
-    expect(run.properties?.waived).toEqual([expect.objectContaining({ ruleId: waived.ruleId, resourceKey: waived.resource.key, waiver: "W-1", owner: "iam-team@example.com", expires: "2099-12-31" })]);
+    expect(run.properties?.waived).toEqual([
+      expect.objectContaining({
+        ruleId: waived.ruleId,
+        resourceKey: waived.resource.key,
+        waiver: "W-1",
+        owner: "iam-team@example.com",
+        expires: "2099-12-31",
+      }),
+    ]);
     expect(run.properties?.waiverProblems).toEqual([expect.objectContaining({ id: "W-2", problem: "expired" })]);
   });
 
   it("are skipped in JUnit with the waiver's reason, owner and expiry", () => {
     const xml = FILE_WRITERS.junit.write(withWaiver(first.report));
-    expect(xml).toMatch(/<skipped message="waived by W-1 \(owner iam-team@example.com, expires 2099-12-31\): legacy &lt;b&gt;portal&lt;\/b&gt; retiring; compensating control: IP allow-list \| VPN">/);
+    expect(xml).toMatch(
+      /<skipped message="waived by W-1 \(owner iam-team@example.com, expires 2099-12-31\): legacy &lt;b&gt;portal&lt;\/b&gt; retiring; compensating control: IP allow-list \| VPN">/,
+    );
   });
 
   it("appear in the Markdown's collapsed section and the HTML's waiver section with the compensating control", () => {
@@ -174,23 +219,48 @@ describe("SARIF locations when the construct's file is not known", () => {
   it("falls back to the resource's line in the input file, then to the ARN as a logical location", () => {
     const fail = first.report.results.find((r) => r.status === "FAIL")!;
     const { file: _file, line: _line, ...fromInput } = fail.resource;
-    const arnOnly = { kind: fail.resource.kind, name: fail.resource.name, key: "live/arn", source: "live" as const, arn: "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCd" };
-    const report: Report = { ...first.report, results: [{ ...fail, resource: fromInput }, { ...fail, resource: arnOnly }] };
+    const arnOnly = {
+      kind: fail.resource.kind,
+      name: fail.resource.name,
+      key: "live/arn",
+      source: "live" as const,
+      arn: "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_AbCd",
+    };
+    const report: Report = {
+      ...first.report,
+      results: [
+        { ...fail, resource: fromInput },
+        { ...fail, resource: arnOnly },
+      ],
+    };
     const log = sarifOf(writeSarif(report));
     expect(validateSarif(log).valid).toBe(true);
     const [input, arn] = log.runs[0]!.results!;
     expect(fail.resource.inputLine).toBeGreaterThan(1);
-    expect(input!.locations![0]!.physicalLocation).toEqual({ artifactLocation: { uri: expect.stringMatching(/^file:\/\/\/.*\/cdk\.tf\.json$/) }, region: { startLine: fail.resource.inputLine } });
-    expect(input!.locations![0]!.logicalLocations![0]!.fullyQualifiedName).toBe(`${fail.resource.stack}/${fail.resource.address}`);
+    expect(input!.locations![0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: expect.stringMatching(/^file:\/\/\/.*\/cdk\.tf\.json$/) },
+      region: { startLine: fail.resource.inputLine },
+    });
+    expect(input!.locations![0]!.logicalLocations![0]!.fullyQualifiedName).toBe(
+      `${fail.resource.stack}/${fail.resource.address}`,
+    );
     expect(arn!.locations![0]!.physicalLocation).toBeUndefined();
-    expect(arn!.locations![0]!.logicalLocations).toEqual([{ fullyQualifiedName: arnOnly.arn, name: arnOnly.name, kind: "resource" }]);
+    expect(arn!.locations![0]!.logicalLocations).toEqual([
+      { fullyQualifiedName: arnOnly.arn, name: arnOnly.name, kind: "resource" },
+    ]);
   });
 });
 
 describe("GitHub's SARIF limits", () => {
   it("more than 25,000 results per run is refused with a clear AuthwardenError", () => {
     const fail = first.report.results.find((r) => r.status === "FAIL")!;
-    const many: Report = { ...first.report, results: Array.from({ length: 25_001 }, (_, i) => ({ ...fail, resource: { ...fail.resource, key: `${fail.resource.key}#${i}` } })) };
+    const many: Report = {
+      ...first.report,
+      results: Array.from({ length: 25_001 }, (_, i) => ({
+        ...fail,
+        resource: { ...fail.resource, key: `${fail.resource.key}#${i}` },
+      })),
+    };
     expect(() => writeSarif(many)).toThrow(ReportLimitError);
     expect(() => writeSarif(many)).toThrow(/25001 results exceed GitHub code scanning's limit of 25000 per run/);
     expect(new ReportLimitError("x")).toBeInstanceOf(AuthwardenError);
@@ -199,7 +269,9 @@ describe("GitHub's SARIF limits", () => {
   it("a log over the gzipped size limit is refused", () => {
     const text = writeSarif(first.report);
     const size = gzipSync(text).length;
-    expect(() => writeSarif(first.report, { resultsPerRun: 25_000, gzippedBytes: size - 1 })).toThrow(/bytes gzipped exceed GitHub code scanning's limit/);
+    expect(() => writeSarif(first.report, { resultsPerRun: 25_000, gzippedBytes: size - 1 })).toThrow(
+      /bytes gzipped exceed GitHub code scanning's limit/,
+    );
     expect(writeSarif(first.report, { resultsPerRun: 25_000, gzippedBytes: size })).toBe(text);
   });
 });

@@ -43,7 +43,9 @@ describe("hostile names in the reports", () => {
       expect(row).toContain("\\| pipe \\`tick\\`");
       expect(row).toContain("second line");
     }
-    const failureRow = poolRows.find((row) => row.startsWith("| 🟧") || row.startsWith("| 🟥") || row.startsWith("| 🟨"))!;
+    const failureRow = poolRows.find(
+      (row) => row.startsWith("| 🟧") || row.startsWith("| 🟥") || row.startsWith("| 🟨"),
+    )!;
     expect(failureRow.split(/(?<!\\)\|/).length - 2).toBe(5);
   });
 
@@ -52,7 +54,9 @@ describe("hostile names in the reports", () => {
     expect(xml).not.toMatch(/<script|<img/);
     expect(xml).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(xml).not.toContain("\u0007");
-    const sarif = JSON.parse(hostile.files["authwarden.sarif"]!) as { runs: { results: { properties: { resource: string } }[] }[] };
+    const sarif = JSON.parse(hostile.files["authwarden.sarif"]!) as {
+      runs: { results: { properties: { resource: string } }[] }[];
+    };
     expect(sarif.runs[0]!.results.map((r) => r.properties.resource)).toContain(POOL_NAME);
   });
 });
@@ -78,7 +82,13 @@ describe("the Markdown size limit", () => {
   it("a report too long for a PR comment is cut under 65,536 characters, says so, and closes its <details>", () => {
     const base = hostile.report;
     const fail = base.results.find((r) => r.status === "FAIL")!;
-    const many = (status: "FAIL" | "UNKNOWN") => Array.from({ length: 600 }, (_, i) => ({ ...fail, status, message: `${fail.message} ${"x".repeat(150)}`, resource: { ...fail.resource, key: `${fail.resource.key}#${status}${i}` } }));
+    const many = (status: "FAIL" | "UNKNOWN") =>
+      Array.from({ length: 600 }, (_, i) => ({
+        ...fail,
+        status,
+        message: `${fail.message} ${"x".repeat(150)}`,
+        resource: { ...fail.resource, key: `${fail.resource.key}#${status}${i}` },
+      }));
     const report: Report = { ...base, results: [...many("FAIL"), ...many("UNKNOWN")] };
     const md = writeMarkdown(report);
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
@@ -87,7 +97,15 @@ describe("the Markdown size limit", () => {
   });
 
   it("fit closes a <details> it cut into", () => {
-    const text = ["head", "<details>", "<summary>s</summary>", "", ...Array.from({ length: 100 }, (_, i) => `| row ${i} |`), "", "</details>"].join("\n");
+    const text = [
+      "head",
+      "<details>",
+      "<summary>s</summary>",
+      "",
+      ...Array.from({ length: 100 }, (_, i) => `| row ${i} |`),
+      "",
+      "</details>",
+    ].join("\n");
     const cut = fit(text, 900);
     expect(cut.length).toBeLessThanOrEqual(900);
     expect(cut).toMatch(/\n\n<\/details>\n\n> ✂️ \*\*Truncated:\*\*/);

@@ -61,7 +61,9 @@ describe("the HTML report with hostile names, in Chromium", () => {
     const found = await watched.page.evaluate(() => ({
       scripts: document.querySelectorAll("script").length,
       images: document.querySelectorAll("img").length,
-      handlers: [...document.querySelectorAll("*")].filter((el) => [...el.attributes].some((a) => a.name.startsWith("on"))).length,
+      handlers: [...document.querySelectorAll("*")].filter((el) =>
+        [...el.attributes].some((a) => a.name.startsWith("on")),
+      ).length,
     }));
     expect(found).toEqual({ scripts: 0, images: 0, handlers: 0 });
   });
@@ -73,8 +75,12 @@ describe("the HTML report with hostile names, in Chromium", () => {
   });
 
   it("loads nothing but the file itself, and declares a CSP that forbids scripts", async () => {
-    expect(watched.requests.filter((url) => !url.startsWith("data:"))).toEqual([pathToFileURL(join(run.dir, "authwarden.html")).href]);
-    const csp = await watched.page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "");
+    expect(watched.requests.filter((url) => !url.startsWith("data:"))).toEqual([
+      pathToFileURL(join(run.dir, "authwarden.html")).href,
+    ]);
+    const csp = await watched.page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") ?? "",
+    );
     expect(csp).toContain("script-src 'none'");
     expect(csp).toContain("default-src 'none'");
   });
@@ -83,7 +89,11 @@ describe("the HTML report with hostile names, in Chromium", () => {
     const xml = run.files["authwarden.junit.xml"]!;
     const parsed = await watched.page.evaluate((source) => {
       const doc = new DOMParser().parseFromString(source, "application/xml");
-      return { errors: doc.getElementsByTagName("parsererror").length, failures: doc.getElementsByTagName("failure").length, names: [...doc.getElementsByTagName("testcase")].map((t) => t.getAttribute("name")) };
+      return {
+        errors: doc.getElementsByTagName("parsererror").length,
+        failures: doc.getElementsByTagName("failure").length,
+        names: [...doc.getElementsByTagName("testcase")].map((t) => t.getAttribute("name")),
+      };
     }, xml);
     expect(parsed.errors).toBe(0);
     expect(parsed.failures).toBe(run.report.summary.byStatus.FAIL);

@@ -7,9 +7,20 @@ const minutes = { tokenValidityUnits: [{ accessToken: "minutes", idToken: "minut
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_15_minutes", stack: (s) => client(s, "pass_15_minutes", userPool(s, "staff"), { accessTokenValidity: 15, ...minutes }) },
-    { name: "pass_consumer_60_minutes", stack: (s) => client(s, "pass_consumer_60_minutes", consumerPool(s, "shoppers"), { accessTokenValidity: 60, ...minutes }) },
-    { name: "pass_consumer_1_hour_default_unit", stack: (s) => client(s, "pass_consumer_1_hour_default_unit", consumerPool(s, "shoppers"), { accessTokenValidity: 1 }) },
+    {
+      name: "pass_15_minutes",
+      stack: (s) => client(s, "pass_15_minutes", userPool(s, "staff"), { accessTokenValidity: 15, ...minutes }),
+    },
+    {
+      name: "pass_consumer_60_minutes",
+      stack: (s) =>
+        client(s, "pass_consumer_60_minutes", consumerPool(s, "shoppers"), { accessTokenValidity: 60, ...minutes }),
+    },
+    {
+      name: "pass_consumer_1_hour_default_unit",
+      stack: (s) =>
+        client(s, "pass_consumer_1_hour_default_unit", consumerPool(s, "shoppers"), { accessTokenValidity: 1 }),
+    },
   ],
   invalid: [
     {
@@ -21,12 +32,27 @@ RuleTester.run(rule, {
     {
       name: "fail_default_60_minutes_workforce",
       stack: (s) => client(s, "fail_default_60_minutes_workforce", userPool(s, "staff")),
-      results: [{ resource: "fail_default_60_minutes_workforce", status: "FAIL", messageId: "tooLong", messageIncludes: "Cognito's default" }],
+      results: [
+        {
+          resource: "fail_default_60_minutes_workforce",
+          status: "FAIL",
+          messageId: "tooLong",
+          messageIncludes: "Cognito's default",
+        },
+      ],
     },
     {
       name: "fail_30_minutes_workforce",
-      stack: (s) => client(s, "fail_30_minutes_workforce", userPool(s, "staff"), { accessTokenValidity: 30, ...minutes }),
-      results: [{ resource: "fail_30_minutes_workforce", status: "FAIL", messageId: "tooLong", messageIncludes: "at most 15 minutes" }],
+      stack: (s) =>
+        client(s, "fail_30_minutes_workforce", userPool(s, "staff"), { accessTokenValidity: 30, ...minutes }),
+      results: [
+        {
+          resource: "fail_30_minutes_workforce",
+          status: "FAIL",
+          messageId: "tooLong",
+          messageIncludes: "at most 15 minutes",
+        },
+      ],
     },
     {
       name: "unknown_var",
@@ -34,7 +60,9 @@ RuleTester.run(rule, {
         const validity = new TerraformVariable(s, "access_validity", { type: "number" });
         client(s, "unknown_var", userPool(s, "staff"), { accessTokenValidity: validity.numberValue, ...minutes });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.access_validity" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.access_validity" },
+      ],
     },
   ],
 });

@@ -21,7 +21,13 @@ RuleTester.run(rule, {
     {
       name: "pass_listed_public",
       options: { publicRoutes: [{ method: "GET", path: "/catalog/*" }] },
-      stack: (s) => void new TestApi(s, "catalog").route({ id: "pass_public", method: "GET", path: "/catalog/{itemId}", authorization: "NONE" }),
+      stack: (s) =>
+        void new TestApi(s, "catalog").route({
+          id: "pass_public",
+          method: "GET",
+          path: "/catalog/{itemId}",
+          authorization: "NONE",
+        }),
     },
   ],
   invalid: [
@@ -32,21 +38,46 @@ RuleTester.run(rule, {
         api.route({ id: "pass_orders", method: "GET", path: "/orders", scopes: ["shop/orders"] });
         api.route({ id: "fail_order_tracking", method: "GET", path: "/orders/{orderId}", authorization: "NONE" });
       },
-      results: [{ resource: M("fail_order_tracking"), status: "FAIL", messageId: "unauthorized", messageIncludes: "GET /orders/{orderId} of shop has authorization NONE" }],
+      results: [
+        {
+          resource: M("fail_order_tracking"),
+          status: "FAIL",
+          messageId: "unauthorized",
+          messageIncludes: "GET /orders/{orderId} of shop has authorization NONE",
+        },
+      ],
     },
     {
       name: "fail_public_pattern_other_method",
       options: { publicRoutes: [{ method: "GET", path: "/catalog/*" }] },
-      stack: (s) => void new TestApi(s, "catalog").route({ id: "fail_post_catalog", method: "POST", path: "/catalog/{itemId}", authorization: "NONE" }),
+      stack: (s) =>
+        void new TestApi(s, "catalog").route({
+          id: "fail_post_catalog",
+          method: "POST",
+          path: "/catalog/{itemId}",
+          authorization: "NONE",
+        }),
       results: [{ resource: M("fail_post_catalog"), status: "FAIL", messageId: "unauthorized" }],
     },
     {
       name: "unknown_authorization_var",
       stack: (s) => {
         const mode = new TerraformVariable(s, "auth_mode", { type: "string" });
-        new TestApi(s, "shop").route({ id: "unknown_authorization", method: "GET", path: "/orders", authorization: mode.stringValue });
+        new TestApi(s, "shop").route({
+          id: "unknown_authorization",
+          method: "GET",
+          path: "/orders",
+          authorization: mode.stringValue,
+        });
       },
-      results: [{ resource: M("unknown_authorization"), status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.auth_mode" }],
+      results: [
+        {
+          resource: M("unknown_authorization"),
+          status: "UNKNOWN",
+          messageId: "unknown",
+          messageIncludes: "var.auth_mode",
+        },
+      ],
     },
   ],
 });

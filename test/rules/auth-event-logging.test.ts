@@ -10,7 +10,11 @@ import { RuleTester } from "../harness/rule-tester.js";
 import { estateOf } from "../harness/synth-fixture.js";
 
 class LogDeliveryConfiguration extends TerraformResource {
-  constructor(scope: Construct, id: string, private readonly config: Record<string, unknown>) {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly config: Record<string, unknown>,
+  ) {
     super(scope, id, { terraformResourceType: "aws_cognito_log_delivery_configuration" });
   }
   protected override synthesizeAttributes(): Record<string, unknown> {
@@ -22,7 +26,15 @@ function loggedPool(scope: Construct, name: string, eventSource = "userAuthEvent
   const pool = userPool(scope, name, { userPoolTier: "PLUS" });
   new LogDeliveryConfiguration(scope, `${name}-logs`, {
     user_pool_id: pool.id,
-    log_configurations: [{ event_source: eventSource, log_level: eventSource === "userAuthEvents" ? "INFO" : "ERROR", cloud_watch_logs_configuration: [{ log_group_arn: "arn:aws:logs:eu-west-1:111122223333:log-group:/cognito/auth" }] }],
+    log_configurations: [
+      {
+        event_source: eventSource,
+        log_level: eventSource === "userAuthEvents" ? "INFO" : "ERROR",
+        cloud_watch_logs_configuration: [
+          { log_group_arn: "arn:aws:logs:eu-west-1:111122223333:log-group:/cognito/auth" },
+        ],
+      },
+    ],
   });
 }
 
@@ -40,12 +52,21 @@ RuleTester.run(rule, {
     {
       name: "fail_notifications_only",
       stack: (s) => loggedPool(s, "fail_notifications_only", "userNotification"),
-      results: [{ resource: "fail_notifications_only", status: "FAIL", messageId: "missing", messageIncludes: "userAuthEvents" }],
+      results: [
+        {
+          resource: "fail_notifications_only",
+          status: "FAIL",
+          messageId: "missing",
+          messageIncludes: "userAuthEvents",
+        },
+      ],
     },
     {
       name: "unknown_provider_5",
       stack: (s) => void userPool(s, "unknown_provider_5"),
-      results: [{ resource: "unknown_provider_5", status: "UNKNOWN", messageId: "unknown", messageIncludes: "added in 6.0" }],
+      results: [
+        { resource: "unknown_provider_5", status: "UNKNOWN", messageId: "unknown", messageIncludes: "added in 6.0" },
+      ],
     },
   ],
 });

@@ -12,7 +12,14 @@ RuleTester.run(rule, {
     {
       name: "fail_15",
       stack: (s) => client(s, "fail_15", userPool(s, "staff"), { authSessionValidity: 15 }),
-      results: [{ resource: "fail_15", status: "FAIL", messageId: "tooLong", messageIncludes: "open for 15 minutes between challenges; at most 5" }],
+      results: [
+        {
+          resource: "fail_15",
+          status: "FAIL",
+          messageId: "tooLong",
+          messageIncludes: "open for 15 minutes between challenges; at most 5",
+        },
+      ],
     },
     {
       name: "fail_5_by_option",

@@ -6,30 +6,60 @@ import { RuleTester } from "../harness/rule-tester.js";
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_sign_in_block", stack: (s) => protectedPool(s, "pass_sign_in_block", { compromised: { events: ["SIGN_IN", "PASSWORD_CHANGE"], action: "BLOCK" } }) },
+    {
+      name: "pass_sign_in_block",
+      stack: (s) =>
+        protectedPool(s, "pass_sign_in_block", {
+          compromised: { events: ["SIGN_IN", "PASSWORD_CHANGE"], action: "BLOCK" },
+        }),
+    },
     // No event_filter: the API checks every event, SIGN_IN included.
-    { name: "pass_default_filter", stack: (s) => protectedPool(s, "pass_default_filter", { compromised: { action: "BLOCK" } }) },
+    {
+      name: "pass_default_filter",
+      stack: (s) => protectedPool(s, "pass_default_filter", { compromised: { action: "BLOCK" } }),
+    },
   ],
   invalid: [
     {
       name: "fail_missing",
       stack: (s) => userPool(s, "fail_missing", enforced),
-      results: [{ resource: "fail_missing", status: "FAIL", messageId: "riskMissing", messageIncludes: "risk configuration missing" }],
+      results: [
+        {
+          resource: "fail_missing",
+          status: "FAIL",
+          messageId: "riskMissing",
+          messageIncludes: "risk configuration missing",
+        },
+      ],
     },
     {
       name: "fail_consumer_missing",
       stack: (s) => consumerPool(s, "fail_consumer_missing"),
-      results: [{ resource: "fail_consumer_missing", status: "FAIL", messageId: "riskMissing", messageIncludes: "missing" }],
+      results: [
+        { resource: "fail_consumer_missing", status: "FAIL", messageId: "riskMissing", messageIncludes: "missing" },
+      ],
     },
     {
       name: "fail_no_action",
       stack: (s) => protectedPool(s, "fail_no_action", { compromised: { events: ["SIGN_IN"], action: "NO_ACTION" } }),
-      results: [{ resource: "fail_no_action", status: "FAIL", messageId: "notBlocked", messageIncludes: "action NO_ACTION" }],
+      results: [
+        { resource: "fail_no_action", status: "FAIL", messageId: "notBlocked", messageIncludes: "action NO_ACTION" },
+      ],
     },
     {
       name: "fail_sign_up_only",
-      stack: (s) => protectedPool(s, "fail_sign_up_only", { compromised: { events: ["SIGN_UP", "PASSWORD_CHANGE"], action: "BLOCK" } }),
-      results: [{ resource: "fail_sign_up_only", status: "FAIL", messageId: "signInNotFiltered", messageIncludes: "only on SIGN_UP, PASSWORD_CHANGE" }],
+      stack: (s) =>
+        protectedPool(s, "fail_sign_up_only", {
+          compromised: { events: ["SIGN_UP", "PASSWORD_CHANGE"], action: "BLOCK" },
+        }),
+      results: [
+        {
+          resource: "fail_sign_up_only",
+          status: "FAIL",
+          messageId: "signInNotFiltered",
+          messageIncludes: "only on SIGN_UP, PASSWORD_CHANGE",
+        },
+      ],
     },
     {
       name: "fail_takeover_only",
@@ -38,8 +68,21 @@ RuleTester.run(rule, {
     },
     {
       name: "fail_audit_mode",
-      stack: (s) => protectedPool(s, "fail_audit_mode", { compromised: { events: ["SIGN_IN"], action: "BLOCK" } }, { userPoolAddOns: { advancedSecurityMode: "AUDIT" } }),
-      results: [{ resource: "fail_audit_mode", status: "FAIL", messageId: "notEnforced", messageIncludes: "advanced_security_mode is AUDIT" }],
+      stack: (s) =>
+        protectedPool(
+          s,
+          "fail_audit_mode",
+          { compromised: { events: ["SIGN_IN"], action: "BLOCK" } },
+          { userPoolAddOns: { advancedSecurityMode: "AUDIT" } },
+        ),
+      results: [
+        {
+          resource: "fail_audit_mode",
+          status: "FAIL",
+          messageId: "notEnforced",
+          messageIncludes: "advanced_security_mode is AUDIT",
+        },
+      ],
     },
     {
       // A client-specific configuration overrides the pool's for that client, and is judged on its own.
@@ -47,7 +90,10 @@ RuleTester.run(rule, {
       stack: (s) => {
         const pool = protectedPool(s, "staff", { compromised: { events: ["SIGN_IN"], action: "BLOCK" } });
         const web = client(s, "web", pool);
-        riskConfiguration(s, "fail_client_override", pool, { clientId: web.id, compromised: { events: ["SIGN_IN"], action: "NO_ACTION" } });
+        riskConfiguration(s, "fail_client_override", pool, {
+          clientId: web.id,
+          compromised: { events: ["SIGN_IN"], action: "NO_ACTION" },
+        });
       },
       results: [{ resource: "risk configuration of staff", status: "FAIL", messageId: "notBlocked" }],
     },
@@ -55,9 +101,19 @@ RuleTester.run(rule, {
       name: "fail_client_only",
       stack: (s) => {
         const pool = userPool(s, "fail_client_only", enforced);
-        riskConfiguration(s, "risk", pool, { clientId: client(s, "web", pool).id, compromised: { events: ["SIGN_IN"], action: "BLOCK" } });
+        riskConfiguration(s, "risk", pool, {
+          clientId: client(s, "web", pool).id,
+          compromised: { events: ["SIGN_IN"], action: "BLOCK" },
+        });
       },
-      results: [{ resource: "fail_client_only", status: "FAIL", messageId: "riskMissing", messageIncludes: "only client-specific ones" }],
+      results: [
+        {
+          resource: "fail_client_only",
+          status: "FAIL",
+          messageId: "riskMissing",
+          messageIncludes: "only client-specific ones",
+        },
+      ],
     },
     {
       name: "unknown_var",
@@ -65,7 +121,9 @@ RuleTester.run(rule, {
         const action = new TerraformVariable(s, "compromised_action", { type: "string" });
         protectedPool(s, "unknown_var", { compromised: { events: ["SIGN_IN"], action: action.stringValue } });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.compromised_action" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.compromised_action" },
+      ],
     },
     {
       // The only risk configuration names a pool from a variable: it may be this pool's, so UNKNOWN, not missing.
@@ -75,7 +133,14 @@ RuleTester.run(rule, {
         const poolId = new TerraformVariable(s, "pool_id", { type: "string" });
         riskConfiguration(s, "risk", poolId.stringValue, { compromised: { events: ["SIGN_IN"], action: "BLOCK" } });
       },
-      results: [{ resource: "unknown_pool_var", status: "UNKNOWN", messageId: "riskUnresolved", messageIncludes: "cannot be resolved" }],
+      results: [
+        {
+          resource: "unknown_pool_var",
+          status: "UNKNOWN",
+          messageId: "riskUnresolved",
+          messageIncludes: "cannot be resolved",
+        },
+      ],
     },
   ],
 });

@@ -6,13 +6,23 @@ import { RuleTester } from "../harness/rule-tester.js";
 RuleTester.run(rule, {
   valid: [
     { name: "pass_active", stack: (s) => userPool(s, "pass_active", { deletionProtection: "ACTIVE" }) },
-    { name: "pass_consumer_active", stack: (s) => consumerPool(s, "pass_consumer_active", { deletionProtection: "ACTIVE" }) },
+    {
+      name: "pass_consumer_active",
+      stack: (s) => consumerPool(s, "pass_consumer_active", { deletionProtection: "ACTIVE" }),
+    },
   ],
   invalid: [
     {
       name: "fail_inactive",
       stack: (s) => userPool(s, "fail_inactive", { deletionProtection: "INACTIVE" }),
-      results: [{ resource: "fail_inactive", status: "FAIL", messageId: "inactive", messageIncludes: "deletion_protection is INACTIVE" }],
+      results: [
+        {
+          resource: "fail_inactive",
+          status: "FAIL",
+          messageId: "inactive",
+          messageIncludes: "deletion_protection is INACTIVE",
+        },
+      ],
     },
     {
       name: "fail_default",

@@ -17,7 +17,14 @@ RuleTester.run(rule, {
     {
       name: "fail_classic_on",
       stack: (s) => pool(s, "fail_classic_on", true),
-      results: [{ resource: "fail_classic_on", status: "FAIL", messageId: "classicFlowAllowed", messageIncludes: "allow_classic_flow = true" }],
+      results: [
+        {
+          resource: "fail_classic_on",
+          status: "FAIL",
+          messageId: "classicFlowAllowed",
+          messageIncludes: "allow_classic_flow = true",
+        },
+      ],
     },
     {
       name: "unknown_var",
@@ -25,7 +32,9 @@ RuleTester.run(rule, {
         const classic = new TerraformVariable(s, "classic_flow", { type: "bool" });
         pool(s, "unknown_var", classic.booleanValue as unknown as boolean);
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.classic_flow" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.classic_flow" },
+      ],
     },
   ],
 });

@@ -9,8 +9,12 @@ const guestAllowed = { allowGuestAccess: true, publicResources: [PUBLIC] };
 function guestRole(scope: Parameters<typeof identityPool>[0], name: string, action: string, resource: string) {
   return role(scope, {
     name,
-    trustPolicy: JSON.stringify(webIdentityTrust({ "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "unauthenticated" } })),
-    policies: [JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] })],
+    trustPolicy: JSON.stringify(
+      webIdentityTrust({ "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "unauthenticated" } }),
+    ),
+    policies: [
+      JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] }),
+    ],
   });
 }
 
@@ -40,16 +44,37 @@ RuleTester.run(rule, {
         const pool = identityPool(s, "fail_guest_role_writes", { allowGuests: true });
         attachRoles(s, pool, { unauthenticated: guestRole(s, "guest-write", "s3:PutObject", PUBLIC) });
       },
-      results: [{ resource: "fail_guest_role_writes", status: "FAIL", messageId: "guestRoleWrites", messageIncludes: "s3:PutObject" }],
+      results: [
+        {
+          resource: "fail_guest_role_writes",
+          status: "FAIL",
+          messageId: "guestRoleWrites",
+          messageIncludes: "s3:PutObject",
+        },
+      ],
     },
     {
       name: "fail_guest_role_reads_private",
       options: guestAllowed,
       stack: (s) => {
         const pool = identityPool(s, "fail_guest_role_reads_private", { allowGuests: true });
-        attachRoles(s, pool, { unauthenticated: guestRole(s, "guest-private", "dynamodb:GetItem", "arn:aws:dynamodb:eu-west-1:111122223333:table/orders") });
+        attachRoles(s, pool, {
+          unauthenticated: guestRole(
+            s,
+            "guest-private",
+            "dynamodb:GetItem",
+            "arn:aws:dynamodb:eu-west-1:111122223333:table/orders",
+          ),
+        });
       },
-      results: [{ resource: "fail_guest_role_reads_private", status: "FAIL", messageId: "guestRoleWrites", messageIncludes: "table/orders" }],
+      results: [
+        {
+          resource: "fail_guest_role_reads_private",
+          status: "FAIL",
+          messageId: "guestRoleWrites",
+          messageIncludes: "table/orders",
+        },
+      ],
     },
     {
       name: "unknown_var",
@@ -57,7 +82,9 @@ RuleTester.run(rule, {
         const guests = new TerraformVariable(s, "allow_guests", { type: "bool" });
         identityPool(s, "unknown_var", { allowGuests: guests.booleanValue as unknown as boolean });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.allow_guests" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.allow_guests" },
+      ],
     },
   ],
 });

@@ -19,7 +19,9 @@ function mappedPool(scope: Construct, name: string, resolution: string | undefin
         identityProvider: "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc:client",
         type,
         ...(resolution !== undefined ? { ambiguousRoleResolution: resolution } : {}),
-        ...(type === "Rules" ? { mappingRule: [{ claim: "custom:tier", matchType: "Equals", value: "gold", roleArn: authenticated.arn }] } : {}),
+        ...(type === "Rules"
+          ? { mappingRule: [{ claim: "custom:tier", matchType: "Equals", value: "gold", roleArn: authenticated.arn }] }
+          : {}),
       },
     ],
   });
@@ -36,7 +38,14 @@ RuleTester.run(rule, {
     {
       name: "fail_authenticated_role",
       stack: (s) => mappedPool(s, "fail_authenticated_role", "AuthenticatedRole"),
-      results: [{ resource: "fail_authenticated_role", status: "FAIL", messageId: "notDeny", messageIncludes: "AuthenticatedRole instead of Deny" }],
+      results: [
+        {
+          resource: "fail_authenticated_role",
+          status: "FAIL",
+          messageId: "notDeny",
+          messageIncludes: "AuthenticatedRole instead of Deny",
+        },
+      ],
     },
     {
       name: "fail_not_set",
@@ -49,7 +58,14 @@ RuleTester.run(rule, {
         const resolution = new TerraformVariable(s, "ambiguous", { type: "string" });
         mappedPool(s, "unknown_var", resolution.stringValue);
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknownResolution", messageIncludes: "var.ambiguous" }],
+      results: [
+        {
+          resource: "unknown_var",
+          status: "UNKNOWN",
+          messageId: "unknownResolution",
+          messageIncludes: "var.ambiguous",
+        },
+      ],
     },
   ],
 });
@@ -60,9 +76,19 @@ describe("identity-role-mapping-deny-ambiguous loader", () => {
     return roles?.known ? roles.value.mappings[0]?.ambiguousRoleResolution : undefined;
   };
   it("reads ambiguous_role_resolution as configured, null when unset, unknown from a variable", () => {
-    expect(resolutionOf((s) => mappedPool(s, "deny", "Deny"))).toMatchObject({ known: true, value: "Deny", origin: "configured" });
-    expect(resolutionOf((s) => mappedPool(s, "unset", undefined))).toMatchObject({ known: true, value: null, origin: "default" });
-    const fromVar = resolutionOf((s) => mappedPool(s, "var", new TerraformVariable(s, "resolution", { type: "string" }).stringValue));
+    expect(resolutionOf((s) => mappedPool(s, "deny", "Deny"))).toMatchObject({
+      known: true,
+      value: "Deny",
+      origin: "configured",
+    });
+    expect(resolutionOf((s) => mappedPool(s, "unset", undefined))).toMatchObject({
+      known: true,
+      value: null,
+      origin: "default",
+    });
+    const fromVar = resolutionOf((s) =>
+      mappedPool(s, "var", new TerraformVariable(s, "resolution", { type: "string" }).stringValue),
+    );
     expect(fromVar?.known).toBe(false);
   });
 });

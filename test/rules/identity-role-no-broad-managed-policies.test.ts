@@ -5,8 +5,17 @@ import { RuleTester } from "../harness/rule-tester.js";
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_inline_only", stack: (s) => void boundRole(s, "pass_inline_only", { statements: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::catalog/*" }] }) },
-    { name: "pass_read_only_managed", stack: (s) => void boundRole(s, "pass_read_only_managed", { managed: ["AmazonS3ReadOnlyAccess"] }) },
+    {
+      name: "pass_inline_only",
+      stack: (s) =>
+        void boundRole(s, "pass_inline_only", {
+          statements: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::catalog/*" }],
+        }),
+    },
+    {
+      name: "pass_read_only_managed",
+      stack: (s) => void boundRole(s, "pass_read_only_managed", { managed: ["AmazonS3ReadOnlyAccess"] }),
+    },
     {
       name: "pass_allowed_by_option",
       options: { forbiddenPolicies: ["AdministratorAccess"] },
@@ -17,12 +26,26 @@ RuleTester.run(rule, {
     {
       name: "fail_s3_full_access",
       stack: (s) => void boundRole(s, "fail_s3_full_access", { managed: ["AmazonS3FullAccess"] }),
-      results: [{ resource: "fail_s3_full_access", status: "FAIL", messageId: "broadManagedPolicy", messageIncludes: "AmazonS3FullAccess" }],
+      results: [
+        {
+          resource: "fail_s3_full_access",
+          status: "FAIL",
+          messageId: "broadManagedPolicy",
+          messageIncludes: "AmazonS3FullAccess",
+        },
+      ],
     },
     {
       name: "fail_admin",
       stack: (s) => void boundRole(s, "fail_admin", { managed: ["ReadOnlyAccess", "AdministratorAccess"] }),
-      results: [{ resource: "fail_admin", status: "FAIL", messageId: "broadManagedPolicy", messageIncludes: "AdministratorAccess" }],
+      results: [
+        {
+          resource: "fail_admin",
+          status: "FAIL",
+          messageId: "broadManagedPolicy",
+          messageIncludes: "AdministratorAccess",
+        },
+      ],
     },
     {
       name: "fail_group_power_user",
@@ -30,7 +53,14 @@ RuleTester.run(rule, {
         const created = boundRole(s, "fail_group_power_user", { managed: ["PowerUserAccess"] });
         groupWithRole(s, "ops", created.arn);
       },
-      results: [{ resource: "fail_group_power_user", status: "FAIL", messageId: "broadManagedPolicy", messageIncludes: "user pool group ops" }],
+      results: [
+        {
+          resource: "fail_group_power_user",
+          status: "FAIL",
+          messageId: "broadManagedPolicy",
+          messageIncludes: "user pool group ops",
+        },
+      ],
     },
     {
       name: "unknown_managed_arns_from_variable",
@@ -39,7 +69,14 @@ RuleTester.run(rule, {
         const created = boundRole(s, "unknown_managed_arns_from_variable");
         created.managedPolicyArns = arns.listValue;
       },
-      results: [{ resource: "unknown_managed_arns_from_variable", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.managed_arns" }],
+      results: [
+        {
+          resource: "unknown_managed_arns_from_variable",
+          status: "UNKNOWN",
+          messageId: "unknown",
+          messageIncludes: "var.managed_arns",
+        },
+      ],
     },
   ],
 });

@@ -26,28 +26,61 @@ RuleTester.run(rule, {
           ],
         }),
     },
-    { name: "pass_read_only_managed", stack: (s) => void boundRole(s, "pass_read_only_managed", { managed: ["AmazonS3ReadOnlyAccess"] }) },
+    {
+      name: "pass_read_only_managed",
+      stack: (s) => void boundRole(s, "pass_read_only_managed", { managed: ["AmazonS3ReadOnlyAccess"] }),
+    },
   ],
   invalid: [
     {
       name: "fail_service_wildcard",
-      stack: (s) => void boundRole(s, "fail_service_wildcard", { statements: [{ Effect: "Allow", Action: "DynamoDB:*", Resource: TABLE }] }),
-      results: [{ resource: "fail_service_wildcard", status: "FAIL", messageId: "wildcardAction", messageIncludes: 'Action "DynamoDB:*"' }],
+      stack: (s) =>
+        void boundRole(s, "fail_service_wildcard", {
+          statements: [{ Effect: "Allow", Action: "DynamoDB:*", Resource: TABLE }],
+        }),
+      results: [
+        {
+          resource: "fail_service_wildcard",
+          status: "FAIL",
+          messageId: "wildcardAction",
+          messageIncludes: 'Action "DynamoDB:*"',
+        },
+      ],
     },
     {
       name: "fail_star",
-      stack: (s) => void boundRole(s, "fail_star", { statements: [{ Effect: "Allow", Action: ["s3:GetObject", "*"], Resource: `arn:aws:s3:::bucket/private/${SUB}/*` }] }),
+      stack: (s) =>
+        void boundRole(s, "fail_star", {
+          statements: [
+            { Effect: "Allow", Action: ["s3:GetObject", "*"], Resource: `arn:aws:s3:::bucket/private/${SUB}/*` },
+          ],
+        }),
       results: [{ resource: "fail_star", status: "FAIL", messageId: "wildcardAction", messageIncludes: 'Action "*"' }],
     },
     {
       name: "fail_not_action",
-      stack: (s) => void boundRole(s, "fail_not_action", { statements: [{ Effect: "Allow", NotAction: "iam:*", Resource: TABLE }] }),
-      results: [{ resource: "fail_not_action", status: "FAIL", messageId: "wildcardAction", messageIncludes: "NotAction" }],
+      stack: (s) =>
+        void boundRole(s, "fail_not_action", {
+          statements: [{ Effect: "Allow", NotAction: "iam:*", Resource: TABLE }],
+        }),
+      results: [
+        { resource: "fail_not_action", status: "FAIL", messageId: "wildcardAction", messageIncludes: "NotAction" },
+      ],
     },
     {
       name: "fail_write_on_star",
-      stack: (s) => void boundRole(s, "fail_write_on_star", { statements: [{ Effect: "Allow", Action: ["dynamodb:GetItem", "dynamodb:PutItem"], Resource: "*" }] }),
-      results: [{ resource: "fail_write_on_star", status: "FAIL", messageId: "writeOnAnyResource", messageIncludes: "dynamodb:PutItem" }],
+      stack: (s) =>
+        void boundRole(s, "fail_write_on_star", {
+          statements: [{ Effect: "Allow", Action: ["dynamodb:GetItem", "dynamodb:PutItem"], Resource: "*" }],
+        }),
+      results: [
+        {
+          resource: "fail_write_on_star",
+          status: "FAIL",
+          messageId: "writeOnAnyResource",
+          messageIncludes: "dynamodb:PutItem",
+        },
+      ],
     },
     {
       name: "fail_partial_deny",
@@ -74,7 +107,14 @@ RuleTester.run(rule, {
     {
       name: "fail_s3_full_access",
       stack: (s) => void boundRole(s, "fail_s3_full_access", { managed: ["AmazonS3FullAccess"] }),
-      results: [{ resource: "fail_s3_full_access", status: "FAIL", messageId: "wildcardAction", messageIncludes: "AmazonS3FullAccess" }],
+      results: [
+        {
+          resource: "fail_s3_full_access",
+          status: "FAIL",
+          messageId: "wildcardAction",
+          messageIncludes: "AmazonS3FullAccess",
+        },
+      ],
     },
     {
       name: "fail_dynamodb_full_access",
@@ -84,15 +124,31 @@ RuleTester.run(rule, {
     {
       name: "unknown_managed",
       stack: (s) => void boundRole(s, "unknown_managed", { managed: ["AmazonPollyReadOnlyAccess"] }),
-      results: [{ resource: "unknown_managed", status: "UNKNOWN", messageId: "managedUnknown", messageIncludes: "AmazonPollyReadOnlyAccess" }],
+      results: [
+        {
+          resource: "unknown_managed",
+          status: "UNKNOWN",
+          messageId: "managedUnknown",
+          messageIncludes: "AmazonPollyReadOnlyAccess",
+        },
+      ],
     },
     {
       name: "fail_group_role",
       stack: (s) => {
-        const created = boundRole(s, "fail_group_role", { statements: [{ Effect: "Allow", Action: "cognito-idp:*", Resource: "*" }] });
+        const created = boundRole(s, "fail_group_role", {
+          statements: [{ Effect: "Allow", Action: "cognito-idp:*", Resource: "*" }],
+        });
         groupWithRole(s, "admin", created.arn);
       },
-      results: [{ resource: "fail_group_role", status: "FAIL", messageId: "wildcardAction", messageIncludes: "user pool group admin" }],
+      results: [
+        {
+          resource: "fail_group_role",
+          status: "FAIL",
+          messageId: "wildcardAction",
+          messageIncludes: "user pool group admin",
+        },
+      ],
     },
     {
       name: "unknown_unresolved_role",

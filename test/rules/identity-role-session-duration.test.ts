@@ -7,7 +7,11 @@ RuleTester.run(rule, {
   valid: [
     { name: "pass_default", stack: (s) => void boundRole(s, "pass_default") },
     { name: "pass_one_hour", stack: (s) => void boundRole(s, "pass_one_hour", { maxSessionDuration: 3600 }) },
-    { name: "pass_option", options: { maxSessionDurationSeconds: 7200 }, stack: (s) => void boundRole(s, "pass_option", { maxSessionDuration: 7200 }) },
+    {
+      name: "pass_option",
+      options: { maxSessionDurationSeconds: 7200 },
+      stack: (s) => void boundRole(s, "pass_option", { maxSessionDuration: 7200 }),
+    },
   ],
   invalid: [
     {
@@ -21,7 +25,14 @@ RuleTester.run(rule, {
         const created = boundRole(s, "fail_group_role", { maxSessionDuration: 7200 });
         groupWithRole(s, "support", created.arn);
       },
-      results: [{ resource: "fail_group_role", status: "FAIL", messageId: "tooLong", messageIncludes: "user pool group support" }],
+      results: [
+        {
+          resource: "fail_group_role",
+          status: "FAIL",
+          messageId: "tooLong",
+          messageIncludes: "user pool group support",
+        },
+      ],
     },
     {
       name: "unknown_var",
@@ -29,7 +40,9 @@ RuleTester.run(rule, {
         const duration = new TerraformVariable(s, "session_seconds", { type: "number" });
         boundRole(s, "unknown_var", { maxSessionDuration: duration.numberValue });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.session_seconds" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.session_seconds" },
+      ],
     },
     {
       name: "unknown_unresolved",

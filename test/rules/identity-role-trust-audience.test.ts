@@ -21,29 +21,42 @@ RuleTester.run(rule, {
   valid: [
     {
       name: "pass_json_stringify",
-      stack: (s) => pooledRole(s, "pass_json_stringify", (poolId) => JSON.stringify(webIdentityTrust({ StringEquals: { [AUD]: poolId }, ...AMR }))),
+      stack: (s) =>
+        pooledRole(s, "pass_json_stringify", (poolId) =>
+          JSON.stringify(webIdentityTrust({ StringEquals: { [AUD]: poolId }, ...AMR })),
+        ),
     },
     {
       name: "pass_jsonencode",
-      stack: (s) => pooledRole(s, "pass_jsonencode", (poolId) => Fn.jsonencode(webIdentityTrust({ StringEquals: { [AUD]: poolId }, ...AMR }))),
+      stack: (s) =>
+        pooledRole(s, "pass_jsonencode", (poolId) =>
+          Fn.jsonencode(webIdentityTrust({ StringEquals: { [AUD]: poolId }, ...AMR })),
+        ),
     },
     {
       name: "pass_policy_document",
       stack: (s) =>
-        pooledRole(s, "pass_policy_document", (poolId) =>
-          new DataAwsIamPolicyDocument(s, "trust-doc", {
-            statement: [
-              {
-                effect: "Allow",
-                actions: ["sts:AssumeRoleWithWebIdentity"],
-                principals: [{ type: "Federated", identifiers: ["cognito-identity.amazonaws.com"] }],
-                condition: [
-                  { test: "StringEquals", variable: AUD, values: [poolId] },
-                  { test: "ForAnyValue:StringLike", variable: "cognito-identity.amazonaws.com:amr", values: ["authenticated"] },
-                ],
-              },
-            ],
-          }).json,
+        pooledRole(
+          s,
+          "pass_policy_document",
+          (poolId) =>
+            new DataAwsIamPolicyDocument(s, "trust-doc", {
+              statement: [
+                {
+                  effect: "Allow",
+                  actions: ["sts:AssumeRoleWithWebIdentity"],
+                  principals: [{ type: "Federated", identifiers: ["cognito-identity.amazonaws.com"] }],
+                  condition: [
+                    { test: "StringEquals", variable: AUD, values: [poolId] },
+                    {
+                      test: "ForAnyValue:StringLike",
+                      variable: "cognito-identity.amazonaws.com:amr",
+                      values: ["authenticated"],
+                    },
+                  ],
+                },
+              ],
+            }).json,
         ),
     },
   ],
@@ -60,29 +73,50 @@ RuleTester.run(rule, {
     },
     {
       name: "fail_wildcard_aud",
-      stack: (s) => pooledRole(s, "fail_wildcard_aud", () => JSON.stringify(webIdentityTrust({ StringLike: { [AUD]: "*" }, ...AMR }))),
+      stack: (s) =>
+        pooledRole(s, "fail_wildcard_aud", () =>
+          JSON.stringify(webIdentityTrust({ StringLike: { [AUD]: "*" }, ...AMR })),
+        ),
       results: [{ resource: "fail_wildcard_aud", status: "FAIL", messageId: "wildcardAudience" }],
     },
     {
       name: "fail_other_pool",
       stack: (s) => {
         const other = identityPool(s, "other-identities");
-        pooledRole(s, "fail_other_pool", () => Fn.jsonencode(webIdentityTrust({ StringEquals: { [AUD]: other.id }, ...AMR })));
+        pooledRole(s, "fail_other_pool", () =>
+          Fn.jsonencode(webIdentityTrust({ StringEquals: { [AUD]: other.id }, ...AMR })),
+        );
       },
-      results: [{ resource: "fail_other_pool", status: "FAIL", messageId: "otherPool", messageIncludes: "other-identities" }],
+      results: [
+        { resource: "fail_other_pool", status: "FAIL", messageId: "otherPool", messageIncludes: "other-identities" },
+      ],
     },
     {
       name: "fail_literal_other_pool_id",
-      stack: (s) => pooledRole(s, "fail_literal_other_pool_id", () => JSON.stringify(webIdentityTrust({ StringEquals: { [AUD]: "eu-west-1:00000000-1111-2222-3333-444444444444" } }))),
+      stack: (s) =>
+        pooledRole(s, "fail_literal_other_pool_id", () =>
+          JSON.stringify(
+            webIdentityTrust({ StringEquals: { [AUD]: "eu-west-1:00000000-1111-2222-3333-444444444444" } }),
+          ),
+        ),
       results: [{ resource: "fail_literal_other_pool_id", status: "FAIL", messageId: "otherPool" }],
     },
     {
       name: "unknown_var_aud",
       stack: (s) => {
         const aud = new TerraformVariable(s, "trusted_pool", { type: "string" });
-        pooledRole(s, "unknown_var_aud", () => JSON.stringify(webIdentityTrust({ StringEquals: { [AUD]: aud.stringValue } })));
+        pooledRole(s, "unknown_var_aud", () =>
+          JSON.stringify(webIdentityTrust({ StringEquals: { [AUD]: aud.stringValue } })),
+        );
       },
-      results: [{ resource: "unknown_var_aud", status: "UNKNOWN", messageId: "unresolvedAudience", messageIncludes: "var.trusted_pool" }],
+      results: [
+        {
+          resource: "unknown_var_aud",
+          status: "UNKNOWN",
+          messageId: "unresolvedAudience",
+          messageIncludes: "var.trusted_pool",
+        },
+      ],
     },
   ],
 });

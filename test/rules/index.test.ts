@@ -22,7 +22,9 @@ describe("rule catalog", () => {
   });
 
   it.each(ruleFiles)("%s: id equals the file name, default export is the rule", async (file) => {
-    const module = (await import(pathToFileURL(resolve("checks", "rules", `${file}.ts`)).href)) as { default: { meta: { id: string } } };
+    const module = (await import(pathToFileURL(resolve("checks", "rules", `${file}.ts`)).href)) as {
+      default: { meta: { id: string } };
+    };
     expect(module.default.meta.id).toBe(file);
   });
 
@@ -42,7 +44,8 @@ describe("rule catalog", () => {
     expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
     // Defaults and audience defaults satisfy the rule's own options schema.
     assertValid(meta.options.schema, meta.options.defaults, `${meta.id} defaults`);
-    for (const options of Object.values(meta.options.audienceDefaults ?? {})) assertValid(meta.options.schema, options, `${meta.id} audience defaults`);
+    for (const options of Object.values(meta.options.audienceDefaults ?? {}))
+      assertValid(meta.options.schema, options, `${meta.id} audience defaults`);
   });
 
   it("every built-in pack validates and names only known rules", () => {
@@ -54,7 +57,11 @@ describe("rule catalog", () => {
   });
 
   it("the pci-dss-4.0.1 pack enables every shipped rule", () => {
-    expect(loadPolicy("pci-dss-4.0.1", RULES_BY_ID).rules.map((r) => r.id).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+    expect(
+      loadPolicy("pci-dss-4.0.1", RULES_BY_ID)
+        .rules.map((r) => r.id)
+        .sort(),
+    ).toEqual(RULES.map((r) => r.meta.id).sort());
   });
 
   it("the baseline pack enables every rule with the relaxed consumer thresholds for every audience", () => {
@@ -68,16 +75,49 @@ describe("rule catalog", () => {
     // The ids are a contract with reports, waivers and users' CI configuration: renaming one breaks them.
     expect(RULES.map((r) => r.meta.id).sort()).toEqual(
       [
-        "password-min-length", "password-composition", "password-history", "temporary-password-validity", "password-only-needs-risk-analysis",
-        "mfa-required", "mfa-factor-strength", "mfa-on-sensitive-actions", "threat-protection-enforced", "threat-protection-custom-auth",
-        "compromised-credentials-blocked", "account-takeover-response", "access-token-lifetime", "id-token-lifetime", "refresh-token-lifetime",
-        "refresh-token-rotation", "auth-session-lifetime", "token-revocation-enabled", "user-existence-errors-hidden", "oauth-no-implicit-grant",
-        "oauth-https-redirects", "client-auth-flows-secure", "client-privileged-attributes-readonly", "identity-pool-guest-access",
-        "identity-pool-classic-flow-disabled", "identity-role-trust-audience", "identity-role-trust-amr", "identity-role-no-wildcards",
-        "identity-role-per-identity-scoping", "identity-role-no-privilege-escalation", "identity-role-no-broad-managed-policies",
-        "identity-role-session-duration", "identity-role-mapping-deny-ambiguous", "no-plaintext-secrets", "saml-idp-hardening",
-        "federated-email-verified", "deletion-protection", "self-signup-disabled", "account-recovery-verified", "auth-event-logging",
-        "waf-protection", "no-cardholder-data-attributes", "api-methods-authorized",
+        "password-min-length",
+        "password-composition",
+        "password-history",
+        "temporary-password-validity",
+        "password-only-needs-risk-analysis",
+        "mfa-required",
+        "mfa-factor-strength",
+        "mfa-on-sensitive-actions",
+        "threat-protection-enforced",
+        "threat-protection-custom-auth",
+        "compromised-credentials-blocked",
+        "account-takeover-response",
+        "access-token-lifetime",
+        "id-token-lifetime",
+        "refresh-token-lifetime",
+        "refresh-token-rotation",
+        "auth-session-lifetime",
+        "token-revocation-enabled",
+        "user-existence-errors-hidden",
+        "oauth-no-implicit-grant",
+        "oauth-https-redirects",
+        "client-auth-flows-secure",
+        "client-privileged-attributes-readonly",
+        "identity-pool-guest-access",
+        "identity-pool-classic-flow-disabled",
+        "identity-role-trust-audience",
+        "identity-role-trust-amr",
+        "identity-role-no-wildcards",
+        "identity-role-per-identity-scoping",
+        "identity-role-no-privilege-escalation",
+        "identity-role-no-broad-managed-policies",
+        "identity-role-session-duration",
+        "identity-role-mapping-deny-ambiguous",
+        "no-plaintext-secrets",
+        "saml-idp-hardening",
+        "federated-email-verified",
+        "deletion-protection",
+        "self-signup-disabled",
+        "account-recovery-verified",
+        "auth-event-logging",
+        "waf-protection",
+        "no-cardholder-data-attributes",
+        "api-methods-authorized",
       ].sort(),
     );
   });

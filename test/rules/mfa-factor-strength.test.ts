@@ -3,41 +3,77 @@ import rule from "../../checks/rules/mfa-factor-strength.js";
 import { consumerPool, userPool } from "../harness/cognito-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 
-const sms = { smsConfiguration: { externalId: "shop-sms", snsCallerArn: "arn:aws:iam::123456789012:role/sms", snsRegion: "eu-west-1" } };
+const sms = {
+  smsConfiguration: {
+    externalId: "shop-sms",
+    snsCallerArn: "arn:aws:iam::123456789012:role/sms",
+    snsRegion: "eu-west-1",
+  },
+};
 const totp = { softwareTokenMfaConfiguration: { enabled: true } };
 const email = { emailMfaConfiguration: { message: "Your code is {####}", subject: "Sign-in code" } };
 
 RuleTester.run(rule, {
   valid: [
     { name: "pass_totp", stack: (s) => userPool(s, "pass_totp", { mfaConfiguration: "ON", ...totp }) },
-    { name: "pass_totp_and_sms", stack: (s) => userPool(s, "pass_totp_and_sms", { mfaConfiguration: "ON", ...totp, ...sms }) },
-    { name: "pass_email_essentials", stack: (s) => consumerPool(s, "pass_email_essentials", { mfaConfiguration: "OPTIONAL", userPoolTier: "ESSENTIALS", ...email }) },
+    {
+      name: "pass_totp_and_sms",
+      stack: (s) => userPool(s, "pass_totp_and_sms", { mfaConfiguration: "ON", ...totp, ...sms }),
+    },
+    {
+      name: "pass_email_essentials",
+      stack: (s) =>
+        consumerPool(s, "pass_email_essentials", {
+          mfaConfiguration: "OPTIONAL",
+          userPoolTier: "ESSENTIALS",
+          ...email,
+        }),
+    },
     { name: "na_mfa_off", stack: (s) => userPool(s, "na_mfa_off", { mfaConfiguration: "OFF", ...sms }) },
   ],
   invalid: [
     {
       name: "fail_sms_only",
       stack: (s) => userPool(s, "fail_sms_only", { mfaConfiguration: "OPTIONAL", ...sms }),
-      results: [{ resource: "fail_sms_only", status: "FAIL", messageId: "smsOnly", messageIncludes: "MFA OPTIONAL with SMS as its only factor" }],
+      results: [
+        {
+          resource: "fail_sms_only",
+          status: "FAIL",
+          messageId: "smsOnly",
+          messageIncludes: "MFA OPTIONAL with SMS as its only factor",
+        },
+      ],
     },
     {
       name: "fail_sms_totp_disabled",
-      stack: (s) => userPool(s, "fail_sms_totp_disabled", { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: false }, ...sms }),
+      stack: (s) =>
+        userPool(s, "fail_sms_totp_disabled", {
+          mfaConfiguration: "ON",
+          softwareTokenMfaConfiguration: { enabled: false },
+          ...sms,
+        }),
       results: [{ resource: "fail_sms_totp_disabled", status: "FAIL", messageId: "smsOnly" }],
     },
     {
       // Email MFA is not offered on the Lite tier: only SMS remains.
       name: "fail_email_on_lite",
-      stack: (s) => userPool(s, "fail_email_on_lite", { mfaConfiguration: "ON", userPoolTier: "LITE", ...email, ...sms }),
+      stack: (s) =>
+        userPool(s, "fail_email_on_lite", { mfaConfiguration: "ON", userPoolTier: "LITE", ...email, ...sms }),
       results: [{ resource: "fail_email_on_lite", status: "FAIL", messageId: "smsOnly" }],
     },
     {
       name: "unknown_var",
       stack: (s) => {
         const enabled = new TerraformVariable(s, "totp_enabled", { type: "bool" });
-        userPool(s, "unknown_var", { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: enabled.booleanValue }, ...sms });
+        userPool(s, "unknown_var", {
+          mfaConfiguration: "ON",
+          softwareTokenMfaConfiguration: { enabled: enabled.booleanValue },
+          ...sms,
+        });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.totp_enabled" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.totp_enabled" },
+      ],
     },
   ],
 });

@@ -13,7 +13,11 @@ function risk(scope: Construct, pool: CognitoUserPool, medium: string, high = "B
   new CognitoRiskConfiguration(scope, `${pool.friendlyUniqueId}-risk`, {
     userPoolId: pool.id,
     accountTakeoverRiskConfiguration: {
-      actions: { highAction: { eventAction: high, notify: false }, mediumAction: { eventAction: medium, notify: false }, lowAction: { eventAction: "NO_ACTION", notify: false } },
+      actions: {
+        highAction: { eventAction: high, notify: false },
+        mediumAction: { eventAction: medium, notify: false },
+        lowAction: { eventAction: "NO_ACTION", notify: false },
+      },
       notifyConfiguration: { sourceArn: "arn:aws:ses:eu-west-1:111122223333:identity/security@example.com" },
     },
   });
@@ -36,7 +40,11 @@ RuleTester.run(rule, {
     {
       name: "pass_mfa_on",
       stack: (s) => {
-        const api = new TestApi(s, "shop", userPool(s, "staff", { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } }));
+        const api = new TestApi(
+          s,
+          "shop",
+          userPool(s, "staff", { mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } }),
+        );
         api.route({ id: "pass_checkout", method: "POST", path: "/checkout", scopes: ["shop/checkout"] });
         // Not sensitive: not reported.
         api.route({ id: "catalog", method: "GET", path: "/catalog", authorization: "NONE" });
@@ -47,7 +55,12 @@ RuleTester.run(rule, {
       stack: (s) => {
         const api = new TestApi(s, "shop", riskBasedPool(s, "customers"));
         api.route({ id: "pass_orders", method: "GET", path: "/orders/{orderId}", scopes: ["shop/orders"] });
-        api.route({ id: "pass_payment_methods", method: "POST", path: "/payment-methods", scopes: ["shop/payment-methods"] });
+        api.route({
+          id: "pass_payment_methods",
+          method: "POST",
+          path: "/payment-methods",
+          scopes: ["shop/payment-methods"],
+        });
       },
     },
     {
@@ -64,47 +77,134 @@ RuleTester.run(rule, {
   invalid: [
     {
       name: "fail_no_scope",
-      stack: (s) => void new TestApi(s, "shop", riskBasedPool(s, "customers")).route({ id: "fail_checkout_no_scope", method: "POST", path: "/checkout" }),
-      results: [{ resource: M("fail_checkout_no_scope"), status: "FAIL", messageId: "noScope", messageIncludes: "expected shop/checkout" }],
+      stack: (s) =>
+        void new TestApi(s, "shop", riskBasedPool(s, "customers")).route({
+          id: "fail_checkout_no_scope",
+          method: "POST",
+          path: "/checkout",
+        }),
+      results: [
+        {
+          resource: M("fail_checkout_no_scope"),
+          status: "FAIL",
+          messageId: "noScope",
+          messageIncludes: "expected shop/checkout",
+        },
+      ],
     },
     {
       name: "fail_wrong_scope",
-      stack: (s) => void new TestApi(s, "shop", riskBasedPool(s, "customers")).route({ id: "fail_checkout_openid", method: "POST", path: "/checkout", scopes: ["shop/checkout", "openid"] }),
-      results: [{ resource: M("fail_checkout_openid"), status: "FAIL", messageId: "wrongScope", messageIncludes: "accepts scope openid" }],
+      stack: (s) =>
+        void new TestApi(s, "shop", riskBasedPool(s, "customers")).route({
+          id: "fail_checkout_openid",
+          method: "POST",
+          path: "/checkout",
+          scopes: ["shop/checkout", "openid"],
+        }),
+      results: [
+        {
+          resource: M("fail_checkout_openid"),
+          status: "FAIL",
+          messageId: "wrongScope",
+          messageIncludes: "accepts scope openid",
+        },
+      ],
     },
     {
       name: "fail_unauthorized",
-      stack: (s) => void new TestApi(s, "shop").route({ id: "fail_public_orders", method: "GET", path: "/orders", authorization: "NONE" }),
-      results: [{ resource: M("fail_public_orders"), status: "FAIL", messageId: "notCognito", messageIncludes: "NONE" }],
+      stack: (s) =>
+        void new TestApi(s, "shop").route({
+          id: "fail_public_orders",
+          method: "GET",
+          path: "/orders",
+          authorization: "NONE",
+        }),
+      results: [
+        { resource: M("fail_public_orders"), status: "FAIL", messageId: "notCognito", messageIncludes: "NONE" },
+      ],
     },
     {
       name: "fail_mfa_off",
-      stack: (s) => void new TestApi(s, "shop", consumerPool(s, "legacy-customers")).route({ id: "fail_mfa_off", method: "GET", path: "/payment-methods", scopes: ["shop/payment-methods"] }),
-      results: [{ resource: M("fail_mfa_off"), status: "FAIL", messageId: "weakPool", messageIncludes: "has MFA OFF and threat protection OFF" }],
+      stack: (s) =>
+        void new TestApi(s, "shop", consumerPool(s, "legacy-customers")).route({
+          id: "fail_mfa_off",
+          method: "GET",
+          path: "/payment-methods",
+          scopes: ["shop/payment-methods"],
+        }),
+      results: [
+        {
+          resource: M("fail_mfa_off"),
+          status: "FAIL",
+          messageId: "weakPool",
+          messageIncludes: "has MFA OFF and threat protection OFF",
+        },
+      ],
     },
     {
       name: "fail_mfa_if_configured",
-      stack: (s) => void new TestApi(s, "shop", riskBasedPool(s, "customers", "MFA_IF_CONFIGURED")).route({ id: "fail_weak_risk", method: "POST", path: "/checkout", scopes: ["shop/checkout"] }),
-      results: [{ resource: M("fail_weak_risk"), status: "FAIL", messageId: "weakPool", messageIncludes: "medium risk with MFA_IF_CONFIGURED" }],
+      stack: (s) =>
+        void new TestApi(s, "shop", riskBasedPool(s, "customers", "MFA_IF_CONFIGURED")).route({
+          id: "fail_weak_risk",
+          method: "POST",
+          path: "/checkout",
+          scopes: ["shop/checkout"],
+        }),
+      results: [
+        {
+          resource: M("fail_weak_risk"),
+          status: "FAIL",
+          messageId: "weakPool",
+          messageIncludes: "medium risk with MFA_IF_CONFIGURED",
+        },
+      ],
     },
     {
       name: "fail_risk_configuration_missing",
       stack: (s) => {
-        const pool = userPool(s, "no-risk", { mfaConfiguration: "OPTIONAL", softwareTokenMfaConfiguration: { enabled: true }, userPoolTier: "PLUS", userPoolAddOns: { advancedSecurityMode: "ENFORCED" } });
-        new TestApi(s, "shop", pool).route({ id: "fail_no_risk", method: "POST", path: "/checkout", scopes: ["shop/checkout"] });
+        const pool = userPool(s, "no-risk", {
+          mfaConfiguration: "OPTIONAL",
+          softwareTokenMfaConfiguration: { enabled: true },
+          userPoolTier: "PLUS",
+          userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
+        });
+        new TestApi(s, "shop", pool).route({
+          id: "fail_no_risk",
+          method: "POST",
+          path: "/checkout",
+          scopes: ["shop/checkout"],
+        });
       },
       results: [{ resource: M("fail_no_risk"), status: "FAIL", messageId: "weakPool", messageIncludes: "missing" }],
     },
     {
       name: "unknown_pool_outside",
-      stack: (s) => void new TestApi(s, "shop", "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_outside").route({ id: "unknown_outside_pool", method: "POST", path: "/checkout", scopes: ["shop/checkout"] }),
-      results: [{ resource: M("unknown_outside_pool"), status: "UNKNOWN", messageId: "unresolvedPool", messageIncludes: "eu-west-1_outside" }],
+      stack: (s) =>
+        void new TestApi(s, "shop", "arn:aws:cognito-idp:eu-west-1:111122223333:userpool/eu-west-1_outside").route({
+          id: "unknown_outside_pool",
+          method: "POST",
+          path: "/checkout",
+          scopes: ["shop/checkout"],
+        }),
+      results: [
+        {
+          resource: M("unknown_outside_pool"),
+          status: "UNKNOWN",
+          messageId: "unresolvedPool",
+          messageIncludes: "eu-west-1_outside",
+        },
+      ],
     },
     {
       name: "unknown_mfa_var",
       stack: (s) => {
         const mfa = new TerraformVariable(s, "mfa", { type: "string" });
-        new TestApi(s, "shop", userPool(s, "var-pool", { mfaConfiguration: mfa.stringValue })).route({ id: "unknown_mfa", method: "POST", path: "/checkout", scopes: ["shop/checkout"] });
+        new TestApi(s, "shop", userPool(s, "var-pool", { mfaConfiguration: mfa.stringValue })).route({
+          id: "unknown_mfa",
+          method: "POST",
+          path: "/checkout",
+          scopes: ["shop/checkout"],
+        });
       },
       results: [{ resource: M("unknown_mfa"), status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.mfa" }],
     },

@@ -8,13 +8,23 @@ const totp = { softwareTokenMfaConfiguration: { enabled: true } };
 RuleTester.run(rule, {
   valid: [
     { name: "pass_on_totp", stack: (s) => userPool(s, "pass_on_totp", { mfaConfiguration: "ON", ...totp }) },
-    { name: "pass_consumer_optional", stack: (s) => consumerPool(s, "pass_consumer_optional", { mfaConfiguration: "OPTIONAL", ...totp }) },
+    {
+      name: "pass_consumer_optional",
+      stack: (s) => consumerPool(s, "pass_consumer_optional", { mfaConfiguration: "OPTIONAL", ...totp }),
+    },
   ],
   invalid: [
     {
       name: "fail_optional_workforce",
       stack: (s) => userPool(s, "fail_optional_workforce", { mfaConfiguration: "OPTIONAL", ...totp }),
-      results: [{ resource: "fail_optional_workforce", status: "FAIL", messageId: "notRequired", messageIncludes: "expected ON" }],
+      results: [
+        {
+          resource: "fail_optional_workforce",
+          status: "FAIL",
+          messageId: "notRequired",
+          messageIncludes: "expected ON",
+        },
+      ],
     },
     {
       name: "fail_default_off",

@@ -3,7 +3,12 @@ import rule from "../../checks/rules/oauth-no-implicit-grant.js";
 import { client, userPool } from "../harness/cognito-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 
-const oauth = (flows: string[]) => ({ allowedOauthFlowsUserPoolClient: true, allowedOauthFlows: flows, allowedOauthScopes: ["openid"], callbackUrls: ["https://www.example.com/cb"] });
+const oauth = (flows: string[]) => ({
+  allowedOauthFlowsUserPoolClient: true,
+  allowedOauthFlows: flows,
+  allowedOauthScopes: ["openid"],
+  callbackUrls: ["https://www.example.com/cb"],
+});
 
 RuleTester.run(rule, {
   valid: [
@@ -14,7 +19,14 @@ RuleTester.run(rule, {
     {
       name: "fail_code_and_implicit",
       stack: (s) => client(s, "fail_code_and_implicit", userPool(s, "staff"), oauth(["code", "implicit"])),
-      results: [{ resource: "fail_code_and_implicit", status: "FAIL", messageId: "implicit", messageIncludes: "allowed_oauth_flows: code, implicit" }],
+      results: [
+        {
+          resource: "fail_code_and_implicit",
+          status: "FAIL",
+          messageId: "implicit",
+          messageIncludes: "allowed_oauth_flows: code, implicit",
+        },
+      ],
     },
     {
       name: "fail_implicit_only",

@@ -5,19 +5,36 @@ import { RuleTester } from "../harness/rule-tester.js";
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_numbers_lowercase", stack: (s) => userPool(s, "pass_numbers_lowercase", { passwordPolicy: { minimumLength: 12, requireNumbers: true, requireLowercase: true } }) },
+    {
+      name: "pass_numbers_lowercase",
+      stack: (s) =>
+        userPool(s, "pass_numbers_lowercase", {
+          passwordPolicy: { minimumLength: 12, requireNumbers: true, requireLowercase: true },
+        }),
+    },
     { name: "pass_default_policy", stack: (s) => userPool(s, "pass_default_policy") },
     {
       name: "pass_all_classes",
       options: { requireAllClasses: true },
       stack: (s) =>
-        userPool(s, "pass_all_classes", { passwordPolicy: { minimumLength: 12, requireNumbers: true, requireLowercase: true, requireUppercase: true, requireSymbols: true } }),
+        userPool(s, "pass_all_classes", {
+          passwordPolicy: {
+            minimumLength: 12,
+            requireNumbers: true,
+            requireLowercase: true,
+            requireUppercase: true,
+            requireSymbols: true,
+          },
+        }),
     },
   ],
   invalid: [
     {
       name: "fail_no_numbers",
-      stack: (s) => userPool(s, "fail_no_numbers", { passwordPolicy: { minimumLength: 12, requireLowercase: true, requireUppercase: true } }),
+      stack: (s) =>
+        userPool(s, "fail_no_numbers", {
+          passwordPolicy: { minimumLength: 12, requireLowercase: true, requireUppercase: true },
+        }),
       results: [{ resource: "fail_no_numbers", status: "FAIL", messageId: "weak", messageIncludes: "numbers" }],
     },
     {
@@ -28,16 +45,25 @@ RuleTester.run(rule, {
     {
       name: "fail_no_symbols_all_classes",
       options: { requireAllClasses: true },
-      stack: (s) => userPool(s, "fail_no_symbols_all_classes", { passwordPolicy: { minimumLength: 12, requireNumbers: true, requireLowercase: true, requireUppercase: true } }),
-      results: [{ resource: "fail_no_symbols_all_classes", status: "FAIL", messageId: "weak", messageIncludes: "symbols" }],
+      stack: (s) =>
+        userPool(s, "fail_no_symbols_all_classes", {
+          passwordPolicy: { minimumLength: 12, requireNumbers: true, requireLowercase: true, requireUppercase: true },
+        }),
+      results: [
+        { resource: "fail_no_symbols_all_classes", status: "FAIL", messageId: "weak", messageIncludes: "symbols" },
+      ],
     },
     {
       name: "unknown_var",
       stack: (s) => {
         const numbers = new TerraformVariable(s, "require_numbers", { type: "bool" });
-        userPool(s, "unknown_var", { passwordPolicy: { minimumLength: 12, requireNumbers: numbers.booleanValue, requireLowercase: true } });
+        userPool(s, "unknown_var", {
+          passwordPolicy: { minimumLength: 12, requireNumbers: numbers.booleanValue, requireLowercase: true },
+        });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.require_numbers" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.require_numbers" },
+      ],
     },
   ],
 });

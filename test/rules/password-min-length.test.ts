@@ -6,8 +6,15 @@ import { RuleTester } from "../harness/rule-tester.js";
 RuleTester.run(rule, {
   valid: [
     { name: "pass_min_14", stack: (s) => userPool(s, "pass_min_14", { passwordPolicy: { minimumLength: 14 } }) },
-    { name: "pass_consumer_min_8", stack: (s) => consumerPool(s, "pass_consumer_min_8", { passwordPolicy: { minimumLength: 8 } }) },
-    { name: "pass_raised_threshold", options: { minimumLength: 16 }, stack: (s) => userPool(s, "pass_raised_threshold", { passwordPolicy: { minimumLength: 16 } }) },
+    {
+      name: "pass_consumer_min_8",
+      stack: (s) => consumerPool(s, "pass_consumer_min_8", { passwordPolicy: { minimumLength: 8 } }),
+    },
+    {
+      name: "pass_raised_threshold",
+      options: { minimumLength: 16 },
+      stack: (s) => userPool(s, "pass_raised_threshold", { passwordPolicy: { minimumLength: 16 } }),
+    },
   ],
   invalid: [
     {
@@ -18,12 +25,21 @@ RuleTester.run(rule, {
     {
       name: "fail_default_policy",
       stack: (s) => userPool(s, "fail_default_policy"),
-      results: [{ resource: "fail_default_policy", status: "FAIL", messageId: "tooShort", messageIncludes: "Cognito's default" }],
+      results: [
+        {
+          resource: "fail_default_policy",
+          status: "FAIL",
+          messageId: "tooShort",
+          messageIncludes: "Cognito's default",
+        },
+      ],
     },
     {
       name: "fail_consumer_min_6",
       stack: (s) => consumerPool(s, "fail_consumer_min_6", { passwordPolicy: { minimumLength: 6 } }),
-      results: [{ resource: "fail_consumer_min_6", status: "FAIL", messageId: "tooShort", messageIncludes: "at least 8" }],
+      results: [
+        { resource: "fail_consumer_min_6", status: "FAIL", messageId: "tooShort", messageIncludes: "at least 8" },
+      ],
     },
     {
       name: "unknown_var",
@@ -31,7 +47,9 @@ RuleTester.run(rule, {
         const min = new TerraformVariable(s, "min_length", { type: "number" });
         userPool(s, "unknown_var", { passwordPolicy: { minimumLength: min.numberValue } });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.min_length" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.min_length" },
+      ],
     },
   ],
 });

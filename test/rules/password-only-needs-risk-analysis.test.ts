@@ -9,27 +9,64 @@ const risk = { compromised: { action: "BLOCK" }, takeover: { high: "BLOCK", medi
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_off_enforced_with_risk", stack: (s) => protectedPool(s, "pass_off_enforced_with_risk", risk, { mfaConfiguration: "OFF" }) },
-    { name: "pass_optional_enforced_with_risk", stack: (s) => protectedPool(s, "pass_optional_enforced_with_risk", risk, { mfaConfiguration: "OPTIONAL", ...totp }) },
+    {
+      name: "pass_off_enforced_with_risk",
+      stack: (s) => protectedPool(s, "pass_off_enforced_with_risk", risk, { mfaConfiguration: "OFF" }),
+    },
+    {
+      name: "pass_optional_enforced_with_risk",
+      stack: (s) =>
+        protectedPool(s, "pass_optional_enforced_with_risk", risk, { mfaConfiguration: "OPTIONAL", ...totp }),
+    },
     { name: "na_mfa_on", stack: (s) => userPool(s, "na_mfa_on", { mfaConfiguration: "ON", ...totp }) },
     // With passwordOnlyWhen [OFF], OPTIONAL pools are not applicable.
-    { name: "na_optional_by_option", options: { passwordOnlyWhen: ["OFF"] }, stack: (s) => consumerPool(s, "na_optional_by_option", { mfaConfiguration: "OPTIONAL", ...totp }) },
+    {
+      name: "na_optional_by_option",
+      options: { passwordOnlyWhen: ["OFF"] },
+      stack: (s) => consumerPool(s, "na_optional_by_option", { mfaConfiguration: "OPTIONAL", ...totp }),
+    },
   ],
   invalid: [
     {
       name: "fail_off_no_threat_protection",
       stack: (s) => consumerPool(s, "fail_off_no_threat_protection"),
-      results: [{ resource: "fail_off_no_threat_protection", status: "FAIL", messageId: "notEnforced", messageIncludes: "MFA OFF, so a password can be the only factor" }],
+      results: [
+        {
+          resource: "fail_off_no_threat_protection",
+          status: "FAIL",
+          messageId: "notEnforced",
+          messageIncludes: "MFA OFF, so a password can be the only factor",
+        },
+      ],
     },
     {
       name: "fail_optional_audit",
-      stack: (s) => protectedPool(s, "fail_optional_audit", risk, { mfaConfiguration: "OPTIONAL", ...totp, userPoolAddOns: { advancedSecurityMode: "AUDIT" } }),
-      results: [{ resource: "fail_optional_audit", status: "FAIL", messageId: "notEnforced", messageIncludes: "threat protection is AUDIT" }],
+      stack: (s) =>
+        protectedPool(s, "fail_optional_audit", risk, {
+          mfaConfiguration: "OPTIONAL",
+          ...totp,
+          userPoolAddOns: { advancedSecurityMode: "AUDIT" },
+        }),
+      results: [
+        {
+          resource: "fail_optional_audit",
+          status: "FAIL",
+          messageId: "notEnforced",
+          messageIncludes: "threat protection is AUDIT",
+        },
+      ],
     },
     {
       name: "fail_enforced_risk_missing",
       stack: (s) => userPool(s, "fail_enforced_risk_missing", { mfaConfiguration: "OFF", ...enforced }),
-      results: [{ resource: "fail_enforced_risk_missing", status: "FAIL", messageId: "riskMissing", messageIncludes: "risk configuration missing" }],
+      results: [
+        {
+          resource: "fail_enforced_risk_missing",
+          status: "FAIL",
+          messageId: "riskMissing",
+          messageIncludes: "risk configuration missing",
+        },
+      ],
     },
     {
       name: "unknown_var",

@@ -7,9 +7,18 @@ const hours = { tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_12_hours", stack: (s) => client(s, "pass_12_hours", userPool(s, "staff"), { refreshTokenValidity: 12, ...hours }) },
-    { name: "pass_consumer_30_days_default", stack: (s) => client(s, "pass_consumer_30_days_default", consumerPool(s, "shoppers")) },
-    { name: "pass_consumer_7_days", stack: (s) => client(s, "pass_consumer_7_days", consumerPool(s, "shoppers"), { refreshTokenValidity: 7 }) },
+    {
+      name: "pass_12_hours",
+      stack: (s) => client(s, "pass_12_hours", userPool(s, "staff"), { refreshTokenValidity: 12, ...hours }),
+    },
+    {
+      name: "pass_consumer_30_days_default",
+      stack: (s) => client(s, "pass_consumer_30_days_default", consumerPool(s, "shoppers")),
+    },
+    {
+      name: "pass_consumer_7_days",
+      stack: (s) => client(s, "pass_consumer_7_days", consumerPool(s, "shoppers"), { refreshTokenValidity: 7 }),
+    },
     {
       // A machine-to-machine client (client credentials, no user sign-in flow) gets no refresh token.
       name: "na_client_credentials",
@@ -27,12 +36,27 @@ RuleTester.run(rule, {
     {
       name: "fail_default_30_days_workforce",
       stack: (s) => client(s, "fail_default_30_days_workforce", userPool(s, "staff")),
-      results: [{ resource: "fail_default_30_days_workforce", status: "FAIL", messageId: "tooLong", messageIncludes: "30 days (refresh_token_validity not set: Cognito's default); at most 12 hours" }],
+      results: [
+        {
+          resource: "fail_default_30_days_workforce",
+          status: "FAIL",
+          messageId: "tooLong",
+          messageIncludes: "30 days (refresh_token_validity not set: Cognito's default); at most 12 hours",
+        },
+      ],
     },
     {
       name: "fail_consumer_90_days",
       stack: (s) => client(s, "fail_consumer_90_days", consumerPool(s, "shoppers"), { refreshTokenValidity: 90 }),
-      results: [{ resource: "fail_consumer_90_days", status: "FAIL", messageId: "tooLong", messageIncludes: "90 days (refresh_token_validity = 90 with no token_validity_units.refresh_token, so days); at most 720 hours" }],
+      results: [
+        {
+          resource: "fail_consumer_90_days",
+          status: "FAIL",
+          messageId: "tooLong",
+          messageIncludes:
+            "90 days (refresh_token_validity = 90 with no token_validity_units.refresh_token, so days); at most 720 hours",
+        },
+      ],
     },
     {
       // A client credentials client that also keeps the default user sign-in flows does get refresh tokens.
@@ -52,7 +76,9 @@ RuleTester.run(rule, {
         const validity = new TerraformVariable(s, "refresh_validity", { type: "number" });
         client(s, "unknown_var", userPool(s, "staff"), { refreshTokenValidity: validity.numberValue, ...hours });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.refresh_validity" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.refresh_validity" },
+      ],
     },
   ],
 });

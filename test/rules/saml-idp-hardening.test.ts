@@ -5,11 +5,21 @@ import rule from "../../checks/rules/saml-idp-hardening.js";
 import { userPool } from "../harness/cognito-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 
-const HARDENED = { MetadataURL: "https://idp.example.com/saml/metadata", RequestSigningAlgorithm: "rsa-sha256", IDPSignout: "true" };
+const HARDENED = {
+  MetadataURL: "https://idp.example.com/saml/metadata",
+  RequestSigningAlgorithm: "rsa-sha256",
+  IDPSignout: "true",
+};
 
 function provider(scope: Construct, name: string, details: Record<string, string>, type = "SAML"): void {
   const pool = userPool(scope, `${name}-pool`);
-  new CognitoIdentityProvider(scope, name, { userPoolId: pool.id, providerName: name, providerType: type, providerDetails: details, attributeMapping: { email: "email" } });
+  new CognitoIdentityProvider(scope, name, {
+    userPoolId: pool.id,
+    providerName: name,
+    providerType: type,
+    providerDetails: details,
+    attributeMapping: { email: "email" },
+  });
 }
 
 RuleTester.run(rule, {
@@ -17,25 +27,45 @@ RuleTester.run(rule, {
     { name: "pass_https_metadata", stack: (s) => provider(s, "pass_https_metadata", HARDENED) },
     {
       name: "pass_inline_metadata",
-      stack: (s) => provider(s, "pass_inline_metadata", { MetadataFile: "<md:EntityDescriptor/>", RequestSigningAlgorithm: "rsa-sha256", IDPSignout: "true" }),
+      stack: (s) =>
+        provider(s, "pass_inline_metadata", {
+          MetadataFile: "<md:EntityDescriptor/>",
+          RequestSigningAlgorithm: "rsa-sha256",
+          IDPSignout: "true",
+        }),
     },
-    { name: "na_google", stack: (s) => provider(s, "na_google", { client_id: "id", authorize_scopes: "email" }, "Google") },
+    {
+      name: "na_google",
+      stack: (s) => provider(s, "na_google", { client_id: "id", authorize_scopes: "email" }, "Google"),
+    },
   ],
   invalid: [
     {
       name: "fail_http_metadata",
-      stack: (s) => provider(s, "fail_http_metadata", { ...HARDENED, MetadataURL: "http://idp.example.com/saml/metadata" }),
-      results: [{ resource: "fail_http_metadata", status: "FAIL", messageId: "insecureMetadataUrl", messageIncludes: "http://idp.example.com" }],
+      stack: (s) =>
+        provider(s, "fail_http_metadata", { ...HARDENED, MetadataURL: "http://idp.example.com/saml/metadata" }),
+      results: [
+        {
+          resource: "fail_http_metadata",
+          status: "FAIL",
+          messageId: "insecureMetadataUrl",
+          messageIncludes: "http://idp.example.com",
+        },
+      ],
     },
     {
       name: "fail_unsigned",
       stack: (s) => provider(s, "fail_unsigned", { MetadataURL: HARDENED.MetadataURL, IDPSignout: "true" }),
-      results: [{ resource: "fail_unsigned", status: "FAIL", messageId: "unsignedRequests", messageIncludes: "not set" }],
+      results: [
+        { resource: "fail_unsigned", status: "FAIL", messageId: "unsignedRequests", messageIncludes: "not set" },
+      ],
     },
     {
       name: "fail_no_signout",
       stack: (s) => provider(s, "fail_no_signout", { ...HARDENED, IDPSignout: "false" }),
-      results: [{ resource: "fail_no_signout", status: "FAIL", messageId: "noSignout", messageIncludes: "IDPSignout = false" }],
+      results: [
+        { resource: "fail_no_signout", status: "FAIL", messageId: "noSignout", messageIncludes: "IDPSignout = false" },
+      ],
     },
     {
       name: "fail_no_metadata",
@@ -48,7 +78,14 @@ RuleTester.run(rule, {
         const url = new TerraformVariable(s, "metadata_url", { type: "string" });
         provider(s, "unknown_metadata_var", { ...HARDENED, MetadataURL: url.stringValue });
       },
-      results: [{ resource: "unknown_metadata_var", status: "UNKNOWN", messageId: "unresolvedDetail", messageIncludes: "var.metadata_url" }],
+      results: [
+        {
+          resource: "unknown_metadata_var",
+          status: "UNKNOWN",
+          messageId: "unresolvedDetail",
+          messageIncludes: "var.metadata_url",
+        },
+      ],
     },
   ],
 });

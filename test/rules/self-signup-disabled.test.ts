@@ -6,14 +6,28 @@ import { expect, it } from "vitest";
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_admin_only", stack: (s) => userPool(s, "pass_admin_only", { adminCreateUserConfig: { allowAdminCreateUserOnly: true } }) },
-    { name: "na_consumer_self_signup", stack: (s) => consumerPool(s, "na_consumer_self_signup", { adminCreateUserConfig: { allowAdminCreateUserOnly: false } }) },
+    {
+      name: "pass_admin_only",
+      stack: (s) => userPool(s, "pass_admin_only", { adminCreateUserConfig: { allowAdminCreateUserOnly: true } }),
+    },
+    {
+      name: "na_consumer_self_signup",
+      stack: (s) =>
+        consumerPool(s, "na_consumer_self_signup", { adminCreateUserConfig: { allowAdminCreateUserOnly: false } }),
+    },
   ],
   invalid: [
     {
       name: "fail_self_signup",
       stack: (s) => userPool(s, "fail_self_signup", { adminCreateUserConfig: { allowAdminCreateUserOnly: false } }),
-      results: [{ resource: "fail_self_signup", status: "FAIL", messageId: "selfSignUp", messageIncludes: "on a workforce pool" }],
+      results: [
+        {
+          resource: "fail_self_signup",
+          status: "FAIL",
+          messageId: "selfSignUp",
+          messageIncludes: "on a workforce pool",
+        },
+      ],
     },
     {
       name: "fail_default",
@@ -23,7 +37,14 @@ RuleTester.run(rule, {
     {
       name: "fail_business_customer",
       stack: (s) => userPool(s, "fail_business_customer", { tags: { "pci:audience": "business-customer" } }),
-      results: [{ resource: "fail_business_customer", status: "FAIL", messageId: "selfSignUp", messageIncludes: "business-customer" }],
+      results: [
+        {
+          resource: "fail_business_customer",
+          status: "FAIL",
+          messageId: "selfSignUp",
+          messageIncludes: "business-customer",
+        },
+      ],
     },
     {
       name: "unknown_var",
@@ -31,7 +52,9 @@ RuleTester.run(rule, {
         const adminOnly = new TerraformVariable(s, "admin_only", { type: "bool" });
         userPool(s, "unknown_var", { adminCreateUserConfig: { allowAdminCreateUserOnly: adminOnly.booleanValue } });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.admin_only" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.admin_only" },
+      ],
     },
   ],
 });

@@ -5,14 +5,24 @@ import { RuleTester } from "../harness/rule-tester.js";
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_enabled", stack: (s) => client(s, "pass_enabled", userPool(s, "staff"), { enableTokenRevocation: true }) },
+    {
+      name: "pass_enabled",
+      stack: (s) => client(s, "pass_enabled", userPool(s, "staff"), { enableTokenRevocation: true }),
+    },
     { name: "pass_default", stack: (s) => client(s, "pass_default", userPool(s, "staff")) },
   ],
   invalid: [
     {
       name: "fail_disabled",
       stack: (s) => client(s, "fail_disabled", userPool(s, "staff"), { enableTokenRevocation: false }),
-      results: [{ resource: "fail_disabled", status: "FAIL", messageId: "disabled", messageIncludes: "enable_token_revocation is false" }],
+      results: [
+        {
+          resource: "fail_disabled",
+          status: "FAIL",
+          messageId: "disabled",
+          messageIncludes: "enable_token_revocation is false",
+        },
+      ],
     },
     {
       name: "unknown_var",
@@ -20,7 +30,9 @@ RuleTester.run(rule, {
         const revocation = new TerraformVariable(s, "revocation", { type: "bool" });
         client(s, "unknown_var", userPool(s, "staff"), { enableTokenRevocation: revocation.booleanValue });
       },
-      results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.revocation" }],
+      results: [
+        { resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.revocation" },
+      ],
     },
   ],
 });

@@ -5,19 +5,40 @@ import { RuleTester } from "../harness/rule-tester.js";
 
 RuleTester.run(rule, {
   valid: [
-    { name: "pass_enabled", stack: (s) => client(s, "pass_enabled", userPool(s, "staff"), { preventUserExistenceErrors: "ENABLED" }) },
-    { name: "pass_consumer_enabled", stack: (s) => client(s, "pass_consumer_enabled", consumerPool(s, "shoppers"), { preventUserExistenceErrors: "ENABLED" }) },
+    {
+      name: "pass_enabled",
+      stack: (s) => client(s, "pass_enabled", userPool(s, "staff"), { preventUserExistenceErrors: "ENABLED" }),
+    },
+    {
+      name: "pass_consumer_enabled",
+      stack: (s) =>
+        client(s, "pass_consumer_enabled", consumerPool(s, "shoppers"), { preventUserExistenceErrors: "ENABLED" }),
+    },
   ],
   invalid: [
     {
       name: "fail_legacy",
       stack: (s) => client(s, "fail_legacy", userPool(s, "staff"), { preventUserExistenceErrors: "LEGACY" }),
-      results: [{ resource: "fail_legacy", status: "FAIL", messageId: "legacy", messageIncludes: "prevent_user_existence_errors is LEGACY" }],
+      results: [
+        {
+          resource: "fail_legacy",
+          status: "FAIL",
+          messageId: "legacy",
+          messageIncludes: "prevent_user_existence_errors is LEGACY",
+        },
+      ],
     },
     {
       name: "fail_unset",
       stack: (s) => client(s, "fail_unset", consumerPool(s, "shoppers")),
-      results: [{ resource: "fail_unset", status: "FAIL", messageId: "legacy", messageIncludes: "LEGACY (not set: the default)" }],
+      results: [
+        {
+          resource: "fail_unset",
+          status: "FAIL",
+          messageId: "legacy",
+          messageIncludes: "LEGACY (not set: the default)",
+        },
+      ],
     },
     {
       name: "unknown_var",

@@ -8,7 +8,12 @@ import { RuleTester } from "../harness/rule-tester.js";
 
 function webAcl(scope: Construct): Wafv2WebAcl {
   const visibilityConfig = { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "edge" };
-  return new Wafv2WebAcl(scope, "edge", { name: "edge", scope: "REGIONAL", defaultAction: { allow: {} }, visibilityConfig });
+  return new Wafv2WebAcl(scope, "edge", {
+    name: "edge",
+    scope: "REGIONAL",
+    defaultAction: { allow: {} },
+    visibilityConfig,
+  });
 }
 
 function associate(scope: Construct, id: string, resourceArn: string, acl: Wafv2WebAcl): void {
@@ -44,7 +49,14 @@ RuleTester.run(rule, {
         userPool(s, "unknown_target_var");
         associate(s, "var-waf", target.stringValue, webAcl(s));
       },
-      results: [{ resource: "unknown_target_var", status: "UNKNOWN", messageId: "unresolvedAssociation", messageIncludes: "var.protected_arn" }],
+      results: [
+        {
+          resource: "unknown_target_var",
+          status: "UNKNOWN",
+          messageId: "unresolvedAssociation",
+          messageIncludes: "var.protected_arn",
+        },
+      ],
     },
   ],
 });

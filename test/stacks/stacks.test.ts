@@ -32,7 +32,10 @@ function resources(stack: TerraformStack, type: string): [string, Json][] {
 /** The single resource of `type` whose construct-derived name starts with `prefix`. */
 function resource(stack: TerraformStack, type: string, prefix: string): Json {
   const matches = resources(stack, type).filter(([name]) => name.startsWith(prefix));
-  expect(matches.map(([n]) => n), `${type} ${prefix}*`).toHaveLength(1);
+  expect(
+    matches.map(([n]) => n),
+    `${type} ${prefix}*`,
+  ).toHaveLength(1);
   return (matches[0] as [string, Json])[1];
 }
 
@@ -180,8 +183,10 @@ describe("shop-compliant", () => {
     for (const [name, c] of clients) {
       const staff = name.startsWith("AdminClient");
       expect(c.allowed_oauth_flows, name).toEqual(["code"]);
-      for (const url of [...c.callback_urls, ...c.logout_urls]) expect(isSecureRedirect(url), `${name} ${url}`).toBe(true);
-      for (const flow of c.explicit_auth_flows) expect(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]).toContain(flow);
+      for (const url of [...c.callback_urls, ...c.logout_urls])
+        expect(isSecureRedirect(url), `${name} ${url}`).toBe(true);
+      for (const flow of c.explicit_auth_flows)
+        expect(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]).toContain(flow);
       expect(c.token_validity_units, name).toHaveLength(1);
       const t = tokenSeconds(c);
       expect(t.access, name).toBeLessThanOrEqual(staff ? 15 * 60 : 60 * 60);
@@ -193,13 +198,18 @@ describe("shop-compliant", () => {
       expect(c.enable_token_revocation, name).toBe(true);
       expect(c.prevent_user_existence_errors, name).toBe("ENABLED");
       expect(c.write_attributes, name).toBeDefined();
-      expect(c.write_attributes.filter((a: string) => a.startsWith("custom:")), name).toEqual([]);
+      expect(
+        c.write_attributes.filter((a: string) => a.startsWith("custom:")),
+        name,
+      ).toEqual([]);
     }
     const staffTokens = tokenSeconds(resource(compliant, "aws_cognito_user_pool_client", "AdminClient"));
     expect(staffTokens).toEqual({ access: 900, id: 900, refresh: 12 * 3600 });
     const web = resource(compliant, "aws_cognito_user_pool_client", "WebClient");
     expect(web.generate_secret).toBe(false);
-    expect(web.allowed_oauth_scopes).toEqual(expect.arrayContaining(["shop/orders", "shop/checkout", "shop/payment-methods"]));
+    expect(web.allowed_oauth_scopes).toEqual(
+      expect.arrayContaining(["shop/orders", "shop/checkout", "shop/payment-methods"]),
+    );
     expect(web.supported_identity_providers).toEqual(["COGNITO", "Google", "Facebook"]);
   });
 
@@ -224,9 +234,13 @@ describe("shop-compliant", () => {
     expect(pool.cognito_identity_providers).toHaveLength(2);
     const attachment = resource(compliant, "aws_cognito_identity_pool_roles_attachment", "CustomerIdentity_");
     expect(attachment.identity_pool_id).toMatch(ref("aws_cognito_identity_pool", "id"));
-    expect(attachment.roles.authenticated).toMatch(/^\$\{aws_iam_role\.CustomerIdentity_AuthenticatedRole_[0-9A-F]+\.arn\}$/);
+    expect(attachment.roles.authenticated).toMatch(
+      /^\$\{aws_iam_role\.CustomerIdentity_AuthenticatedRole_[0-9A-F]+\.arn\}$/,
+    );
     expect(attachment.roles.unauthenticated).toMatch(/^\$\{aws_iam_role\.CustomerIdentity_GuestRole_[0-9A-F]+\.arn\}$/);
-    expect(attachment.role_mapping).toEqual([expect.objectContaining({ type: "Token", ambiguous_role_resolution: "Deny" })]);
+    expect(attachment.role_mapping).toEqual([
+      expect.objectContaining({ type: "Token", ambiguous_role_resolution: "Deny" }),
+    ]);
   });
 
   it("identity roles: trust pinned to the pool id and amr, one hour sessions, no managed policies", () => {
@@ -236,7 +250,11 @@ describe("shop-compliant", () => {
     const trust = dataSource(compliant, "aws_iam_policy_document", "CustomerIdentity_AuthenticatedRole_TrustPolicy");
     expect(trust.statement[0].actions).toEqual(["sts:AssumeRoleWithWebIdentity"]);
     expect(trust.statement[0].condition).toEqual([
-      { test: "StringEquals", variable: "cognito-identity.amazonaws.com:aud", values: [expect.stringMatching(ref("aws_cognito_identity_pool", "id"))] },
+      {
+        test: "StringEquals",
+        variable: "cognito-identity.amazonaws.com:aud",
+        values: [expect.stringMatching(ref("aws_cognito_identity_pool", "id"))],
+      },
       { test: "ForAnyValue:StringLike", variable: "cognito-identity.amazonaws.com:amr", values: ["authenticated"] },
     ]);
 
@@ -251,23 +269,38 @@ describe("shop-compliant", () => {
   });
 
   it("identity permissions: own S3 prefix and own DynamoDB items per identity; guests read the catalog only", () => {
-    const pictures = JSON.parse(resource(compliant, "aws_iam_role_policy", "CustomerIdentity_AuthenticatedRole_ProfilePicturesPolicy").policy);
+    const pictures = JSON.parse(
+      resource(compliant, "aws_iam_role_policy", "CustomerIdentity_AuthenticatedRole_ProfilePicturesPolicy").policy,
+    );
     const objectStatement = pictures.Statement.find((s: Json) => s.Sid === "OwnProfilePictures");
     expect(objectStatement.Resource).toEqual([
-      expect.stringMatching(/^\$\{aws_s3_bucket\.[A-Za-z0-9_]+\.arn\}\/private\/\$\$\{cognito-identity\.amazonaws\.com:sub\}\/\*$/),
+      expect.stringMatching(
+        /^\$\{aws_s3_bucket\.[A-Za-z0-9_]+\.arn\}\/private\/\$\$\{cognito-identity\.amazonaws\.com:sub\}\/\*$/,
+      ),
     ]);
     for (const s of pictures.Statement) {
       for (const action of [s.Action].flat()) expect(action).not.toMatch(/(^\*$|:\*$)/);
     }
-    const wishlist = dataSource(compliant, "aws_iam_policy_document", "CustomerIdentity_AuthenticatedRole_WishlistPolicyDocument");
+    const wishlist = dataSource(
+      compliant,
+      "aws_iam_policy_document",
+      "CustomerIdentity_AuthenticatedRole_WishlistPolicyDocument",
+    );
     expect(wishlist.statement[0].resources).toEqual([expect.stringMatching(ref("aws_dynamodb_table", "arn"))]);
     expect(wishlist.statement[0].condition).toEqual([
-      { test: "ForAllValues:StringEquals", variable: "dynamodb:LeadingKeys", values: ["$${cognito-identity.amazonaws.com:sub}"] },
+      {
+        test: "ForAllValues:StringEquals",
+        variable: "dynamodb:LeadingKeys",
+        values: ["$${cognito-identity.amazonaws.com:sub}"],
+      },
     ]);
-    const guest = JSON.parse(resource(compliant, "aws_iam_role_policy", "CustomerIdentity_GuestRole_GuestPolicy").policy);
+    const guest = JSON.parse(
+      resource(compliant, "aws_iam_role_policy", "CustomerIdentity_GuestRole_GuestPolicy").policy,
+    );
     const guestActions = guest.Statement.flatMap((s: Json) => [s.Action].flat());
     expect(guestActions.length).toBeGreaterThan(0);
-    for (const action of guestActions) expect(action).toMatch(/^[a-z0-9]+:(Get|List|Describe|Query|Scan|BatchGet)[A-Za-z]*$/);
+    for (const action of guestActions)
+      expect(action).toMatch(/^[a-z0-9]+:(Get|List|Describe|Query|Scan|BatchGet)[A-Za-z]*$/);
     for (const s of guest.Statement) {
       expect(s.Condition).toEqual({
         "ForAllValues:StringEquals": { "dynamodb:LeadingKeys": ["$${cognito-identity.amazonaws.com:sub}"] },
@@ -278,7 +311,9 @@ describe("shop-compliant", () => {
   it("API: every non-OPTIONS method is behind the Cognito authorizer with a scope", () => {
     const authorizer = resource(compliant, "aws_api_gateway_authorizer", "ShopApi_CognitoAuthorizer");
     expect(authorizer.type).toBe("COGNITO_USER_POOLS");
-    expect(authorizer.provider_arns).toEqual([expect.stringMatching(/^\$\{aws_cognito_user_pool\.ConsumerPool_UserPool_[0-9A-F]+\.arn\}$/)]);
+    expect(authorizer.provider_arns).toEqual([
+      expect.stringMatching(/^\$\{aws_cognito_user_pool\.ConsumerPool_UserPool_[0-9A-F]+\.arn\}$/),
+    ]);
     const methods = resources(compliant, "aws_api_gateway_method");
     const secured = methods.filter(([, m]) => m.http_method !== "OPTIONS");
     expect(secured).toHaveLength(5);
@@ -287,10 +322,12 @@ describe("shop-compliant", () => {
       expect(m.authorizer_id, name).toMatch(ref("aws_api_gateway_authorizer", "id"));
       expect(m.authorization_scopes?.length, name).toBeGreaterThan(0);
     }
-    expect(resource(compliant, "aws_api_gateway_method", "ShopApi_Method-POST-checkout").authorization_scopes).toEqual(["shop/checkout"]);
-    expect(resource(compliant, "aws_api_gateway_method", "ShopApi_Method-GET-payment-methods").authorization_scopes).toEqual([
-      "shop/payment-methods",
+    expect(resource(compliant, "aws_api_gateway_method", "ShopApi_Method-POST-checkout").authorization_scopes).toEqual([
+      "shop/checkout",
     ]);
+    expect(
+      resource(compliant, "aws_api_gateway_method", "ShopApi_Method-GET-payment-methods").authorization_scopes,
+    ).toEqual(["shop/payment-methods"]);
     expect(resources(compliant, "aws_api_gateway_stage")).toHaveLength(1);
   });
 
@@ -333,8 +370,14 @@ describe("shop-legacy", () => {
     const risks = resources(legacy, "aws_cognito_risk_configuration");
     expect(risks.map(([name]) => name.split("_")[0])).toEqual(["StaffPool"]);
     const [, staffRisk] = risks[0]!;
-    expect(staffRisk.compromised_credentials_risk_configuration).toMatchObject({ event_filter: ["PASSWORD_CHANGE"], actions: { event_action: "NO_ACTION" } });
-    expect(staffRisk.account_takeover_risk_configuration.actions).toMatchObject({ high_action: { event_action: "MFA_IF_CONFIGURED" }, medium_action: { event_action: "NO_ACTION" } });
+    expect(staffRisk.compromised_credentials_risk_configuration).toMatchObject({
+      event_filter: ["PASSWORD_CHANGE"],
+      actions: { event_action: "NO_ACTION" },
+    });
+    expect(staffRisk.account_takeover_risk_configuration.actions).toMatchObject({
+      high_action: { event_action: "MFA_IF_CONFIGURED" },
+      medium_action: { event_action: "NO_ACTION" },
+    });
   });
 
   it("web client: 12-hour tokens without units, implicit grant, http callback, LEGACY errors, writable custom:tier", () => {
@@ -377,20 +420,27 @@ describe("shop-legacy", () => {
     expect(pool.allow_classic_flow).toBe(true);
     const attachment = resource(legacy, "aws_cognito_identity_pool_roles_attachment", "CustomerIdentity_");
     expect(attachment.roles).toHaveProperty("unauthenticated");
-    expect(attachment.role_mapping).toEqual([expect.objectContaining({ ambiguous_role_resolution: "AuthenticatedRole" })]);
+    expect(attachment.role_mapping).toEqual([
+      expect.objectContaining({ ambiguous_role_resolution: "AuthenticatedRole" }),
+    ]);
   });
 
   it("identity roles: guest writes and trusts any pool; authenticated role has dynamodb:* and AmazonS3FullAccess", () => {
     const guestRole = resource(legacy, "aws_iam_role", "CustomerIdentity_GuestRole_");
     expect(guestRole.assume_role_policy).not.toContain("cognito-identity.amazonaws.com:aud");
     expect(guestRole.assume_role_policy).toContain('"unauthenticated"');
-    const guestPolicy = resource(legacy, "aws_iam_role_policy", "CustomerIdentity_GuestRole_GuestPolicy").policy as string;
+    const guestPolicy = resource(legacy, "aws_iam_role_policy", "CustomerIdentity_GuestRole_GuestPolicy")
+      .policy as string;
     expect(guestPolicy).toContain('"s3:PutObject"');
     expect(guestPolicy).toContain('"dynamodb:PutItem"');
 
     const authRole = resource(legacy, "aws_iam_role", "CustomerIdentity_AuthenticatedRole_");
     expect(authRole.max_session_duration).toBe(43200);
-    const wishlist = dataSource(legacy, "aws_iam_policy_document", "CustomerIdentity_AuthenticatedRole_WishlistPolicyDocument");
+    const wishlist = dataSource(
+      legacy,
+      "aws_iam_policy_document",
+      "CustomerIdentity_AuthenticatedRole_WishlistPolicyDocument",
+    );
     expect(wishlist.statement).toEqual([expect.objectContaining({ actions: ["dynamodb:*"], resources: ["*"] })]);
     expect(
       Testing.toHaveResourceWithProperties(synth(legacy).text, "aws_iam_role_policy_attachment", {
@@ -429,7 +479,7 @@ describe("full synth", () => {
     for (const dir of fullSynths.values()) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("records the stacks/*.ts line that created each resource in \"//\".metadata.stackTrace", () => {
+  it('records the stacks/*.ts line that created each resource in "//".metadata.stackTrace', () => {
     const tf = JSON.parse(readFileSync(join(fullSynth(compliant), "cdk.tf.json"), "utf8"));
     const [, pool] = Object.entries(tf.resource.aws_cognito_user_pool as Record<string, Json>).find(([n]) =>
       n.startsWith("StaffPool_"),

@@ -12,7 +12,14 @@ export const CLIENT_NAME = `${IMG}\u0007bell`;
 
 export function hostileSynth(): string {
   return synthFixture((scope) => {
-    const pool = new CognitoUserPool(scope, "HostilePool", { name: POOL_NAME, tags: { "pci:audience": IMG, team: IMG }, mfaConfiguration: "OFF" });
-    client(scope, "HostileClient", pool, { accessTokenValidity: 24, refreshTokenValidity: 30 }).addOverride("name", CLIENT_NAME);
+    const pool = new CognitoUserPool(scope, "HostilePool", {
+      name: POOL_NAME,
+      tags: { "pci:audience": IMG, team: IMG },
+      mfaConfiguration: "OFF",
+    });
+    client(scope, "HostileClient", pool, { accessTokenValidity: 24, refreshTokenValidity: 30 }).addOverride(
+      "name",
+      CLIENT_NAME,
+    );
   }, "hostile");
 }

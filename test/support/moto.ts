@@ -123,7 +123,13 @@ export interface CommandResult {
   readonly stderr: string;
 }
 
-function runAsync(cmd: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<CommandResult> {
+function runAsync(
+  cmd: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+): Promise<CommandResult> {
   return new Promise((res, rej) => {
     const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -149,12 +155,17 @@ export class TerraformStackRun {
   readonly env: NodeJS.ProcessEnv;
   readonly varArgs: string[];
 
-  constructor(synthOutdir: string, readonly stackId: string) {
+  constructor(
+    synthOutdir: string,
+    readonly stackId: string,
+  ) {
     this.dir = join(synthOutdir, "stacks", stackId);
     this.statePath = join(mkdtempSync(join(tmpdir(), `authwarden-state-${stackId}-`)), "terraform.tfstate");
     this.env = terraformEnv(writeTerraformCliConfig());
     // Every variable the stack declares (the OAuth client secrets) gets a dummy value.
-    const json = JSON.parse(readFileSync(join(this.dir, "cdk.tf.json"), "utf8")) as { variable?: Record<string, unknown> };
+    const json = JSON.parse(readFileSync(join(this.dir, "cdk.tf.json"), "utf8")) as {
+      variable?: Record<string, unknown>;
+    };
     this.varArgs = Object.keys(json.variable ?? {}).flatMap((name) => ["-var", `${name}=emulator-dummy-${name}`]);
   }
 
@@ -226,7 +237,8 @@ export async function awsJson(
   operation: string,
   input: unknown,
 ): Promise<AwsJsonResponse> {
-  const targetPrefix = signingName === "cognito-identity" ? "AWSCognitoIdentityService" : "AWSCognitoIdentityProviderService";
+  const targetPrefix =
+    signingName === "cognito-identity" ? "AWSCognitoIdentityService" : "AWSCognitoIdentityProviderService";
   const res = await fetch(`${url}/`, {
     method: "POST",
     headers: {
@@ -246,7 +258,11 @@ export async function awsJson(
 }
 
 /** One IAM (query protocol) call; returns the XML body. */
-export async function iamQuery(url: string, action: string, params: Record<string, string>): Promise<{ status: number; xml: string }> {
+export async function iamQuery(
+  url: string,
+  action: string,
+  params: Record<string, string>,
+): Promise<{ status: number; xml: string }> {
   const body = new URLSearchParams({ Action: action, Version: "2010-05-08", ...params });
   const res = await fetch(`${url}/`, {
     method: "POST",

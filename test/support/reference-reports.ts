@@ -3,7 +3,10 @@
 
 import { tmpdir } from "node:os";
 
-const TEMP_DIR = new RegExp(`${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/authwarden-[a-z-]+?-[A-Za-z0-9]{6}`, "g");
+const TEMP_DIR = new RegExp(
+  `${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/authwarden-[a-z-]+?-[A-Za-z0-9]{6}`,
+  "g",
+);
 
 /** Input kinds whose files carry a timestamp (terraform show -json), so their hash changes on every run. */
 const UNSTABLE_INPUTS = new Set(["terraform-plan"]);
@@ -16,7 +19,10 @@ export function normalizeReport(report: Record<string, unknown>): unknown {
       UNSTABLE_INPUTS.has(input.kind ?? "") ? { ...input, sha256: "(changes with the file's timestamp)" } : input,
     );
   }
-  const normalized = JSON.parse(renameEmulatorIds(JSON.stringify(copy).replace(TEMP_DIR, "<tmp>"))) as Record<string, unknown>;
+  const normalized = JSON.parse(renameEmulatorIds(JSON.stringify(copy).replace(TEMP_DIR, "<tmp>"))) as Record<
+    string,
+    unknown
+  >;
   if (normalized.source !== "live") return normalized;
   for (const list of ["results", "audiences"]) {
     if (Array.isArray(normalized[list])) normalized[list] = sortedByContent(normalized[list] as unknown[]);

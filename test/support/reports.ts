@@ -31,11 +31,14 @@ let schema: Record<string, unknown> | undefined;
 
 /** The published schema, parsed once (the project's Ajv caches compiled schemas by object). */
 export function reportSchema(): Record<string, unknown> {
-  schema ??= JSON.parse(readFileSync(join(process.cwd(), "reports", "schema", "authwarden-report.schema.json"), "utf8")) as Record<string, unknown>;
+  schema ??= JSON.parse(
+    readFileSync(join(process.cwd(), "reports", "schema", "authwarden-report.schema.json"), "utf8"),
+  ) as Record<string, unknown>;
   return schema;
 }
 
-const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ?? addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ??
+  addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 let sarifValidator: ValidateFunction | undefined;
 
 /**
@@ -46,7 +49,13 @@ let sarifValidator: ValidateFunction | undefined;
 export function validateSarif(log: unknown): { valid: boolean; errors: string } {
   if (!sarifValidator) {
     const require = createRequire(import.meta.url);
-    const file = join(require.resolve("@microsoft/jest-sarif/package.json"), "..", "lib", "schemas", "sarif-2.1.0-rtm.5.json");
+    const file = join(
+      require.resolve("@microsoft/jest-sarif/package.json"),
+      "..",
+      "lib",
+      "schemas",
+      "sarif-2.1.0-rtm.5.json",
+    );
     const sarif = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
     sarif.$schema = "http://json-schema.org/draft-07/schema#";
     sarif.$id = sarif.id;

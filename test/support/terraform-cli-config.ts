@@ -55,8 +55,26 @@ function rootOf(binaryPath: string): string | undefined {
 export function scanForAwsProviderMirror(version = AWS_PROVIDER_VERSION): string | undefined {
   const result = spawnSync(
     "find",
-    ["/", "(", "-path", "/proc", "-o", "-path", "/sys", "-o", "-path", "/dev", ")", "-prune", "-o",
-      "-name", "terraform-provider-aws_*", "-path", "*registry.terraform.io*", "-print"],
+    [
+      "/",
+      "(",
+      "-path",
+      "/proc",
+      "-o",
+      "-path",
+      "/sys",
+      "-o",
+      "-path",
+      "/dev",
+      ")",
+      "-prune",
+      "-o",
+      "-name",
+      "terraform-provider-aws_*",
+      "-path",
+      "*registry.terraform.io*",
+      "-print",
+    ],
     { encoding: "utf8", timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
   );
   const paths = (result.stdout ?? "").split("\n").filter((l) => l.length > 0);
@@ -174,7 +192,9 @@ export function terraformValidate(stackDir: string): TerraformValidation {
   try {
     parsed = JSON.parse(validate.stdout);
   } catch {
-    throw new Error(`terraform validate printed no JSON in ${stackDir} (exit ${validate.status}):\n${validate.stdout}\n${validate.stderr}`);
+    throw new Error(
+      `terraform validate printed no JSON in ${stackDir} (exit ${validate.status}):\n${validate.stdout}\n${validate.stderr}`,
+    );
   }
   return {
     valid: parsed.valid,

@@ -40,11 +40,19 @@ export interface PlanOptions {
 
 async function terraform(dir: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
   try {
-    const { stdout } = await run(TERRAFORM, [...args], { cwd: dir, env, maxBuffer: 256 * 1024 * 1024, timeout: 300_000 });
+    const { stdout } = await run(TERRAFORM, [...args], {
+      cwd: dir,
+      env,
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 300_000,
+    });
     return stdout;
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; code?: number };
-    throw new Error(`terraform ${args[0]} failed in ${dir} (exit ${e.code ?? "?"}):\n${e.stderr ?? ""}${e.stdout ?? ""}`);
+    throw new Error(
+      `terraform ${args[0]} failed in ${dir} (exit ${e.code ?? "?"}):\n${e.stderr ?? ""}${e.stdout ?? ""}`,
+      { cause: error },
+    );
   }
 }
 
@@ -57,7 +65,9 @@ export function planEnv(extra: Readonly<Record<string, string>> = {}): NodeJS.Pr
 /** Variables a cdktf stack (cdk.tf.json) declares without a default. */
 function requiredVariables(dir: string): string[] {
   try {
-    const document = JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) as { variable?: Record<string, { default?: unknown }> };
+    const document = JSON.parse(readFileSync(join(dir, "cdk.tf.json"), "utf8")) as {
+      variable?: Record<string, { default?: unknown }>;
+    };
     return Object.entries(document.variable ?? {})
       .filter(([, v]) => v.default === undefined)
       .map(([name]) => name);
@@ -76,7 +86,11 @@ export async function planJson(dir: string, options: PlanOptions = {}): Promise<
   await terraform(dir, ["init", "-input=false", "-no-color"], env);
   const vars = { ...Object.fromEntries(requiredVariables(dir).map((name) => [name, "placeholder"])), ...options.vars };
   const varArgs = Object.entries(vars).flatMap(([name, value]) => ["-var", `${name}=${value}`]);
-  await terraform(dir, ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out", "plan.bin", ...varArgs], env);
+  await terraform(
+    dir,
+    ["plan", "-input=false", "-refresh=false", "-lock=false", "-no-color", "-out", "plan.bin", ...varArgs],
+    env,
+  );
   return terraform(dir, ["show", "-json", "-no-color", "plan.bin"], env);
 }
 

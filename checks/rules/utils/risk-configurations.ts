@@ -28,8 +28,10 @@ export function indexRiskConfigurations(estate: Estate): RiskIndex {
 
 /** Message templates every risk rule declares for a pool without a pool-wide risk configuration. */
 export const RISK_LOOKUP_MESSAGES = {
-  riskMissing: "{{resource}}: risk configuration missing: no aws_cognito_risk_configuration applies to the whole pool{{clientOnly}}",
-  riskUnresolved: "{{resource}} has no risk configuration of its own, and {{others}} names a user pool that cannot be resolved, so whether one applies cannot be determined",
+  riskMissing:
+    "{{resource}}: risk configuration missing: no aws_cognito_risk_configuration applies to the whole pool{{clientOnly}}",
+  riskUnresolved:
+    "{{resource}} has no risk configuration of its own, and {{others}} names a user pool that cannot be resolved, so whether one applies cannot be determined",
 } as const;
 
 /**
@@ -38,9 +40,23 @@ export const RISK_LOOKUP_MESSAGES = {
  */
 export function missingRiskFinding(pool: UserPool, index: RiskIndex): Finding {
   if (index.unresolved.length > 0) {
-    return { resource: pool, status: "UNKNOWN", messageId: "riskUnresolved", data: { others: index.unresolved.map((c) => c.provenance.address ?? c.key).join(", ") } };
+    return {
+      resource: pool,
+      status: "UNKNOWN",
+      messageId: "riskUnresolved",
+      data: { others: index.unresolved.map((c) => c.provenance.address ?? c.key).join(", ") },
+    };
   }
   const clients = index.clientSpecific.filter((c) => c.userPool === pool);
-  const clientOnly = clients.length > 0 ? ` (only client-specific ones: ${clients.map((c) => c.clientRef?.text ?? c.key).join(", ")}; other clients get none)` : "";
-  return { resource: pool, status: "FAIL", messageId: "riskMissing", data: { clientOnly }, evidence: [{ attribute: "aws_cognito_risk_configuration", value: "none for this pool" }] };
+  const clientOnly =
+    clients.length > 0
+      ? ` (only client-specific ones: ${clients.map((c) => c.clientRef?.text ?? c.key).join(", ")}; other clients get none)`
+      : "";
+  return {
+    resource: pool,
+    status: "FAIL",
+    messageId: "riskMissing",
+    data: { clientOnly },
+    evidence: [{ attribute: "aws_cognito_risk_configuration", value: "none for this pool" }],
+  };
 }

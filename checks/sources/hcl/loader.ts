@@ -8,7 +8,14 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../errors.js";
 import type { Estate, InputFile, LoadDiagnostic } from "../../model/index.js";
-import { describeFsError, isJsonObject, readJsonSource, sha256Of, type JsonObject, type JsonValue } from "../../io/safe-json.js";
+import {
+  describeFsError,
+  isJsonObject,
+  readJsonSource,
+  sha256Of,
+  type JsonObject,
+  type JsonValue,
+} from "../../io/safe-json.js";
 import { blockLines } from "../synth/loader.js";
 import type { TerraformResource } from "../terraform/attributes.js";
 import { buildEstateFromTerraform } from "../terraform/estate.js";
@@ -30,7 +37,10 @@ export async function loadHcl(dir: string): Promise<Estate> {
   for (const name of names) {
     const path = join(dir, name);
     if (/(^|_)override\.tf(\.json)?$/.test(name)) {
-      diagnostics.push({ message: `${path} is an override file; authwarden does not merge override files, so it was not read`, file: path });
+      diagnostics.push({
+        message: `${path} is an override file; authwarden does not merge override files, so it was not read`,
+        file: path,
+      });
       continue;
     }
     if (name.endsWith(".tf.json")) {
@@ -49,7 +59,10 @@ export async function loadHcl(dir: string): Promise<Estate> {
   const declaredIn = new Map<string, string>();
   let awsProviderVersion: string | undefined;
   for (const file of files) {
-    for (const [section, mode] of [["resource", "managed"], ["data", "data"]] as const) {
+    for (const [section, mode] of [
+      ["resource", "managed"],
+      ["data", "data"],
+    ] as const) {
       for (const [type, byName] of entriesOf(file.document[section])) {
         for (const [name, bodies] of entriesOf(byName)) {
           const address = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
@@ -57,7 +70,11 @@ export async function loadHcl(dir: string): Promise<Estate> {
           const body = blocks[0];
           if (!body) throw new InputError(file.path, `${address} is not a block`);
           const previous = declaredIn.get(address);
-          if (previous !== undefined || blocks.length > 1) throw new InputError(file.path, `declares ${address} more than once${previous && previous !== file.path ? ` (also in ${previous})` : ""}`);
+          if (previous !== undefined || blocks.length > 1)
+            throw new InputError(
+              file.path,
+              `declares ${address} more than once${previous && previous !== file.path ? ` (also in ${previous})` : ""}`,
+            );
           declaredIn.set(address, file.path);
           const { "//": _comment, ...values } = body;
           const line = file.lines.get(`${section}.${type}.${name}`);
@@ -74,7 +91,11 @@ export async function loadHcl(dir: string): Promise<Estate> {
     }
     for (const [name, bodies] of entriesOf(file.document.module)) {
       const source = objects(bodies)[0]?.source;
-      diagnostics.push({ message: `module.${name}${typeof source === "string" ? ` (source ${source})` : ""} is not read: --hcl audits the root module of ${dir} only`, address: `module.${name}`, file: file.path });
+      diagnostics.push({
+        message: `module.${name}${typeof source === "string" ? ` (source ${source})` : ""} is not read: --hcl audits the root module of ${dir} only`,
+        address: `module.${name}`,
+        file: file.path,
+      });
     }
     awsProviderVersion ??= providerVersion(file.document);
   }
@@ -91,7 +112,8 @@ export async function loadHcl(dir: string): Promise<Estate> {
 function configurationFiles(dir: string): string[] {
   let names: string[];
   try {
-    if (!statSync(dir).isDirectory()) throw new InputError(dir, "is not a directory: expected a Terraform configuration directory (.tf files)");
+    if (!statSync(dir).isDirectory())
+      throw new InputError(dir, "is not a directory: expected a Terraform configuration directory (.tf files)");
     names = readdirSync(dir);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -107,14 +129,16 @@ function configurationFiles(dir: string): string[] {
       }
     })
     .sort();
-  if (files.length === 0) throw new InputError(dir, "has no .tf or .tf.json files: expected a Terraform configuration directory");
+  if (files.length === 0)
+    throw new InputError(dir, "has no .tf or .tf.json files: expected a Terraform configuration directory");
   return files;
 }
 
 function readText(path: string): { text: string; sha256: string } {
   let buffer: Buffer;
   try {
-    if (statSync(path).size > MAX_INPUT_BYTES) throw new InputError(path, `is larger than the ${MAX_INPUT_BYTES}-byte limit`);
+    if (statSync(path).size > MAX_INPUT_BYTES)
+      throw new InputError(path, `is larger than the ${MAX_INPUT_BYTES}-byte limit`);
     buffer = readFileSync(path);
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -144,10 +168,14 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
   try {
     result = await parse(path, text);
   } catch (error) {
-    throw new InputError(path, syntaxProblem(path, error instanceof Error ? error.message : String(error)), { cause: error });
+    throw new InputError(path, syntaxProblem(path, error instanceof Error ? error.message : String(error)), {
+      cause: error,
+    });
   }
   // Round trip through JSON: plain data only, with the keys that could reach a prototype dropped.
-  const document = JSON.parse(JSON.stringify(result ?? {}), (key, value: unknown) => (key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value)) as JsonValue;
+  const document = JSON.parse(JSON.stringify(result ?? {}), (key, value: unknown) =>
+    key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value,
+  ) as JsonValue;
   if (!isJsonObject(document)) throw new InputError(path, "did not parse to a Terraform configuration object");
   return document;
 }
@@ -159,7 +187,9 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
 export function syntaxProblem(path: string, message: string): string {
   const flat = message.replace(/\s+/g, " ").trim();
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const diagnostics = [...flat.matchAll(new RegExp(`${escaped}:(\\d+),(\\d+)(?:-\\d+)?: (.*?)(?= ${escaped}:\\d+,\\d+|\\]$|$)`, "g"))];
+  const diagnostics = [
+    ...flat.matchAll(new RegExp(`${escaped}:(\\d+),(\\d+)(?:-\\d+)?: (.*?)(?= ${escaped}:\\d+,\\d+|\\]$|$)`, "g")),
+  ];
   const first = diagnostics[0];
   if (!first) return `is not valid HCL: ${flat.replace(/^parse config: /, "").slice(0, 300)}`;
   const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
@@ -249,7 +279,8 @@ export function headerLines(text: string): Map<string, number> {
     } else if (ch === "{") {
       if (depth === 0 && header) {
         const [kind, type, name] = header.tokens;
-        if ((kind === "resource" || kind === "data") && type && name && header.tokens.length === 3) lines.set(`${kind}.${type}.${name}`, header.line);
+        if ((kind === "resource" || kind === "data") && type && name && header.tokens.length === 3)
+          lines.set(`${kind}.${type}.${name}`, header.line);
       }
       header = undefined;
       depth++;
@@ -282,7 +313,8 @@ function skipString(text: string, open: number): number {
     const ch = text[i];
     if (ch === "\\") i += 2;
     else if (ch === '"') return i + 1;
-    else if (ch === "\n") return i; // an unterminated string ends at the line (hcl2json has reported it)
+    else if (ch === "\n")
+      return i; // an unterminated string ends at the line (hcl2json has reported it)
     else if ((ch === "$" || ch === "%") && text[i + 1] === "{") {
       if (text[i - 1] === ch) {
         i += 2;

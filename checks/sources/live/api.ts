@@ -1,14 +1,38 @@
 // API Gateway REST routes with their authorizers, and the WAFv2 web ACL of each user pool, read
 // from one region.
 
-import { GetAuthorizersCommand, GetResourcesCommand, GetRestApisCommand, type APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import {
+  GetAuthorizersCommand,
+  GetResourcesCommand,
+  GetRestApisCommand,
+  type APIGatewayClient,
+} from "@aws-sdk/client-api-gateway";
 import { GetWebACLForResourceCommand, type WAFV2Client } from "@aws-sdk/client-wafv2";
 import type { LiveReads } from "./read.js";
-import { known, literalTerm, type ApiAuthorizer, type ApiRoute, type UserPool, type WafAssociation } from "../../model/index.js";
+import {
+  known,
+  literalTerm,
+  type ApiAuthorizer,
+  type ApiRoute,
+  type UserPool,
+  type WafAssociation,
+} from "../../model/index.js";
 
-export async function readApiRoutes(client: APIGatewayClient, region: string, pools: readonly UserPool[], reads: LiveReads): Promise<{ authorizers: ApiAuthorizer[]; routes: ApiRoute[]; listFailure?: string }> {
+export async function readApiRoutes(
+  client: APIGatewayClient,
+  region: string,
+  pools: readonly UserPool[],
+  reads: LiveReads,
+): Promise<{ authorizers: ApiAuthorizer[]; routes: ApiRoute[]; listFailure?: string }> {
   const poolsByArn = new Map(pools.filter((p) => p.provenance.arn).map((p) => [p.provenance.arn!, p]));
-  const apis = await reads.paginate(`REST APIs of ${region}`, "Default", "apigateway", (position) => client.send(new GetRestApisCommand({ limit: 500, position })), (p) => p.items, (p) => p.position);
+  const apis = await reads.paginate(
+    `REST APIs of ${region}`,
+    "Default",
+    "apigateway",
+    (position) => client.send(new GetRestApisCommand({ limit: 500, position })),
+    (p) => p.items,
+    (p) => p.position,
+  );
   if (!apis.known) return { authorizers: [], routes: [], listFailure: apis.reason };
   const authorizers: ApiAuthorizer[] = [];
   const routes: ApiRoute[] = [];
@@ -16,7 +40,14 @@ export async function readApiRoutes(client: APIGatewayClient, region: string, po
     if (!api.id) continue;
     reads.progress({ kind: "api", name: api.name ?? api.id });
     const apiArn = `arn:aws:apigateway:${region}::/restapis/${api.id}`;
-    const found = await reads.paginate(`authorizers of REST API ${api.id}`, "Default", "apigateway", (position) => client.send(new GetAuthorizersCommand({ restApiId: api.id, limit: 500, position })), (p) => p.items, (p) => p.position);
+    const found = await reads.paginate(
+      `authorizers of REST API ${api.id}`,
+      "Default",
+      "apigateway",
+      (position) => client.send(new GetAuthorizersCommand({ restApiId: api.id, limit: 500, position })),
+      (p) => p.items,
+      (p) => p.position,
+    );
     const byId = new Map<string, ApiAuthorizer>();
     for (const authorizer of found.known ? found.value : []) {
       const object: ApiAuthorizer = {
@@ -26,12 +57,22 @@ export async function readApiRoutes(client: APIGatewayClient, region: string, po
         provenance: { source: "live", arn: `${apiArn}/authorizers/${authorizer.id ?? ""}` },
         authorizerType: known(authorizer.type ?? "TOKEN"),
         providerArns: known((authorizer.providerARNs ?? []).map(literalTerm)),
-        userPools: (authorizer.providerARNs ?? []).map((arn) => poolsByArn.get(arn)).filter((p): p is UserPool => p !== undefined),
+        userPools: (authorizer.providerARNs ?? [])
+          .map((arn) => poolsByArn.get(arn))
+          .filter((p): p is UserPool => p !== undefined),
       };
       authorizers.push(object);
       if (authorizer.id) byId.set(authorizer.id, object);
     }
-    const resources = await reads.paginate(`resources of REST API ${api.id}`, "Default", "apigateway", (position) => client.send(new GetResourcesCommand({ restApiId: api.id, embed: ["methods"], limit: 500, position })), (p) => p.items, (p) => p.position);
+    const resources = await reads.paginate(
+      `resources of REST API ${api.id}`,
+      "Default",
+      "apigateway",
+      (position) =>
+        client.send(new GetResourcesCommand({ restApiId: api.id, embed: ["methods"], limit: 500, position })),
+      (p) => p.items,
+      (p) => p.position,
+    );
     for (const resource of resources.known ? resources.value : []) {
       for (const [httpMethod, method] of Object.entries(resource.resourceMethods ?? {})) {
         const path = resource.path ?? "/";
@@ -59,20 +100,43 @@ export async function readApiRoutes(client: APIGatewayClient, region: string, po
  * The web ACL of each user pool. A pool without one gets no association (waf-protection reports it
  * missing); a pool whose web ACL could not be read gets one whose existence is unknown, with the reason.
  */
-export async function readWafAssociations(client: WAFV2Client, pools: readonly UserPool[], reads: LiveReads): Promise<WafAssociation[]> {
+export async function readWafAssociations(
+  client: WAFV2Client,
+  pools: readonly UserPool[],
+  reads: LiveReads,
+): Promise<WafAssociation[]> {
   const associations: WafAssociation[] = [];
   for (const pool of pools) {
     const arn = pool.provenance.arn;
     if (!arn) continue;
-    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", () => client.send(new GetWebACLForResourceCommand({ ResourceArn: arn })));
-    const base = { kind: "WafAssociation" as const, key: `${pool.key}/web-acl`, resourceRef: literalTerm(arn), userPool: pool };
+    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", () =>
+      client.send(new GetWebACLForResourceCommand({ ResourceArn: arn })),
+    );
+    const base = {
+      kind: "WafAssociation" as const,
+      key: `${pool.key}/web-acl`,
+      resourceRef: literalTerm(arn),
+      userPool: pool,
+    };
     if (!acl.known) {
-      associations.push({ ...base, name: known(`web ACL of ${pool.key}`), provenance: pool.provenance, exists: acl, webAclRef: literalTerm("") });
+      associations.push({
+        ...base,
+        name: known(`web ACL of ${pool.key}`),
+        provenance: pool.provenance,
+        exists: acl,
+        webAclRef: literalTerm(""),
+      });
       continue;
     }
     const web = acl.value.WebACL;
     if (!web?.ARN) continue;
-    associations.push({ ...base, name: known(web.Name ?? web.ARN), provenance: { source: "live", arn: web.ARN }, exists: known(true), webAclRef: literalTerm(web.ARN) });
+    associations.push({
+      ...base,
+      name: known(web.Name ?? web.ARN),
+      provenance: { source: "live", arn: web.ARN },
+      exists: known(true),
+      webAclRef: literalTerm(web.ARN),
+    });
   }
   return associations;
 }

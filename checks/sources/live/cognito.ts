@@ -53,15 +53,36 @@ export interface LivePoolSet {
 }
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
-const opt = <T>(value: T | undefined, fallback: T): Value<T> => (value === undefined ? known(fallback, "default") : known(value));
+const opt = <T>(value: T | undefined, fallback: T): Value<T> =>
+  value === undefined ? known(fallback, "default") : known(value);
 
 // provider_details keys whose values are secrets: the scanner never keeps them (they are only
 // ever reported as held by the service), so no report can print one.
 const SECRET_DETAIL = /secret|password|private_key/i;
 
-export async function readUserPools(client: CognitoIdentityProviderClient, region: string, reads: LiveReads): Promise<LivePoolSet & { readonly listFailure?: string }> {
-  const set: LivePoolSet = { pools: [], clients: [], identityProviders: [], groups: [], resourceServers: [], riskConfigurations: [], logDeliveries: [], domains: [] };
-  const ids = await reads.paginate(`user pools of ${region}`, "UserPoolRead", "", (NextToken) => client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken })), (p) => p.UserPools, (p) => p.NextToken);
+export async function readUserPools(
+  client: CognitoIdentityProviderClient,
+  region: string,
+  reads: LiveReads,
+): Promise<LivePoolSet & { readonly listFailure?: string }> {
+  const set: LivePoolSet = {
+    pools: [],
+    clients: [],
+    identityProviders: [],
+    groups: [],
+    resourceServers: [],
+    riskConfigurations: [],
+    logDeliveries: [],
+    domains: [],
+  };
+  const ids = await reads.paginate(
+    `user pools of ${region}`,
+    "UserPoolRead",
+    "",
+    (NextToken) => client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken })),
+    (p) => p.UserPools,
+    (p) => p.NextToken,
+  );
   if (!ids.known) return { ...set, listFailure: ids.reason };
   for (const summary of ids.value) {
     if (!summary.Id) continue;
@@ -70,15 +91,36 @@ export async function readUserPools(client: CognitoIdentityProviderClient, regio
   return set;
 }
 
-async function readPool(client: CognitoIdentityProviderClient, region: string, id: string, listedName: string | undefined, reads: LiveReads, set: LivePoolSet): Promise<void> {
+async function readPool(
+  client: CognitoIdentityProviderClient,
+  region: string,
+  id: string,
+  listedName: string | undefined,
+  reads: LiveReads,
+  set: LivePoolSet,
+): Promise<void> {
   reads.progress({ kind: "pool", name: listedName ?? id });
-  const described = await reads.read(`user pool ${id}`, "UserPoolRead", "", () => client.send(new DescribeUserPoolCommand({ UserPoolId: id })));
-  const mfa = await reads.read(`MFA configuration of user pool ${id}`, "UserPoolRead", "", () => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id })));
-  const pool = userPoolFromApi(id, listedName, region, mapValue(described, (d) => d.UserPool ?? {}), mfa);
+  const described = await reads.read(`user pool ${id}`, "UserPoolRead", "", () =>
+    client.send(new DescribeUserPoolCommand({ UserPoolId: id })),
+  );
+  const mfa = await reads.read(`MFA configuration of user pool ${id}`, "UserPoolRead", "", () =>
+    client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id })),
+  );
+  const pool = userPoolFromApi(
+    id,
+    listedName,
+    region,
+    mapValue(described, (d) => d.UserPool ?? {}),
+    mfa,
+  );
   set.pools.push(pool);
 
-  for (const domain of described.known ? [described.value.UserPool?.Domain, described.value.UserPool?.CustomDomain].filter((d): d is string => Boolean(d)) : []) {
-    const detail = await reads.read(`domain ${domain} of user pool ${id}`, "UserPoolRead", "", () => client.send(new DescribeUserPoolDomainCommand({ Domain: domain })));
+  for (const domain of described.known
+    ? [described.value.UserPool?.Domain, described.value.UserPool?.CustomDomain].filter((d): d is string => Boolean(d))
+    : []) {
+    const detail = await reads.read(`domain ${domain} of user pool ${id}`, "UserPoolRead", "", () =>
+      client.send(new DescribeUserPoolDomainCommand({ Domain: domain })),
+    );
     set.domains.push({
       kind: "UserPoolDomain",
       key: `${pool.key}/domain/${domain}`,
@@ -86,37 +128,85 @@ async function readPool(client: CognitoIdentityProviderClient, region: string, i
       provenance: pool.provenance,
       userPoolRef: literalTerm(id),
       userPool: pool,
-      customDomain: detail.known ? known(detail.value.DomainDescription?.CustomDomainConfig?.CertificateArn !== undefined) : detail,
+      customDomain: detail.known
+        ? known(detail.value.DomainDescription?.CustomDomainConfig?.CertificateArn !== undefined)
+        : detail,
     });
   }
 
-  const risk = await reads.read(`risk configuration of user pool ${id}`, "UserPoolRead", "", () => client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id })));
+  const risk = await reads.read(`risk configuration of user pool ${id}`, "UserPoolRead", "", () =>
+    client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id })),
+  );
   const riskConfiguration = riskFromApi(pool, risk.known ? known(risk.value.RiskConfiguration ?? {}) : risk);
   if (riskConfiguration) set.riskConfigurations.push(riskConfiguration);
 
-  const logs = await reads.read(`log delivery configuration of user pool ${id}`, "UserPoolRead", "", () => client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id })));
+  const logs = await reads.read(`log delivery configuration of user pool ${id}`, "UserPoolRead", "", () =>
+    client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id })),
+  );
   const configurations = mapValue(logs, (l) =>
     (l.LogDeliveryConfiguration?.LogConfigurations ?? []).map((c) => ({
       eventSource: c.EventSource ?? "",
       logLevel: c.LogLevel ?? "",
-      destination: c.CloudWatchLogsConfiguration ? "cloud_watch_logs_configuration" : c.FirehoseConfiguration ? "firehose_configuration" : c.S3Configuration ? "s3_configuration" : "",
+      destination: c.CloudWatchLogsConfiguration
+        ? "cloud_watch_logs_configuration"
+        : c.FirehoseConfiguration
+          ? "firehose_configuration"
+          : c.S3Configuration
+            ? "s3_configuration"
+            : "",
     })),
   );
   if (!configurations.known || configurations.value.length > 0) {
-    set.logDeliveries.push({ kind: "LogDelivery", key: `${pool.key}/log-delivery`, name: known(`log delivery of ${pool.name.known ? pool.name.value : id}`), provenance: pool.provenance, userPoolRef: literalTerm(id), userPool: pool, configurations });
+    set.logDeliveries.push({
+      kind: "LogDelivery",
+      key: `${pool.key}/log-delivery`,
+      name: known(`log delivery of ${pool.name.known ? pool.name.value : id}`),
+      provenance: pool.provenance,
+      userPoolRef: literalTerm(id),
+      userPool: pool,
+      configurations,
+    });
   }
 
-  const clientSummaries = await reads.paginate(`app clients of user pool ${id}`, "UserPoolClientRead", id, (NextToken) => client.send(new ListUserPoolClientsCommand({ UserPoolId: id, MaxResults: 60, NextToken })), (p) => p.UserPoolClients, (p) => p.NextToken);
+  const clientSummaries = await reads.paginate(
+    `app clients of user pool ${id}`,
+    "UserPoolClientRead",
+    id,
+    (NextToken) => client.send(new ListUserPoolClientsCommand({ UserPoolId: id, MaxResults: 60, NextToken })),
+    (p) => p.UserPoolClients,
+    (p) => p.NextToken,
+  );
   for (const summary of clientSummaries.known ? clientSummaries.value : []) {
     if (!summary.ClientId) continue;
-    const detail = await reads.read(`app client ${summary.ClientId}`, "UserPoolClientRead", id, () => client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId })));
-    set.clients.push(clientFromApi(pool, summary.ClientId, summary.ClientName, mapValue(detail, (d) => d.UserPoolClient ?? {})));
+    const detail = await reads.read(`app client ${summary.ClientId}`, "UserPoolClientRead", id, () =>
+      client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId })),
+    );
+    set.clients.push(
+      clientFromApi(
+        pool,
+        summary.ClientId,
+        summary.ClientName,
+        mapValue(detail, (d) => d.UserPoolClient ?? {}),
+      ),
+    );
   }
 
-  const providers = await reads.paginate(`identity providers of user pool ${id}`, "UserPoolResourceRead", id, (NextToken) => client.send(new ListIdentityProvidersCommand({ UserPoolId: id, MaxResults: 60, NextToken })), (p) => p.Providers, (p) => p.NextToken);
+  const providers = await reads.paginate(
+    `identity providers of user pool ${id}`,
+    "UserPoolResourceRead",
+    id,
+    (NextToken) => client.send(new ListIdentityProvidersCommand({ UserPoolId: id, MaxResults: 60, NextToken })),
+    (p) => p.Providers,
+    (p) => p.NextToken,
+  );
   for (const summary of providers.known ? providers.value : []) {
     if (!summary.ProviderName) continue;
-    const detail = await reads.read(`identity provider ${summary.ProviderName} of user pool ${id}`, "UserPoolResourceRead", id, () => client.send(new DescribeIdentityProviderCommand({ UserPoolId: id, ProviderName: summary.ProviderName })));
+    const detail = await reads.read(
+      `identity provider ${summary.ProviderName} of user pool ${id}`,
+      "UserPoolResourceRead",
+      id,
+      () => client.send(new DescribeIdentityProviderCommand({ UserPoolId: id, ProviderName: summary.ProviderName })),
+    );
     const provider = detail.known ? detail.value.IdentityProvider : undefined;
     set.identityProviders.push({
       kind: "IdentityProvider",
@@ -131,7 +221,14 @@ async function readPool(client: CognitoIdentityProviderClient, region: string, i
     });
   }
 
-  const groups = await reads.paginate(`groups of user pool ${id}`, "UserPoolResourceRead", id, (NextToken) => client.send(new ListGroupsCommand({ UserPoolId: id, Limit: 60, NextToken })), (p) => p.Groups, (p) => p.NextToken);
+  const groups = await reads.paginate(
+    `groups of user pool ${id}`,
+    "UserPoolResourceRead",
+    id,
+    (NextToken) => client.send(new ListGroupsCommand({ UserPoolId: id, Limit: 60, NextToken })),
+    (p) => p.Groups,
+    (p) => p.NextToken,
+  );
   for (const group of groups.known ? groups.value : []) {
     set.groups.push({
       kind: "UserGroup",
@@ -146,7 +243,14 @@ async function readPool(client: CognitoIdentityProviderClient, region: string, i
     });
   }
 
-  const servers = await reads.paginate(`resource servers of user pool ${id}`, "UserPoolResourceRead", id, (NextToken) => client.send(new ListResourceServersCommand({ UserPoolId: id, MaxResults: 50, NextToken })), (p) => p.ResourceServers, (p) => p.NextToken);
+  const servers = await reads.paginate(
+    `resource servers of user pool ${id}`,
+    "UserPoolResourceRead",
+    id,
+    (NextToken) => client.send(new ListResourceServersCommand({ UserPoolId: id, MaxResults: 50, NextToken })),
+    (p) => p.ResourceServers,
+    (p) => p.NextToken,
+  );
   for (const server of servers.known ? servers.value : []) {
     set.resourceServers.push({
       kind: "ResourceServer",
@@ -164,19 +268,32 @@ async function readPool(client: CognitoIdentityProviderClient, region: string, i
 function providerDetails(details: Record<string, string>): Record<string, Term> {
   const out: Record<string, Term> = {};
   for (const [key, value] of Object.entries(details)) {
-    out[key] = SECRET_DETAIL.test(key) ? { text: "(held by Amazon Cognito)", refs: [], opaque: "a secret held by the service, not read" } : literalTerm(value);
+    out[key] = SECRET_DETAIL.test(key)
+      ? { text: "(held by Amazon Cognito)", refs: [], opaque: "a secret held by the service, not read" }
+      : literalTerm(value);
   }
   return out;
 }
 
-export function userPoolFromApi(id: string, listedName: string | undefined, region: string, described: Value<UserPoolType>, mfa: Value<GetUserPoolMfaConfigCommandOutput>): UserPool {
+export function userPoolFromApi(
+  id: string,
+  listedName: string | undefined,
+  region: string,
+  described: Value<UserPoolType>,
+  mfa: Value<GetUserPoolMfaConfigCommandOutput>,
+): UserPool {
   const arn = described.known ? described.value.Arn : undefined;
   const provenance: Provenance = { source: "live", arn: arn ?? `arn:aws:cognito-idp:${region}::userpool/${id}` };
-  const from = <T>(read: (pool: UserPoolType) => Value<T>): Value<T> => (described.known ? read(described.value) : described);
+  const from = <T>(read: (pool: UserPoolType) => Value<T>): Value<T> =>
+    described.known ? read(described.value) : described;
   const policy = (pool: UserPoolType) => pool.Policies?.PasswordPolicy;
   // Without a password policy Cognito applies its default (8 characters, all classes, 7 days); a
   // policy that leaves a class out does not require it, as in the configuration sources.
-  const password = <T>(read: (p: NonNullable<ReturnType<typeof policy>>) => T | undefined, withoutPolicy: T, leftOut: T = withoutPolicy) =>
+  const password = <T>(
+    read: (p: NonNullable<ReturnType<typeof policy>>) => T | undefined,
+    withoutPolicy: T,
+    leftOut: T = withoutPolicy,
+  ) =>
     from((pool) => {
       const p = policy(pool);
       return p ? opt(read(p), leftOut) : known(withoutPolicy, "default");
@@ -200,46 +317,76 @@ export function userPoolFromApi(id: string, listedName: string | undefined, regi
     },
     mfaConfiguration: mfaSetting as Value<"OFF" | "ON" | "OPTIONAL">,
     softwareTokenMfaEnabled: mfa.known ? opt(mfa.value.SoftwareTokenMfaConfiguration?.Enabled, false) : mfa,
-    smsMfaConfigured: from((p) => known(p.SmsConfiguration !== undefined || (mfa.known && mfa.value.SmsMfaConfiguration !== undefined))),
+    smsMfaConfigured: from((p) =>
+      known(p.SmsConfiguration !== undefined || (mfa.known && mfa.value.SmsMfaConfiguration !== undefined)),
+    ),
     emailMfaConfigured: mfa.known ? known(mfa.value.EmailMfaConfiguration !== undefined) : mfa,
-    webAuthnConfigured: from((p) => known((p.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).includes("WEB_AUTHN"))),
+    webAuthnConfigured: from((p) =>
+      known((p.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).includes("WEB_AUTHN")),
+    ),
     tier: from((p) => opt(p.UserPoolTier, "ESSENTIALS")),
     advancedSecurityMode: from((p) => opt(p.UserPoolAddOns?.AdvancedSecurityMode, "OFF")),
-    customAuthSecurityMode: from((p) => known(orNull(p.UserPoolAddOns?.AdvancedSecurityAdditionalFlows?.CustomAuthMode))),
+    customAuthSecurityMode: from((p) =>
+      known(orNull(p.UserPoolAddOns?.AdvancedSecurityAdditionalFlows?.CustomAuthMode)),
+    ),
     deletionProtection: from((p) => opt(p.DeletionProtection, "INACTIVE")),
     allowAdminCreateUserOnly: from((p) => opt(p.AdminCreateUserConfig?.AllowAdminCreateUserOnly, false)),
     accountRecovery: from((p) =>
-      known(p.AccountRecoverySetting?.RecoveryMechanisms ? p.AccountRecoverySetting.RecoveryMechanisms.map((m) => ({ name: m.Name ?? "", priority: m.Priority ?? 0 })).sort((a, b) => a.priority - b.priority) : null),
+      known(
+        p.AccountRecoverySetting?.RecoveryMechanisms
+          ? p.AccountRecoverySetting.RecoveryMechanisms.map((m) => ({
+              name: m.Name ?? "",
+              priority: m.Priority ?? 0,
+            })).sort((a, b) => a.priority - b.priority)
+          : null,
+      ),
     ),
     customAttributes: from((p) =>
       known(
         (p.SchemaAttributes ?? [])
           .filter((a) => a.Name?.startsWith("custom:") || a.Name?.startsWith("dev:custom:"))
-          .map((a) => ({ name: (a.Name ?? "").replace(/^(dev:)?custom:/, ""), dataType: a.AttributeDataType ?? "String", mutable: a.Mutable ?? true })),
+          .map((a) => ({
+            name: (a.Name ?? "").replace(/^(dev:)?custom:/, ""),
+            dataType: a.AttributeDataType ?? "String",
+            mutable: a.Mutable ?? true,
+          })),
       ),
     ),
     lambdaTriggers: from((p) => {
       const triggers: Record<string, Term> = {};
       for (const [name, value] of Object.entries(p.LambdaConfig ?? {})) {
-        if (typeof value === "string") triggers[name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase()] = literalTerm(value);
+        if (typeof value === "string")
+          triggers[name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase()] = literalTerm(value);
       }
       return known(triggers);
     }),
     usernameAttributes: from((p) => opt(p.UsernameAttributes, [])),
     autoVerifiedAttributes: from((p) => opt(p.AutoVerifiedAttributes, [])),
-    smsExternalId: from((p) => known(p.SmsConfiguration?.ExternalId ? literalTerm(p.SmsConfiguration.ExternalId) : null)),
+    smsExternalId: from((p) =>
+      known(p.SmsConfiguration?.ExternalId ? literalTerm(p.SmsConfiguration.ExternalId) : null),
+    ),
   };
 }
 
-export function clientFromApi(pool: UserPool, clientId: string, listedName: string | undefined, detail: Value<UserPoolClientType>): UserPoolClient {
+export function clientFromApi(
+  pool: UserPool,
+  clientId: string,
+  listedName: string | undefined,
+  detail: Value<UserPoolClientType>,
+): UserPoolClient {
   const from = <T>(read: (c: UserPoolClientType) => Value<T>): Value<T> => (detail.known ? read(detail.value) : detail);
-  const validity = (field: "access_token" | "id_token" | "refresh_token", amount: (c: UserPoolClientType) => number | undefined, unit: (c: UserPoolClientType) => string | undefined) =>
+  const validity = (
+    field: "access_token" | "id_token" | "refresh_token",
+    amount: (c: UserPoolClientType) => number | undefined,
+    unit: (c: UserPoolClientType) => string | undefined,
+  ) =>
     from((c) => {
       const a = amount(c);
       const u = unit(c);
       return tokenValidity(field, a === undefined ? undefined : known(a), u === undefined ? undefined : known(u));
     });
-  const list = (read: (c: UserPoolClientType) => string[] | undefined, fallback: string[]) => from((c) => opt(read(c), fallback));
+  const list = (read: (c: UserPoolClientType) => string[] | undefined, fallback: string[]) =>
+    from((c) => opt(read(c), fallback));
   return {
     kind: "UserPoolClient",
     key: `${pool.key}/client/${clientId}`,
@@ -247,9 +394,21 @@ export function clientFromApi(pool: UserPool, clientId: string, listedName: stri
     provenance: { source: "live", arn: `${pool.provenance.arn}/client/${clientId}` },
     userPoolRef: literalTerm(pool.id.known ? pool.id.value : ""),
     userPool: pool,
-    accessTokenValidity: validity("access_token", (c) => c.AccessTokenValidity, (c) => c.TokenValidityUnits?.AccessToken),
-    idTokenValidity: validity("id_token", (c) => c.IdTokenValidity, (c) => c.TokenValidityUnits?.IdToken),
-    refreshTokenValidity: validity("refresh_token", (c) => c.RefreshTokenValidity, (c) => c.TokenValidityUnits?.RefreshToken),
+    accessTokenValidity: validity(
+      "access_token",
+      (c) => c.AccessTokenValidity,
+      (c) => c.TokenValidityUnits?.AccessToken,
+    ),
+    idTokenValidity: validity(
+      "id_token",
+      (c) => c.IdTokenValidity,
+      (c) => c.TokenValidityUnits?.IdToken,
+    ),
+    refreshTokenValidity: validity(
+      "refresh_token",
+      (c) => c.RefreshTokenValidity,
+      (c) => c.TokenValidityUnits?.RefreshToken,
+    ),
     authSessionValidityMinutes: from((c) => opt(c.AuthSessionValidity, 3)),
     enableTokenRevocation: from((c) => opt(c.EnableTokenRevocation, true)),
     preventUserExistenceErrors: from((c) => opt(c.PreventUserExistenceErrors, "LEGACY")),
@@ -258,8 +417,16 @@ export function clientFromApi(pool: UserPool, clientId: string, listedName: stri
     allowedOAuthScopes: list((c) => c.AllowedOAuthScopes, []),
     callbackUrls: from((c) => opt(c.CallbackURLs?.map(literalTerm), [])),
     logoutUrls: from((c) => opt(c.LogoutURLs?.map(literalTerm), [])),
-    defaultRedirectUri: from((c) => known(c.DefaultRedirectURI ? literalTerm(c.DefaultRedirectURI) : null, c.DefaultRedirectURI ? "configured" : "default")),
-    explicitAuthFlows: list((c) => c.ExplicitAuthFlows, ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]),
+    defaultRedirectUri: from((c) =>
+      known(
+        c.DefaultRedirectURI ? literalTerm(c.DefaultRedirectURI) : null,
+        c.DefaultRedirectURI ? "configured" : "default",
+      ),
+    ),
+    explicitAuthFlows: list(
+      (c) => c.ExplicitAuthFlows,
+      ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"],
+    ),
     readAttributes: from((c) => known(orNull(c.ReadAttributes), c.ReadAttributes ? "configured" : "default")),
     writeAttributes: from((c) => known(orNull(c.WriteAttributes), c.WriteAttributes ? "configured" : "default")),
     generateSecret: from((c) => known(c.ClientSecret !== undefined)),
@@ -279,12 +446,29 @@ function riskFromApi(pool: UserPool, risk: Value<RiskConfigurationType>): RiskCo
     clientRef: null,
   };
   if (!risk.known) return { ...base, compromisedCredentials: risk, accountTakeover: risk };
-  const { CompromisedCredentialsRiskConfiguration: compromised, AccountTakeoverRiskConfiguration: takeover } = risk.value;
+  const { CompromisedCredentialsRiskConfiguration: compromised, AccountTakeoverRiskConfiguration: takeover } =
+    risk.value;
   if (!compromised && !takeover) return undefined;
-  const action = (a: { EventAction?: string } | undefined): RiskAction | null => (a?.EventAction as RiskAction | undefined) ?? null;
+  const action = (a: { EventAction?: string } | undefined): RiskAction | null =>
+    (a?.EventAction as RiskAction | undefined) ?? null;
   return {
     ...base,
-    compromisedCredentials: known(compromised ? { eventFilter: compromised.EventFilter ?? ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"], action: compromised.Actions?.EventAction ?? "" } : null),
-    accountTakeover: known(takeover ? { low: action(takeover.Actions?.LowAction), medium: action(takeover.Actions?.MediumAction), high: action(takeover.Actions?.HighAction) } : null),
+    compromisedCredentials: known(
+      compromised
+        ? {
+            eventFilter: compromised.EventFilter ?? ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"],
+            action: compromised.Actions?.EventAction ?? "",
+          }
+        : null,
+    ),
+    accountTakeover: known(
+      takeover
+        ? {
+            low: action(takeover.Actions?.LowAction),
+            medium: action(takeover.Actions?.MediumAction),
+            high: action(takeover.Actions?.HighAction),
+          }
+        : null,
+    ),
   };
 }

@@ -2,11 +2,31 @@
 // groups) hand out: one paginated GetAccountAuthorizationDetails instead of six calls per role,
 // plus GetRole for the session duration it leaves out.
 
-import { DescribeIdentityPoolCommand, GetIdentityPoolRolesCommand, ListIdentityPoolsCommand, type CognitoIdentityClient, type DescribeIdentityPoolCommandOutput, type GetIdentityPoolRolesCommandOutput } from "@aws-sdk/client-cognito-identity";
-import { GetAccountAuthorizationDetailsCommand, GetRoleCommand, type IAMClient, type ManagedPolicyDetail, type RoleDetail } from "@aws-sdk/client-iam";
+import {
+  DescribeIdentityPoolCommand,
+  GetIdentityPoolRolesCommand,
+  ListIdentityPoolsCommand,
+  type CognitoIdentityClient,
+  type DescribeIdentityPoolCommandOutput,
+  type GetIdentityPoolRolesCommandOutput,
+} from "@aws-sdk/client-cognito-identity";
+import {
+  GetAccountAuthorizationDetailsCommand,
+  GetRoleCommand,
+  type IAMClient,
+  type ManagedPolicyDetail,
+  type RoleDetail,
+} from "@aws-sdk/client-iam";
 import { readPolicyString } from "../policy-document.js";
 import type { LiveReads } from "./read.js";
-import { known, unknown, type AttachedPolicy, type IamRole, type PolicyDocument, type Value } from "../../model/index.js";
+import {
+  known,
+  unknown,
+  type AttachedPolicy,
+  type IamRole,
+  type PolicyDocument,
+  type Value,
+} from "../../model/index.js";
 
 export interface LiveIdentityPool {
   readonly id: string;
@@ -16,16 +36,31 @@ export interface LiveIdentityPool {
   readonly roles: Value<GetIdentityPoolRolesCommandOutput>;
 }
 
-export async function readIdentityPools(client: CognitoIdentityClient, region: string, reads: LiveReads): Promise<{ pools: LiveIdentityPool[]; listFailure?: string }> {
-  const listed = await reads.paginate(`identity pools of ${region}`, "IdentityPoolRead", "", (NextToken) => client.send(new ListIdentityPoolsCommand({ MaxResults: 60, NextToken })), (p) => p.IdentityPools, (p) => p.NextToken);
+export async function readIdentityPools(
+  client: CognitoIdentityClient,
+  region: string,
+  reads: LiveReads,
+): Promise<{ pools: LiveIdentityPool[]; listFailure?: string }> {
+  const listed = await reads.paginate(
+    `identity pools of ${region}`,
+    "IdentityPoolRead",
+    "",
+    (NextToken) => client.send(new ListIdentityPoolsCommand({ MaxResults: 60, NextToken })),
+    (p) => p.IdentityPools,
+    (p) => p.NextToken,
+  );
   if (!listed.known) return { pools: [], listFailure: listed.reason };
   const pools: LiveIdentityPool[] = [];
   for (const summary of listed.value) {
     if (!summary.IdentityPoolId) continue;
     const id = summary.IdentityPoolId;
     reads.progress({ kind: "identity-pool", name: summary.IdentityPoolName ?? id });
-    const described = await reads.read(`identity pool ${id}`, "IdentityPoolRead", "", () => client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: id })));
-    const roles = await reads.read(`roles of identity pool ${id}`, "IdentityPoolRead", "", () => client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id })));
+    const described = await reads.read(`identity pool ${id}`, "IdentityPoolRead", "", () =>
+      client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: id })),
+    );
+    const roles = await reads.read(`roles of identity pool ${id}`, "IdentityPoolRead", "", () =>
+      client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id })),
+    );
     pools.push({ id, name: summary.IdentityPoolName, region, described, roles });
   }
   return { pools };
@@ -51,16 +86,26 @@ function documentOf(text: string | undefined, what: string): Value<PolicyDocumen
 const AWS_MANAGED = /^arn:aws[\w-]*:iam::aws:policy\/(.+)$/;
 
 /** Reads the roles with these ARNs; a role that cannot be read has unknown trust and policies with the reason. */
-export async function readRoles(iam: IAMClient, arns: ReadonlySet<string>, reads: LiveReads): Promise<Map<string, IamRole>> {
+export async function readRoles(
+  iam: IAMClient,
+  arns: ReadonlySet<string>,
+  reads: LiveReads,
+): Promise<Map<string, IamRole>> {
   const roles = new Map<string, IamRole>();
   if (arns.size === 0) return roles;
   reads.progress({ kind: "roles", name: `${arns.size} role${arns.size === 1 ? "" : "s"}` });
   type Page = { roles: RoleDetail[]; policies: ManagedPolicyDetail[] };
-  const details = await reads.paginate<{ RoleDetailList?: RoleDetail[]; Policies?: ManagedPolicyDetail[]; IsTruncated?: boolean; Marker?: string }, Page>(
+  const details = await reads.paginate<
+    { RoleDetailList?: RoleDetail[]; Policies?: ManagedPolicyDetail[]; IsTruncated?: boolean; Marker?: string },
+    Page
+  >(
     "IAM roles and policies (GetAccountAuthorizationDetails)",
     "Default",
     "iam",
-    (Marker) => iam.send(new GetAccountAuthorizationDetailsCommand({ Filter: ["Role", "LocalManagedPolicy"], Marker, MaxItems: 1000 })),
+    (Marker) =>
+      iam.send(
+        new GetAccountAuthorizationDetailsCommand({ Filter: ["Role", "LocalManagedPolicy"], Marker, MaxItems: 1000 }),
+      ),
     (page) => [{ roles: page.RoleDetailList ?? [], policies: page.Policies ?? [] }],
     (page) => (page.IsTruncated ? page.Marker : undefined),
   );
@@ -74,7 +119,13 @@ export async function readRoles(iam: IAMClient, arns: ReadonlySet<string>, reads
   }
   for (const arn of [...arns].sort()) {
     const name = arn.slice(arn.lastIndexOf("/") + 1);
-    const base = { kind: "IamRole" as const, key: arn, name: known(name), provenance: { source: "live" as const, arn }, arn: known(arn) };
+    const base = {
+      kind: "IamRole" as const,
+      key: arn,
+      name: known(name),
+      provenance: { source: "live" as const, arn },
+      arn: known(arn),
+    };
     if (!details.known) {
       roles.set(arn, { ...base, trustPolicy: details, maxSessionDurationSeconds: details, policies: details });
       continue;
@@ -85,19 +136,29 @@ export async function readRoles(iam: IAMClient, arns: ReadonlySet<string>, reads
       roles.set(arn, { ...base, trustPolicy: missing, maxSessionDurationSeconds: missing, policies: missing });
       continue;
     }
-    const role = await reads.read(`role ${name}`, "Default", "iam", () => iam.send(new GetRoleCommand({ RoleName: detail.RoleName })));
+    const role = await reads.read(`role ${name}`, "Default", "iam", () =>
+      iam.send(new GetRoleCommand({ RoleName: detail.RoleName })),
+    );
     roles.set(arn, {
       ...base,
       name: known(detail.RoleName ?? name),
       trustPolicy: documentOf(detail.AssumeRolePolicyDocument, `the trust policy of ${name}`),
-      maxSessionDurationSeconds: role.known ? (role.value.Role?.MaxSessionDuration === undefined ? known(3600, "default") : known(role.value.Role.MaxSessionDuration)) : role,
+      maxSessionDurationSeconds: role.known
+        ? role.value.Role?.MaxSessionDuration === undefined
+          ? known(3600, "default")
+          : known(role.value.Role.MaxSessionDuration)
+        : role,
       policies: known(attachedPolicies(detail, managed, base.provenance)),
     });
   }
   return roles;
 }
 
-function attachedPolicies(detail: RoleDetail, managed: ReadonlyMap<string, ManagedPolicyDetail>, provenance: IamRole["provenance"]): AttachedPolicy[] {
+function attachedPolicies(
+  detail: RoleDetail,
+  managed: ReadonlyMap<string, ManagedPolicyDetail>,
+  provenance: IamRole["provenance"],
+): AttachedPolicy[] {
   const inline: AttachedPolicy[] = (detail.RolePolicyList ?? []).map((p) => ({
     kind: "inline",
     name: known(p.PolicyName ?? ""),
@@ -109,14 +170,24 @@ function attachedPolicies(detail: RoleDetail, managed: ReadonlyMap<string, Manag
     const awsManaged = AWS_MANAGED.exec(arn);
     if (awsManaged) {
       const name = awsManaged[1]!.split("/").pop() ?? awsManaged[1]!;
-      return { kind: "aws-managed", name: known(name), arn, document: unknown(`the document of AWS-managed policy ${name} is not read`), provenance };
+      return {
+        kind: "aws-managed",
+        name: known(name),
+        arn,
+        document: unknown(`the document of AWS-managed policy ${name} is not read`),
+        provenance,
+      };
     }
     const policy = managed.get(arn);
-    const version = policy?.PolicyVersionList?.find((v) => v.IsDefaultVersion) ?? policy?.PolicyVersionList?.find((v) => v.VersionId === policy?.DefaultVersionId);
+    const version =
+      policy?.PolicyVersionList?.find((v) => v.IsDefaultVersion) ??
+      policy?.PolicyVersionList?.find((v) => v.VersionId === policy?.DefaultVersionId);
     return {
       kind: "customer-managed",
       name: known(p.PolicyName ?? arn),
-      document: policy ? documentOf(version?.Document, `policy ${p.PolicyName ?? arn}`) : unknown(`policy ${arn} was not returned by GetAccountAuthorizationDetails`),
+      document: policy
+        ? documentOf(version?.Document, `policy ${p.PolicyName ?? arn}`)
+        : unknown(`policy ${arn} was not returned by GetAccountAuthorizationDetails`),
       provenance,
     };
   });
@@ -126,6 +197,7 @@ function attachedPolicies(detail: RoleDetail, managed: ReadonlyMap<string, Manag
 export function roleArnsOf(pool: LiveIdentityPool): string[] {
   if (!pool.roles.known) return [];
   const out = Object.values(pool.roles.value.Roles ?? {});
-  for (const mapping of Object.values(pool.roles.value.RoleMappings ?? {})) for (const rule of mapping.RulesConfiguration?.Rules ?? []) if (rule.RoleARN) out.push(rule.RoleARN);
+  for (const mapping of Object.values(pool.roles.value.RoleMappings ?? {}))
+    for (const rule of mapping.RulesConfiguration?.Rules ?? []) if (rule.RoleARN) out.push(rule.RoleARN);
   return out;
 }

@@ -6,7 +6,17 @@ import type { ClientFactory } from "./clients.js";
 import { readUserPools } from "./cognito.js";
 import { readIdentityPools, readRoles, roleArnsOf, type LiveIdentityPool } from "./identity.js";
 import { LiveReads, type ReadProgress } from "./read.js";
-import { known, literalTerm, mapValue, type Estate, type IamRole, type IdentityPool, type IdentityPoolProvider, type UserPool, type UserPoolClient } from "../../model/index.js";
+import {
+  known,
+  literalTerm,
+  mapValue,
+  type Estate,
+  type IamRole,
+  type IdentityPool,
+  type IdentityPoolProvider,
+  type UserPool,
+  type UserPoolClient,
+} from "../../model/index.js";
 import { RateLimiter } from "./rate-limit.js";
 
 export interface ScanOptions {
@@ -62,7 +72,11 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     estate.wafAssociations.push(...(await readWafAssociations(regional.wafv2, pools.pools, reads)));
   }
 
-  const roles = await readRoles(clients.iam(), new Set([...liveIdentityPools.flatMap(roleArnsOf), ...groupRoleArns]), reads);
+  const roles = await readRoles(
+    clients.iam(),
+    new Set([...liveIdentityPools.flatMap(roleArnsOf), ...groupRoleArns]),
+    reads,
+  );
   estate.iamRoles.push(...roles.values());
   estate.userGroups = estate.userGroups.map((group) => {
     const role = group.roleRef ? roles.get(group.roleRef.text) : undefined;
@@ -70,17 +84,31 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
   });
   const poolsById = new Map(estate.userPools.map((p) => [p.id.known ? p.id.value : "", p]));
   const clientsById = new Map(estate.userPoolClients.map((c) => [c.key.slice(c.key.lastIndexOf("/") + 1), c]));
-  estate.identityPools.push(...liveIdentityPools.map((pool) => identityPoolFromApi(pool, poolsById, clientsById, roles)));
+  estate.identityPools.push(
+    ...liveIdentityPools.map((pool) => identityPoolFromApi(pool, poolsById, clientsById, roles)),
+  );
   // The account, as the ARNs read name it: the evidence report scopes the scan to account and regions.
   const arns = [...estate.userPools, ...estate.iamRoles].map((o) => o.provenance.arn ?? "");
-  const account = arns.map((arn) => /^arn:aws[\w-]*:[^:]+:[^:]*:(\d{12}):/.exec(arn)?.[1]).find((id) => id !== undefined);
-  return { ...estate, scopes: [account ? `account ${account}` : "account not determined (no resource read names it)", ...options.regions], diagnostics: reads.diagnostics };
+  const account = arns
+    .map((arn) => /^arn:aws[\w-]*:[^:]+:[^:]*:(\d{12}):/.exec(arn)?.[1])
+    .find((id) => id !== undefined);
+  return {
+    ...estate,
+    scopes: [account ? `account ${account}` : "account not determined (no resource read names it)", ...options.regions],
+    diagnostics: reads.diagnostics,
+  };
 }
 
-function identityPoolFromApi(pool: LiveIdentityPool, poolsById: ReadonlyMap<string, UserPool>, clientsById: ReadonlyMap<string, UserPoolClient>, roles: ReadonlyMap<string, IamRole>): IdentityPool {
+function identityPoolFromApi(
+  pool: LiveIdentityPool,
+  poolsById: ReadonlyMap<string, UserPool>,
+  clientsById: ReadonlyMap<string, UserPoolClient>,
+  roles: ReadonlyMap<string, IamRole>,
+): IdentityPool {
   const d = pool.described;
   const from = <T>(read: (v: DescribeIdentityPoolCommandOutput) => T) => mapValue(d, read);
-  const binding = (arn: string | undefined) => (arn ? { roleRef: literalTerm(arn), ...(roles.get(arn) ? { role: roles.get(arn)! } : {}) } : null);
+  const binding = (arn: string | undefined) =>
+    arn ? { roleRef: literalTerm(arn), ...(roles.get(arn) ? { role: roles.get(arn)! } : {}) } : null;
   return {
     kind: "IdentityPool",
     key: `${pool.region}/${pool.id}`,
@@ -89,12 +117,22 @@ function identityPoolFromApi(pool: LiveIdentityPool, poolsById: ReadonlyMap<stri
     id: known(pool.id),
     tags: from((v) => v.IdentityPoolTags ?? {}),
     allowUnauthenticatedIdentities: from((v) => v.AllowUnauthenticatedIdentities ?? false),
-    allowClassicFlow: d.known ? (d.value.AllowClassicFlow === undefined ? known(false, "default") : known(d.value.AllowClassicFlow)) : d,
+    allowClassicFlow: d.known
+      ? d.value.AllowClassicFlow === undefined
+        ? known(false, "default")
+        : known(d.value.AllowClassicFlow)
+      : d,
     providers: from((v) =>
       (v.CognitoIdentityProviders ?? []).map((p): IdentityPoolProvider => {
         const userPool = poolsById.get((p.ProviderName ?? "").slice((p.ProviderName ?? "").lastIndexOf("/") + 1));
         const client = clientsById.get(p.ClientId ?? "");
-        return { clientIdRef: literalTerm(p.ClientId ?? ""), providerNameRef: literalTerm(p.ProviderName ?? ""), ...(client ? { client } : {}), ...(userPool ? { userPool } : {}), serverSideTokenCheck: p.ServerSideTokenCheck ?? false };
+        return {
+          clientIdRef: literalTerm(p.ClientId ?? ""),
+          providerNameRef: literalTerm(p.ProviderName ?? ""),
+          ...(client ? { client } : {}),
+          ...(userPool ? { userPool } : {}),
+          serverSideTokenCheck: p.ServerSideTokenCheck ?? false,
+        };
       }),
     ),
     roles: mapValue(pool.roles, (r) => ({
@@ -103,7 +141,10 @@ function identityPoolFromApi(pool: LiveIdentityPool, poolsById: ReadonlyMap<stri
       mappings: Object.entries(r.RoleMappings ?? {}).map(([provider, mapping]) => ({
         identityProvider: literalTerm(provider),
         type: mapping.Type ?? "",
-        ambiguousRoleResolution: known(mapping.AmbiguousRoleResolution ?? null, mapping.AmbiguousRoleResolution ? "configured" : "default"),
+        ambiguousRoleResolution: known(
+          mapping.AmbiguousRoleResolution ?? null,
+          mapping.AmbiguousRoleResolution ? "configured" : "default",
+        ),
         rules: (mapping.RulesConfiguration?.Rules ?? []).map((rule) => ({
           claim: rule.Claim ?? "",
           matchType: rule.MatchType ?? "",

@@ -21,20 +21,35 @@ export class LiveReads {
   ) {}
 
   /** Runs one API call under its quota; failures become unknown values with the reason. */
-  async read<T>(what: string, category: QuotaCategory, scope: string, call: () => Promise<T>, listing = false): Promise<Value<T>> {
+  async read<T>(
+    what: string,
+    category: QuotaCategory,
+    scope: string,
+    call: () => Promise<T>,
+    listing = false,
+  ): Promise<Value<T>> {
     await this.limiter.take(category, scope);
     try {
       return known(await call());
     } catch (error) {
       const reason = `${what} could not be read: ${describeAwsError(error)}`;
       // A failed listing hides whole resources, not just values: the audit is incomplete.
-      this.diagnostics.push(listing ? { message: `${reason}; they were not audited`, incomplete: true } : { message: reason });
+      this.diagnostics.push(
+        listing ? { message: `${reason}; they were not audited`, incomplete: true } : { message: reason },
+      );
       return unknown(reason);
     }
   }
 
   /** Follows a paginated list to its end; any failed page makes the whole list unknown and the audit incomplete. */
-  async paginate<P, T>(what: string, category: QuotaCategory, scope: string, page: (token: string | undefined) => Promise<P>, items: (page: P) => readonly T[] | undefined, next: (page: P) => string | undefined): Promise<Value<T[]>> {
+  async paginate<P, T>(
+    what: string,
+    category: QuotaCategory,
+    scope: string,
+    page: (token: string | undefined) => Promise<P>,
+    items: (page: P) => readonly T[] | undefined,
+    next: (page: P) => string | undefined,
+  ): Promise<Value<T[]>> {
     const all: T[] = [];
     const seen = new Set<string>();
     let token: string | undefined;
@@ -59,12 +74,14 @@ export function describeAwsError(error: unknown): string {
   const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number }; code?: string };
   const status = e.$metadata?.httpStatusCode;
   const name = e.name ?? e.code ?? "Error";
-  if (/AccessDenied|UnauthorizedOperation|NotAuthorized/i.test(name)) return `access denied (${name}: ${firstLine(e.message)})`;
+  if (/AccessDenied|UnauthorizedOperation|NotAuthorized/i.test(name))
+    return `access denied (${name}: ${firstLine(e.message)})`;
   if (/Throttl|TooManyRequests|RequestLimitExceeded/i.test(name)) return `throttled after retries (${name})`;
   if (name === "SyntaxError" || (status !== undefined && status >= 500)) {
     return `the endpoint failed${status ? ` with HTTP ${status}` : ""} or does not implement the operation (${name}: ${firstLine(e.message)})`;
   }
-  if (/TimeoutError|ETIMEDOUT|ECONNREFUSED|ECONNRESET/.test(`${name} ${e.code ?? ""} ${e.message ?? ""}`)) return `the request failed (${name}: ${firstLine(e.message)})`;
+  if (/TimeoutError|ETIMEDOUT|ECONNREFUSED|ECONNRESET/.test(`${name} ${e.code ?? ""} ${e.message ?? ""}`))
+    return `the request failed (${name}: ${firstLine(e.message)})`;
   return `${name}: ${firstLine(e.message)}`;
 }
 

@@ -29,15 +29,30 @@ export function loadPlan(file: string, options: PlanLoadOptions = {}): Estate {
   const resources: TerraformResource[] = [];
   const seen = new Set<string>();
 
-  const add = (entry: JsonObject, values: JsonValue | undefined, extra: { unknown?: JsonValue; sensitive?: JsonValue; moduleAddress?: string }) => {
+  const add = (
+    entry: JsonObject,
+    values: JsonValue | undefined,
+    extra: { unknown?: JsonValue; sensitive?: JsonValue; moduleAddress?: string },
+  ) => {
     const address = entry.address;
     const mode = entry.mode === "data" ? "data" : "managed";
-    if (typeof address !== "string" || typeof entry.type !== "string" || typeof entry.name !== "string" || seen.has(address)) return;
+    if (
+      typeof address !== "string" ||
+      typeof entry.type !== "string" ||
+      typeof entry.name !== "string" ||
+      seen.has(address)
+    )
+      return;
     seen.add(address);
     const moduleAddress = extra.moduleAddress ?? moduleOf(address);
     const configKey = `${moduleAddress ? `${stripInstanceKeys(moduleAddress)}.` : ""}${mode === "data" ? "data." : ""}${entry.type}.${entry.name}`;
     const expressions = configurations.get(configKey);
-    if (!expressions) diagnostics.push({ message: `${address} has no configuration in the plan; values unknown until apply cannot be recovered`, address, file });
+    if (!expressions)
+      diagnostics.push({
+        message: `${address} has no configuration in the plan; values unknown until apply cannot be recovered`,
+        address,
+        file,
+      });
     const provenance: Provenance = { source: "plan", inputFile: file, address, ...options.origins?.get(address) };
     resources.push({
       mode,
@@ -89,13 +104,34 @@ export function originsFromSynth(estate: Estate, stack?: string): Map<string, So
   const origins = new Map<string, SourceOrigin>();
   const ambiguous = new Set<string>();
   const lists: readonly (readonly ModelObject[])[] = [
-    estate.userPools, estate.userPoolClients, estate.userPoolDomains, estate.identityProviders, estate.userGroups, estate.resourceServers,
-    estate.riskConfigurations, estate.identityPools, estate.iamRoles, estate.apiAuthorizers, estate.apiRoutes, estate.wafAssociations, estate.logDeliveries,
+    estate.userPools,
+    estate.userPoolClients,
+    estate.userPoolDomains,
+    estate.identityProviders,
+    estate.userGroups,
+    estate.resourceServers,
+    estate.riskConfigurations,
+    estate.identityPools,
+    estate.iamRoles,
+    estate.apiAuthorizers,
+    estate.apiRoutes,
+    estate.wafAssociations,
+    estate.logDeliveries,
   ];
-  const provenances = lists.flatMap((list) => list.flatMap((object) => [object.provenance, ...(object.kind === "IamRole" && object.policies.known ? object.policies.value.map((p) => p.provenance) : [])]));
+  const provenances = lists.flatMap((list) =>
+    list.flatMap((object) => [
+      object.provenance,
+      ...(object.kind === "IamRole" && object.policies.known ? object.policies.value.map((p) => p.provenance) : []),
+    ]),
+  );
   for (const p of provenances) {
     if (!p.address || (stack !== undefined && p.stack !== stack)) continue;
-    const origin: SourceOrigin = { ...(p.stack ? { stack: p.stack } : {}), ...(p.constructPath ? { constructPath: p.constructPath } : {}), ...(p.file ? { file: p.file } : {}), ...(p.line !== undefined ? { line: p.line } : {}) };
+    const origin: SourceOrigin = {
+      ...(p.stack ? { stack: p.stack } : {}),
+      ...(p.constructPath ? { constructPath: p.constructPath } : {}),
+      ...(p.file ? { file: p.file } : {}),
+      ...(p.line !== undefined ? { line: p.line } : {}),
+    };
     const previous = origins.get(p.address);
     if (previous && previous.stack !== origin.stack) ambiguous.add(p.address);
     origins.set(p.address, origin);
@@ -106,20 +142,36 @@ export function originsFromSynth(estate: Estate, stack?: string): Map<string, So
 
 /** One line naming the file for anything that is not a plan this loader reads. */
 function assertPlan(file: string, plan: JsonValue): asserts plan is JsonObject {
-  if (!isJsonObject(plan)) throw new InputError(file, "is not a Terraform plan: expected the JSON object of terraform show -json PLANFILE");
+  if (!isJsonObject(plan))
+    throw new InputError(file, "is not a Terraform plan: expected the JSON object of terraform show -json PLANFILE");
   const version = plan.format_version;
   const isState = plan.values !== undefined && plan.planned_values === undefined && plan.resource_changes === undefined;
-  if (isState) throw new InputError(file, "is a Terraform state, not a plan: run terraform show -json PLANFILE on a saved plan (terraform plan -out PLANFILE)");
-  if (typeof version !== "string" || (plan.planned_values === undefined && plan.resource_changes === undefined && plan.configuration === undefined)) {
-    throw new InputError(file, "is not a Terraform plan: it has no format_version, planned_values or resource_changes (expected terraform show -json PLANFILE)");
+  if (isState)
+    throw new InputError(
+      file,
+      "is a Terraform state, not a plan: run terraform show -json PLANFILE on a saved plan (terraform plan -out PLANFILE)",
+    );
+  if (
+    typeof version !== "string" ||
+    (plan.planned_values === undefined && plan.resource_changes === undefined && plan.configuration === undefined)
+  ) {
+    throw new InputError(
+      file,
+      "is not a Terraform plan: it has no format_version, planned_values or resource_changes (expected terraform show -json PLANFILE)",
+    );
   }
   const major = Number(/^(\d+)\./.exec(version)?.[1] ?? NaN);
-  if (major !== SUPPORTED_MAJOR) throw new InputError(file, `has plan format_version ${JSON.stringify(version).slice(0, 40)}; authwarden reads format ${SUPPORTED_MAJOR}.x`);
+  if (major !== SUPPORTED_MAJOR)
+    throw new InputError(
+      file,
+      `has plan format_version ${JSON.stringify(version).slice(0, 40)}; authwarden reads format ${SUPPORTED_MAJOR}.x`,
+    );
 }
 
 /** create, update, replace and no-op leave an object to audit; delete and forget do not. */
 function audited(actions: readonly string[]): boolean {
-  if (actions.includes("create") || actions.includes("update") || actions.includes("no-op") || actions.includes("read")) return true;
+  if (actions.includes("create") || actions.includes("update") || actions.includes("no-op") || actions.includes("read"))
+    return true;
   return false;
 }
 
@@ -171,9 +223,15 @@ function configurationIndex(configuration: JsonValue | undefined): Map<string, R
 }
 
 function awsProviderVersion(configuration: JsonValue | undefined): string | undefined {
-  const providers = isJsonObject(configuration) && isJsonObject(configuration.provider_config) ? configuration.provider_config : {};
+  const providers =
+    isJsonObject(configuration) && isJsonObject(configuration.provider_config) ? configuration.provider_config : {};
   for (const provider of Object.values(providers)) {
-    if (isJsonObject(provider) && provider.full_name === AWS_PROVIDER && typeof provider.version_constraint === "string") return provider.version_constraint;
+    if (
+      isJsonObject(provider) &&
+      provider.full_name === AWS_PROVIDER &&
+      typeof provider.version_constraint === "string"
+    )
+      return provider.version_constraint;
   }
   return undefined;
 }

@@ -21,7 +21,10 @@ export function loadSynth(dir: string, options: SynthLoadOptions = {}): Estate {
   try {
     statSync(manifestPath);
   } catch (error) {
-    throw new InputError(manifestPath, `${describeFsError(error)}: ${dir} is not a cdktf synth output directory (run cdktf synth first)`);
+    throw new InputError(
+      manifestPath,
+      `${describeFsError(error)}: ${dir} is not a cdktf synth output directory (run cdktf synth first)`,
+    );
   }
   const { value: manifest, sha256: manifestSha } = readJsonSource(manifestPath);
   const stacks = isJsonObject(manifest) ? manifest.stacks : undefined;
@@ -32,15 +35,21 @@ export function loadSynth(dir: string, options: SynthLoadOptions = {}): Estate {
   const wanted = options.stacks ? new Set(options.stacks) : undefined;
   const names = Object.keys(stacks).sort();
   for (const wantedName of wanted ?? []) {
-    if (!names.includes(wantedName)) throw new InputError(manifestPath, `has no stack named ${JSON.stringify(wantedName)} (stacks: ${names.join(", ") || "none"})`);
+    if (!names.includes(wantedName))
+      throw new InputError(
+        manifestPath,
+        `has no stack named ${JSON.stringify(wantedName)} (stacks: ${names.join(", ") || "none"})`,
+      );
   }
   for (const name of names) {
     if (wanted && !wanted.has(name)) continue;
     const entry = stacks[name];
     const stackPath = isJsonObject(entry) ? entry.synthesizedStackPath : undefined;
-    if (typeof stackPath !== "string") throw new InputError(manifestPath, `stack ${JSON.stringify(name)} has no synthesizedStackPath`);
+    if (typeof stackPath !== "string")
+      throw new InputError(manifestPath, `stack ${JSON.stringify(name)} has no synthesizedStackPath`);
     const file = resolveInside(dir, stackPath, manifestPath);
-    if (!file.endsWith(".json")) throw new InputError(file, "holds HCL synth output (cdktf synth --hcl); synthesize JSON or audit it with --hcl");
+    if (!file.endsWith(".json"))
+      throw new InputError(file, "holds HCL synth output (cdktf synth --hcl); synthesize JSON or audit it with --hcl");
     const { value: document, text, sha256 } = readJsonSource(file);
     if (!isJsonObject(document)) throw new InputError(file, "is not a Terraform JSON configuration object");
     inputs.push({ path: file, sha256, kind: "cdk.tf.json" });
@@ -51,17 +60,22 @@ export function loadSynth(dir: string, options: SynthLoadOptions = {}): Estate {
 
 function assertDirectory(dir: string): void {
   try {
-    if (!statSync(dir).isDirectory()) throw new InputError(dir, "is not a directory: expected a cdktf synth output directory");
+    if (!statSync(dir).isDirectory())
+      throw new InputError(dir, "is not a directory: expected a cdktf synth output directory");
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(dir, `${describeFsError(error)}: expected a cdktf synth output directory (run cdktf synth first)`);
+    throw new InputError(
+      dir,
+      `${describeFsError(error)}: expected a cdktf synth output directory (run cdktf synth first)`,
+    );
   }
 }
 
 function resolveInside(dir: string, path: string, manifestPath: string): string {
   const root = resolve(dir);
   const file = resolve(root, path);
-  if (file !== root && !file.startsWith(root + sep)) throw new InputError(manifestPath, `stack path ${JSON.stringify(path)} points outside ${dir}`);
+  if (file !== root && !file.startsWith(root + sep))
+    throw new InputError(manifestPath, `stack path ${JSON.stringify(path)} points outside ${dir}`);
   return join(dir, relative(root, file));
 }
 
@@ -83,7 +97,8 @@ export function blockLines(text: string): Map<string, number> {
     if (match[1] !== undefined) {
       if (match[3]) {
         path.push(match[1]);
-        if (path.length === 4 && (path[1] === "resource" || path[1] === "data")) lines.set(`${path[1]}.${path[2]}.${path[3]}`, line);
+        if (path.length === 4 && (path[1] === "resource" || path[1] === "data"))
+          lines.set(`${path[1]}.${path[2]}.${path[3]}`, line);
       }
       continue;
     }
@@ -97,14 +112,31 @@ export function blockLines(text: string): Map<string, number> {
  * The Estate of one stack's Terraform JSON held in memory, as the deploy gate resolves it inside
  * the cdktf app before anything is written: the same reading as a synthesized cdk.tf.json.
  */
-export function estateFromStackDocument(stack: string, document: JsonObject, options: { projectRoot?: string; label?: string } = {}): Estate {
+export function estateFromStackDocument(
+  stack: string,
+  document: JsonObject,
+  options: { projectRoot?: string; label?: string } = {},
+): Estate {
   const label = options.label ?? `${stack} (in memory)`;
-  return buildEstateFromTerraform({ source: "synth", inputs: [], scopes: [readStack(stack, label, document, options.projectRoot ?? process.cwd(), new Map())] });
+  return buildEstateFromTerraform({
+    source: "synth",
+    inputs: [],
+    scopes: [readStack(stack, label, document, options.projectRoot ?? process.cwd(), new Map())],
+  });
 }
 
-function readStack(stack: string, file: string, document: JsonObject, projectRoot: string, lines: Map<string, number>): TerraformScope {
+function readStack(
+  stack: string,
+  file: string,
+  document: JsonObject,
+  projectRoot: string,
+  lines: Map<string, number>,
+): TerraformScope {
   const resources: TerraformResource[] = [];
-  for (const [section, mode] of [["resource", "managed"], ["data", "data"]] as const) {
+  for (const [section, mode] of [
+    ["resource", "managed"],
+    ["data", "data"],
+  ] as const) {
     const byType = document[section];
     if (byType === undefined) continue;
     if (!isJsonObject(byType)) throw new InputError(file, `"${section}" is not an object`);
@@ -139,11 +171,26 @@ function blockEntries(byName: JsonValue, file: string, where: string): [string, 
   return entries;
 }
 
-function provenanceOf(stack: string, file: string, address: string, comment: JsonValue | undefined, projectRoot: string, inputLine: number | undefined): Provenance {
+function provenanceOf(
+  stack: string,
+  file: string,
+  address: string,
+  comment: JsonValue | undefined,
+  projectRoot: string,
+  inputLine: number | undefined,
+): Provenance {
   const metadata = isJsonObject(comment) && isJsonObject(comment.metadata) ? comment.metadata : undefined;
   const constructPath = typeof metadata?.path === "string" ? metadata.path : undefined;
   const location = sourceLocation(metadata?.stackTrace, projectRoot);
-  return { source: "synth", inputFile: file, ...(inputLine ? { inputLine } : {}), stack, address, ...(constructPath ? { constructPath } : {}), ...location };
+  return {
+    source: "synth",
+    inputFile: file,
+    ...(inputLine ? { inputLine } : {}),
+    stack,
+    address,
+    ...(constructPath ? { constructPath } : {}),
+    ...location,
+  };
 }
 
 const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):\d+\)?$/;

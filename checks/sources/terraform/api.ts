@@ -4,7 +4,17 @@
 import { Attributes, type TerraformResource } from "./attributes.js";
 import { poolLink } from "./cognito.js";
 import type { ResourceIndex } from "./iam.js";
-import { known, unknown, type ApiAuthorizer, type ApiRoute, type LogDelivery, type Term, type UserPool, type Value, type WafAssociation } from "../../model/index.js";
+import {
+  known,
+  unknown,
+  type ApiAuthorizer,
+  type ApiRoute,
+  type LogDelivery,
+  type Term,
+  type UserPool,
+  type Value,
+  type WafAssociation,
+} from "../../model/index.js";
 
 export interface ApiLinks {
   userPool(term: Term | null): UserPool | undefined;
@@ -14,7 +24,9 @@ export interface ApiLinks {
 export function readApiAuthorizer(resource: TerraformResource, key: string, links: ApiLinks): ApiAuthorizer {
   const attrs = Attributes.of(resource);
   const providerArns = attrs.terms("provider_arns", []);
-  const userPools = providerArns.known ? providerArns.value.map((arn) => links.userPool(arn)).filter((p): p is UserPool => p !== undefined) : [];
+  const userPools = providerArns.known
+    ? providerArns.value.map((arn) => links.userPool(arn)).filter((p): p is UserPool => p !== undefined)
+    : [];
   return {
     kind: "ApiAuthorizer",
     key,
@@ -26,7 +38,12 @@ export function readApiAuthorizer(resource: TerraformResource, key: string, link
   };
 }
 
-export function readApiRoute(resource: TerraformResource, key: string, index: ResourceIndex, links: ApiLinks): ApiRoute {
+export function readApiRoute(
+  resource: TerraformResource,
+  key: string,
+  index: ResourceIndex,
+  links: ApiLinks,
+): ApiRoute {
   const attrs = Attributes.of(resource);
   const api = resolveRestApi(attrs.term("rest_api_id"), index);
   const authorizerRef = attrs.term("authorizer_id");
@@ -39,7 +56,9 @@ export function readApiRoute(resource: TerraformResource, key: string, index: Re
     // Named as the live API names it ("GET /orders"), so findings read the same from every source.
     name: httpMethod.known && path.known ? known(`${httpMethod.value} ${path.value}`) : known(resource.address),
     provenance: resource.provenance,
-    apiName: api ? Attributes.of(api).string("name") : unknown(`${resource.address}.rest_api_id does not refer to a REST API in this configuration`),
+    apiName: api
+      ? Attributes.of(api).string("name")
+      : unknown(`${resource.address}.rest_api_id does not refer to a REST API in this configuration`),
     path,
     httpMethod,
     authorizationType: attrs.string("authorization"),
@@ -58,10 +77,12 @@ function resolveRestApi(term: Term | null, index: ResourceIndex): TerraformResou
 /** Full path of an API Gateway resource, following parent_id references up to the API's root. */
 function resourcePath(term: Term | null, index: ResourceIndex, depth: number): Value<string> {
   const ref = term?.exactRef;
-  if (!ref) return unknown(`the API resource ${term?.text ?? "(none)"} is not a reference to a resource in this configuration`);
+  if (!ref)
+    return unknown(`the API resource ${term?.text ?? "(none)"} is not a reference to a resource in this configuration`);
   if (ref.attribute === "root_resource_id") return known("/");
   const resource = index.get(ref.address);
-  if (!resource || resource.type !== "aws_api_gateway_resource") return unknown(`${ref.address} is not an API Gateway resource in this configuration`);
+  if (!resource || resource.type !== "aws_api_gateway_resource")
+    return unknown(`${ref.address} is not an API Gateway resource in this configuration`);
   if (depth > 64) return unknown(`the API resource chain of ${ref.address} is too deep`);
   const attrs = Attributes.of(resource);
   const part = attrs.string("path_part");
@@ -92,8 +113,15 @@ export function readLogDelivery(resource: TerraformResource, key: string, links:
   const pool = poolLink(attrs, links);
   const configurations = attrs.blocks("log_configurations").map((config) => {
     const text = (v: Value<string>) => (v.known ? v.value : "");
-    const destination = ["cloud_watch_logs_configuration", "firehose_configuration", "s3_configuration"].find((b) => config.block(b) !== undefined) ?? "";
-    return { eventSource: text(config.string("event_source")), logLevel: text(config.string("log_level")), destination };
+    const destination =
+      ["cloud_watch_logs_configuration", "firehose_configuration", "s3_configuration"].find(
+        (b) => config.block(b) !== undefined,
+      ) ?? "";
+    return {
+      eventSource: text(config.string("event_source")),
+      logLevel: text(config.string("log_level")),
+      destination,
+    };
   });
   return {
     kind: "LogDelivery",

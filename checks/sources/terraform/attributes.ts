@@ -97,7 +97,9 @@ export class Attributes {
   }
 
   string(key: string, fallback?: string): Value<string> {
-    return this.scalar(key, fallback, (raw) => (typeof raw === "string" ? raw : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : undefined));
+    return this.scalar(key, fallback, (raw) =>
+      typeof raw === "string" ? raw : typeof raw === "number" || typeof raw === "boolean" ? String(raw) : undefined,
+    );
   }
 
   number(key: string, fallback?: number): Value<number> {
@@ -122,7 +124,10 @@ export class Attributes {
     if (!terms.known) return terms;
     const opaque = terms.value.find((term) => term.refs.length > 0 || term.opaque !== undefined);
     if (opaque) return unknown(`${this.describe(key)} holds ${opaque.text}, which is known only at plan or apply`);
-    return known(terms.value.map((term) => term.text), terms.origin);
+    return known(
+      terms.value.map((term) => term.text),
+      terms.origin,
+    );
   }
 
   /** A list or set of strings kept as terms, so references inside them stay visible. */
@@ -131,10 +136,13 @@ export class Attributes {
     if ("reason" in source) return unknown(source.reason);
     const { raw, mode } = source;
     if (raw === undefined || raw === null) {
-      return fallback === undefined ? unknown(`${this.describe(key)} is not set`) : known(fallback.map(literalTerm), "default");
+      return fallback === undefined
+        ? unknown(`${this.describe(key)} is not set`)
+        : known(fallback.map(literalTerm), "default");
     }
     if (typeof raw === "string") {
-      if (mode === "config" && hasInterpolation(raw)) return unknown(`${this.describe(key)} is set from ${describeExpression(raw)}`);
+      if (mode === "config" && hasInterpolation(raw))
+        return unknown(`${this.describe(key)} is set from ${describeExpression(raw)}`);
       return unknown(`${this.describe(key)} is a string, expected a list`);
     }
     if (!Array.isArray(raw)) return unknown(`${this.describe(key)} is not a list`);
@@ -152,13 +160,17 @@ export class Attributes {
     const source = this.source(key);
     if ("reason" in source) return unknown(source.reason);
     const { raw, mode } = source;
-    if (raw === undefined || raw === null) return fallback === undefined ? unknown(`${this.describe(key)} is not set`) : known(fallback, "default");
-    if (typeof raw !== "object" || Array.isArray(raw)) return unknown(`${this.describe(key)} is set from ${describeExpression(String(raw))}`);
+    if (raw === undefined || raw === null)
+      return fallback === undefined ? unknown(`${this.describe(key)} is not set`) : known(fallback, "default");
+    if (typeof raw !== "object" || Array.isArray(raw))
+      return unknown(`${this.describe(key)} is set from ${describeExpression(String(raw))}`);
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-      if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return unknown(`${this.describe(key)}.${k} is not a string`);
+      if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+        return unknown(`${this.describe(key)}.${k} is not a string`);
       const text = String(v);
-      if (mode === "config" && hasInterpolation(text)) return unknown(`${this.describe(key)}.${k} is set from ${describeExpression(text)}`);
+      if (mode === "config" && hasInterpolation(text))
+        return unknown(`${this.describe(key)}.${k} is set from ${describeExpression(text)}`);
       out[k] = text;
     }
     return known(out);
@@ -170,7 +182,8 @@ export class Attributes {
     if ("reason" in source) return unknown(source.reason);
     const { raw, mode } = source;
     if (raw === undefined || raw === null) return known({}, "default");
-    if (typeof raw !== "object" || Array.isArray(raw)) return unknown(`${this.describe(key)} is set from ${describeExpression(String(raw))}`);
+    if (typeof raw !== "object" || Array.isArray(raw))
+      return unknown(`${this.describe(key)} is set from ${describeExpression(String(raw))}`);
     const out: Record<string, Term> = {};
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) out[k] = this.toTerm(v, mode);
     return known(out);
@@ -199,7 +212,15 @@ export class Attributes {
     const at = (shape: unknown, index: number) => (Array.isArray(shape) ? shape[index] : shape);
     return items.map(
       (item, index) =>
-        new Attributes(item, mode, `${this.path}.${key}`, at(unknownItems, index), expressionItems[index], at(sensitiveItems, index), this.referencePrefix),
+        new Attributes(
+          item,
+          mode,
+          `${this.path}.${key}`,
+          at(unknownItems, index),
+          expressionItems[index],
+          at(sensitiveItems, index),
+          this.referencePrefix,
+        ),
     );
   }
 
@@ -219,13 +240,19 @@ export class Attributes {
     if ("reason" in source) return unknown(source.reason);
     const { raw, mode } = source;
     if (raw === undefined || raw === null) {
-      return fallback === undefined ? unknown(`${this.describe(key)} is not set and has no default`) : known(fallback, "default");
+      return fallback === undefined
+        ? unknown(`${this.describe(key)} is not set and has no default`)
+        : known(fallback, "default");
     }
     if (typeof raw === "string" && mode === "config" && hasInterpolation(raw)) {
-      return unknown(`${this.describe(key)} is set from ${describeExpression(raw)}, which is known only at plan or apply`);
+      return unknown(
+        `${this.describe(key)} is set from ${describeExpression(raw)}, which is known only at plan or apply`,
+      );
     }
     const value = coerce(raw);
-    return value === undefined ? unknown(`${this.describe(key)} has an unexpected value ${JSON.stringify(raw)}`) : known(value);
+    return value === undefined
+      ? unknown(`${this.describe(key)} has an unexpected value ${JSON.stringify(raw)}`)
+      : known(value);
   }
 
   private toTerm(raw: unknown, mode: AttributeMode): Term {
@@ -263,10 +290,15 @@ export function expressionValue(expression: unknown, presumed: string[] = []): u
   if (Array.isArray(expression)) return expression.map((item) => expressionValue(item, presumed));
   if (!isRecord(expression)) return undefined;
   if ("constant_value" in expression) return expression.constant_value;
-  const references = Array.isArray(expression.references) ? expression.references.filter((r): r is string => typeof r === "string") : [];
+  const references = Array.isArray(expression.references)
+    ? expression.references.filter((r): r is string => typeof r === "string")
+    : [];
   if (references.length > 0) {
     // Terraform lists each reference and then the object it traverses (aws_x.y.id, aws_x.y): keep the longest.
-    const outermost = references.filter((ref) => !references.some((other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`))));
+    const outermost = references.filter(
+      (ref) =>
+        !references.some((other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`))),
+    );
     presumed.push(outermost.join(", "));
     return outermost.length === 1 ? `\${${outermost[0]}}` : `\${an expression of ${outermost.join(", ")}}`;
   }
@@ -275,7 +307,10 @@ export function expressionValue(expression: unknown, presumed: string[] = []): u
 }
 
 /** Pairs the blocks of a plan value with their configuration blocks; sets reorder them, so match on constants. */
-function matchBlockExpressions(items: readonly Record<string, unknown>[], expressions: unknown): (Record<string, unknown> | undefined)[] {
+function matchBlockExpressions(
+  items: readonly Record<string, unknown>[],
+  expressions: unknown,
+): (Record<string, unknown> | undefined)[] {
   const candidates = (Array.isArray(expressions) ? expressions : [expressions]).filter(isRecord);
   if (candidates.length === 1 && items.length === 1) return candidates;
   const used = new Set<number>();

@@ -30,7 +30,10 @@ export interface CognitoLinks {
 }
 
 /** The user_pool_id reference of a resource and the pool it resolves to, spread into model objects. */
-export function poolLink(attrs: Attributes, links: Pick<CognitoLinks, "userPool">): { userPoolRef: Term; userPool?: UserPool } {
+export function poolLink(
+  attrs: Attributes,
+  links: Pick<CognitoLinks, "userPool">,
+): { userPoolRef: Term; userPool?: UserPool } {
   const userPoolRef = attrs.term("user_pool_id") ?? { text: "", refs: [] };
   const userPool = links.userPool(userPoolRef);
   return userPool ? { userPoolRef, userPool } : { userPoolRef };
@@ -38,14 +41,39 @@ export function poolLink(attrs: Attributes, links: Pick<CognitoLinks, "userPool"
 
 // Standard attributes of a user pool schema; any other schema entry is a custom attribute.
 const STANDARD_ATTRIBUTES = new Set([
-  "address", "birthdate", "email", "email_verified", "family_name", "gender", "given_name", "locale", "middle_name",
-  "name", "nickname", "phone_number", "phone_number_verified", "picture", "preferred_username", "profile", "sub",
-  "updated_at", "website", "zoneinfo",
+  "address",
+  "birthdate",
+  "email",
+  "email_verified",
+  "family_name",
+  "gender",
+  "given_name",
+  "locale",
+  "middle_name",
+  "name",
+  "nickname",
+  "phone_number",
+  "phone_number_verified",
+  "picture",
+  "preferred_username",
+  "profile",
+  "sub",
+  "updated_at",
+  "website",
+  "zoneinfo",
 ]);
 
 const LAMBDA_TRIGGERS = [
-  "create_auth_challenge", "custom_message", "define_auth_challenge", "post_authentication", "post_confirmation",
-  "pre_authentication", "pre_sign_up", "pre_token_generation", "user_migration", "verify_auth_challenge_response",
+  "create_auth_challenge",
+  "custom_message",
+  "define_auth_challenge",
+  "post_authentication",
+  "post_confirmation",
+  "pre_authentication",
+  "pre_sign_up",
+  "pre_token_generation",
+  "user_migration",
+  "verify_auth_challenge_response",
 ];
 
 export function readUserPool(resource: TerraformResource, key: string): UserPool {
@@ -64,12 +92,17 @@ export function readUserPool(resource: TerraformResource, key: string): UserPool
         passwordHistorySize: policy.number("password_history_size", 0),
       }
     : attrs.isDynamic("password_policy")
-      ? Object.fromEntries(
-          ["minimumLength", "requireLowercase", "requireUppercase", "requireNumbers", "requireSymbols", "temporaryPasswordValidityDays", "passwordHistorySize"].map((k) => [
-            k,
-            unknown(`${attrs.describe("password_policy")} is computed by an expression`),
-          ]),
-        ) as unknown as UserPool["passwordPolicy"]
+      ? (Object.fromEntries(
+          [
+            "minimumLength",
+            "requireLowercase",
+            "requireUppercase",
+            "requireNumbers",
+            "requireSymbols",
+            "temporaryPasswordValidityDays",
+            "passwordHistorySize",
+          ].map((k) => [k, unknown(`${attrs.describe("password_policy")} is computed by an expression`)]),
+        ) as unknown as UserPool["passwordPolicy"])
       : {
           minimumLength: known(8, "default"),
           requireLowercase: known(true, "default"),
@@ -95,18 +128,32 @@ export function readUserPool(resource: TerraformResource, key: string): UserPool
     id: attrs.string("id").known ? attrs.string("id") : unknown("the user pool id is assigned by AWS at creation"),
     tags: attrs.map("tags", {}),
     passwordPolicy,
-    mfaConfiguration: mfa.known && !["OFF", "ON", "OPTIONAL"].includes(mfa.value)
-      ? unknown(`${attrs.describe("mfa_configuration")} has an unexpected value ${JSON.stringify(mfa.value)}`)
-      : (mfa as Value<"OFF" | "ON" | "OPTIONAL">),
-    softwareTokenMfaEnabled: attrs.block("software_token_mfa_configuration")?.bool("enabled") ?? known(false, "default"),
-    smsMfaConfigured: known(attrs.block("sms_configuration") !== undefined, attrs.has("sms_configuration") ? "configured" : "default"),
-    emailMfaConfigured: known(attrs.block("email_mfa_configuration") !== undefined, attrs.has("email_mfa_configuration") ? "configured" : "default"),
-    webAuthnConfigured: mapValue(firstFactors, (factors) => factors.includes("WEB_AUTHN") || attrs.block("web_authn_configuration") !== undefined),
+    mfaConfiguration:
+      mfa.known && !["OFF", "ON", "OPTIONAL"].includes(mfa.value)
+        ? unknown(`${attrs.describe("mfa_configuration")} has an unexpected value ${JSON.stringify(mfa.value)}`)
+        : (mfa as Value<"OFF" | "ON" | "OPTIONAL">),
+    softwareTokenMfaEnabled:
+      attrs.block("software_token_mfa_configuration")?.bool("enabled") ?? known(false, "default"),
+    smsMfaConfigured: known(
+      attrs.block("sms_configuration") !== undefined,
+      attrs.has("sms_configuration") ? "configured" : "default",
+    ),
+    emailMfaConfigured: known(
+      attrs.block("email_mfa_configuration") !== undefined,
+      attrs.has("email_mfa_configuration") ? "configured" : "default",
+    ),
+    webAuthnConfigured: mapValue(
+      firstFactors,
+      (factors) => factors.includes("WEB_AUTHN") || attrs.block("web_authn_configuration") !== undefined,
+    ),
     tier: attrs.string("user_pool_tier", "ESSENTIALS"),
     advancedSecurityMode: addOns ? addOns.string("advanced_security_mode") : known("OFF", "default"),
-    customAuthSecurityMode: addOns?.block("advanced_security_additional_flows")?.string("custom_auth_mode") ?? known(null, "default"),
+    customAuthSecurityMode:
+      addOns?.block("advanced_security_additional_flows")?.string("custom_auth_mode") ?? known(null, "default"),
     deletionProtection: attrs.string("deletion_protection", "INACTIVE"),
-    allowAdminCreateUserOnly: adminCreate ? adminCreate.bool("allow_admin_create_user_only", false) : known(false, "default"),
+    allowAdminCreateUserOnly: adminCreate
+      ? adminCreate.bool("allow_admin_create_user_only", false)
+      : known(false, "default"),
     accountRecovery: readAccountRecovery(attrs),
     customAttributes: readCustomAttributes(attrs),
     lambdaTriggers: readLambdaTriggers(lambda),
@@ -117,7 +164,8 @@ export function readUserPool(resource: TerraformResource, key: string): UserPool
 }
 
 function readAccountRecovery(attrs: Attributes): Value<readonly RecoveryMechanism[] | null> {
-  if (attrs.isDynamic("account_recovery_setting")) return unknown(`${attrs.describe("account_recovery_setting")} is computed by an expression`);
+  if (attrs.isDynamic("account_recovery_setting"))
+    return unknown(`${attrs.describe("account_recovery_setting")} is computed by an expression`);
   const setting = attrs.block("account_recovery_setting");
   if (!setting) return known(null, "default");
   const mechanisms: RecoveryMechanism[] = [];
@@ -140,7 +188,11 @@ function readCustomAttributes(attrs: Attributes): Value<readonly CustomAttribute
     if (STANDARD_ATTRIBUTES.has(name.value)) continue;
     const dataType = entry.string("attribute_data_type");
     const mutable = entry.bool("mutable", false);
-    custom.push({ name: name.value.replace(/^custom:/, ""), dataType: dataType.known ? dataType.value : "String", mutable: mutable.known ? mutable.value : true });
+    custom.push({
+      name: name.value.replace(/^custom:/, ""),
+      dataType: dataType.known ? dataType.value : "String",
+      mutable: mutable.known ? mutable.value : true,
+    });
   }
   return known(custom, attrs.has("schema") ? "configured" : "default");
 }
@@ -167,7 +219,8 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
   const attrs = Attributes.of(resource);
   const pool = poolLink(attrs, links);
   const defaultRedirect = attrs.term("default_redirect_uri");
-  const optionalList = (field: string): Value<readonly string[] | null> => (attrs.has(field) ? attrs.strings(field) : known(null, "default"));
+  const optionalList = (field: string): Value<readonly string[] | null> =>
+    attrs.has(field) ? attrs.strings(field) : known(null, "default");
   return {
     kind: "UserPoolClient",
     key,
@@ -187,7 +240,11 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
     logoutUrls: attrs.terms("logout_urls", []),
     defaultRedirectUri: known(defaultRedirect, defaultRedirect ? "configured" : "default"),
     // The API's documented default when ExplicitAuthFlows is left out.
-    explicitAuthFlows: attrs.strings("explicit_auth_flows", ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"]),
+    explicitAuthFlows: attrs.strings("explicit_auth_flows", [
+      "ALLOW_REFRESH_TOKEN_AUTH",
+      "ALLOW_USER_SRP_AUTH",
+      "ALLOW_CUSTOM_AUTH",
+    ]),
     readAttributes: optionalList("read_attributes"),
     writeAttributes: optionalList("write_attributes"),
     generateSecret: attrs.bool("generate_secret", false),
@@ -259,7 +316,11 @@ export function readResourceServer(resource: TerraformResource, key: string, lin
   };
 }
 
-export function readRiskConfiguration(resource: TerraformResource, key: string, links: CognitoLinks): RiskConfiguration {
+export function readRiskConfiguration(
+  resource: TerraformResource,
+  key: string,
+  links: CognitoLinks,
+): RiskConfiguration {
   const attrs = Attributes.of(resource);
   const pool = poolLink(attrs, links);
   const compromised = attrs.block("compromised_credentials_risk_configuration");
@@ -271,8 +332,13 @@ export function readRiskConfiguration(resource: TerraformResource, key: string, 
   let compromisedValue: RiskConfiguration["compromisedCredentials"] = known(null, "default");
   if (compromised) {
     const eventFilter = compromised.strings("event_filter", ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"]);
-    const eventAction = compromised.block("actions")?.string("event_action") ?? unknown("compromised credentials actions are not set");
-    compromisedValue = !eventFilter.known ? eventFilter : !eventAction.known ? eventAction : known({ eventFilter: eventFilter.value, action: eventAction.value });
+    const eventAction =
+      compromised.block("actions")?.string("event_action") ?? unknown("compromised credentials actions are not set");
+    compromisedValue = !eventFilter.known
+      ? eventFilter
+      : !eventAction.known
+        ? eventAction
+        : known({ eventFilter: eventFilter.value, action: eventAction.value });
   }
   // An event_action set from a variable is unknown, not absent: absent (null) means no action for that risk level.
   const unknownAction = ["low_action", "medium_action", "high_action"]
@@ -280,7 +346,12 @@ export function readRiskConfiguration(resource: TerraformResource, key: string, 
     .find((value): value is Exclude<Value<string>, { known: true }> => value !== undefined && !value.known);
   const takeoverValue: Value<AccountTakeoverActions | null> = !takeover
     ? known(null, "default")
-    : unknownAction ?? known({ low: action(takeover, "low_action"), medium: action(takeover, "medium_action"), high: action(takeover, "high_action") });
+    : (unknownAction ??
+      known({
+        low: action(takeover, "low_action"),
+        medium: action(takeover, "medium_action"),
+        high: action(takeover, "high_action"),
+      }));
   const clientRef = attrs.term("client_id");
   return {
     kind: "RiskConfiguration",

@@ -88,7 +88,12 @@ function addScope(estate: Mutable<Estate>, scope: TerraformScope): void {
   const roles: IamRole[] = [];
   const clients: UserPoolClient[] = [];
   const authorizers: ApiAuthorizer[] = [];
-  const find = <T extends ModelObject>(term: Term | null, kind: T["kind"], candidates: readonly T[], literalMatch: (object: T, text: string) => boolean): T | undefined => {
+  const find = <T extends ModelObject>(
+    term: Term | null,
+    kind: T["kind"],
+    candidates: readonly T[],
+    literalMatch: (object: T, text: string) => boolean,
+  ): T | undefined => {
     if (!term) return undefined;
     if (term.exactRef) {
       const object = byAddress.get(term.exactRef.address);
@@ -98,35 +103,71 @@ function addScope(estate: Mutable<Estate>, scope: TerraformScope): void {
   };
   const knownIs = (value: Value<string>, text: string) => value.known && value.value === text;
   const links = {
-    userPool: (term: Term | null) => find(term, "UserPool", pools, (pool, text) => knownIs(pool.id, text) || text.endsWith(`/${pool.id.known ? pool.id.value : "\0"}`)),
-    role: (term: Term | null) => find(term, "IamRole", roles, (role, text) => knownIs(role.arn, text) || (role.name.known && text.endsWith(`:role/${role.name.value}`))),
-    client: (term: Term | null) => find(term, "UserPoolClient", clients, (client, text) => client.provenance.arn === text || client.key.endsWith(text)),
+    userPool: (term: Term | null) =>
+      find(
+        term,
+        "UserPool",
+        pools,
+        (pool, text) => knownIs(pool.id, text) || text.endsWith(`/${pool.id.known ? pool.id.value : "\0"}`),
+      ),
+    role: (term: Term | null) =>
+      find(
+        term,
+        "IamRole",
+        roles,
+        (role, text) => knownIs(role.arn, text) || (role.name.known && text.endsWith(`:role/${role.name.value}`)),
+      ),
+    client: (term: Term | null) =>
+      find(
+        term,
+        "UserPoolClient",
+        clients,
+        (client, text) => client.provenance.arn === text || client.key.endsWith(text),
+      ),
     authorizer: (term: Term | null) => find(term, "ApiAuthorizer", authorizers, () => false),
   };
 
-  for (const resource of managed("aws_iam_role")) roles.push(add(estate.iamRoles, readIamRole(resource, keyOf(resource), index), resource));
-  for (const resource of managed("aws_cognito_user_pool")) pools.push(add(estate.userPools, readUserPool(resource, keyOf(resource)), resource));
-  for (const resource of managed("aws_cognito_user_pool_client")) clients.push(add(estate.userPoolClients, readUserPoolClient(resource, keyOf(resource), links), resource));
-  for (const resource of managed("aws_cognito_user_pool_domain")) add(estate.userPoolDomains, readUserPoolDomain(resource, keyOf(resource), links), resource);
-  for (const resource of managed("aws_cognito_identity_provider")) add(estate.identityProviders, readIdentityProvider(resource, keyOf(resource), links), resource);
-  for (const resource of managed("aws_cognito_user_group")) add(estate.userGroups, readUserGroup(resource, keyOf(resource), links), resource);
-  for (const resource of managed("aws_cognito_resource_server")) add(estate.resourceServers, readResourceServer(resource, keyOf(resource), links), resource);
-  for (const resource of managed("aws_cognito_risk_configuration")) add(estate.riskConfigurations, readRiskConfiguration(resource, keyOf(resource), links), resource);
-  for (const resource of managed("aws_cognito_identity_pool")) add(estate.identityPools, readIdentityPool(resource, keyOf(resource), index, links), resource);
-  for (const resource of managed("aws_api_gateway_authorizer")) authorizers.push(add(estate.apiAuthorizers, readApiAuthorizer(resource, keyOf(resource), links), resource));
-  for (const resource of managed("aws_api_gateway_method")) add(estate.apiRoutes, readApiRoute(resource, keyOf(resource), index, links), resource);
-  for (const resource of managed("aws_wafv2_web_acl_association")) add(estate.wafAssociations, readWafAssociation(resource, keyOf(resource), links), resource);
-  for (const resource of managed("aws_cognito_log_delivery_configuration")) add(estate.logDeliveries, readLogDelivery(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_iam_role"))
+    roles.push(add(estate.iamRoles, readIamRole(resource, keyOf(resource), index), resource));
+  for (const resource of managed("aws_cognito_user_pool"))
+    pools.push(add(estate.userPools, readUserPool(resource, keyOf(resource)), resource));
+  for (const resource of managed("aws_cognito_user_pool_client"))
+    clients.push(add(estate.userPoolClients, readUserPoolClient(resource, keyOf(resource), links), resource));
+  for (const resource of managed("aws_cognito_user_pool_domain"))
+    add(estate.userPoolDomains, readUserPoolDomain(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_cognito_identity_provider"))
+    add(estate.identityProviders, readIdentityProvider(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_cognito_user_group"))
+    add(estate.userGroups, readUserGroup(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_cognito_resource_server"))
+    add(estate.resourceServers, readResourceServer(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_cognito_risk_configuration"))
+    add(estate.riskConfigurations, readRiskConfiguration(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_cognito_identity_pool"))
+    add(estate.identityPools, readIdentityPool(resource, keyOf(resource), index, links), resource);
+  for (const resource of managed("aws_api_gateway_authorizer"))
+    authorizers.push(add(estate.apiAuthorizers, readApiAuthorizer(resource, keyOf(resource), links), resource));
+  for (const resource of managed("aws_api_gateway_method"))
+    add(estate.apiRoutes, readApiRoute(resource, keyOf(resource), index, links), resource);
+  for (const resource of managed("aws_wafv2_web_acl_association"))
+    add(estate.wafAssociations, readWafAssociation(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_cognito_log_delivery_configuration"))
+    add(estate.logDeliveries, readLogDelivery(resource, keyOf(resource), links), resource);
 }
 
 /** aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.0; a 5.x configuration cannot express it. */
 function logDeliveryExpressible(scopes: readonly TerraformScope[]): Value<true> {
-  if (scopes.some((scope) => scope.resources.some((r) => r.type === "aws_cognito_log_delivery_configuration"))) return known(true);
+  if (scopes.some((scope) => scope.resources.some((r) => r.type === "aws_cognito_log_delivery_configuration")))
+    return known(true);
   const versions = scopes.map((scope) => scope.awsProviderVersion).filter((v): v is string => v !== undefined);
   const majors = versions.map((v) => Number(/(\d+)\./.exec(v)?.[1] ?? NaN));
   if (majors.length > 0 && majors.every((major) => major >= 6)) return known(true);
   if (majors.length > 0 && majors.every((major) => major < 6)) {
-    return unknown(`hashicorp/aws ${versions.join(", ")} has no aws_cognito_log_delivery_configuration (added in 6.0), so log delivery cannot be expressed or checked in this configuration`);
+    return unknown(
+      `hashicorp/aws ${versions.join(", ")} has no aws_cognito_log_delivery_configuration (added in 6.0), so log delivery cannot be expressed or checked in this configuration`,
+    );
   }
-  return unknown("the hashicorp/aws provider version is not pinned, so whether log delivery can be expressed is not known");
+  return unknown(
+    "the hashicorp/aws provider version is not pinned, so whether log delivery can be expressed is not known",
+  );
 }

@@ -127,7 +127,8 @@ const UNSCOPED = /^(?:var|local|each|count|path|terraform|self)\./;
  */
 export function rebaseTerm(term: Term, prefix: string | undefined): Term {
   if (!prefix || term.refs.length === 0) return term;
-  const rebase = (ref: Ref): Ref => (UNSCOPED.test(ref.address) ? ref : { address: `${prefix}${ref.address}`, attribute: ref.attribute });
+  const rebase = (ref: Ref): Ref =>
+    UNSCOPED.test(ref.address) ? ref : { address: `${prefix}${ref.address}`, attribute: ref.attribute };
   let text = term.text;
   for (const ref of term.refs) text = text.split(`\${${renderRef(ref)}}`).join(`\${${renderRef(rebase(ref))}}`);
   return {
@@ -165,7 +166,8 @@ export function parseReference(expression: string): Ref | undefined {
   // The address may carry instance keys ([0], ["a"]) right after its last name segment.
   let end = addressLength;
   while (end < segments.length && segments[end]!.startsWith("[")) end++;
-  const join = (items: string[]) => items.reduce((acc, s) => (s.startsWith("[") || acc === "" ? acc + s : `${acc}.${s}`), "");
+  const join = (items: string[]) =>
+    items.reduce((acc, s) => (s.startsWith("[") || acc === "" ? acc + s : `${acc}.${s}`), "");
   return { address: join(segments.slice(0, end)), attribute: join(segments.slice(end)) };
 }
 
@@ -227,7 +229,8 @@ class ExpressionParser {
         return out;
       }
       const key = this.src[this.pos] === '"' ? this.quoted() : this.identifier();
-      if (key === "__proto__" || key === "constructor" || key === "prototype") throw new UnsupportedExpression("forbidden key");
+      if (key === "__proto__" || key === "constructor" || key === "prototype")
+        throw new UnsupportedExpression("forbidden key");
       this.skipSpace();
       const sep = this.src[this.pos];
       if (sep !== "=" && sep !== ":") throw new UnsupportedExpression(`expected = at ${this.pos}`);

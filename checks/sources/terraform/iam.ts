@@ -54,7 +54,12 @@ export class ResourceIndex {
  * cdktf the "${jsonencode(...)}" template; a reference to an aws_iam_policy_document data source
  * whose json is deferred to apply is read from the data source's configuration).
  */
-export function readPolicyDocument(attrs: Attributes, field: string, owner: TerraformResource, index: ResourceIndex): Value<PolicyDocument> {
+export function readPolicyDocument(
+  attrs: Attributes,
+  field: string,
+  owner: TerraformResource,
+  index: ResourceIndex,
+): Value<PolicyDocument> {
   const source = attrs.source(field);
   if ("reason" in source) return unknown(source.reason);
   const { raw, mode } = source;
@@ -62,10 +67,16 @@ export function readPolicyDocument(attrs: Attributes, field: string, owner: Terr
   if (typeof raw !== "string") return unknown(`${attrs.describe(field)} is not a string`);
   const policy = readPolicyString(raw, mode === "config" ? "template" : "literal");
   if (policy.kind === "document" && "presumed" in source && source.presumed) {
-    return unknown(`${attrs.describe(field)} is computed from ${source.presumed.join(", ")}; the plan shows only those references, so the document is known only after apply`);
+    return unknown(
+      `${attrs.describe(field)} is computed from ${source.presumed.join(", ")}; the plan shows only those references, so the document is known only after apply`,
+    );
   }
-  if (policy.kind === "document") return mode === "config" ? rebasePolicyDocument(policy.document, owner.referencePrefix) : policy.document;
-  const address = owner.referencePrefix && !policy.ref.address.startsWith("module.") ? `${owner.referencePrefix}${policy.ref.address}` : policy.ref.address;
+  if (policy.kind === "document")
+    return mode === "config" ? rebasePolicyDocument(policy.document, owner.referencePrefix) : policy.document;
+  const address =
+    owner.referencePrefix && !policy.ref.address.startsWith("module.")
+      ? `${owner.referencePrefix}${policy.ref.address}`
+      : policy.ref.address;
   const data = index.get(address);
   if (!data) return unknown(`${attrs.describe(field)} refers to ${address}, which is not in the configuration`);
   if (data.attributeMode === "values" && typeof data.values.json === "string") {
@@ -75,7 +86,10 @@ export function readPolicyDocument(attrs: Attributes, field: string, owner: Terr
   if (data.attributeMode === "values" && data.expressions) {
     const presumed: string[] = [];
     const configured = expressionValue(data.expressions, presumed) as Record<string, unknown>;
-    if (presumed.length > 0) return unknown(`${address} is computed from ${presumed.join(", ")}; the plan shows only those references, so its document is known only after apply`);
+    if (presumed.length > 0)
+      return unknown(
+        `${address} is computed from ${presumed.join(", ")}; the plan shows only those references, so its document is known only after apply`,
+      );
     return rebasePolicyDocument(policyDocumentFromDataSource(configured), data.referencePrefix);
   }
   return policyDocumentFromDataSource(data.values);
@@ -104,7 +118,8 @@ function roleAttachments(index: ResourceIndex): RoleAttachments {
     const key = term ? keyOf(term) : undefined;
     if (key) map.set(key, [...(map.get(key) ?? []), item]);
   };
-  for (const rolePolicy of index.ofType("aws_iam_role_policy")) add(inline, Attributes.of(rolePolicy).term("role"), rolePolicy);
+  for (const rolePolicy of index.ofType("aws_iam_role_policy"))
+    add(inline, Attributes.of(rolePolicy).term("role"), rolePolicy);
   let order = 0;
   for (const attachment of index.ofType("aws_iam_role_policy_attachment")) {
     const a = Attributes.of(attachment);
@@ -115,13 +130,16 @@ function roleAttachments(index: ResourceIndex): RoleAttachments {
     const roles = a.terms("roles", []);
     const entry = { order: order++, arn: a.term("policy_arn") ?? literalTerm("") };
     // One attachment naming the same role twice still attaches the policy once.
-    if (roles.known) new Set(roles.value.map(keyOf)).forEach((key) => key && arns.set(key, [...(arns.get(key) ?? []), entry]));
+    if (roles.known)
+      new Set(roles.value.map(keyOf)).forEach((key) => key && arns.set(key, [...(arns.get(key) ?? []), entry]));
   }
   const attachments: RoleAttachments = {
     of(roleAddress, roleNames) {
       const keys = [`address:${roleAddress}`, ...roleNames.map((name) => `name:${name}`)];
       const inlineFound = [...new Set(keys.flatMap((key) => inline.get(key) ?? []))];
-      const arnFound = [...new Set(keys.flatMap((key) => arns.get(key) ?? []))].sort((x, y) => x.order - y.order).map((entry) => entry.arn);
+      const arnFound = [...new Set(keys.flatMap((key) => arns.get(key) ?? []))]
+        .sort((x, y) => x.order - y.order)
+        .map((entry) => entry.arn);
       return { inline: inlineFound, policyArns: arnFound };
     },
   };
@@ -144,11 +162,21 @@ export function readIamRole(resource: TerraformResource, key: string, index: Res
 
   for (const inline of attrs.blocks("inline_policy")) {
     const policyName = inline.string("name");
-    policies.push({ kind: "inline", name: policyName, document: readPolicyDocument(inline, "policy", resource, index), provenance: resource.provenance });
+    policies.push({
+      kind: "inline",
+      name: policyName,
+      document: readPolicyDocument(inline, "policy", resource, index),
+      provenance: resource.provenance,
+    });
   }
   const attached = roleAttachments(index).of(resource.address, roleNames);
   for (const rolePolicy of attached.inline) {
-    policies.push({ kind: "inline", name: Attributes.of(rolePolicy).string("name"), document: readPolicyDocument(Attributes.of(rolePolicy), "policy", rolePolicy, index), provenance: rolePolicy.provenance });
+    policies.push({
+      kind: "inline",
+      name: Attributes.of(rolePolicy).string("name"),
+      document: readPolicyDocument(Attributes.of(rolePolicy), "policy", rolePolicy, index),
+      provenance: rolePolicy.provenance,
+    });
   }
 
   const attachedArns: Term[] = [];
@@ -182,7 +210,9 @@ function attachedPolicy(arn: Term, role: TerraformResource, index: ResourceIndex
       provenance: role.provenance,
     };
   }
-  const policy = arn.exactRef ? index.get(arn.exactRef.address) : index.ofType("aws_iam_policy").find((p) => p.values.arn === arn.text);
+  const policy = arn.exactRef
+    ? index.get(arn.exactRef.address)
+    : index.ofType("aws_iam_policy").find((p) => p.values.arn === arn.text);
   if (policy && policy.type === "aws_iam_policy") {
     return {
       kind: "customer-managed",
@@ -205,7 +235,12 @@ export interface IdentityLinks {
   role(term: Term | null): IamRole | undefined;
 }
 
-export function readIdentityPool(resource: TerraformResource, key: string, index: ResourceIndex, links: IdentityLinks): IdentityPool {
+export function readIdentityPool(
+  resource: TerraformResource,
+  key: string,
+  index: ResourceIndex,
+  links: IdentityLinks,
+): IdentityPool {
   const attrs = Attributes.of(resource);
   const providers: IdentityPoolProvider[] = attrs.blocks("cognito_identity_providers").map((provider) => {
     const clientIdRef = provider.term("client_id") ?? literalTerm("");
@@ -221,7 +256,9 @@ export function readIdentityPool(resource: TerraformResource, key: string, index
       serverSideTokenCheck: check.known ? check.value : false,
     };
   });
-  const attachments = index.ofType("aws_cognito_identity_pool_roles_attachment").filter((a) => refersTo(Attributes.of(a).term("identity_pool_id"), resource, []));
+  const attachments = index
+    .ofType("aws_cognito_identity_pool_roles_attachment")
+    .filter((a) => refersTo(Attributes.of(a).term("identity_pool_id"), resource, []));
   return {
     kind: "IdentityPool",
     key,
@@ -231,14 +268,17 @@ export function readIdentityPool(resource: TerraformResource, key: string, index
     tags: attrs.map("tags", {}),
     allowUnauthenticatedIdentities: attrs.bool("allow_unauthenticated_identities", false),
     allowClassicFlow: attrs.bool("allow_classic_flow", false),
-    providers: attrs.isDynamic("cognito_identity_providers") ? unknown(`${attrs.describe("cognito_identity_providers")} is computed by an expression`) : known(providers),
+    providers: attrs.isDynamic("cognito_identity_providers")
+      ? unknown(`${attrs.describe("cognito_identity_providers")} is computed by an expression`)
+      : known(providers),
     roles: readRoles(attachments, links),
   };
 }
 
 function readRoles(attachments: readonly TerraformResource[], links: IdentityLinks): Value<IdentityPoolRoles> {
   if (attachments.length === 0) return known({ authenticated: null, unauthenticated: null, mappings: [] }, "default");
-  if (attachments.length > 1) return unknown(`${attachments.length} roles attachments target the same identity pool; the last applied wins`);
+  if (attachments.length > 1)
+    return unknown(`${attachments.length} roles attachments target the same identity pool; the last applied wins`);
   const attachment = attachments[0]!;
   const attrs = Attributes.of(attachment);
   const roles = attrs.termMap("roles");
@@ -263,9 +303,20 @@ function readRoles(attachments: readonly TerraformResource[], links: IdentityLin
           const v = rule.string(field);
           return v.known ? v.value : "";
         };
-        return { claim: text("claim"), matchType: text("match_type"), value: text("value"), roleRef, ...(role ? { role } : {}) };
+        return {
+          claim: text("claim"),
+          matchType: text("match_type"),
+          value: text("value"),
+          roleRef,
+          ...(role ? { role } : {}),
+        };
       }),
     };
   });
-  return known({ authenticated: binding("authenticated"), unauthenticated: binding("unauthenticated"), mappings, provenance: attachment.provenance });
+  return known({
+    authenticated: binding("authenticated"),
+    unauthenticated: binding("unauthenticated"),
+    mappings,
+    provenance: attachment.provenance,
+  });
 }

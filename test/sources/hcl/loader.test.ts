@@ -90,8 +90,14 @@ describe.each(STACKS)("check --hcl on cdktf's HCL of %s", (stack) => {
 
   it("reads every repaired cdktf line back exactly as cdk.tf.json has the attribute", async () => {
     const repair = repairs.get(stack)!;
-    const parsed = (await parse("cdk.tf", repair.text)) as Record<string, Record<string, Record<string, Record<string, unknown>[]>>>;
-    const json = JSON.parse(readFileSync(join(jsonDir, "stacks", stack, "cdk.tf.json"), "utf8")) as Record<string, Record<string, Record<string, Record<string, unknown>>>>;
+    const parsed = (await parse("cdk.tf", repair.text)) as Record<
+      string,
+      Record<string, Record<string, Record<string, unknown>[]>>
+    >;
+    const json = JSON.parse(readFileSync(join(jsonDir, "stacks", stack, "cdk.tf.json"), "utf8")) as Record<
+      string,
+      Record<string, Record<string, Record<string, unknown>>>
+    >;
     const lines = repair.text.split("\n");
     for (const number of repair.lines) {
       const header = lines
@@ -127,10 +133,14 @@ describe.each(STACKS)("check --hcl on cdktf's HCL of %s", (stack) => {
 describe("check --hcl on a plain Terraform configuration", () => {
   it("reads a jsonencode trust policy that names the identity pool: the authenticated role passes, the guest role fails", async () => {
     const r = await checkReport(["--hcl", FIXTURE]);
-    const audience = (address: string) => r.results.find((x) => x.ruleId === "identity-role-trust-audience" && x.resource.address === address);
+    const audience = (address: string) =>
+      r.results.find((x) => x.ruleId === "identity-role-trust-audience" && x.resource.address === address);
     expect(audience("aws_iam_role.authenticated")).toMatchObject({ status: "PASS", messageId: "pass" });
     expect(audience("aws_iam_role.guest")).toMatchObject({ status: "FAIL", messageId: "missingAudience" });
-    expect(r.results.find((x) => x.ruleId === "identity-role-trust-amr" && x.resource.address === "aws_iam_role.guest")?.status).toBe("PASS");
+    expect(
+      r.results.find((x) => x.ruleId === "identity-role-trust-amr" && x.resource.address === "aws_iam_role.guest")
+        ?.status,
+    ).toBe("PASS");
   });
 
   it("reads .tf.json files beside the .tf files and records every input", async () => {
@@ -140,29 +150,44 @@ describe("check --hcl on a plain Terraform configuration", () => {
       [join(FIXTURE, "user-pool.tf.json"), "terraform-json"],
       [join(FIXTURE, "versions.tf"), "terraform-hcl"],
     ]);
-    const pool = r.results.find((x) => x.ruleId === "mfa-required" && x.resource.address === "aws_cognito_user_pool.shop");
-    expect(pool?.resource).toMatchObject({ name: "shop-customers", inputFile: join(FIXTURE, "user-pool.tf.json"), inputLine: 5 });
+    const pool = r.results.find(
+      (x) => x.ruleId === "mfa-required" && x.resource.address === "aws_cognito_user_pool.shop",
+    );
+    expect(pool?.resource).toMatchObject({
+      name: "shop-customers",
+      inputFile: join(FIXTURE, "user-pool.tf.json"),
+      inputLine: 5,
+    });
   });
 
   it("gives each resource the file and line of its header, whatever spacing and comments it holds", async () => {
     const estate = await loadHcl(FIXTURE);
     const text = readFileSync(join(FIXTURE, "main.tf"), "utf8").split("\n");
-    const lineOf = (fragment: string) => text.findIndex((line) => line.startsWith("resource") && line.includes(fragment)) + 1;
-    const role = (name: string) => estate.iamRoles.find((r) => r.provenance.address === `aws_iam_role.${name}`)?.provenance;
-    expect(role("authenticated")).toMatchObject({ source: "hcl", inputFile: join(FIXTURE, "main.tf"), inputLine: lineOf('"authenticated"') });
+    const lineOf = (fragment: string) =>
+      text.findIndex((line) => line.startsWith("resource") && line.includes(fragment)) + 1;
+    const role = (name: string) =>
+      estate.iamRoles.find((r) => r.provenance.address === `aws_iam_role.${name}`)?.provenance;
+    expect(role("authenticated")).toMatchObject({
+      source: "hcl",
+      inputFile: join(FIXTURE, "main.tf"),
+      inputLine: lineOf('"authenticated"'),
+    });
     expect(role("guest")?.inputLine).toBe(lineOf('"guest"'));
     expect(estate.identityPools[0]?.provenance.inputLine).toBe(lineOf('"aws_cognito_identity_pool"'));
   });
 
   it("takes the hashicorp/aws version from required_providers", async () => {
     const estate = await loadHcl(FIXTURE);
-    expect(estate.logDeliveryExpressible).toMatchObject({ known: false, reason: expect.stringContaining("hashicorp/aws 5.100.0") });
+    expect(estate.logDeliveryExpressible).toMatchObject({
+      known: false,
+      reason: expect.stringContaining("hashicorp/aws 5.100.0"),
+    });
   });
 
   it("finds headers only outside comments, strings and heredocs", () => {
     const text = [
       '# resource "aws_iam_role" "in_comment" {',
-      "/* resource \"aws_iam_role\" \"in_block_comment\" {",
+      '/* resource "aws_iam_role" "in_block_comment" {',
       "*/",
       'resource "aws_iam_role" "a" {',
       '  description = "resource \\"aws_iam_role\\" \\"in_string\\" { ${jsonencode({ a = "}" })}"',
@@ -183,9 +208,14 @@ describe("check --hcl on a plain Terraform configuration", () => {
   });
 
   it("runs as a process without output on stderr and exits by itself", () => {
-    const script = 'import { run } from "./checks/cli/index.ts"; process.exitCode = await run(process.argv.slice(1), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stdoutIsTTY: false, env: process.env });';
+    const script =
+      'import { run } from "./checks/cli/index.ts"; process.exitCode = await run(process.argv.slice(1), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stdoutIsTTY: false, env: process.env });';
     const started = Date.now();
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, "check", "--hcl", FIXTURE, "--format", "json"], { encoding: "utf8", timeout: 30_000 });
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", "--input-type=module", "-e", script, "check", "--hcl", FIXTURE, "--format", "json"],
+      { encoding: "utf8", timeout: 30_000 },
+    );
     expect(child.error).toBeUndefined();
     expect(child.stderr).toBe("");
     expect(child.status).toBe(1);
@@ -222,7 +252,10 @@ describe("check --hcl: bad input exits 2 with one line naming the file", () => {
     const dir = tempDir();
     const text = readFileSync(join(FIXTURE, "main.tf"), "utf8");
     writeFileSync(join(dir, "main.tf"), text.slice(0, text.indexOf("identity_pool_name")));
-    await expectOneLine(["--hcl", dir], new RegExp(`${join(dir, "main.tf")}: syntax error at line \\d+, column \\d+: Unclosed configuration block`));
+    await expectOneLine(
+      ["--hcl", dir],
+      new RegExp(`${join(dir, "main.tf")}: syntax error at line \\d+, column \\d+: Unclosed configuration block`),
+    );
   });
 
   it("a binary .tf file and a malformed .tf.json", async () => {
@@ -239,7 +272,10 @@ describe("check --hcl: bad input exits 2 with one line naming the file", () => {
     const block = 'resource "aws_cognito_user_pool" "p" {\n  name = "p"\n}\n';
     writeFileSync(join(dir, "a.tf"), block);
     writeFileSync(join(dir, "b.tf"), block);
-    await expectOneLine(["--hcl", dir], `${join(dir, "b.tf")}: declares aws_cognito_user_pool.p more than once (also in ${join(dir, "a.tf")})`);
+    await expectOneLine(
+      ["--hcl", dir],
+      `${join(dir, "b.tf")}: declares aws_cognito_user_pool.p more than once (also in ${join(dir, "a.tf")})`,
+    );
   });
 
   it("--hcl beside --synth or --plan, or with --stack", async () => {
@@ -249,8 +285,11 @@ describe("check --hcl: bad input exits 2 with one line naming the file", () => {
   });
 
   it("keeps hcl2json's many diagnostics to one line", () => {
-    const message = "parse config: [x.tf:3,1-2: Invalid character; This character is not used.\nx.tf:4,1-2: Missing newline after argument; An argument definition must end with a newline.]";
-    expect(syntaxProblem("x.tf", message)).toBe("syntax error at line 3, column 1: Invalid character; This character is not used. (and 1 more)");
+    const message =
+      "parse config: [x.tf:3,1-2: Invalid character; This character is not used.\nx.tf:4,1-2: Missing newline after argument; An argument definition must end with a newline.]";
+    expect(syntaxProblem("x.tf", message)).toBe(
+      "syntax error at line 3, column 1: Invalid character; This character is not used. (and 1 more)",
+    );
     expect(syntaxProblem("x.tf", "boom\nbang")).toBe("is not valid HCL: boom bang");
   });
 });

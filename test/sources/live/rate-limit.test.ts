@@ -44,9 +44,18 @@ describe("rate limiter", () => {
 
 describe("describeAwsError", () => {
   it.each([
-    [{ name: "AccessDeniedException", message: "not authorized", $metadata: { httpStatusCode: 400 } }, /^access denied/],
-    [{ name: "ThrottlingException", message: "Rate exceeded", $metadata: { httpStatusCode: 400 } }, /^throttled after retries/],
-    [{ name: "SyntaxError", message: "Unexpected token '<'", $metadata: { httpStatusCode: 500 } }, /endpoint failed with HTTP 500 or does not implement/],
+    [
+      { name: "AccessDeniedException", message: "not authorized", $metadata: { httpStatusCode: 400 } },
+      /^access denied/,
+    ],
+    [
+      { name: "ThrottlingException", message: "Rate exceeded", $metadata: { httpStatusCode: 400 } },
+      /^throttled after retries/,
+    ],
+    [
+      { name: "SyntaxError", message: "Unexpected token '<'", $metadata: { httpStatusCode: 500 } },
+      /endpoint failed with HTTP 500 or does not implement/,
+    ],
     [{ name: "TimeoutError", message: "socket timed out" }, /^the request failed/],
   ])("%o", (error, expected) => {
     expect(describeAwsError(error)).toMatch(expected);

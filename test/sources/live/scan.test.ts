@@ -5,7 +5,12 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CognitoIdentityProviderClient, CreateUserPoolCommand, ListUserPoolsCommand, SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  ListUserPoolsCommand,
+  SetUserPoolMfaConfigCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { evaluate } from "../../../checks/engine/evaluate.js";
 import { assertValid } from "../../../checks/io/json-schema.js";
@@ -16,7 +21,13 @@ import { scanAccount } from "../../../checks/sources/live/loader.js";
 import { loadPolicy } from "../../../checks/engine/policy-pack.js";
 import { withGate, type Report, type Result } from "../../../checks/engine/report.js";
 import { RULES_BY_ID } from "../../../checks/rules/index.js";
-import { EMULATOR_REGION, startEmulator, synthForEmulator, TerraformStackRun, type Emulator } from "../../support/moto.js";
+import {
+  EMULATOR_REGION,
+  startEmulator,
+  synthForEmulator,
+  TerraformStackRun,
+  type Emulator,
+} from "../../support/moto.js";
 import { runCli } from "../../support/run-cli.js";
 
 let emulator: Emulator;
@@ -25,7 +36,11 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   // The SDK's default credential chain reads the environment: dummy keys for the emulator.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_EC2_METADATA_DISABLED: "true" });
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: "test",
+    AWS_SECRET_ACCESS_KEY: "test",
+    AWS_EC2_METADATA_DISABLED: "true",
+  });
   emulator = await startEmulator();
   synthDir = synthForEmulator(emulator.url);
   const runs = ["shop-legacy", "shop-compliant"].map((stack) => new TerraformStackRun(synthDir, stack));
@@ -49,8 +64,14 @@ function scanFlags(): string[] {
 }
 
 async function scanReport(hook?: ClientHook, maxAttempts = 3): Promise<Report> {
-  const estate = await scanAccount(sdkClientFactory({ endpointUrl: emulator.url, maxAttempts, ...(hook ? { hook } : {}) }), { regions: [EMULATOR_REGION] });
-  return withGate(evaluate(estate, loadPolicy("pci-dss-4.0.1", RULES_BY_ID), RULES_BY_ID, { now: new Date(0) }), "high");
+  const estate = await scanAccount(
+    sdkClientFactory({ endpointUrl: emulator.url, maxAttempts, ...(hook ? { hook } : {}) }),
+    { regions: [EMULATOR_REGION] },
+  );
+  return withGate(
+    evaluate(estate, loadPolicy("pci-dss-4.0.1", RULES_BY_ID), RULES_BY_ID, { now: new Date(0) }),
+    "high",
+  );
 }
 
 /** Joins results across sources: clients, providers and routes are named only within their pool or API. */
@@ -98,29 +119,40 @@ describe("authwarden scan against the emulator", () => {
       .map((key) => `${key}: synth ${bySynth.get(key)} live ${byLive.get(key)}`);
     expect(differences).toEqual([]);
     for (const key of byLive.keys()) if (key.startsWith("auth-event-logging")) expect(byLive.get(key)).toBe("FAIL");
-    for (const key of bySynth.keys()) if (key.startsWith("auth-event-logging")) expect(bySynth.get(key)).toBe("UNKNOWN");
+    for (const key of bySynth.keys())
+      if (key.startsWith("auth-event-logging")) expect(bySynth.get(key)).toBe("UNKNOWN");
     expect(byLive.size).toBe(bySynth.size);
   });
 
   it("writes authwarden.json with --output-dir, resources named as configured and located by ARN", async () => {
     const out = mkdtempSync(join(tmpdir(), "authwarden-scan-out-"));
-    const { code } = await runCli(["scan", ...scanFlags(), "--format", "json", "html", "--output-dir", out], process.env);
+    const { code } = await runCli(
+      ["scan", ...scanFlags(), "--format", "json", "html", "--output-dir", out],
+      process.env,
+    );
     expect(code).toBe(1);
     const html = readFileSync(join(out, "authwarden.html"), "utf8");
-    expect(html).toContain("No input files: the configuration was read from the live AWS account (account 123456789012, eu-west-1)");
+    expect(html).toContain(
+      "No input files: the configuration was read from the live AWS account (account 123456789012, eu-west-1)",
+    );
     expect(html).toContain("read through read-only AWS APIs");
     const report = JSON.parse(readFileSync(join(out, "authwarden.json"), "utf8")) as Report;
     expect(report.source).toBe("live");
     expect(report.scopes).toEqual(["account 123456789012", EMULATOR_REGION]);
-    const pool = report.results.find((r) => r.resource.kind === "UserPool" && r.resource.name === "shopsphere-legacy-staff");
+    const pool = report.results.find(
+      (r) => r.resource.kind === "UserPool" && r.resource.name === "shopsphere-legacy-staff",
+    );
     expect(pool?.resource.arn).toMatch(/^arn:aws:cognito-idp:eu-west-1:\d+:userpool\/eu-west-1_/);
   });
 
   it("reads each pool's domain", async () => {
     const estate = await scanAccount(sdkClientFactory({ endpointUrl: emulator.url }), { regions: [EMULATOR_REGION] });
-    const domains = estate.userPoolDomains.map((d) => `${d.userPool?.name.known ? d.userPool.name.value : "?"} ${d.name.known ? d.name.value : "?"}`).sort();
+    const domains = estate.userPoolDomains
+      .map((d) => `${d.userPool?.name.known ? d.userPool.name.value : "?"} ${d.name.known ? d.name.value : "?"}`)
+      .sort();
     expect(domains).toEqual(expect.arrayContaining(["shopsphere-legacy-staff shopsphere-legacy-staff"]));
-    for (const domain of estate.userPoolDomains) expect(domain.customDomain).toEqual({ known: true, value: false, origin: "configured" });
+    for (const domain of estate.userPoolDomains)
+      expect(domain.customDomain).toEqual({ known: true, value: false, origin: "configured" });
   });
 
   it("sends only Describe, Get and List operations, all within the scanner's documented IAM policy", async () => {
@@ -142,7 +174,8 @@ describe("authwarden scan against the emulator", () => {
     const actions = allowed.Statement.flatMap((s) => s.Action).map((a) => a.split(":")[1]!.toLowerCase());
     const apiGatewayReads = operations.filter((op) => ["GetRestApis", "GetResources", "GetAuthorizers"].includes(op));
     expect(apiGatewayReads.length).toBe(3);
-    for (const op of operations.filter((o) => !apiGatewayReads.includes(o))) expect(actions, `${op} is not in the scanner policy`).toContain(op.toLowerCase());
+    for (const op of operations.filter((o) => !apiGatewayReads.includes(o)))
+      expect(actions, `${op} is not in the scanner policy`).toContain(op.toLowerCase());
   }, 120_000);
 });
 
@@ -167,13 +200,23 @@ describe("the scanner's IAM policy, audited with authwarden's own IAM analysis",
 
 describe("faults never pass", () => {
   it("AccessDenied on GetIdentityPoolRoles: every identity-role rule on that pool is UNKNOWN with the reason, none PASS, the exit still reflects other failures", async () => {
-    const report = await scanReport(failing("GetIdentityPoolRolesCommand", () => awsError("AccessDeniedException", 400, "User: scanner is not authorized to perform: cognito-identity:GetIdentityPoolRoles")));
+    const report = await scanReport(
+      failing("GetIdentityPoolRolesCommand", () =>
+        awsError(
+          "AccessDeniedException",
+          400,
+          "User: scanner is not authorized to perform: cognito-identity:GetIdentityPoolRoles",
+        ),
+      ),
+    );
     const identityRole = report.results.filter((r) => r.ruleId.startsWith("identity-role-"));
     expect(identityRole.filter((r) => r.status === "PASS")).toEqual([]);
     const roleRules = [...RULES_BY_ID.keys()].filter((id) => id.startsWith("identity-role-"));
     for (const pool of ["shopsphere_legacy_customers", "shopsphere_compliant_customers"]) {
       for (const ruleId of roleRules) {
-        const results = report.results.filter((r) => r.ruleId === ruleId && r.resource.kind === "IdentityPool" && r.resource.name === pool);
+        const results = report.results.filter(
+          (r) => r.ruleId === ruleId && r.resource.kind === "IdentityPool" && r.resource.name === pool,
+        );
         expect(results.length, `${ruleId} on ${pool}`).toBeGreaterThan(0);
         for (const result of results) {
           expect(result.status, `${ruleId} on ${pool}: ${result.message}`).toBe("UNKNOWN");
@@ -208,34 +251,55 @@ describe("faults never pass", () => {
     ["GetResourcesCommand", "AccessDeniedException", 403],
     ["GetAuthorizersCommand", "AccessDeniedException", 403],
     ["GetWebACLForResourceCommand", "AccessDeniedException", 400],
-  ])("AccessDenied on %s never turns into a PASS of what it would have read, and fails the gate", async (command, name, status) => {
-    clean ??= await scanReport();
-    const faulted = await scanReport(failing(command, () => awsError(name, status, `not authorized to perform ${command}`)));
-    expect(faulted.diagnostics.some((d) => /access denied/.test(d.message))).toBe(true);
-    const notPassingBefore = new Set(clean.results.filter((r) => r.status !== "PASS").map((r) => `${r.ruleId}|${r.resource.key}`));
-    // A result that was not PASS on a clean read must not become PASS because a read failed.
-    const newPasses = faulted.results.filter((r) => r.status === "PASS" && notPassingBefore.has(`${r.ruleId}|${r.resource.key}`));
-    expect(newPasses.map((r) => `${r.ruleId} ${r.resource.name}`)).toEqual([]);
-    // Nothing the clean scan judged may silently vanish without the audit being marked incomplete.
-    const faultedKeys = new Set(faulted.results.map((r) => `${r.ruleId}|${r.resource.key}`));
-    const vanished = clean.results.filter((r) => !faultedKeys.has(`${r.ruleId}|${r.resource.key}`));
-    if (vanished.length > 0) expect(faulted.diagnostics.some((d) => d.incomplete)).toBe(true);
-    expect(faulted.gate?.passed).toBe(false);
-  }, 180_000);
+  ])(
+    "AccessDenied on %s never turns into a PASS of what it would have read, and fails the gate",
+    async (command, name, status) => {
+      clean ??= await scanReport();
+      const faulted = await scanReport(
+        failing(command, () => awsError(name, status, `not authorized to perform ${command}`)),
+      );
+      expect(faulted.diagnostics.some((d) => /access denied/.test(d.message))).toBe(true);
+      const notPassingBefore = new Set(
+        clean.results.filter((r) => r.status !== "PASS").map((r) => `${r.ruleId}|${r.resource.key}`),
+      );
+      // A result that was not PASS on a clean read must not become PASS because a read failed.
+      const newPasses = faulted.results.filter(
+        (r) => r.status === "PASS" && notPassingBefore.has(`${r.ruleId}|${r.resource.key}`),
+      );
+      expect(newPasses.map((r) => `${r.ruleId} ${r.resource.name}`)).toEqual([]);
+      // Nothing the clean scan judged may silently vanish without the audit being marked incomplete.
+      const faultedKeys = new Set(faulted.results.map((r) => `${r.ruleId}|${r.resource.key}`));
+      const vanished = clean.results.filter((r) => !faultedKeys.has(`${r.ruleId}|${r.resource.key}`));
+      if (vanished.length > 0) expect(faulted.diagnostics.some((d) => d.incomplete)).toBe(true);
+      expect(faulted.gate?.passed).toBe(false);
+    },
+    180_000,
+  );
 
   it("a web ACL that cannot be read makes waf-protection UNKNOWN with the reason, not a missing-WAF FAIL", async () => {
-    const report = await scanReport(failing("GetWebACLForResourceCommand", () => awsError("AccessDeniedException", 400, "not authorized to perform wafv2:GetWebACLForResource")));
+    const report = await scanReport(
+      failing("GetWebACLForResourceCommand", () =>
+        awsError("AccessDeniedException", 400, "not authorized to perform wafv2:GetWebACLForResource"),
+      ),
+    );
     const waf = report.results.filter((r) => r.ruleId === "waf-protection");
     expect(waf.length).toBe(4);
     for (const result of waf) {
       expect(result.status).toBe("UNKNOWN");
-      expect(result.message).toMatch(/web ACL association cannot be determined: web ACL of user pool .* could not be read: access denied/);
+      expect(result.message).toMatch(
+        /web ACL association cannot be determined: web ACL of user pool .* could not be read: access denied/,
+      );
     }
   }, 120_000);
 
   it("throttling that outlasts the SDK's retries makes the pool's rules UNKNOWN, not PASS", async () => {
-    const report = await scanReport(failing("DescribeUserPoolCommand", () => awsError("ThrottlingException", 400, "Rate exceeded")), 2);
-    const poolResults = report.results.filter((r) => r.resource.kind === "UserPool" && r.ruleId === "password-min-length");
+    const report = await scanReport(
+      failing("DescribeUserPoolCommand", () => awsError("ThrottlingException", 400, "Rate exceeded")),
+      2,
+    );
+    const poolResults = report.results.filter(
+      (r) => r.resource.kind === "UserPool" && r.ruleId === "password-min-length",
+    );
     expect(poolResults.length).toBeGreaterThan(0);
     for (const result of poolResults) {
       expect(result.status).toBe("UNKNOWN");
@@ -247,18 +311,21 @@ describe("faults never pass", () => {
     let calls = 0;
     const truncating: ClientHook = (client) =>
       (client.middlewareStack.add as unknown as (mw: unknown, options: unknown) => void)(
-        (next: (args: unknown) => Promise<{ output: Record<string, unknown> }>, context: { commandName?: string }) => async (args: unknown) => {
-          if (context.commandName !== "ListUserPoolClientsCommand") return next(args);
-          calls += 1;
-          if (calls % 2 === 0) throw awsError("InternalErrorException", 500, "connection reset mid-listing");
-          const result = await next(args);
-          return { ...result, output: { ...result.output, NextToken: "page-2" } };
-        },
+        (next: (args: unknown) => Promise<{ output: Record<string, unknown> }>, context: { commandName?: string }) =>
+          async (args: unknown) => {
+            if (context.commandName !== "ListUserPoolClientsCommand") return next(args);
+            calls += 1;
+            if (calls % 2 === 0) throw awsError("InternalErrorException", 500, "connection reset mid-listing");
+            const result = await next(args);
+            return { ...result, output: { ...result.output, NextToken: "page-2" } };
+          },
         { step: "initialize", name: "truncate-client-list" },
       );
     const report = await scanReport(truncating, 1);
     expect(report.diagnostics.filter((d) => d.incomplete).length).toBeGreaterThan(0);
-    expect(report.diagnostics.find((d) => d.incomplete)?.message).toMatch(/app clients of user pool .* could not be read: .*; they were not audited/);
+    expect(report.diagnostics.find((d) => d.incomplete)?.message).toMatch(
+      /app clients of user pool .* could not be read: .*; they were not audited/,
+    );
     const compliantOnly = await scanReport(truncating, 1);
     expect(compliantOnly.gate?.passed).toBe(false);
   }, 180_000);
@@ -268,7 +335,13 @@ describe("progress", () => {
   it("shows regions and pools on a terminal and nothing with --quiet", async () => {
     const { run } = await import("../../../checks/cli/index.js");
     let stderr = "";
-    const io = (tty: boolean) => ({ stdout: () => undefined, stderr: (t: string) => (stderr += t), stdoutIsTTY: false, stderrIsTTY: tty, env: process.env });
+    const io = (tty: boolean) => ({
+      stdout: () => undefined,
+      stderr: (t: string) => (stderr += t),
+      stdoutIsTTY: false,
+      stderrIsTTY: tty,
+      env: process.env,
+    });
     await run(["scan", "--region", EMULATOR_REGION, "--endpoint-url", emulator.url, "--format", "json"], io(true));
     expect(stderr).toMatch(/scanning eu-west-1 · pool shopsphere-/);
     stderr = "";
@@ -284,7 +357,12 @@ describe("drift against what was planned", () => {
   it("is empty right after the plan was applied", async () => {
     const { stdout } = await runCli(["scan", ...scanFlags(), "--format", "json", "--planned", synthDir], process.env);
     const report = JSON.parse(stdout) as Report;
-    expect(report.drift).toMatchObject({ against: { source: "synth", scopes: ["shop-compliant", "shop-legacy"] }, changed: [], onlyLive: [], onlyPlanned: [] });
+    expect(report.drift).toMatchObject({
+      against: { source: "synth", scopes: ["shop-compliant", "shop-legacy"] },
+      changed: [],
+      onlyLive: [],
+      onlyPlanned: [],
+    });
     const console = await runCli(["scan", ...scanFlags(), "--planned", synthDir], process.env);
     expect(console.stdout).toContain("none: the live account matches what was planned");
   });
@@ -298,22 +376,50 @@ describe("drift against what was planned", () => {
     await client.send(new CreateUserPoolCommand({ PoolName: "made-by-hand" }));
 
     const out = mkdtempSync(join(tmpdir(), "authwarden-drift-"));
-    const { stdout } = await runCli(["scan", ...scanFlags(), "--planned", synthDir, "--format", "console", "json", "markdown", "html", "--output-dir", out], process.env);
+    const { stdout } = await runCli(
+      [
+        "scan",
+        ...scanFlags(),
+        "--planned",
+        synthDir,
+        "--format",
+        "console",
+        "json",
+        "markdown",
+        "html",
+        "--output-dir",
+        out,
+      ],
+      process.env,
+    );
     const report = JSON.parse(readFileSync(join(out, "authwarden.json"), "utf8")) as Report;
-    expect(report.drift?.changed).toEqual([expect.objectContaining({ ruleId: "mfa-required", resource: expect.objectContaining({ name: "shopsphere-compliant-staff" }), planned: "PASS", live: "FAIL" })]);
+    expect(report.drift?.changed).toEqual([
+      expect.objectContaining({
+        ruleId: "mfa-required",
+        resource: expect.objectContaining({ name: "shopsphere-compliant-staff" }),
+        planned: "PASS",
+        live: "FAIL",
+      }),
+    ]);
     expect(report.drift?.onlyLive.map((r) => `${r.kind} ${r.name}`)).toEqual(["UserPool made-by-hand"]);
     expect(report.drift?.onlyPlanned).toEqual([]);
-    const schema = JSON.parse(readFileSync(join("reports", "schema", "authwarden-report.schema.json"), "utf8")) as Record<string, unknown>;
+    const schema = JSON.parse(
+      readFileSync(join("reports", "schema", "authwarden-report.schema.json"), "utf8"),
+    ) as Record<string, unknown>;
     assertValid(schema, report, "authwarden.json");
     expect(stdout).toContain("mfa-required  UserPool shopsphere-compliant-staff: planned PASS, live FAIL");
     expect(stdout).toContain("only live (not in the plan): UserPool made-by-hand");
-    expect(readFileSync(join(out, "authwarden.md"), "utf8")).toContain("| changed | mfa-required | UserPool shopsphere-compliant-staff | planned PASS, live FAIL |");
+    expect(readFileSync(join(out, "authwarden.md"), "utf8")).toContain(
+      "| changed | mfa-required | UserPool shopsphere-compliant-staff | planned PASS, live FAIL |",
+    );
     expect(readFileSync(join(out, "authwarden.html"), "utf8")).toContain("2.3 Drift against the planned configuration");
   }, 120_000);
 
   it("a --planned path that does not exist exits 2 before the account is scanned", async () => {
     const { code, stderr } = await runCli(["scan", ...scanFlags(), "--planned", "/no/such/plan.json"], process.env);
     expect(code).toBe(2);
-    expect(stderr.trimEnd().split("\n")).toEqual(["authwarden: /no/such/plan.json: does not exist: --planned expects a cdktf synth output, a .tf directory or a plan JSON"]);
+    expect(stderr.trimEnd().split("\n")).toEqual([
+      "authwarden: /no/such/plan.json: does not exist: --planned expects a cdktf synth output, a .tf directory or a plan JSON",
+    ]);
   });
 });

@@ -24,7 +24,11 @@ const tempDir = () => mkdtempSync(join(tmpdir(), "authwarden-plan-"));
 
 function verdicts(estate: Estate, rule?: string): Map<string, string> {
   const report = evaluate(estate, loadPolicy(DEFAULT_POLICY, RULES_BY_ID), RULES_BY_ID, {});
-  return new Map(report.results.filter((r) => !rule || r.ruleId === rule).map((r) => [`${r.ruleId} ${r.resource.address ?? r.resource.key}`, r.status]));
+  return new Map(
+    report.results
+      .filter((r) => !rule || r.ruleId === rule)
+      .map((r) => [`${r.ruleId} ${r.resource.address ?? r.resource.key}`, r.status]),
+  );
 }
 
 describe("plan loader: modules, count and for_each (HCL, real plan)", () => {
@@ -32,7 +36,10 @@ describe("plan loader: modules, count and for_each (HCL, real plan)", () => {
 
   it("reads resources of child modules at any depth with their instance addresses", () => {
     expect(estate.source).toBe("plan");
-    expect(estate.userPools.map((p) => p.provenance.address)).toEqual(['module.tenant["eu"].aws_cognito_user_pool.pool', 'module.tenant["us"].aws_cognito_user_pool.pool']);
+    expect(estate.userPools.map((p) => p.provenance.address)).toEqual([
+      'module.tenant["eu"].aws_cognito_user_pool.pool',
+      'module.tenant["us"].aws_cognito_user_pool.pool',
+    ]);
     expect(estate.userPoolClients.map((c) => c.provenance.address)).toEqual([
       'module.tenant["eu"].aws_cognito_user_pool_client.client[0]',
       'module.tenant["eu"].aws_cognito_user_pool_client.client[1]',
@@ -55,7 +62,9 @@ describe("plan loader: modules, count and for_each (HCL, real plan)", () => {
   });
 
   it("takes planned values per instance: count.index and each.key decide", () => {
-    const access = estate.userPoolClients.map((c) => (c.accessTokenValidity.known ? c.accessTokenValidity.value.seconds : null));
+    const access = estate.userPoolClients.map((c) =>
+      c.accessTokenValidity.known ? c.accessTokenValidity.value.seconds : null,
+    );
     expect(access).toEqual([3600, 43200, 3600, 43200]);
     const mfa = verdicts(estate, "mfa-required");
     expect(mfa.get('mfa-required module.tenant["eu"].aws_cognito_user_pool.pool')).toBe("PASS");
@@ -71,7 +80,15 @@ describe("plan loader: modules, count and for_each (HCL, real plan)", () => {
   it("ignores top-level keys it does not know", () => {
     const dir = tempDir();
     const file = join(dir, "plan.json");
-    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(plan("modules"), "utf8")), deferred_changes: [], action_invocations: [], some_future_key: { x: 1 } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...JSON.parse(readFileSync(plan("modules"), "utf8")),
+        deferred_changes: [],
+        action_invocations: [],
+        some_future_key: { x: 1 },
+      }),
+    );
     expect(verdicts(loadPlan(file))).toEqual(verdicts(estate));
   });
 });
@@ -81,7 +98,10 @@ describe("plan loader: update, replace, delete and no-op (prior state applied to
 
   it("audits what the plan keeps and not what it deletes", () => {
     expect(estate.userPools.map((p) => p.provenance.address)).toEqual(["aws_cognito_user_pool.kept"]);
-    expect(estate.userPoolClients.map((c) => c.provenance.address)).toEqual(["aws_cognito_user_pool_client.replaced", "aws_cognito_user_pool_client.unchanged"]);
+    expect(estate.userPoolClients.map((c) => c.provenance.address)).toEqual([
+      "aws_cognito_user_pool_client.replaced",
+      "aws_cognito_user_pool_client.unchanged",
+    ]);
   });
 
   it("reads the values after the change", () => {
@@ -129,20 +149,62 @@ describe("authwarden check --plan", () => {
   });
 
   it("with --synth, points each finding back to its construct and TypeScript line", async () => {
-    const { stdout } = await runCli(["check", "--plan", plan("shop-legacy"), "--synth", referenceDir, "--stack", "shop-legacy", "--format", "json"]);
+    const { stdout } = await runCli([
+      "check",
+      "--plan",
+      plan("shop-legacy"),
+      "--synth",
+      referenceDir,
+      "--stack",
+      "shop-legacy",
+      "--format",
+      "json",
+    ]);
     const report = JSON.parse(stdout) as Report;
     const located = report.results.filter((r) => r.resource.constructPath !== undefined);
     expect(located.length).toBe(report.results.length);
-    expect(located.every((r) => r.resource.source === "plan" && r.resource.constructPath!.startsWith("shop-legacy/") && /^stacks\/.+\.ts$/.test(r.resource.file ?? ""))).toBe(true);
+    expect(
+      located.every(
+        (r) =>
+          r.resource.source === "plan" &&
+          r.resource.constructPath!.startsWith("shop-legacy/") &&
+          /^stacks\/.+\.ts$/.test(r.resource.file ?? ""),
+      ),
+    ).toBe(true);
   });
 
   const notPlans: [string, () => string, RegExp][] = [
-    ["a state (show -json without a plan)", () => JSON.stringify((JSON.parse(readFileSync(plan("lifecycle"), "utf8")) as { prior_state: unknown }).prior_state), /is a Terraform state, not a plan/],
-    ["a raw terraform.tfstate", () => JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "x", outputs: {}, resources: [] }), /is not a Terraform plan/],
-    ["a JSON file that is not a plan", () => readFileSync(join(import.meta.dirname, "..", "..", "..", "package.json"), "utf8"), /is not a Terraform plan/],
+    [
+      "a state (show -json without a plan)",
+      () =>
+        JSON.stringify((JSON.parse(readFileSync(plan("lifecycle"), "utf8")) as { prior_state: unknown }).prior_state),
+      /is a Terraform state, not a plan/,
+    ],
+    [
+      "a raw terraform.tfstate",
+      () =>
+        JSON.stringify({
+          version: 4,
+          terraform_version: "1.11.4",
+          serial: 1,
+          lineage: "x",
+          outputs: {},
+          resources: [],
+        }),
+      /is not a Terraform plan/,
+    ],
+    [
+      "a JSON file that is not a plan",
+      () => readFileSync(join(import.meta.dirname, "..", "..", "..", "package.json"), "utf8"),
+      /is not a Terraform plan/,
+    ],
     ["a truncated plan", () => readFileSync(plan("modules"), "utf8").slice(0, 5000), /is not valid JSON \(truncated/],
     ["a binary file", () => "\u007fELF\u0000\u0001\u0002", /is a binary file/],
-    ["an unsupported format_version major", () => JSON.stringify({ ...JSON.parse(readFileSync(plan("modules"), "utf8")), format_version: "2.0" }), /has plan format_version "2\.0"; authwarden reads format 1\.x/],
+    [
+      "an unsupported format_version major",
+      () => JSON.stringify({ ...JSON.parse(readFileSync(plan("modules"), "utf8")), format_version: "2.0" }),
+      /has plan format_version "2\.0"; authwarden reads format 1\.x/,
+    ],
   ];
   for (const [what, content, message] of notPlans) {
     it(`exits 2 with one line naming the file on ${what}`, async () => {

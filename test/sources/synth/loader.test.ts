@@ -20,7 +20,9 @@ describe("synth loader: unreadable input", () => {
 
   it("names the missing manifest.json", () => {
     const dir = tempDir();
-    expect(() => loadSynth(dir)).toThrow(new RegExp(`^${join(dir, "manifest.json")}: does not exist: .* is not a cdktf synth output directory`));
+    expect(() => loadSynth(dir)).toThrow(
+      new RegExp(`^${join(dir, "manifest.json")}: does not exist: .* is not a cdktf synth output directory`),
+    );
   });
 
   it("names a truncated cdk.tf.json and says it is truncated", () => {
@@ -44,7 +46,10 @@ describe("synth loader: unreadable input", () => {
 
   it("refuses a manifest whose stack path leaves the directory", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "manifest.json"), JSON.stringify({ stacks: { evil: { synthesizedStackPath: "../../etc/passwd.json" } } }));
+    writeFileSync(
+      join(dir, "manifest.json"),
+      JSON.stringify({ stacks: { evil: { synthesizedStackPath: "../../etc/passwd.json" } } }),
+    );
     expect(() => loadSynth(dir)).toThrow(/points outside/);
   });
 
@@ -69,9 +74,13 @@ describe("synth loader: the model", () => {
   });
 
   it("converts token validity with the default units: hours for access and ID tokens, days for refresh", () => {
-    const estate = estateOf((s) => client(s, "web", userPool(s, "pool"), { accessTokenValidity: 12, idTokenValidity: 1, refreshTokenValidity: 2 }));
+    const estate = estateOf((s) =>
+      client(s, "web", userPool(s, "pool"), { accessTokenValidity: 12, idTokenValidity: 1, refreshTokenValidity: 2 }),
+    );
     const webClient = estate.userPoolClients[0]!;
-    expect(webClient.accessTokenValidity).toMatchObject({ value: { seconds: 12 * 3600, unit: "hours", unitDefaulted: true } });
+    expect(webClient.accessTokenValidity).toMatchObject({
+      value: { seconds: 12 * 3600, unit: "hours", unitDefaulted: true },
+    });
     expect(webClient.idTokenValidity).toMatchObject({ value: { seconds: 3600, unit: "hours" } });
     expect(webClient.refreshTokenValidity).toMatchObject({ value: { seconds: 2 * 86400, unit: "days" } });
   });
@@ -88,7 +97,12 @@ describe("synth loader: the model", () => {
 
   it("records provenance: stack, address, construct path, input file", () => {
     const estate = estateOf((s) => userPool(s, "pool"));
-    expect(estate.userPools[0]!.provenance).toMatchObject({ source: "synth", stack: "fixture", address: "aws_cognito_user_pool.pool", constructPath: "fixture/pool" });
+    expect(estate.userPools[0]!.provenance).toMatchObject({
+      source: "synth",
+      stack: "fixture",
+      address: "aws_cognito_user_pool.pool",
+      constructPath: "fixture/pool",
+    });
     expect(estate.inputs.map((i) => i.kind)).toEqual(["cdktf-manifest", "cdk.tf.json"]);
     expect(estate.inputs[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -97,19 +111,37 @@ describe("synth loader: the model", () => {
     const estate = estateOf((s) => {
       const pool = identityPool(s, "identities");
       const trust = new DataAwsIamPolicyDocument(s, "trust", {
-        statement: [{ actions: ["sts:AssumeRoleWithWebIdentity"], principals: [{ type: "Federated", identifiers: ["cognito-identity.amazonaws.com"] }] }],
+        statement: [
+          {
+            actions: ["sts:AssumeRoleWithWebIdentity"],
+            principals: [{ type: "Federated", identifiers: ["cognito-identity.amazonaws.com"] }],
+          },
+        ],
       });
       attachRoles(s, pool, {
-        authenticated: role(s, { name: "auth", trustPolicy: trust.json, policies: [JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" }] })] }),
+        authenticated: role(s, {
+          name: "auth",
+          trustPolicy: trust.json,
+          policies: [JSON.stringify({ Statement: [{ Effect: "Allow", Action: ["s3:GetObject"], Resource: "*" }] })],
+        }),
       });
     });
     const identities = estate.identityPools.find((p) => p.name.known && p.name.value === "identities")!;
-    expect(identities.providers).toMatchObject({ known: true, value: [{ userPool: { kind: "UserPool" }, client: { kind: "UserPoolClient" } }] });
+    expect(identities.providers).toMatchObject({
+      known: true,
+      value: [{ userPool: { kind: "UserPool" }, client: { kind: "UserPoolClient" } }],
+    });
     const roles = identities.roles.known ? identities.roles.value : undefined;
     const auth = roles?.authenticated?.role;
     expect(auth?.name).toMatchObject({ value: "auth" });
-    expect(auth?.trustPolicy).toMatchObject({ known: true, value: { statements: [{ effect: "Allow", actions: ["sts:AssumeRoleWithWebIdentity"] }] } });
-    expect(auth?.policies).toMatchObject({ known: true, value: [{ kind: "inline", document: { known: true, value: { statements: [{ actions: ["s3:GetObject"] }] } } }] });
+    expect(auth?.trustPolicy).toMatchObject({
+      known: true,
+      value: { statements: [{ effect: "Allow", actions: ["sts:AssumeRoleWithWebIdentity"] }] },
+    });
+    expect(auth?.policies).toMatchObject({
+      known: true,
+      value: [{ kind: "inline", document: { known: true, value: { statements: [{ actions: ["s3:GetObject"] }] } } }],
+    });
   });
 
   it("reads a consumer tag on the pool", () => {
@@ -122,11 +154,20 @@ describe("synth loader: the model", () => {
     const other = synthFixture((s) => userPool(s, "pool"), "two");
     mkdirSync(join(dir, "stacks", "two"), { recursive: true });
     writeFileSync(join(dir, "stacks", "two", "cdk.tf.json"), readFileSync(join(other, "stacks", "two", "cdk.tf.json")));
-    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { stacks: Record<string, unknown> };
-    manifest.stacks.two = { ...(manifest.stacks.one as object), name: "two", synthesizedStackPath: "stacks/two/cdk.tf.json" };
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+      stacks: Record<string, unknown>;
+    };
+    manifest.stacks.two = {
+      ...(manifest.stacks.one as object),
+      name: "two",
+      synthesizedStackPath: "stacks/two/cdk.tf.json",
+    };
     writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
     const estate = loadSynth(dir);
-    expect(estate.userPools.map((p) => p.key).sort()).toEqual(["one/aws_cognito_user_pool.pool", "two/aws_cognito_user_pool.pool"]);
+    expect(estate.userPools.map((p) => p.key).sort()).toEqual([
+      "one/aws_cognito_user_pool.pool",
+      "two/aws_cognito_user_pool.pool",
+    ]);
   });
 });
 
@@ -143,7 +184,7 @@ describe("synth loader: where each resource is in cdk.tf.json", () => {
   it("records the line of each resource block, for locations when no TypeScript line is known", () => {
     const dir = synthFixture((s) => {
       const pool = userPool(s, "pool", { mfaConfiguration: "ON" });
-      client(s, "web", pool, { callbackUrls: ["https://shop.example/${weird}{[" ] });
+      client(s, "web", pool, { callbackUrls: ["https://shop.example/${weird}{["] });
       userPool(s, "second");
     });
     const estate = loadSynth(dir);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { jsonencodeArgument, parseReference, splitTemplate, templateTerm } from "../../../checks/sources/terraform/expressions.js";
+import {
+  jsonencodeArgument,
+  parseReference,
+  splitTemplate,
+  templateTerm,
+} from "../../../checks/sources/terraform/expressions.js";
 
 describe("templateTerm", () => {
   it("reads a whole-string reference as an exact reference", () => {
@@ -49,13 +54,28 @@ describe("jsonencodeArgument", () => {
     );
     expect(value).toMatchObject({
       Version: { $term: { text: "2012-10-17" } },
-      Statement: [{ Condition: { StringEquals: { "cognito-identity.amazonaws.com:aud": { $term: { exactRef: { address: "aws_cognito_identity_pool.P", attribute: "id" } } } } } }],
+      Statement: [
+        {
+          Condition: {
+            StringEquals: {
+              "cognito-identity.amazonaws.com:aud": {
+                $term: { exactRef: { address: "aws_cognito_identity_pool.P", attribute: "id" } },
+              },
+            },
+          },
+        },
+      ],
     });
   });
 
   it("reads HCL's newline-separated object syntax and numbers, booleans, null", () => {
     const value = jsonencodeArgument('${jsonencode({\n  a = 1\n  b = true\n  c = null\n  d = ["x", var.y]\n})}');
-    expect(value).toMatchObject({ a: 1, b: true, c: null, d: [{ $term: { text: "x" } }, { $term: { exactRef: { address: "var.y" } } }] });
+    expect(value).toMatchObject({
+      a: 1,
+      b: true,
+      c: null,
+      d: [{ $term: { text: "x" } }, { $term: { exactRef: { address: "var.y" } } }],
+    });
   });
 
   it("returns undefined for what it cannot evaluate rather than guessing", () => {
