@@ -487,7 +487,7 @@ describe("full synth", () => {
     expect(pool["//"].metadata.path).toBe("shop-compliant/StaffPool/UserPool");
     const location = firstUserFrame(pool["//"].metadata.stackTrace);
     expect(location?.file).toMatch(/[\\/]stacks[\\/]user-pool\.ts$/);
-    const source = readFileSync(new URL("../stacks/user-pool.ts", import.meta.url), "utf8").split("\n");
+    const source = readFileSync(new URL("../../stacks/user-pool.ts", import.meta.url), "utf8").split("\n");
     expect(source[(location?.line ?? 0) - 1]).toContain("new CognitoUserPool(");
   });
 

@@ -8,16 +8,12 @@ const TEMP_DIR = new RegExp(
   "g",
 );
 
-/** Input kinds whose files carry a timestamp (terraform show -json), so their hash changes on every run. */
-const UNSTABLE_INPUTS = new Set(["terraform-plan"]);
-
 export function normalizeReport(report: Record<string, unknown>): unknown {
   const copy = { ...report };
   delete copy.generatedAt;
   if (Array.isArray(copy.inputs)) {
-    copy.inputs = (copy.inputs as { kind?: string; sha256?: string }[]).map((input) =>
-      UNSTABLE_INPUTS.has(input.kind ?? "") ? { ...input, sha256: "(changes with the file's timestamp)" } : input,
-    );
+    // A plan carries its timestamp, and cdktf writes absolute paths of the checkout into what it synthesizes.
+    copy.inputs = (copy.inputs as { sha256?: string }[]).map((input) => ({ ...input, sha256: "(varies by run)" }));
   }
   const normalized = JSON.parse(renameEmulatorIds(JSON.stringify(copy).replace(TEMP_DIR, "<tmp>"))) as Record<
     string,
