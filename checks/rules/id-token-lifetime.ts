@@ -1,5 +1,5 @@
 import { defineRule, type Finding } from "../engine/rule.js";
-import { lifetimeFinding } from "../model/token-validity.js";
+import { lifetimeFinding } from "./utils/lifetime.js";
 
 export default defineRule<{ maxMinutes: number }>({
   meta: {

@@ -1,4 +1,5 @@
-import { checkBoundRoles, describeBindings, policyName, wildcardMatch, type RoleBindingRef } from "../iam/analysis.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
+import { describeBindings, policyName, wildcardMatch, type RoleBindingRef } from "../iam/analysis.js";
 import type { IamRole } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 

@@ -1,5 +1,5 @@
+import { checkBoundRoles } from "./utils/bound-roles.js";
 import {
-  checkBoundRoles,
   conditionsOn,
   describeBindings,
   effectiveAllows,

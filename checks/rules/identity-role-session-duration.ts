@@ -1,4 +1,5 @@
-import { checkBoundRoles, describeBindings } from "../iam/analysis.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
+import { describeBindings } from "../iam/analysis.js";
 import { defineRule, evidenceOf, unknownFinding } from "../engine/rule.js";
 
 export default defineRule<{ maxSessionDurationSeconds: number }>({

@@ -1,6 +1,6 @@
 import { issuesRefreshTokens } from "./utils/client-flows.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
-import { lifetimeFinding } from "../model/token-validity.js";
+import { lifetimeFinding } from "./utils/lifetime.js";
 
 export default defineRule<{ maxHours: number }>({
   meta: {

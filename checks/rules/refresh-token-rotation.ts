@@ -1,6 +1,6 @@
 import { issuesRefreshTokens } from "./utils/client-flows.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
-import { describeValidity } from "../model/token-validity.js";
+import { describeValidity } from "./utils/lifetime.js";
 
 export default defineRule<{ required: boolean; minRefreshHours: number }>({
   meta: {

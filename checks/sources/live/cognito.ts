@@ -39,7 +39,16 @@ import {
   type UserPoolDomain,
   type Value,
 } from "../../model/index.js";
-import { tokenValidity } from "../../model/token-validity.js";
+import {
+  COMPROMISED_CREDENTIALS_FIELDS,
+  LAMBDA_TRIGGERS,
+  PASSWORD_POLICY_FIELDS,
+  USER_POOL_CLIENT_FIELDS,
+  USER_POOL_FIELDS,
+  USER_POOL_MFA_FIELDS,
+} from "../../model/fields/index.js";
+import { tokenValidity, type TokenField } from "../../model/token-validity.js";
+import { fieldsFromApi } from "./fields.js";
 
 export interface LivePoolSet {
   readonly pools: UserPool[];
@@ -286,19 +295,6 @@ export function userPoolFromApi(
   const provenance: Provenance = { source: "live", arn: arn ?? `arn:aws:cognito-idp:${region}::userpool/${id}` };
   const from = <T>(read: (pool: UserPoolType) => Value<T>): Value<T> =>
     described.known ? read(described.value) : described;
-  const policy = (pool: UserPoolType) => pool.Policies?.PasswordPolicy;
-  // Without a password policy Cognito applies its default (8 characters, all classes, 7 days); a
-  // policy that leaves a class out does not require it, as in the configuration sources.
-  const password = <T>(
-    read: (p: NonNullable<ReturnType<typeof policy>>) => T | undefined,
-    withoutPolicy: T,
-    leftOut: T = withoutPolicy,
-  ) =>
-    from((pool) => {
-      const p = policy(pool);
-      return p ? opt(read(p), leftOut) : known(withoutPolicy, "default");
-    });
-  const mfaSetting = mfa.known ? opt(mfa.value.MfaConfiguration, "OFF") : from((p) => opt(p.MfaConfiguration, "OFF"));
   return {
     kind: "UserPool",
     key: `${region}/${id}`,
@@ -306,17 +302,9 @@ export function userPoolFromApi(
     provenance,
     id: known(id),
     tags: from((p) => opt(p.UserPoolTags, {})),
-    passwordPolicy: {
-      minimumLength: password((p) => p.MinimumLength, 8),
-      requireLowercase: password((p) => p.RequireLowercase, true, false),
-      requireUppercase: password((p) => p.RequireUppercase, true, false),
-      requireNumbers: password((p) => p.RequireNumbers, true, false),
-      requireSymbols: password((p) => p.RequireSymbols, true, false),
-      temporaryPasswordValidityDays: password((p) => p.TemporaryPasswordValidityDays, 7),
-      passwordHistorySize: password((p) => p.PasswordHistorySize, 0),
-    },
-    mfaConfiguration: mfaSetting as Value<"OFF" | "ON" | "OPTIONAL">,
-    softwareTokenMfaEnabled: mfa.known ? opt(mfa.value.SoftwareTokenMfaConfiguration?.Enabled, false) : mfa,
+    passwordPolicy: fieldsFromApi(described, PASSWORD_POLICY_FIELDS),
+    ...fieldsFromApi(described, USER_POOL_FIELDS),
+    ...fieldsFromApi(mfa, USER_POOL_MFA_FIELDS),
     smsMfaConfigured: from((p) =>
       known(p.SmsConfiguration !== undefined || (mfa.known && mfa.value.SmsMfaConfiguration !== undefined)),
     ),
@@ -324,13 +312,6 @@ export function userPoolFromApi(
     webAuthnConfigured: from((p) =>
       known((p.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).includes("WEB_AUTHN")),
     ),
-    tier: from((p) => opt(p.UserPoolTier, "ESSENTIALS")),
-    advancedSecurityMode: from((p) => opt(p.UserPoolAddOns?.AdvancedSecurityMode, "OFF")),
-    customAuthSecurityMode: from((p) =>
-      known(orNull(p.UserPoolAddOns?.AdvancedSecurityAdditionalFlows?.CustomAuthMode)),
-    ),
-    deletionProtection: from((p) => opt(p.DeletionProtection, "INACTIVE")),
-    allowAdminCreateUserOnly: from((p) => opt(p.AdminCreateUserConfig?.AllowAdminCreateUserOnly, false)),
     accountRecovery: from((p) =>
       known(
         p.AccountRecoverySetting?.RecoveryMechanisms
@@ -354,14 +335,12 @@ export function userPoolFromApi(
     ),
     lambdaTriggers: from((p) => {
       const triggers: Record<string, Term> = {};
-      for (const [name, value] of Object.entries(p.LambdaConfig ?? {})) {
-        if (typeof value === "string")
-          triggers[name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase()] = literalTerm(value);
+      for (const [name, member] of Object.entries(LAMBDA_TRIGGERS)) {
+        const arn = p.LambdaConfig?.[member];
+        if (typeof arn === "string") triggers[name] = literalTerm(arn);
       }
       return known(triggers);
     }),
-    usernameAttributes: from((p) => opt(p.UsernameAttributes, [])),
-    autoVerifiedAttributes: from((p) => opt(p.AutoVerifiedAttributes, [])),
     smsExternalId: from((p) =>
       known(p.SmsConfiguration?.ExternalId ? literalTerm(p.SmsConfiguration.ExternalId) : null),
     ),
@@ -376,7 +355,7 @@ export function clientFromApi(
 ): UserPoolClient {
   const from = <T>(read: (c: UserPoolClientType) => Value<T>): Value<T> => (detail.known ? read(detail.value) : detail);
   const validity = (
-    field: "access_token" | "id_token" | "refresh_token",
+    field: TokenField,
     amount: (c: UserPoolClientType) => number | undefined,
     unit: (c: UserPoolClientType) => string | undefined,
   ) =>
@@ -385,8 +364,6 @@ export function clientFromApi(
       const u = unit(c);
       return tokenValidity(field, a === undefined ? undefined : known(a), u === undefined ? undefined : known(u));
     });
-  const list = (read: (c: UserPoolClientType) => string[] | undefined, fallback: string[]) =>
-    from((c) => opt(read(c), fallback));
   return {
     kind: "UserPoolClient",
     key: `${pool.key}/client/${clientId}`,
@@ -409,12 +386,7 @@ export function clientFromApi(
       (c) => c.RefreshTokenValidity,
       (c) => c.TokenValidityUnits?.RefreshToken,
     ),
-    authSessionValidityMinutes: from((c) => opt(c.AuthSessionValidity, 3)),
-    enableTokenRevocation: from((c) => opt(c.EnableTokenRevocation, true)),
-    preventUserExistenceErrors: from((c) => opt(c.PreventUserExistenceErrors, "LEGACY")),
-    refreshTokenRotation: from((c) => opt(c.RefreshTokenRotation?.Feature, "DISABLED")),
-    allowedOAuthFlows: list((c) => c.AllowedOAuthFlows, []),
-    allowedOAuthScopes: list((c) => c.AllowedOAuthScopes, []),
+    ...fieldsFromApi(detail, USER_POOL_CLIENT_FIELDS),
     callbackUrls: from((c) => opt(c.CallbackURLs?.map(literalTerm), [])),
     logoutUrls: from((c) => opt(c.LogoutURLs?.map(literalTerm), [])),
     defaultRedirectUri: from((c) =>
@@ -422,10 +394,6 @@ export function clientFromApi(
         c.DefaultRedirectURI ? literalTerm(c.DefaultRedirectURI) : null,
         c.DefaultRedirectURI ? "configured" : "default",
       ),
-    ),
-    explicitAuthFlows: list(
-      (c) => c.ExplicitAuthFlows,
-      ["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_CUSTOM_AUTH"],
     ),
     readAttributes: from((c) => known(orNull(c.ReadAttributes), c.ReadAttributes ? "configured" : "default")),
     writeAttributes: from((c) => known(orNull(c.WriteAttributes), c.WriteAttributes ? "configured" : "default")),
@@ -453,14 +421,7 @@ function riskFromApi(pool: UserPool, risk: Value<RiskConfigurationType>): RiskCo
     (a?.EventAction as RiskAction | undefined) ?? null;
   return {
     ...base,
-    compromisedCredentials: known(
-      compromised
-        ? {
-            eventFilter: compromised.EventFilter ?? ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"],
-            action: compromised.Actions?.EventAction ?? "",
-          }
-        : null,
-    ),
+    compromisedCredentials: compromised ? compromisedFromApi(risk) : known(null, "default"),
     accountTakeover: known(
       takeover
         ? {
@@ -471,4 +432,11 @@ function riskFromApi(pool: UserPool, risk: Value<RiskConfigurationType>): RiskCo
         : null,
     ),
   };
+}
+
+function compromisedFromApi(risk: Value<RiskConfigurationType>): RiskConfiguration["compromisedCredentials"] {
+  const { eventFilter, action } = fieldsFromApi(risk, COMPROMISED_CREDENTIALS_FIELDS);
+  if (!eventFilter.known) return eventFilter;
+  if (!action.known) return action;
+  return known({ eventFilter: eventFilter.value, action: action.value });
 }

@@ -19,14 +19,22 @@ import {
 } from "@aws-sdk/client-iam";
 import { readPolicyString } from "../policy-document.js";
 import type { LiveReads } from "./read.js";
+import { IAM_ROLE_FIELDS, IDENTITY_POOL_FIELDS } from "../../model/fields/index.js";
 import {
   known,
+  literalTerm,
+  mapValue,
   unknown,
   type AttachedPolicy,
   type IamRole,
+  type IdentityPool,
+  type IdentityPoolProvider,
   type PolicyDocument,
+  type UserPool,
+  type UserPoolClient,
   type Value,
 } from "../../model/index.js";
+import { fieldsFromApi } from "./fields.js";
 
 export interface LiveIdentityPool {
   readonly id: string;
@@ -143,11 +151,7 @@ export async function readRoles(
       ...base,
       name: known(detail.RoleName ?? name),
       trustPolicy: documentOf(detail.AssumeRolePolicyDocument, `the trust policy of ${name}`),
-      maxSessionDurationSeconds: role.known
-        ? role.value.Role?.MaxSessionDuration === undefined
-          ? known(3600, "default")
-          : known(role.value.Role.MaxSessionDuration)
-        : role,
+      ...fieldsFromApi(role, IAM_ROLE_FIELDS),
       policies: known(attachedPolicies(detail, managed, base.provenance)),
     });
   }
@@ -200,4 +204,57 @@ export function roleArnsOf(pool: LiveIdentityPool): string[] {
   for (const mapping of Object.values(pool.roles.value.RoleMappings ?? {}))
     for (const rule of mapping.RulesConfiguration?.Rules ?? []) if (rule.RoleARN) out.push(rule.RoleARN);
   return out;
+}
+
+export function identityPoolFromApi(
+  pool: LiveIdentityPool,
+  poolsById: ReadonlyMap<string, UserPool>,
+  clientsById: ReadonlyMap<string, UserPoolClient>,
+  roles: ReadonlyMap<string, IamRole>,
+): IdentityPool {
+  const d = pool.described;
+  const from = <T>(read: (v: DescribeIdentityPoolCommandOutput) => T) => mapValue(d, read);
+  const binding = (arn: string | undefined) =>
+    arn ? { roleRef: literalTerm(arn), ...(roles.get(arn) ? { role: roles.get(arn)! } : {}) } : null;
+  return {
+    kind: "IdentityPool",
+    key: `${pool.region}/${pool.id}`,
+    name: d.known ? known(d.value.IdentityPoolName ?? pool.name ?? pool.id) : pool.name ? known(pool.name) : d,
+    provenance: { source: "live", arn: `arn:aws:cognito-identity:${pool.region}::identitypool/${pool.id}` },
+    id: known(pool.id),
+    tags: from((v) => v.IdentityPoolTags ?? {}),
+    ...fieldsFromApi(d, IDENTITY_POOL_FIELDS),
+    providers: from((v) =>
+      (v.CognitoIdentityProviders ?? []).map((p): IdentityPoolProvider => {
+        const userPool = poolsById.get((p.ProviderName ?? "").slice((p.ProviderName ?? "").lastIndexOf("/") + 1));
+        const client = clientsById.get(p.ClientId ?? "");
+        return {
+          clientIdRef: literalTerm(p.ClientId ?? ""),
+          providerNameRef: literalTerm(p.ProviderName ?? ""),
+          ...(client ? { client } : {}),
+          ...(userPool ? { userPool } : {}),
+          serverSideTokenCheck: p.ServerSideTokenCheck ?? false,
+        };
+      }),
+    ),
+    roles: mapValue(pool.roles, (r) => ({
+      authenticated: binding(r.Roles?.authenticated),
+      unauthenticated: binding(r.Roles?.unauthenticated),
+      mappings: Object.entries(r.RoleMappings ?? {}).map(([provider, mapping]) => ({
+        identityProvider: literalTerm(provider),
+        type: mapping.Type ?? "",
+        ambiguousRoleResolution: known(
+          mapping.AmbiguousRoleResolution ?? null,
+          mapping.AmbiguousRoleResolution ? "configured" : "default",
+        ),
+        rules: (mapping.RulesConfiguration?.Rules ?? []).map((rule) => ({
+          claim: rule.Claim ?? "",
+          matchType: rule.MatchType ?? "",
+          value: rule.Value ?? "",
+          roleRef: literalTerm(rule.RoleARN ?? ""),
+          ...(rule.RoleARN && roles.get(rule.RoleARN) ? { role: roles.get(rule.RoleARN)! } : {}),
+        })),
+      })),
+    })),
+  };
 }

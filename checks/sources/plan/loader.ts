@@ -6,7 +6,7 @@
 // take a sensitive value from the plan. Resource addresses keep module and instance keys.
 
 import { InputError } from "../../errors.js";
-import type { Estate, LoadDiagnostic, ModelObject, Provenance } from "../../model/index.js";
+import { allObjects, type Estate, type LoadDiagnostic, type Provenance } from "../../model/index.js";
 import { isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "../../io/safe-json.js";
 import type { TerraformResource } from "../terraform/attributes.js";
 import { buildEstateFromTerraform } from "../terraform/estate.js";
@@ -103,27 +103,10 @@ export function loadPlan(file: string, options: PlanLoadOptions = {}): Estate {
 export function originsFromSynth(estate: Estate, stack?: string): Map<string, SourceOrigin> {
   const origins = new Map<string, SourceOrigin>();
   const ambiguous = new Set<string>();
-  const lists: readonly (readonly ModelObject[])[] = [
-    estate.userPools,
-    estate.userPoolClients,
-    estate.userPoolDomains,
-    estate.identityProviders,
-    estate.userGroups,
-    estate.resourceServers,
-    estate.riskConfigurations,
-    estate.identityPools,
-    estate.iamRoles,
-    estate.apiAuthorizers,
-    estate.apiRoutes,
-    estate.wafAssociations,
-    estate.logDeliveries,
-  ];
-  const provenances = lists.flatMap((list) =>
-    list.flatMap((object) => [
-      object.provenance,
-      ...(object.kind === "IamRole" && object.policies.known ? object.policies.value.map((p) => p.provenance) : []),
-    ]),
-  );
+  const provenances = allObjects(estate).flatMap((object) => [
+    object.provenance,
+    ...(object.kind === "IamRole" && object.policies.known ? object.policies.value.map((p) => p.provenance) : []),
+  ]);
   for (const p of provenances) {
     if (!p.address || (stack !== undefined && p.stack !== stack)) continue;
     const origin: SourceOrigin = {

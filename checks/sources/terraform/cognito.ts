@@ -1,7 +1,16 @@
 // Cognito user pool resources of a Terraform configuration or plan, as model objects with the
 // hashicorp/aws provider's and the Cognito API's defaults filled in.
 
+import {
+  COMPROMISED_CREDENTIALS_FIELDS,
+  LAMBDA_TRIGGERS,
+  PASSWORD_POLICY_FIELDS,
+  USER_POOL_CLIENT_FIELDS,
+  USER_POOL_FIELDS,
+  USER_POOL_MFA_FIELDS,
+} from "../../model/fields/index.js";
 import { Attributes, type TerraformResource } from "./attributes.js";
+import { readFields } from "./fields.js";
 import { tokenValidity, type TokenField } from "../../model/token-validity.js";
 import {
   known,
@@ -63,63 +72,10 @@ const STANDARD_ATTRIBUTES = new Set([
   "zoneinfo",
 ]);
 
-const LAMBDA_TRIGGERS = [
-  "create_auth_challenge",
-  "custom_message",
-  "define_auth_challenge",
-  "post_authentication",
-  "post_confirmation",
-  "pre_authentication",
-  "pre_sign_up",
-  "pre_token_generation",
-  "user_migration",
-  "verify_auth_challenge_response",
-];
-
 export function readUserPool(resource: TerraformResource, key: string): UserPool {
   const attrs = Attributes.of(resource);
-  const policy = attrs.block("password_policy");
-  // Without a password_policy block Cognito applies its default policy: 8 characters, all four
-  // character classes, temporary passwords valid for 7 days, no history.
-  const passwordPolicy = policy
-    ? {
-        minimumLength: policy.number("minimum_length", 8),
-        requireLowercase: policy.bool("require_lowercase", false),
-        requireUppercase: policy.bool("require_uppercase", false),
-        requireNumbers: policy.bool("require_numbers", false),
-        requireSymbols: policy.bool("require_symbols", false),
-        temporaryPasswordValidityDays: policy.number("temporary_password_validity_days", 7),
-        passwordHistorySize: policy.number("password_history_size", 0),
-      }
-    : attrs.isDynamic("password_policy")
-      ? (Object.fromEntries(
-          [
-            "minimumLength",
-            "requireLowercase",
-            "requireUppercase",
-            "requireNumbers",
-            "requireSymbols",
-            "temporaryPasswordValidityDays",
-            "passwordHistorySize",
-          ].map((k) => [k, unknown(`${attrs.describe("password_policy")} is computed by an expression`)]),
-        ) as unknown as UserPool["passwordPolicy"])
-      : {
-          minimumLength: known(8, "default"),
-          requireLowercase: known(true, "default"),
-          requireUppercase: known(true, "default"),
-          requireNumbers: known(true, "default"),
-          requireSymbols: known(true, "default"),
-          temporaryPasswordValidityDays: known(7, "default"),
-          passwordHistorySize: known(0, "default"),
-        };
-
-  const mfa = attrs.string("mfa_configuration", "OFF");
-  const addOns = attrs.block("user_pool_add_ons");
-  const adminCreate = attrs.block("admin_create_user_config");
   const signInPolicy = attrs.block("sign_in_policy");
   const firstFactors = signInPolicy?.strings("allowed_first_auth_factors", []) ?? known([], "default");
-  const lambda = attrs.block("lambda_config");
-
   return {
     kind: "UserPool",
     key,
@@ -127,13 +83,9 @@ export function readUserPool(resource: TerraformResource, key: string): UserPool
     provenance: resource.provenance,
     id: attrs.string("id").known ? attrs.string("id") : unknown("the user pool id is assigned by AWS at creation"),
     tags: attrs.map("tags", {}),
-    passwordPolicy,
-    mfaConfiguration:
-      mfa.known && !["OFF", "ON", "OPTIONAL"].includes(mfa.value)
-        ? unknown(`${attrs.describe("mfa_configuration")} has an unexpected value ${JSON.stringify(mfa.value)}`)
-        : (mfa as Value<"OFF" | "ON" | "OPTIONAL">),
-    softwareTokenMfaEnabled:
-      attrs.block("software_token_mfa_configuration")?.bool("enabled") ?? known(false, "default"),
+    passwordPolicy: readFields(attrs, PASSWORD_POLICY_FIELDS),
+    ...readFields(attrs, USER_POOL_FIELDS),
+    ...readFields(attrs, USER_POOL_MFA_FIELDS),
     smsMfaConfigured: known(
       attrs.block("sms_configuration") !== undefined,
       attrs.has("sms_configuration") ? "configured" : "default",
@@ -146,19 +98,9 @@ export function readUserPool(resource: TerraformResource, key: string): UserPool
       firstFactors,
       (factors) => factors.includes("WEB_AUTHN") || attrs.block("web_authn_configuration") !== undefined,
     ),
-    tier: attrs.string("user_pool_tier", "ESSENTIALS"),
-    advancedSecurityMode: addOns ? addOns.string("advanced_security_mode") : known("OFF", "default"),
-    customAuthSecurityMode:
-      addOns?.block("advanced_security_additional_flows")?.string("custom_auth_mode") ?? known(null, "default"),
-    deletionProtection: attrs.string("deletion_protection", "INACTIVE"),
-    allowAdminCreateUserOnly: adminCreate
-      ? adminCreate.bool("allow_admin_create_user_only", false)
-      : known(false, "default"),
     accountRecovery: readAccountRecovery(attrs),
     customAttributes: readCustomAttributes(attrs),
-    lambdaTriggers: readLambdaTriggers(lambda),
-    usernameAttributes: attrs.strings("username_attributes", []),
-    autoVerifiedAttributes: attrs.strings("auto_verified_attributes", []),
+    lambdaTriggers: readLambdaTriggers(attrs.block("lambda_config")),
     smsExternalId: known(attrs.block("sms_configuration")?.term("external_id") ?? null, "configured"),
   };
 }
@@ -200,7 +142,7 @@ function readCustomAttributes(attrs: Attributes): Value<readonly CustomAttribute
 function readLambdaTriggers(lambda: Attributes | undefined): Value<Readonly<Record<string, Term>>> {
   const triggers: Record<string, Term> = {};
   if (!lambda) return known(triggers, "default");
-  for (const trigger of LAMBDA_TRIGGERS) {
+  for (const trigger of Object.keys(LAMBDA_TRIGGERS)) {
     const term = lambda.term(trigger);
     if (term) triggers[trigger] = term;
   }
@@ -230,21 +172,10 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
     accessTokenValidity: readTokenValidity(attrs, "access_token"),
     idTokenValidity: readTokenValidity(attrs, "id_token"),
     refreshTokenValidity: readTokenValidity(attrs, "refresh_token"),
-    authSessionValidityMinutes: attrs.number("auth_session_validity", 3),
-    enableTokenRevocation: attrs.bool("enable_token_revocation", true),
-    preventUserExistenceErrors: attrs.string("prevent_user_existence_errors", "LEGACY"),
-    refreshTokenRotation: attrs.block("refresh_token_rotation")?.string("feature") ?? known("DISABLED", "default"),
-    allowedOAuthFlows: attrs.strings("allowed_oauth_flows", []),
-    allowedOAuthScopes: attrs.strings("allowed_oauth_scopes", []),
+    ...readFields(attrs, USER_POOL_CLIENT_FIELDS),
     callbackUrls: attrs.terms("callback_urls", []),
     logoutUrls: attrs.terms("logout_urls", []),
     defaultRedirectUri: known(defaultRedirect, defaultRedirect ? "configured" : "default"),
-    // The API's documented default when ExplicitAuthFlows is left out.
-    explicitAuthFlows: attrs.strings("explicit_auth_flows", [
-      "ALLOW_REFRESH_TOKEN_AUTH",
-      "ALLOW_USER_SRP_AUTH",
-      "ALLOW_CUSTOM_AUTH",
-    ]),
     readAttributes: optionalList("read_attributes"),
     writeAttributes: optionalList("write_attributes"),
     generateSecret: attrs.bool("generate_secret", false),
@@ -331,9 +262,7 @@ export function readRiskConfiguration(
   };
   let compromisedValue: RiskConfiguration["compromisedCredentials"] = known(null, "default");
   if (compromised) {
-    const eventFilter = compromised.strings("event_filter", ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"]);
-    const eventAction =
-      compromised.block("actions")?.string("event_action") ?? unknown("compromised credentials actions are not set");
+    const { eventFilter, action: eventAction } = readFields(attrs, COMPROMISED_CREDENTIALS_FIELDS);
     compromisedValue = !eventFilter.known
       ? eventFilter
       : !eventAction.known

@@ -18,7 +18,9 @@ import {
   known,
   unknown,
   type ApiAuthorizer,
+  emptyEstate,
   type Estate,
+  type EstateCollections,
   type IamRole,
   type InputFile,
   type LoadDiagnostic,
@@ -46,34 +48,19 @@ export interface TerraformEstateInput {
   readonly diagnostics?: readonly LoadDiagnostic[];
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
-
 export function buildEstateFromTerraform(input: TerraformEstateInput): Estate {
-  const estate: Mutable<Estate> = {
+  const estate = emptyEstate({
     source: input.source,
     inputs: [...input.inputs],
     scopes: input.scopes.map((scope) => scope.name).filter((name): name is string => name !== undefined),
-    userPools: [],
-    userPoolClients: [],
-    userPoolDomains: [],
-    identityProviders: [],
-    userGroups: [],
-    resourceServers: [],
-    riskConfigurations: [],
-    identityPools: [],
-    iamRoles: [],
-    apiAuthorizers: [],
-    apiRoutes: [],
-    wafAssociations: [],
-    logDeliveries: [],
     logDeliveryExpressible: logDeliveryExpressible(input.scopes),
     diagnostics: [...(input.diagnostics ?? [])],
-  };
+  });
   for (const scope of input.scopes) addScope(estate, scope);
   return estate;
 }
 
-function addScope(estate: Mutable<Estate>, scope: TerraformScope): void {
+function addScope(estate: EstateCollections, scope: TerraformScope): void {
   const index = new ResourceIndex(scope.resources);
   const keyOf = (resource: TerraformResource) => (scope.name ? `${scope.name}/${resource.address}` : resource.address);
   const managed = (type: string) => index.ofType(type).filter((resource) => resource.mode === "managed");

@@ -3,6 +3,8 @@
 // attached by aws_iam_role_policy_attachment / aws_iam_policy_attachment / managed_policy_arns,
 // and AWS-managed policies (by name).
 
+import { IAM_ROLE_FIELDS, IDENTITY_POOL_FIELDS } from "../../model/fields/index.js";
+import { readFields } from "./fields.js";
 import { policyDocumentFromDataSource, readPolicyString, rebasePolicyDocument } from "../policy-document.js";
 import { Attributes, expressionValue, type TerraformResource } from "./attributes.js";
 import {
@@ -193,7 +195,7 @@ export function readIamRole(resource: TerraformResource, key: string, index: Res
     provenance: resource.provenance,
     arn: attrs.has("arn") ? attrs.string("arn") : unknown("the role ARN is assigned at creation"),
     trustPolicy: readPolicyDocument(attrs, "assume_role_policy", resource, index),
-    maxSessionDurationSeconds: attrs.number("max_session_duration", 3600),
+    ...readFields(attrs, IAM_ROLE_FIELDS),
     policies: unresolved ? unknown(unresolved) : known(policies),
   };
 }
@@ -266,8 +268,7 @@ export function readIdentityPool(
     provenance: resource.provenance,
     id: attrs.has("id") ? attrs.string("id") : unknown("the identity pool id is assigned by AWS at creation"),
     tags: attrs.map("tags", {}),
-    allowUnauthenticatedIdentities: attrs.bool("allow_unauthenticated_identities", false),
-    allowClassicFlow: attrs.bool("allow_classic_flow", false),
+    ...readFields(attrs, IDENTITY_POOL_FIELDS),
     providers: attrs.isDynamic("cognito_identity_providers")
       ? unknown(`${attrs.describe("cognito_identity_providers")} is computed by an expression`)
       : known(providers),

@@ -1,0 +1,113 @@
+// Cognito user pools and what belongs to them: clients, domains, identity providers, resource
+// servers, risk configurations and log delivery. Groups are with the identities (they hand out roles).
+
+import type {
+  FieldValues,
+  PASSWORD_POLICY_FIELDS,
+  USER_POOL_CLIENT_FIELDS,
+  USER_POOL_FIELDS,
+  USER_POOL_MFA_FIELDS,
+} from "./fields/index.js";
+import type { ModelObjectBase } from "./object.js";
+import type { Term, Value } from "./values.js";
+
+/** The password policy fields, as the field table declares them. */
+export type PasswordPolicy = FieldValues<typeof PASSWORD_POLICY_FIELDS>;
+
+export interface CustomAttribute {
+  /** Name without the "custom:" prefix. */
+  readonly name: string;
+  readonly dataType: string;
+  readonly mutable: boolean;
+}
+
+export interface RecoveryMechanism {
+  readonly name: string;
+  readonly priority: number;
+}
+
+/** A user pool: the fields of its tables, and what is read by hand (derived or structured values). */
+export interface UserPool
+  extends ModelObjectBase<"UserPool">, FieldValues<typeof USER_POOL_FIELDS>, FieldValues<typeof USER_POOL_MFA_FIELDS> {
+  readonly id: Value<string>;
+  readonly tags: Value<Readonly<Record<string, string>>>;
+  readonly passwordPolicy: PasswordPolicy;
+  readonly smsMfaConfigured: Value<boolean>;
+  readonly emailMfaConfigured: Value<boolean>;
+  readonly webAuthnConfigured: Value<boolean>;
+  readonly accountRecovery: Value<readonly RecoveryMechanism[] | null>;
+  readonly customAttributes: Value<readonly CustomAttribute[]>;
+  /** Lambda trigger name (e.g. define_auth_challenge) to the configured function reference. */
+  readonly lambdaTriggers: Value<Readonly<Record<string, Term>>>;
+  /** Secret-bearing settings, kept as terms so rules can tell a literal from a reference. */
+  readonly smsExternalId: Value<Term | null>;
+}
+
+export interface TokenValidity {
+  readonly seconds: number;
+  /** The amount and unit as configured or defaulted, for messages: "12 hours". */
+  readonly amount: number;
+  readonly unit: "seconds" | "minutes" | "hours" | "days";
+  readonly unitDefaulted: boolean;
+}
+
+export interface UserPoolClient extends ModelObjectBase<"UserPoolClient">, FieldValues<typeof USER_POOL_CLIENT_FIELDS> {
+  readonly userPoolRef: Term;
+  readonly userPool?: UserPool;
+  readonly accessTokenValidity: Value<TokenValidity>;
+  readonly idTokenValidity: Value<TokenValidity>;
+  readonly refreshTokenValidity: Value<TokenValidity>;
+  readonly callbackUrls: Value<readonly Term[]>;
+  readonly logoutUrls: Value<readonly Term[]>;
+  readonly defaultRedirectUri: Value<Term | null>;
+  /** null when not set: the API then lets the client read or write every attribute it may. */
+  readonly readAttributes: Value<readonly string[] | null>;
+  readonly writeAttributes: Value<readonly string[] | null>;
+  readonly generateSecret: Value<boolean>;
+  readonly supportedIdentityProviders: Value<readonly Term[]>;
+}
+
+export interface UserPoolDomain extends ModelObjectBase<"UserPoolDomain"> {
+  readonly userPoolRef: Term;
+  readonly userPool?: UserPool;
+  readonly customDomain: Value<boolean>;
+}
+
+export interface IdentityProvider extends ModelObjectBase<"IdentityProvider"> {
+  readonly userPoolRef: Term;
+  readonly userPool?: UserPool;
+  /** SAML, OIDC, Google, Facebook, LoginWithAmazon, SignInWithApple. */
+  readonly providerType: Value<string>;
+  readonly providerDetails: Value<Readonly<Record<string, Term>>>;
+  readonly attributeMapping: Value<Readonly<Record<string, string>>>;
+}
+
+export interface ResourceServer extends ModelObjectBase<"ResourceServer"> {
+  readonly userPoolRef: Term;
+  readonly userPool?: UserPool;
+  readonly identifier: Value<string>;
+  readonly scopes: Value<readonly string[]>;
+}
+
+export type RiskAction = "BLOCK" | "MFA_IF_CONFIGURED" | "MFA_REQUIRED" | "NO_ACTION";
+export interface AccountTakeoverActions {
+  readonly low: RiskAction | null;
+  readonly medium: RiskAction | null;
+  readonly high: RiskAction | null;
+}
+
+export interface RiskConfiguration extends ModelObjectBase<"RiskConfiguration"> {
+  readonly userPoolRef: Term;
+  readonly userPool?: UserPool;
+  readonly clientRef: Term | null;
+  readonly compromisedCredentials: Value<{ readonly eventFilter: readonly string[]; readonly action: string } | null>;
+  readonly accountTakeover: Value<AccountTakeoverActions | null>;
+}
+
+export interface LogDelivery extends ModelObjectBase<"LogDelivery"> {
+  readonly userPoolRef: Term;
+  readonly userPool?: UserPool;
+  readonly configurations: Value<
+    readonly { readonly eventSource: string; readonly logLevel: string; readonly destination: string }[]
+  >;
+}

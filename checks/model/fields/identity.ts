@@ -1,0 +1,28 @@
+// aws_cognito_identity_pool / DescribeIdentityPool, and aws_iam_role / GetRole.
+
+import { flag, integer } from "./field.js";
+
+export const IDENTITY_POOL_FIELDS = {
+  allowUnauthenticatedIdentities: flag({
+    terraform: "allow_unauthenticated_identities",
+    api: "AllowUnauthenticatedIdentities",
+    label: "allow_unauthenticated_identities",
+    default: false,
+  }),
+  allowClassicFlow: flag({
+    terraform: "allow_classic_flow",
+    api: "AllowClassicFlow",
+    label: "allow_classic_flow",
+    default: false,
+  }),
+};
+
+export const IAM_ROLE_FIELDS = {
+  maxSessionDurationSeconds: integer({
+    terraform: "max_session_duration",
+    api: "Role.MaxSessionDuration",
+    label: "max_session_duration",
+    default: 3600,
+    range: { min: 3600, max: 43200 },
+  }),
+};

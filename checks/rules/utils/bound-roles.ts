@@ -1,0 +1,29 @@
+// The per-role loop of the identity-role rules: every role bound to an identity pool or a user pool
+// group is judged once, and what cannot be followed is reported UNKNOWN on whatever binds it.
+
+import { unknownFinding, type Finding } from "../../engine/rule.js";
+import { identityRoleBindings, type RoleBindingRef } from "../../iam/analysis.js";
+import type { Estate, IamRole } from "../../model/index.js";
+
+/**
+ * Runs a per-role check over every bound role, once each, and reports what cannot be followed:
+ * UNKNOWN (messageId "unresolvedRole", data {role}) on the identity pool or group that binds a role
+ * this configuration does not define, and UNKNOWN on identity pools whose bindings cannot be read.
+ */
+export function checkBoundRoles(
+  estate: Estate,
+  check: (role: IamRole, bindings: readonly RoleBindingRef[]) => Finding | readonly Finding[],
+  options: { includeGroups: boolean } = { includeGroups: true },
+): Finding[] {
+  const index = identityRoleBindings(estate, options);
+  const findings: Finding[] = [];
+  for (const { pool, reason } of index.unknownPools) findings.push(unknownFinding(pool, "role bindings", reason));
+  for (const { owner, roleRef } of index.unresolved)
+    findings.push({ resource: owner, status: "UNKNOWN", messageId: "unresolvedRole", data: { role: roleRef.text } });
+  for (const [role, bindings] of index.roles) {
+    const result = check(role, bindings);
+    if (Array.isArray(result)) findings.push(...(result as readonly Finding[]));
+    else findings.push(result as Finding);
+  }
+  return findings;
+}

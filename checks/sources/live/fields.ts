@@ -1,0 +1,54 @@
+// Maps an API response to model fields through the field tables (model/fields): the member path,
+// the default when the API leaves a member out, the allowed values. The Terraform readers read the
+// same tables, so both sides default and validate alike.
+
+import { outOfRange, type Field, type FieldTable, type FieldValues } from "../../model/fields/index.js";
+import { known, unknown, type Value } from "../../model/index.js";
+
+/** One field of a response that was read (or could not be: then the field is unknown with the same reason). */
+export function fieldFromApi<T>(response: Value<object>, field: Field<T>): Value<T> {
+  if (!response.known) return response;
+  const path = field.api.split(".");
+  const leaf = path.pop()!;
+  let at: unknown = response.value;
+  for (const member of path) {
+    const next = isObject(at) ? at[member] : undefined;
+    if (next === undefined || next === null) {
+      const fallback = field.withoutBlock !== undefined ? field.withoutBlock : field.default;
+      return fallback === undefined ? unknown(`the API response has no ${field.api}`) : known(fallback, "default");
+    }
+    at = next;
+  }
+  const raw = isObject(at) ? at[leaf] : undefined;
+  if (raw === undefined || raw === null) {
+    return field.default === undefined
+      ? unknown(`the API response has no ${field.api}`)
+      : known(field.default, "default");
+  }
+  if (!hasKind(raw, field)) return unknown(`${field.api} has an unexpected value ${JSON.stringify(raw)}`);
+  const problem = outOfRange(field, raw);
+  return problem ? unknown(`${field.api} ${problem}`) : known(raw as T);
+}
+
+export function fieldsFromApi<Table extends FieldTable>(response: Value<object>, table: Table): FieldValues<Table> {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, field]) => [name, fieldFromApi(response, field)]),
+  ) as FieldValues<Table>;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function hasKind(raw: unknown, field: Field<unknown>): boolean {
+  switch (field.kind) {
+    case "string":
+      return typeof raw === "string";
+    case "number":
+      return typeof raw === "number";
+    case "boolean":
+      return typeof raw === "boolean";
+    case "strings":
+      return Array.isArray(raw) && raw.every((item) => typeof item === "string");
+  }
+}

@@ -1,0 +1,46 @@
+// Reads model fields from a Terraform resource through the field tables (model/fields): the path
+// through MaxItems=1 blocks, the default, the allowed values. The live mappers read the same tables.
+
+import { outOfRange, type Field, type FieldTable, type FieldValues } from "../../model/fields/index.js";
+import { known, unknown, type Value } from "../../model/index.js";
+import type { Attributes } from "./attributes.js";
+
+export function readField<T>(attrs: Attributes, field: Field<T>): Value<T> {
+  const path = field.terraform.split(".");
+  const leaf = path.pop()!;
+  let at = attrs;
+  for (const block of path) {
+    if (at.isDynamic(block)) return unknown(`${at.describe(block)} is computed by an expression`);
+    const next = at.block(block);
+    if (!next) {
+      const fallback = field.withoutBlock !== undefined ? field.withoutBlock : field.default;
+      return fallback === undefined ? unknown(`${at.describe(block)} is not set`) : known(fallback, "default");
+    }
+    at = next;
+  }
+  const value = readLeaf(at, leaf, field);
+  if (!value.known) return value;
+  const problem = outOfRange(field, value.value);
+  return problem ? unknown(`${at.describe(leaf)} ${problem}`) : value;
+}
+
+function readLeaf<T>(at: Attributes, key: string, field: Field<T>): Value<T> {
+  if (field.default === null && !at.has(key)) return known(field.default, "default");
+  const fallback = field.default === null ? undefined : field.default;
+  switch (field.kind) {
+    case "string":
+      return at.string(key, fallback as string | undefined) as Value<T>;
+    case "number":
+      return at.number(key, fallback as number | undefined) as Value<T>;
+    case "boolean":
+      return at.bool(key, fallback as boolean | undefined) as Value<T>;
+    case "strings":
+      return at.strings(key, fallback as readonly string[] | undefined) as Value<T>;
+  }
+}
+
+export function readFields<Table extends FieldTable>(attrs: Attributes, table: Table): FieldValues<Table> {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, field]) => [name, readField(attrs, field)]),
+  ) as FieldValues<Table>;
+}
