@@ -45,15 +45,7 @@ function panel(title: string, bars: readonly Bar[], x: number): SafeHtml {
   const rows = bars.map((bar, i) => {
     const y = 30 + i * ROW;
     const w = bar.value === 0 ? 0 : Math.max(2, Math.round((bar.value / max) * BAR_MAX));
-    return html`<text x="${x + LABEL - 8}" y="${y + 13}" text-anchor="end" font-size="12" fill="#1b1f24"
-        >${bar.label}</text
-      ><rect x="${x + LABEL}" y="${y}" width="${w}" height="17" fill="${bar.color}" /><text
-        x="${x + LABEL + w + 6}"
-        y="${y + 13}"
-        font-size="12"
-        fill="#1b1f24"
-        >${bar.value}</text
-      >`;
+    return html`<text x="${x + LABEL - 8}" y="${y + 13}" text-anchor="end" font-size="12" fill="#1b1f24">${bar.label}</text><rect x="${x + LABEL}" y="${y}" width="${w}" height="17" fill="${bar.color}"/><text x="${x + LABEL + w + 6}" y="${y + 13}" font-size="12" fill="#1b1f24">${bar.value}</text>`;
   });
   return html`<text x="${x}" y="16" font-size="13" font-weight="bold" fill="#1f3a5f">${title}</text>${rows}`;
 }
@@ -71,17 +63,5 @@ export function summaryChart(findings: Readonly<Record<RocFinding, number>>, sum
   );
   const height = 30 + Math.max(ROC_FINDINGS.length, STATUSES.length) * ROW + 6;
   const description = `${ROC_FINDINGS.map((f) => `${f}: ${findings[f]}`).join(", ")}. ${STATUSES.map((s) => `${STATUS_LABEL[s]}: ${summary.byStatus[s]}`).join(", ")}.`;
-  return html`<svg
-    class="chart"
-    xmlns="http://www.w3.org/2000/svg"
-    role="img"
-    aria-labelledby="chart-title chart-desc"
-    viewBox="0 0 ${WIDTH * 2 + 20} ${height}"
-    width="100%"
-    font-family="Arial, Helvetica, sans-serif"
-  >
-    <title id="chart-title">Summary of assessment</title>
-    <desc id="chart-desc">${description}</desc>
-    ${left}${right}
-  </svg>`;
+  return html`<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" viewBox="0 0 ${WIDTH * 2 + 20} ${height}" width="100%" font-family="Arial, Helvetica, sans-serif"><title id="chart-title">Summary of assessment</title><desc id="chart-desc">${description}</desc>${left}${right}</svg>`;
 }
