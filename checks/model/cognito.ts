@@ -60,9 +60,6 @@ export interface UserPoolClient extends ModelObjectBase<"UserPoolClient">, Field
   readonly callbackUrls: Value<readonly Term[]>;
   readonly logoutUrls: Value<readonly Term[]>;
   readonly defaultRedirectUri: Value<Term | null>;
-  /** null when not set: the API then lets the client read or write every attribute it may. */
-  readonly readAttributes: Value<readonly string[] | null>;
-  readonly writeAttributes: Value<readonly string[] | null>;
   readonly generateSecret: Value<boolean>;
   readonly supportedIdentityProviders: Value<readonly Term[]>;
 }

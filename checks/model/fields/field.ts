@@ -57,6 +57,11 @@ export function list(spec: Spec<readonly string[]>, allowed?: readonly string[])
   return { kind: "strings", ...spec, ...(allowed ? { allowed } : {}) };
 }
 
+/** A list whose absence is meaningful (null: not set, and the API then applies no restriction). */
+export function listOrNull(spec: Spec<readonly string[] | null>): Field<readonly string[] | null> {
+  return { kind: "strings", ...spec };
+}
+
 /** Why a value read from a source is not one the field can take, or undefined when it is. */
 export function outOfRange(field: Field<unknown>, value: unknown): string | undefined {
   const items = Array.isArray(value) ? (value as unknown[]) : [value];

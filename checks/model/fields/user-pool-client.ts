@@ -1,7 +1,7 @@
 // aws_cognito_user_pool_client / DescribeUserPoolClient. Token validities are read with their units
 // by model/token-validity.ts, which holds their defaults.
 
-import { flag, integer, list, oneOf } from "./field.js";
+import { flag, integer, list, listOrNull, oneOf } from "./field.js";
 
 /** The explicit auth flows the API accepts, the legacy names included. */
 const EXPLICIT_AUTH_FLOWS = [
@@ -62,4 +62,17 @@ export const USER_POOL_CLIENT_FIELDS = {
     },
     EXPLICIT_AUTH_FLOWS,
   ),
+  // Not set: the client may read (write) every attribute its scopes allow.
+  readAttributes: listOrNull({
+    terraform: "read_attributes",
+    api: "ReadAttributes",
+    label: "read_attributes",
+    default: null,
+  }),
+  writeAttributes: listOrNull({
+    terraform: "write_attributes",
+    api: "WriteAttributes",
+    label: "write_attributes",
+    default: null,
+  }),
 };

@@ -12,12 +12,14 @@ import {
   describeFsError,
   isJsonObject,
   readJsonSource,
+  safeJsonParse,
   sha256Of,
   type JsonObject,
   type JsonValue,
 } from "../../io/safe-json.js";
-import { blockLines } from "../synth/loader.js";
+import { blockLines } from "../terraform/json-lines.js";
 import type { TerraformResource } from "../terraform/attributes.js";
+import { requiredAwsProviderVersion } from "../terraform/provider-version.js";
 import { buildEstateFromTerraform } from "../terraform/estate.js";
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
@@ -97,7 +99,7 @@ export async function loadHcl(dir: string): Promise<Estate> {
         file: file.path,
       });
     }
-    awsProviderVersion ??= providerVersion(file.document);
+    awsProviderVersion ??= requiredAwsProviderVersion(file.document);
   }
   resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   return buildEstateFromTerraform({
@@ -173,9 +175,7 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
     });
   }
   // Round trip through JSON: plain data only, with the keys that could reach a prototype dropped.
-  const document = JSON.parse(JSON.stringify(result ?? {}), (key, value: unknown) =>
-    key === "__proto__" || key === "constructor" || key === "prototype" ? undefined : value,
-  ) as JsonValue;
+  const document = safeJsonParse(JSON.stringify(result ?? {}));
   if (!isJsonObject(document)) throw new InputError(path, "did not parse to a Terraform configuration object");
   return document;
 }
@@ -205,18 +205,6 @@ function entriesOf(value: JsonValue | undefined): [string, JsonValue][] {
 function objects(value: JsonValue | undefined): JsonObject[] {
   if (Array.isArray(value)) return value.filter(isJsonObject);
   return isJsonObject(value) ? [value] : [];
-}
-
-/** terraform { required_providers { aws = { version = "..." } } } (or the legacy aws = "..."). */
-function providerVersion(document: JsonObject): string | undefined {
-  for (const terraform of objects(document.terraform)) {
-    for (const providers of objects(terraform.required_providers)) {
-      const aws = providers.aws;
-      if (typeof aws === "string") return aws;
-      for (const entry of objects(aws)) if (typeof entry.version === "string") return entry.version;
-    }
-  }
-  return undefined;
 }
 
 /**

@@ -395,8 +395,6 @@ export function clientFromApi(
         c.DefaultRedirectURI ? "configured" : "default",
       ),
     ),
-    readAttributes: from((c) => known(orNull(c.ReadAttributes), c.ReadAttributes ? "configured" : "default")),
-    writeAttributes: from((c) => known(orNull(c.WriteAttributes), c.WriteAttributes ? "configured" : "default")),
     generateSecret: from((c) => known(c.ClientSecret !== undefined)),
     supportedIdentityProviders: from((c) => opt(c.SupportedIdentityProviders?.map(literalTerm), [])),
   };

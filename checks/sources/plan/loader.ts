@@ -9,10 +9,10 @@ import { InputError } from "../../errors.js";
 import { allObjects, type Estate, type LoadDiagnostic, type Provenance } from "../../model/index.js";
 import { isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "../../io/safe-json.js";
 import type { TerraformResource } from "../terraform/attributes.js";
+import { plannedAwsProviderVersion } from "../terraform/provider-version.js";
 import { buildEstateFromTerraform } from "../terraform/estate.js";
 
 const SUPPORTED_MAJOR = 1;
-const AWS_PROVIDER = "registry.terraform.io/hashicorp/aws";
 
 export interface PlanLoadOptions {
   /** Construct path, TypeScript file and line by Terraform address, from the synth output of the same configuration. */
@@ -87,7 +87,7 @@ export function loadPlan(file: string, options: PlanLoadOptions = {}): Estate {
   }
   resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 
-  const version = awsProviderVersion(plan.configuration);
+  const version = plannedAwsProviderVersion(plan.configuration);
   return buildEstateFromTerraform({
     source: "plan",
     inputs: [{ path: file, sha256, kind: "terraform-plan" }],
@@ -203,18 +203,4 @@ function configurationIndex(configuration: JsonValue | undefined): Map<string, R
   };
   visit(isJsonObject(configuration) ? configuration.root_module : undefined, "", 0);
   return index;
-}
-
-function awsProviderVersion(configuration: JsonValue | undefined): string | undefined {
-  const providers =
-    isJsonObject(configuration) && isJsonObject(configuration.provider_config) ? configuration.provider_config : {};
-  for (const provider of Object.values(providers)) {
-    if (
-      isJsonObject(provider) &&
-      provider.full_name === AWS_PROVIDER &&
-      typeof provider.version_constraint === "string"
-    )
-      return provider.version_constraint;
-  }
-  return undefined;
 }

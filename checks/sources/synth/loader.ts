@@ -6,6 +6,8 @@ import { InputError } from "../../errors.js";
 import type { Estate, InputFile, Provenance } from "../../model/index.js";
 import { describeFsError, isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "../../io/safe-json.js";
 import type { TerraformResource } from "../terraform/attributes.js";
+import { blockLines } from "../terraform/json-lines.js";
+import { requiredAwsProviderVersion } from "../terraform/provider-version.js";
 import { buildEstateFromTerraform, type TerraformScope } from "../terraform/estate.js";
 
 export interface SynthLoadOptions {
@@ -80,35 +82,6 @@ function resolveInside(dir: string, path: string, manifestPath: string): string 
 }
 
 /**
- * The line of each block in cdktf's pretty-printed JSON, by "section.type.name": one pass over the
- * text, following the nesting of the first three object levels below "resource" and "data".
- */
-export function blockLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
-  const path: string[] = [];
-  let line = 1;
-  // Strings are consumed whole, so braces inside values such as "${...}" never count as nesting.
-  for (const match of text.matchAll(/\n|"((?:[^"\\]|\\.)*)"(\s*:\s*([{[]?))?|[{}[\]]/g)) {
-    const token = match[0];
-    if (token === "\n") {
-      line++;
-      continue;
-    }
-    if (match[1] !== undefined) {
-      if (match[3]) {
-        path.push(match[1]);
-        if (path.length === 4 && (path[1] === "resource" || path[1] === "data"))
-          lines.set(`${path[1]}.${path[2]}.${path[3]}`, line);
-      }
-      continue;
-    }
-    if (token === "{" || token === "[") path.push("");
-    else path.pop();
-  }
-  return lines;
-}
-
-/**
  * The Estate of one stack's Terraform JSON held in memory, as the deploy gate resolves it inside
  * the cdktf app before anything is written: the same reading as a synthesized cdk.tf.json.
  */
@@ -155,7 +128,7 @@ function readStack(
       }
     }
   }
-  const version = providerVersion(document);
+  const version = requiredAwsProviderVersion(document);
   return { name: stack, resources, ...(version ? { awsProviderVersion: version } : {}) };
 }
 
@@ -211,11 +184,4 @@ function sourceLocation(stackTrace: JsonValue | undefined, projectRoot: string):
     return { file: path, line: Number(match[2]) };
   }
   return {};
-}
-
-function providerVersion(document: JsonObject): string | undefined {
-  const terraform = document.terraform;
-  const providers = isJsonObject(terraform) ? terraform.required_providers : undefined;
-  const aws = isJsonObject(providers) ? providers.aws : undefined;
-  return isJsonObject(aws) && typeof aws.version === "string" ? aws.version : undefined;
 }

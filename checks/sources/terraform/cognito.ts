@@ -161,8 +161,6 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
   const attrs = Attributes.of(resource);
   const pool = poolLink(attrs, links);
   const defaultRedirect = attrs.term("default_redirect_uri");
-  const optionalList = (field: string): Value<readonly string[] | null> =>
-    attrs.has(field) ? attrs.strings(field) : known(null, "default");
   return {
     kind: "UserPoolClient",
     key,
@@ -176,8 +174,6 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
     callbackUrls: attrs.terms("callback_urls", []),
     logoutUrls: attrs.terms("logout_urls", []),
     defaultRedirectUri: known(defaultRedirect, defaultRedirect ? "configured" : "default"),
-    readAttributes: optionalList("read_attributes"),
-    writeAttributes: optionalList("write_attributes"),
     generateSecret: attrs.bool("generate_secret", false),
     supportedIdentityProviders: attrs.terms("supported_identity_providers", []),
   };

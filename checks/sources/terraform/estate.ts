@@ -13,10 +13,9 @@ import {
   readUserPoolDomain,
 } from "./cognito.js";
 import { readIamRole, readIdentityPool, ResourceIndex } from "./iam.js";
+import { logDeliveryExpressible } from "./provider-version.js";
 import {
   isLiteral,
-  known,
-  unknown,
   type ApiAuthorizer,
   emptyEstate,
   type Estate,
@@ -53,7 +52,7 @@ export function buildEstateFromTerraform(input: TerraformEstateInput): Estate {
     source: input.source,
     inputs: [...input.inputs],
     scopes: input.scopes.map((scope) => scope.name).filter((name): name is string => name !== undefined),
-    logDeliveryExpressible: logDeliveryExpressible(input.scopes),
+    logDeliveryExpressible: logDeliveryOf(input.scopes),
     diagnostics: [...(input.diagnostics ?? [])],
   });
   for (const scope of input.scopes) addScope(estate, scope);
@@ -142,19 +141,10 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
     add(estate.logDeliveries, readLogDelivery(resource, keyOf(resource), links), resource);
 }
 
-/** aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.0; a 5.x configuration cannot express it. */
-function logDeliveryExpressible(scopes: readonly TerraformScope[]): Value<true> {
-  if (scopes.some((scope) => scope.resources.some((r) => r.type === "aws_cognito_log_delivery_configuration")))
-    return known(true);
-  const versions = scopes.map((scope) => scope.awsProviderVersion).filter((v): v is string => v !== undefined);
-  const majors = versions.map((v) => Number(/(\d+)\./.exec(v)?.[1] ?? NaN));
-  if (majors.length > 0 && majors.every((major) => major >= 6)) return known(true);
-  if (majors.length > 0 && majors.every((major) => major < 6)) {
-    return unknown(
-      `hashicorp/aws ${versions.join(", ")} has no aws_cognito_log_delivery_configuration (added in 6.0), so log delivery cannot be expressed or checked in this configuration`,
-    );
-  }
-  return unknown(
-    "the hashicorp/aws provider version is not pinned, so whether log delivery can be expressed is not known",
+function logDeliveryOf(scopes: readonly TerraformScope[]): Value<true> {
+  const declared = scopes.some((scope) =>
+    scope.resources.some((r) => r.type === "aws_cognito_log_delivery_configuration"),
   );
+  const versions = scopes.map((scope) => scope.awsProviderVersion).filter((v): v is string => v !== undefined);
+  return logDeliveryExpressible(versions, declared);
 }

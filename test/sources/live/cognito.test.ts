@@ -1,0 +1,111 @@
+// The live mappers on real API responses: pools and clients created in the moto emulator with the
+// AWS SDK, read back with DescribeUserPool, GetUserPoolMfaConfig and DescribeUserPoolClient, and
+// mapped to the model. Values the emulator cannot return (a member outside the API's enum) are
+// written into a real response by the test, as it says.
+
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  GetUserPoolMfaConfigCommand,
+  type UserPoolType,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { known, unknown } from "../../../checks/model/index.js";
+import { clientFromApi, userPoolFromApi } from "../../../checks/sources/live/cognito.js";
+import { EMULATOR_REGION, startEmulator, type Emulator } from "../../support/moto.js";
+
+let emulator: Emulator;
+let idp: CognitoIdentityProviderClient;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  idp = new CognitoIdentityProviderClient({
+    region: EMULATOR_REGION,
+    endpoint: emulator.url,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  idp?.destroy();
+  await emulator?.stop();
+});
+
+async function readPool(input: ConstructorParameters<typeof CreateUserPoolCommand>[0]) {
+  const created = await idp.send(new CreateUserPoolCommand(input));
+  const id = created.UserPool!.Id!;
+  const described = await idp.send(new DescribeUserPoolCommand({ UserPoolId: id }));
+  const mfa = await idp.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
+  return { id, pool: described.UserPool!, mfa };
+}
+
+describe("userPoolFromApi", () => {
+  it("maps what the API returns for a configured pool", async () => {
+    const { id, pool, mfa } = await readPool({
+      PoolName: "pass_configured",
+      Policies: { PasswordPolicy: { MinimumLength: 14, RequireSymbols: true, PasswordHistorySize: 5 } },
+      DeletionProtection: "ACTIVE",
+      UserPoolTier: "PLUS",
+      UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+    });
+    const model = userPoolFromApi(id, "pass_configured", EMULATOR_REGION, known(pool), known(mfa));
+    expect(model.name).toEqual(known("pass_configured"));
+    expect(model.passwordPolicy.minimumLength).toEqual(known(14));
+    expect(model.passwordPolicy.requireSymbols).toEqual(known(true));
+    expect(model.passwordPolicy.passwordHistorySize).toEqual(known(5));
+    expect(model.deletionProtection).toEqual(known("ACTIVE"));
+    expect(model.tier).toEqual(known("PLUS"));
+    expect(model.advancedSecurityMode).toEqual(known("ENFORCED"));
+    expect(model.mfaConfiguration).toEqual(known("OFF"));
+  });
+
+  it("a member outside the API's enum is UNKNOWN with the reason, not a value a rule would judge", async () => {
+    const { id, pool, mfa } = await readPool({ PoolName: "unknown_tier" });
+    // The emulator validates UserPoolTier on create, so the unexpected value is written into its response here.
+    const odd: UserPoolType = { ...pool, UserPoolTier: "GOLD" as UserPoolType["UserPoolTier"] };
+    const model = userPoolFromApi(id, "unknown_tier", EMULATOR_REGION, known(odd), known(mfa));
+    expect(model.tier).toMatchObject({
+      known: false,
+      reason: expect.stringContaining('UserPoolTier has an unexpected value "GOLD"'),
+    });
+  });
+
+  it("a failed DescribeUserPool leaves every pool field unknown with its reason; the MFA settings still come from their own read", async () => {
+    const { id, mfa } = await readPool({ PoolName: "unknown_denied" });
+    const denied = unknown("AccessDenied on DescribeUserPool");
+    const model = userPoolFromApi(id, "unknown_denied", EMULATOR_REGION, denied, known(mfa));
+    for (const value of [model.tier, model.deletionProtection, model.passwordPolicy.minimumLength, model.tags])
+      expect(value).toEqual(denied);
+    expect(model.mfaConfiguration).toEqual(known("OFF"));
+  });
+});
+
+describe("clientFromApi", () => {
+  it("maps a client and takes the API's defaults for what it leaves out", async () => {
+    const { id, pool, mfa } = await readPool({ PoolName: "pool_of_clients" });
+    const created = await idp.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: id,
+        ClientName: "pass_client",
+        AccessTokenValidity: 15,
+        TokenValidityUnits: { AccessToken: "minutes" },
+        ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        PreventUserExistenceErrors: "ENABLED",
+      }),
+    );
+    const clientId = created.UserPoolClient!.ClientId!;
+    const detail = await idp.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: clientId }));
+    const owner = userPoolFromApi(id, "pool_of_clients", EMULATOR_REGION, known(pool), known(mfa));
+    const model = clientFromApi(owner, clientId, "pass_client", known(detail.UserPoolClient!));
+    expect(model.accessTokenValidity).toMatchObject({ known: true, value: { seconds: 900 } });
+    expect(model.explicitAuthFlows).toEqual(known(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]));
+    expect(model.preventUserExistenceErrors).toEqual(known("ENABLED"));
+    expect(model.userPool).toBe(owner);
+    // Left out of the request: the documented defaults, marked as defaults when the API omits them.
+    expect(model.readAttributes).toMatchObject({ known: true });
+    expect(model.authSessionValidityMinutes).toMatchObject({ known: true, value: 3 });
+  });
+});
