@@ -1,7 +1,7 @@
 // The rule catalog as data, built from rule metadata only: `authwarden rules` and the README's
 // catalog table are rendered from it, never from a hand-kept copy.
 
-import type { Rule } from "./rule.js";
+import { takesOptions, type Rule } from "./rule.js";
 
 export interface CatalogEntry {
   readonly id: string;
@@ -10,7 +10,8 @@ export interface CatalogEntry {
   readonly severity: string;
   readonly requirements: readonly string[];
   readonly resourceKinds: readonly string[];
-  readonly options: {
+  /** Absent for a rule that takes no options. */
+  readonly options?: {
     readonly schema: Record<string, unknown>;
     readonly defaults: Record<string, unknown>;
     readonly audienceDefaults: Record<string, unknown>;
@@ -28,11 +29,15 @@ export function catalog(rules: readonly Rule[]): CatalogEntry[] {
       severity: meta.severity,
       requirements: meta.requirements,
       resourceKinds: meta.resourceKinds,
-      options: {
-        schema: meta.options.schema,
-        defaults: meta.options.defaults,
-        audienceDefaults: meta.options.audienceDefaults ?? {},
-      },
+      ...(takesOptions(meta)
+        ? {
+            options: {
+              schema: meta.options.schema,
+              defaults: meta.options.defaults,
+              audienceDefaults: meta.options.audienceDefaults ?? {},
+            },
+          }
+        : {}),
       remediation: meta.remediation,
     }));
 }

@@ -15,7 +15,6 @@ import type {
   Value,
 } from "../model/index.js";
 import { known, literalTerm, unknown } from "../model/index.js";
-import { unknownFinding, type Finding } from "../engine/rule.js";
 
 /** IAM wildcard match (* and ?), case-insensitive as IAM actions are. */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = true): boolean {
@@ -426,29 +425,6 @@ export function describeBindings(bindings: readonly RoleBindingRef[]): string {
         : `identity pool ${b.identityPool ? name(b.identityPool) : "?"} (${b.kind})`,
     )
     .join(", ");
-}
-
-/**
- * Runs a per-role check over every bound role, once each, and reports what cannot be followed:
- * UNKNOWN (messageId "unresolvedRole", data {role}) on the identity pool or group that binds a role
- * this configuration does not define, and UNKNOWN on identity pools whose bindings cannot be read.
- */
-export function checkBoundRoles(
-  estate: Estate,
-  check: (role: IamRole, bindings: readonly RoleBindingRef[]) => Finding | readonly Finding[],
-  options: { includeGroups: boolean } = { includeGroups: true },
-): Finding[] {
-  const index = identityRoleBindings(estate, options);
-  const findings: Finding[] = [];
-  for (const { pool, reason } of index.unknownPools) findings.push(unknownFinding(pool, "role bindings", reason));
-  for (const { owner, roleRef } of index.unresolved)
-    findings.push({ resource: owner, status: "UNKNOWN", messageId: "unresolvedRole", data: { role: roleRef.text } });
-  for (const [role, bindings] of index.roles) {
-    const result = check(role, bindings);
-    if (Array.isArray(result)) findings.push(...(result as readonly Finding[]));
-    else findings.push(result as Finding);
-  }
-  return findings;
 }
 
 export function roleDisplayName(role: IamRole): string {

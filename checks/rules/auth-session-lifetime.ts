@@ -1,6 +1,8 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
-export default defineRule<{ maxMinutes: number }>({
+type MessageId = "pass" | "tooLong";
+
+export default defineRule<{ maxMinutes: number }, MessageId>({
   meta: {
     id: "auth-session-lifetime",
     title: "Sign-in sessions between challenges expire within 5 minutes (auth_session_validity <= 5)",
@@ -35,7 +37,7 @@ export default defineRule<{ maxMinutes: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const { maxMinutes } = context.options(client);
       const actual = client.authSessionValidityMinutes;
       if (!actual.known) return unknownFinding(client, "auth_session_validity", actual);

@@ -14,7 +14,9 @@ const DEFAULT_PATTERNS = [
   "plan",
 ];
 
-export default defineRule<{ patterns: string[] }>({
+type MessageId = "pass" | "listed" | "allWritable" | "poolUnresolved";
+
+export default defineRule<{ patterns: string[] }, MessageId>({
   meta: {
     id: "client-privileged-attributes-readonly",
     title: "App clients cannot write authorization-relevant custom attributes (custom:role, custom:tenant_id...)",
@@ -55,7 +57,7 @@ export default defineRule<{ patterns: string[] }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const matchers = context.options(client).patterns.map(globToRegExp);
       const privileged = (name: string) => matchers.some((m) => m.test(name));
       const write = client.writeAttributes;
@@ -83,7 +85,7 @@ function checkUnsetWriteAttributes(
   client: UserPoolClient,
   privileged: (name: string) => boolean,
   evidence: Evidence[],
-): Finding {
+): Finding<MessageId> {
   const pool = client.userPool;
   if (!pool)
     return {

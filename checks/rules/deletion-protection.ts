@@ -1,6 +1,8 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "inactive";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "deletion-protection",
     title: "User pools have deletion protection ACTIVE",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["10.5.1", "12.10"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} has deletion protection ACTIVE",
       inactive: "{{resource}} can be deleted in one step: deletion_protection is {{actual}}{{origin}}",
@@ -20,7 +21,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const actual = pool.deletionProtection;
       if (!actual.known) return unknownFinding(pool, "deletion_protection", actual);
       const evidence = [evidenceOf("deletion_protection", actual)];

@@ -1,6 +1,8 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "classicFlowAllowed";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "identity-pool-classic-flow-disabled",
     title: "Identity pools disable the basic (classic) authentication flow",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["7.2.1"],
     resourceKinds: ["IdentityPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} uses the enhanced flow only (allow_classic_flow = {{actual}}{{origin}})",
       classicFlowAllowed:
@@ -21,7 +22,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.identityPools.map((pool): Finding => {
+    return estate.identityPools.map((pool): Finding<MessageId> => {
       const actual = pool.allowClassicFlow;
       if (!actual.known) return unknownFinding(pool, "allow_classic_flow", actual);
       const evidence = [evidenceOf("allow_classic_flow", actual)];

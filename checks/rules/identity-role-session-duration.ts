@@ -1,7 +1,10 @@
-import { checkBoundRoles, describeBindings } from "../iam/analysis.js";
+import { describeBindings } from "../iam/analysis.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
 import { defineRule, evidenceOf, unknownFinding } from "../engine/rule.js";
 
-export default defineRule<{ maxSessionDurationSeconds: number }>({
+type MessageId = "pass" | "tooLong" | "unresolvedRole";
+
+export default defineRule<{ maxSessionDurationSeconds: number }, MessageId>({
   meta: {
     id: "identity-role-session-duration",
     title: "Identity pool roles allow sessions of at most 1 hour (max_session_duration <= 3600 s)",

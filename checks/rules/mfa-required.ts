@@ -2,7 +2,9 @@ import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/
 
 type MfaSetting = "ON" | "OPTIONAL" | "OFF";
 
-export default defineRule<{ allowed: MfaSetting[] }>({
+type MessageId = "pass" | "notRequired";
+
+export default defineRule<{ allowed: MfaSetting[] }, MessageId>({
   meta: {
     id: "mfa-required",
     title: "User pools require multi-factor authentication (ON; ON or OPTIONAL on consumer pools)",
@@ -38,7 +40,7 @@ export default defineRule<{ allowed: MfaSetting[] }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { allowed } = context.options(pool);
       const actual = pool.mfaConfiguration;
       if (!actual.known) return unknownFinding(pool, "mfa_configuration", actual);

@@ -1,6 +1,8 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
-export default defineRule<{ minimumLength: number }>({
+type MessageId = "pass" | "tooShort";
+
+export default defineRule<{ minimumLength: number }, MessageId>({
   meta: {
     id: "password-min-length",
     title: "User pool passwords are at least 12 characters (8 on consumer pools)",
@@ -35,7 +37,7 @@ export default defineRule<{ minimumLength: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { minimumLength } = context.options(pool);
       const actual = pool.passwordPolicy.minimumLength;
       if (!actual.known) return unknownFinding(pool, "password_policy.minimum_length", actual);

@@ -2,7 +2,9 @@ import { issuesRefreshTokens } from "./utils/client-flows.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 import { describeValidity } from "../model/token-validity.js";
 
-export default defineRule<{ required: boolean; minRefreshHours: number }>({
+type MessageId = "pass" | "notRotated";
+
+export default defineRule<{ required: boolean; minRefreshHours: number }, MessageId>({
   meta: {
     id: "refresh-token-rotation",
     title: "Consumer clients with refresh tokens longer than a day rotate them (refresh_token_rotation ENABLED)",
@@ -44,9 +46,9 @@ export default defineRule<{ required: boolean; minRefreshHours: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const { required, minRefreshHours } = context.options(client);
-      const notApplicable = (reason: string): Finding => ({
+      const notApplicable = (reason: string): Finding<MessageId> => ({
         resource: client,
         status: "NOT_APPLICABLE",
         messageId: "notApplicable",

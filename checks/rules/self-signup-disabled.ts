@@ -1,6 +1,8 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "selfSignUp";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "self-signup-disabled",
     title: "Workforce user pools let only administrators create users (allow_admin_create_user_only)",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["8.2.4"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} lets only administrators create users",
       selfSignUp:
@@ -22,7 +23,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { audience } = context.audience(pool);
       if (audience === "consumer")
         return {

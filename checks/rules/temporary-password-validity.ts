@@ -1,6 +1,8 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
-export default defineRule<{ maxDays: number }>({
+type MessageId = "pass" | "tooLong";
+
+export default defineRule<{ maxDays: number }, MessageId>({
   meta: {
     id: "temporary-password-validity",
     title: "Temporary passwords expire within 7 days",
@@ -35,7 +37,7 @@ export default defineRule<{ maxDays: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { maxDays } = context.options(pool);
       const actual = pool.passwordPolicy.temporaryPasswordValidityDays;
       if (!actual.known) return unknownFinding(pool, "password_policy.temporary_password_validity_days", actual);

@@ -1,6 +1,8 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "notEnforced" | "tierTooLow";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "threat-protection-enforced",
     title: "User pools enforce threat protection (advanced_security_mode ENFORCED, Plus tier)",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["8.3.9", "8.3.4"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} enforces threat protection (advanced_security_mode ENFORCED, tier PLUS)",
       notEnforced:
@@ -23,7 +24,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const mode = pool.advancedSecurityMode;
       if (!mode.known) return unknownFinding(pool, "user_pool_add_ons.advanced_security_mode", mode);
       const evidence = [

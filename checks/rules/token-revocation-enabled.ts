@@ -1,6 +1,8 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "disabled";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "token-revocation-enabled",
     title: "App clients can revoke refresh tokens (enable_token_revocation)",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["8.2.8"],
     resourceKinds: ["UserPoolClient"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} can revoke refresh tokens{{origin}}",
       disabled: "{{resource}} cannot revoke refresh tokens: enable_token_revocation is false",
@@ -20,7 +21,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const actual = client.enableTokenRevocation;
       if (!actual.known) return unknownFinding(client, "enable_token_revocation", actual);
       const evidence = [evidenceOf("enable_token_revocation", actual)];

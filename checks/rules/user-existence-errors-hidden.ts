@@ -1,6 +1,8 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "legacy";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "user-existence-errors-hidden",
     title: "App clients do not reveal whether a user exists (prevent_user_existence_errors ENABLED)",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["8.3.4"],
     resourceKinds: ["UserPoolClient"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} hides whether a user exists (prevent_user_existence_errors ENABLED)",
       legacy: "{{resource}} reveals whether a user exists: prevent_user_existence_errors is {{actual}}{{origin}}",
@@ -20,7 +21,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const actual = client.preventUserExistenceErrors;
       if (!actual.known) return unknownFinding(client, "prevent_user_existence_errors", actual);
       const evidence = [evidenceOf("prevent_user_existence_errors", actual)];
