@@ -1,3 +1,4 @@
+import { globRegExp } from "../iam/wildcard.js";
 import type { CustomAttribute, UserPoolClient } from "../model/index.js";
 import { defineRule, evidenceOf, unknownFinding, type Evidence, type Finding } from "../engine/rule.js";
 
@@ -58,7 +59,7 @@ export default defineRule<{ patterns: string[] }, MessageId>({
   },
   check(estate, context) {
     return estate.userPoolClients.map((client): Finding<MessageId> => {
-      const matchers = context.options(client).patterns.map(globToRegExp);
+      const matchers = context.options(client).patterns.map(attributePattern);
       const privileged = (name: string) => matchers.some((m) => m.test(name));
       const write = client.writeAttributes;
       if (!write.known) return unknownFinding(client, "write_attributes", write);
@@ -135,10 +136,7 @@ function describe(attribute: CustomAttribute): string {
   return `custom:${attribute.name}${attribute.mutable ? "" : " (immutable)"}`;
 }
 
-function globToRegExp(pattern: string): RegExp {
-  const source = pattern
-    .replace(/^custom:/i, "")
-    .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*");
-  return new RegExp(`^${source}$`, "i");
+/** An attribute pattern, with or without the custom: prefix; * only, in any case. */
+function attributePattern(pattern: string): RegExp {
+  return globRegExp(pattern.replace(/^custom:/i, ""), { ignoreCase: true, questionMark: false });
 }

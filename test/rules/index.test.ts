@@ -48,6 +48,19 @@ describe("rule catalog", () => {
       assertValid(meta.options.schema, options, `${meta.id} audience defaults`);
   });
 
+  it("rules import no parser, and IAM analysis does not import the rule contract", () => {
+    const importsOf = (dir: string): [string, string][] =>
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts"))
+        .flatMap((f) =>
+          [...readFileSync(join(dir, f), "utf8").matchAll(/from "([^"]+)"/g)].map((m): [string, string] => [f, m[1]!]),
+        );
+    const parsers = importsOf(join("checks", "rules")).filter(([, from]) => /\/(sources|io)\//.test(from));
+    expect(parsers).toEqual([]);
+    const contract = importsOf(join("checks", "iam")).filter(([, from]) => /\/(engine|rules)\//.test(from));
+    expect(contract).toEqual([]);
+  });
+
   it("every built-in pack validates and names only known rules", () => {
     expect(builtInPolicyNames()).toContain("pci-dss-4.0.1");
     for (const name of builtInPolicyNames()) {
