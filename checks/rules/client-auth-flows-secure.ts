@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "plainPassword";
 
@@ -63,7 +64,7 @@ export default defineRule<{ forbiddenFlows: string[] }, MessageId>({
             status: "PASS",
             messageId: "pass",
             data: {
-              flows: `${flows.value.join(", ") || "no explicit auth flows"}${flows.origin === "default" ? " (Cognito's default)" : ""}`,
+              flows: `${flows.value.join(", ") || "no explicit auth flows"}${defaultNote(flows, " (Cognito's default)")}`,
             },
             evidence,
           };

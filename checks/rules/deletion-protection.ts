@@ -1,4 +1,5 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { defineRule, type NoOptions } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "inactive";
 
@@ -21,14 +22,11 @@ export default defineRule<NoOptions, MessageId>({
     },
   },
   check(estate) {
-    return estate.userPools.map((pool): Finding<MessageId> => {
-      const actual = pool.deletionProtection;
-      if (!actual.known) return unknownFinding(pool, "deletion_protection", actual);
-      const evidence = [evidenceOf("deletion_protection", actual)];
-      const data = { actual: actual.value, origin: actual.origin === "default" ? " (not set: the default)" : "" };
-      return actual.value === "ACTIVE"
-        ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: pool, status: "FAIL", messageId: "inactive", data, evidence };
+    return valueRule(estate.userPools, {
+      attribute: "deletion_protection",
+      value: (pool) => pool.deletionProtection,
+      compare: () => ({ equals: "ACTIVE" }),
+      messages: { pass: "pass", fail: "inactive" },
     });
   },
 });

@@ -1,4 +1,5 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { defineRule, type NoOptions } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "classicFlowAllowed";
 
@@ -22,14 +23,12 @@ export default defineRule<NoOptions, MessageId>({
     },
   },
   check(estate) {
-    return estate.identityPools.map((pool): Finding<MessageId> => {
-      const actual = pool.allowClassicFlow;
-      if (!actual.known) return unknownFinding(pool, "allow_classic_flow", actual);
-      const evidence = [evidenceOf("allow_classic_flow", actual)];
-      const data = { actual: actual.value, origin: actual.origin === "default" ? ", the default" : "" };
-      return actual.value
-        ? { resource: pool, status: "FAIL", messageId: "classicFlowAllowed", data, evidence }
-        : { resource: pool, status: "PASS", messageId: "pass", data, evidence };
+    return valueRule(estate.identityPools, {
+      attribute: "allow_classic_flow",
+      value: (pool) => pool.allowClassicFlow,
+      compare: () => ({ equals: false }),
+      messages: { pass: "pass", fail: "classicFlowAllowed" },
+      defaultNote: ", the default",
     });
   },
 });

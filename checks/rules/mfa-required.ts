@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MfaSetting = "ON" | "OPTIONAL" | "OFF";
 
@@ -48,7 +49,7 @@ export default defineRule<{ allowed: MfaSetting[] }, MessageId>({
       const data = {
         actual: actual.value,
         expected: allowed.join(" or "),
-        origin: actual.origin === "default" ? " (not set: the default)" : "",
+        origin: defaultNote(actual),
       };
       return allowed.includes(actual.value)
         ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }

@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "tooShort" | "tierTooLow";
 
@@ -50,7 +51,7 @@ export default defineRule<{ minimumHistory: number }, MessageId>({
       const data = {
         actual: actual.value,
         expected: minimumHistory,
-        origin: actual.origin === "default" ? " (not set: no history)" : "",
+        origin: defaultNote(actual, " (not set: no history)"),
       };
       if (actual.value < minimumHistory)
         return { resource: pool, status: "FAIL", messageId: "tooShort", data, evidence };

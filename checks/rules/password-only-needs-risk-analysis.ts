@@ -5,6 +5,7 @@ import {
   type RiskLookupMessageId,
 } from "./utils/risk-configurations.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MfaSetting = "OFF" | "OPTIONAL" | "ON";
 
@@ -74,7 +75,7 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }, MessageId>({
           data: {
             mfa: mfa.value,
             mode: mode.value,
-            origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "",
+            origin: defaultNote(mode, " (user_pool_add_ons not set)"),
           },
           evidence,
         };

@@ -1,6 +1,7 @@
 import { issuesRefreshTokens } from "./utils/client-flows.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 import { describeValidity } from "../model/token-validity.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "notRotated";
 
@@ -76,7 +77,7 @@ export default defineRule<{ required: boolean; minRefreshHours: number }, Messag
       const data = {
         validity: described,
         actual: rotation.value,
-        origin: rotation.origin === "default" ? " (not set)" : "",
+        origin: defaultNote(rotation, " (not set)"),
         threshold: minRefreshHours,
       };
       return rotation.value === "ENABLED"

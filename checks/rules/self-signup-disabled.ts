@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "selfSignUp";
 
@@ -35,7 +36,7 @@ export default defineRule<NoOptions, MessageId>({
       const actual = pool.allowAdminCreateUserOnly;
       if (!actual.known) return unknownFinding(pool, "admin_create_user_config.allow_admin_create_user_only", actual);
       const evidence = [evidenceOf("admin_create_user_config.allow_admin_create_user_only", actual)];
-      const data = { audience, origin: actual.origin === "default" ? " (not set: the default)" : "" };
+      const data = { audience, origin: defaultNote(actual) };
       return actual.value
         ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
         : { resource: pool, status: "FAIL", messageId: "selfSignUp", data, evidence };

@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "notEnforced" | "tierTooLow";
 
@@ -32,7 +33,7 @@ export default defineRule<NoOptions, MessageId>({
         evidenceOf("user_pool_tier", pool.tier),
       ];
       const tier = pool.tier;
-      const tierOrigin = tier.known && tier.origin === "default" ? " (user_pool_tier not set: Cognito's default)" : "";
+      const tierOrigin = defaultNote(tier, " (user_pool_tier not set: Cognito's default)");
       if (mode.value !== "ENFORCED") {
         const tierNote =
           tier.known && tier.value !== "PLUS" ? `; this pool is on the ${tier.value} tier${tierOrigin}` : "";
@@ -42,7 +43,7 @@ export default defineRule<NoOptions, MessageId>({
           messageId: "notEnforced",
           data: {
             actual: mode.value,
-            origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "",
+            origin: defaultNote(mode, " (user_pool_add_ons not set)"),
             tierNote,
           },
           evidence,

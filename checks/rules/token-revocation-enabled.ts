@@ -1,4 +1,5 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { defineRule, type NoOptions } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "disabled";
 
@@ -21,19 +22,12 @@ export default defineRule<NoOptions, MessageId>({
     },
   },
   check(estate) {
-    return estate.userPoolClients.map((client): Finding<MessageId> => {
-      const actual = client.enableTokenRevocation;
-      if (!actual.known) return unknownFinding(client, "enable_token_revocation", actual);
-      const evidence = [evidenceOf("enable_token_revocation", actual)];
-      return actual.value
-        ? {
-            resource: client,
-            status: "PASS",
-            messageId: "pass",
-            data: { origin: actual.origin === "default" ? " (enable_token_revocation not set: true by default)" : "" },
-            evidence,
-          }
-        : { resource: client, status: "FAIL", messageId: "disabled", evidence };
+    return valueRule(estate.userPoolClients, {
+      attribute: "enable_token_revocation",
+      value: (client) => client.enableTokenRevocation,
+      compare: () => ({ equals: true }),
+      messages: { pass: "pass", fail: "disabled" },
+      defaultNote: " (enable_token_revocation not set: true by default)",
     });
   },
 });

@@ -1,4 +1,5 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { defineRule, type NoOptions } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
 type MessageId = "pass" | "legacy";
 
@@ -21,19 +22,11 @@ export default defineRule<NoOptions, MessageId>({
     },
   },
   check(estate) {
-    return estate.userPoolClients.map((client): Finding<MessageId> => {
-      const actual = client.preventUserExistenceErrors;
-      if (!actual.known) return unknownFinding(client, "prevent_user_existence_errors", actual);
-      const evidence = [evidenceOf("prevent_user_existence_errors", actual)];
-      return actual.value === "ENABLED"
-        ? { resource: client, status: "PASS", messageId: "pass", evidence }
-        : {
-            resource: client,
-            status: "FAIL",
-            messageId: "legacy",
-            data: { actual: actual.value, origin: actual.origin === "default" ? " (not set: the default)" : "" },
-            evidence,
-          };
+    return valueRule(estate.userPoolClients, {
+      attribute: "prevent_user_existence_errors",
+      value: (client) => client.preventUserExistenceErrors,
+      compare: () => ({ equals: "ENABLED" }),
+      messages: { pass: "pass", fail: "legacy" },
     });
   },
 });
