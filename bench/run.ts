@@ -14,7 +14,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import { App, TerraformStack } from "cdktf";
 import { evaluate } from "../checks/engine/evaluate.js";
 import { loadPolicy } from "../checks/engine/policy-pack.js";
-import { RULES_BY_ID } from "../checks/rules/index.js";
+import { ruleMetadata } from "../checks/engine/catalog.js";
+import { RULES, RULES_BY_ID } from "../checks/rules/index.js";
 import { loadSynth } from "../checks/sources/synth/loader.js";
 import { FILE_WRITERS } from "../reports/index.js";
 import { compliantVariant, createShopStack, legacyVariant } from "../stacks/main.js";
@@ -72,8 +73,9 @@ function measure(label: string, dir: string): void {
     console.log(`${label.padEnd(22)} ${phase.padEnd(10)} ${ms.toFixed(1).padStart(9)} ms`);
   line(`load (${resources} res)`, load.ms);
   line(`evaluate (${run.result.results.length} results)`, run.ms);
+  const metadata = ruleMetadata(RULES);
   for (const [format, writer] of Object.entries(FILE_WRITERS))
-    line(`write ${format}`, time(() => writer.write(run.result), runs).ms);
+    line(`write ${format}`, time(() => writer.write(run.result, metadata), runs).ms);
 }
 
 const sizes = process.argv

@@ -25,8 +25,33 @@ export function packageRoot(): string {
   }
 }
 
+interface Manifest {
+  readonly version: string;
+  readonly repository?: string | { readonly url?: string };
+  readonly homepage?: string;
+}
+
+function manifest(): Manifest {
+  return JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as Manifest;
+}
+
 export function toolVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")) as { version: string }).version;
+  return manifest().version;
+}
+
+/** The repository's web address from package.json repository (or homepage), as npm normalises it: no git+, no .git. */
+export function repositoryUrl(): string | undefined {
+  const { repository, homepage } = manifest();
+  const url = typeof repository === "string" ? repository : (repository?.url ?? homepage);
+  if (!url) return undefined;
+  const github = /^(?:github:)?([\w.-]+\/[\w.-]+)$/.exec(url);
+  if (github) return `https://github.com/${github[1]!.replace(/\.git$/, "")}`;
+  return url
+    .replace(/^git\+/, "")
+    .replace(/^git:\/\//, "https://")
+    .replace(/#.*$/, "")
+    .replace(/\.git$/, "")
+    .replace(/\/$/, "");
 }
 
 export function policiesDir(): string {

@@ -1,6 +1,8 @@
-// The report writers: pure functions from the Report to text, one per format, and the file each
-// format is written to with --output-dir.
+// The report writers: pure functions from the Report and the rule metadata (handed in by the
+// caller, never imported from the registry) to text, one per format, and the file each format is
+// written to with --output-dir.
 
+import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report } from "../checks/engine/report.js";
 import { writeHtml } from "./html/index.js";
 import { writeJson } from "./json.js";
@@ -10,15 +12,16 @@ import { writeSarif } from "./sarif.js";
 
 export interface FileWriter {
   readonly file: string;
-  readonly write: (report: Report) => string;
+  readonly write: (report: Report, rules: RuleMetadata) => string;
 }
 
 export const FILE_WRITERS = {
   json: { file: "authwarden.json", write: writeJson },
-  sarif: { file: "authwarden.sarif", write: (report) => writeSarif(report) },
+  sarif: { file: "authwarden.sarif", write: (report, rules) => writeSarif(report, rules) },
   junit: { file: "authwarden.junit.xml", write: writeJunit },
-  markdown: { file: "authwarden.md", write: (report) => writeMarkdown(report) },
-  html: { file: "authwarden.html", write: writeHtml },
+  markdown: { file: "authwarden.md", write: (report, rules) => writeMarkdown(report, rules) },
+  // The evidence report is self-contained by design (no outbound links), so it takes no rule metadata.
+  html: { file: "authwarden.html", write: (report) => writeHtml(report) },
 } as const satisfies Record<string, FileWriter>;
 
 export type FileFormat = keyof typeof FILE_WRITERS;

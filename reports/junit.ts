@@ -2,13 +2,13 @@
 // per rule, one testcase per rule and resource; FAIL is a failure with the message and the fix,
 // ERROR an error, NOT_APPLICABLE, WAIVED and UNKNOWN are skipped with the reason.
 
+import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import { xmlAttribute as attr, xmlText as text } from "./escape.js";
 import { resourceLabel, resourceLocation, rulesOf, type RuleInfo } from "./rule-info.js";
 
-export function writeJunit(report: Report): string {
-  const rules = rulesOf(report);
-  const suites = rules.map((rule) =>
+export function writeJunit(report: Report, rules: RuleMetadata): string {
+  const suites = rulesOf(report, rules).map((rule) =>
     suite(
       report,
       rule,
@@ -43,6 +43,7 @@ function suite(report: Report, rule: RuleInfo, results: readonly Result[]): stri
     property("policy", `${report.policy.name} ${report.policy.version}`),
     property("source", report.source),
     property("tool", `${report.tool.name} ${report.tool.version}`),
+    ...(rule.docsUrl ? [property("docs", rule.docsUrl)] : []),
     `    </properties>`,
     ...cases,
     `  </testsuite>`,

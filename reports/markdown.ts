@@ -3,6 +3,7 @@
 // results in collapsed sections. Never longer than GitHub's 65,536-character comment limit. Every
 // string from the estate goes through markdownText: it cannot open tags, links, images or code spans.
 
+import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import { SEVERITIES, severityRank, type Severity } from "../checks/engine/rule.js";
 import { markdownText as md } from "./escape.js";
@@ -27,7 +28,7 @@ const FINDING_ICON: Readonly<Record<RocFinding, string>> = {
   "Not Tested": "❔",
 };
 
-export function writeMarkdown(report: Report, options: { readonly limit?: number } = {}): string {
+export function writeMarkdown(report: Report, rules: RuleMetadata, options: { readonly limit?: number } = {}): string {
   const lines: string[] = [
     MARKDOWN_MARKER,
     ...header(report),
@@ -36,7 +37,7 @@ export function writeMarkdown(report: Report, options: { readonly limit?: number
     "",
     ...requirementsTouched(report),
     "",
-    ...failures(report),
+    ...failures(report, rules),
   ];
   const waived = report.results.filter((r) => r.status === "WAIVED");
   if (waived.length > 0) {
@@ -152,7 +153,13 @@ function requirementsTouched(report: Report): string[] {
   ];
 }
 
-function failures(report: Report): string[] {
+/** The rule id, linked to its documentation when the metadata gives a URL. */
+function ruleCell(ruleId: string, rules: RuleMetadata): string {
+  const url = rules.get(ruleId)?.docsUrl;
+  return url ? `[${md(ruleId)}](${url})` : md(ruleId);
+}
+
+function failures(report: Report, rules: RuleMetadata): string[] {
   const failed = report.results
     .filter((r) => r.status === "FAIL")
     .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -166,7 +173,7 @@ function failures(report: Report): string[] {
       const pci = r.controls.every((c) => !c.applicable)
         ? "<br>_best practice: PCI DSS does not apply to this audience_"
         : "";
-      return `| ${SEVERITY_ICON[r.severity]} ${r.severity} | ${md(r.ruleId)} | ${resourceCell(r)} | ${md(r.message)}${pci} | ${md(r.remediation)} |`;
+      return `| ${SEVERITY_ICON[r.severity]} ${r.severity} | ${ruleCell(r.ruleId, rules)} | ${resourceCell(r)} | ${md(r.message)}${pci} | ${md(r.remediation)} |`;
     }),
   ];
 }

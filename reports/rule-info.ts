@@ -1,10 +1,11 @@
-// What the writers need to know about a rule beyond what a result carries: its description and its
-// cdktf remediation snippet, from the rule registry. A result whose rule is not registered (a
-// report from another build) falls back to what the result itself says.
+// What the writers need to know about a rule beyond what a result carries: its description, its
+// cdktf remediation snippet and its docs URL, from the rule metadata the caller hands in (writers
+// never import the rule registry). A result whose rule is not in it (a report from another build)
+// falls back to what the result itself says.
 
 import type { Report, Result } from "../checks/engine/report.js";
+import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Severity } from "../checks/engine/rule.js";
-import { RULES_BY_ID } from "../checks/rules/index.js";
 
 export interface RuleInfo {
   readonly id: string;
@@ -15,17 +16,18 @@ export interface RuleInfo {
   readonly requirements: readonly string[];
   readonly remediation: string;
   readonly cdktf?: string;
+  readonly docsUrl?: string;
 }
 
 /** Every rule that has a result in the report, sorted by id. */
-export function rulesOf(report: Report): RuleInfo[] {
+export function rulesOf(report: Report, rules: RuleMetadata): RuleInfo[] {
   const byId = new Map<string, Result>();
   for (const result of report.results) if (!byId.has(result.ruleId)) byId.set(result.ruleId, result);
-  return [...byId.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId)).map(ruleInfo);
+  return [...byId.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId)).map((result) => ruleInfo(result, rules));
 }
 
-export function ruleInfo(result: Result): RuleInfo {
-  const meta = RULES_BY_ID.get(result.ruleId)?.meta;
+export function ruleInfo(result: Result, rules: RuleMetadata): RuleInfo {
+  const meta = rules.get(result.ruleId);
   return {
     id: result.ruleId,
     title: meta?.title ?? result.title,
@@ -34,6 +36,7 @@ export function ruleInfo(result: Result): RuleInfo {
     requirements: meta?.requirements ?? result.controls.map((c) => c.id),
     remediation: result.remediation,
     ...(meta?.remediation.cdktf ? { cdktf: meta.remediation.cdktf } : {}),
+    ...(meta?.docsUrl ? { docsUrl: meta.docsUrl } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type * as Sarif from "sarif";
 import { ReportLimitError } from "../checks/errors.js";
+import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import type { Severity } from "../checks/engine/rule.js";
 import { resourceLabel, rulesOf, type RuleInfo } from "./rule-info.js";
@@ -34,15 +35,15 @@ const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = {
 };
 const GITHUB_TEXT_LIMIT = 1024;
 
-export function writeSarif(report: Report, limits: SarifLimits = GITHUB_SARIF_LIMITS): string {
+export function writeSarif(report: Report, rules: RuleMetadata, limits: SarifLimits = GITHUB_SARIF_LIMITS): string {
   const failures = report.results.filter((r) => r.status === "FAIL");
   if (failures.length > limits.resultsPerRun) {
     throw new ReportLimitError(
       `SARIF: ${failures.length} results exceed GitHub code scanning's limit of ${limits.resultsPerRun} per run; audit fewer stacks at a time (--stack) or fix findings first`,
     );
   }
-  const rules = rulesOf(report);
-  const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+  const described = rulesOf(report, rules);
+  const ruleIndex = new Map(described.map((rule, i) => [rule.id, i]));
   const occurrences = new Map<string, number>();
   const results = failures.map((result) => toSarifResult(result, ruleIndex.get(result.ruleId)!, occurrences));
 
@@ -56,7 +57,7 @@ export function writeSarif(report: Report, limits: SarifLimits = GITHUB_SARIF_LI
             name: report.tool.name,
             semanticVersion: report.tool.version,
             version: report.tool.version,
-            rules: rules.map(toRule),
+            rules: described.map(toRule),
           },
         },
         automationDetails: { id: `authwarden/${report.source}/` },
@@ -112,6 +113,7 @@ function toRule(rule: RuleInfo): Sarif.ReportingDescriptor {
     name: rule.id.replace(/(^|-)([a-z])/g, (_, dash: string, ch: string) => ch.toUpperCase()),
     shortDescription: { text: clip(rule.title) },
     fullDescription: { text: clip(`${rule.description} (PCI DSS v4.0.1 ${requirements})`) },
+    ...(rule.docsUrl ? { helpUri: rule.docsUrl } : {}),
     help: {
       text: `${rule.description}\n\nHow to fix: ${rule.remediation}${rule.cdktf ? `\n\n${rule.cdktf}` : ""}`,
       markdown,

@@ -7,6 +7,7 @@ import { Option, type Command } from "commander";
 import { writeConsole } from "../../reports/console.js";
 import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../../reports/index.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
+import { ruleMetadata, type RuleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
 import { evaluate } from "../engine/evaluate.js";
 import { InputError, UsageError } from "../errors.js";
@@ -14,7 +15,7 @@ import type { Estate } from "../model/index.js";
 import { DEFAULT_POLICY, loadPolicy } from "../engine/policy-pack.js";
 import { withGate, type Report } from "../engine/report.js";
 import { SEVERITIES, type Severity } from "../engine/rule.js";
-import { RULES_BY_ID } from "../rules/index.js";
+import { RULES, RULES_BY_ID } from "../rules/index.js";
 import { loadWaivers } from "../engine/waivers.js";
 
 /** The process as the commands see it: injected, so tests run the CLI in-process. */
@@ -91,15 +92,16 @@ export function auditAndEmit(
         drift: compareWithPlanned(evaluate(planned, config.policy, RULES_BY_ID, { waivers: config.waivers }), judged),
       }
     : judged;
+  const rules = ruleMetadata(RULES);
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
   if (options.outputDir) {
-    const written = writeReports(report, fileFormats, options.outputDir);
+    const written = writeReports(report, rules, fileFormats, options.outputDir);
     if (formats.includes("console") || fileFormats.length === 0 || !options.format) {
       io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
     }
     io.stdout(`reports written: ${written.map(terminalSafe).join(", ")}\n`);
   } else if (fileFormats.length === 1) {
-    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report));
+    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report, rules));
   } else {
     io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
   }
@@ -107,10 +109,10 @@ export function auditAndEmit(
 }
 
 /** Writes every file through a temporary name and renames it, so no report is ever half-written. */
-function writeReports(report: Report, formats: readonly FileFormat[], dir: string): string[] {
+function writeReports(report: Report, rules: RuleMetadata, formats: readonly FileFormat[], dir: string): string[] {
   const rendered = formats.map((format) => ({
     path: join(dir, FILE_WRITERS[format].file),
-    text: FILE_WRITERS[format].write(report),
+    text: FILE_WRITERS[format].write(report, rules),
   }));
   try {
     mkdirSync(dir, { recursive: true });

@@ -1,24 +1,33 @@
-// The rule catalog as data, built from rule metadata only: `authwarden rules` and the README's
-// catalog table are rendered from it, never from a hand-kept copy.
+// The rule catalog as data, built from rule metadata only: `authwarden rules`, the README's
+// catalog and the rule metadata handed to the report writers are rendered from it, never from a
+// hand-kept copy. Each rule's documentation URL is derived here, from its README heading.
 
-import type { Rule } from "./rule.js";
+import { repositoryUrl } from "../package-info.js";
+import { takesOptions, type Rule, type Severity } from "./rule.js";
 
 export interface CatalogEntry {
   readonly id: string;
   readonly title: string;
   readonly description: string;
-  readonly severity: string;
+  readonly severity: Severity;
   readonly requirements: readonly string[];
   readonly resourceKinds: readonly string[];
-  readonly options: {
+  /** Absent for a rule that takes no options. */
+  readonly options?: {
     readonly schema: Record<string, unknown>;
     readonly defaults: Record<string, unknown>;
     readonly audienceDefaults: Record<string, unknown>;
   };
   readonly remediation: { readonly summary: string; readonly cdktf: string };
+  /** The rule's section of the README's catalog; absent when package.json names no repository. */
+  readonly docsUrl?: string;
 }
 
+/** What the report writers know about a rule beyond its results, by rule id. */
+export type RuleMetadata = ReadonlyMap<string, CatalogEntry>;
+
 export function catalog(rules: readonly Rule[]): CatalogEntry[] {
+  const repository = repositoryUrl();
   return [...rules]
     .sort((a, b) => a.meta.id.localeCompare(b.meta.id))
     .map(({ meta }) => ({
@@ -28,16 +37,59 @@ export function catalog(rules: readonly Rule[]): CatalogEntry[] {
       severity: meta.severity,
       requirements: meta.requirements,
       resourceKinds: meta.resourceKinds,
-      options: {
-        schema: meta.options.schema,
-        defaults: meta.options.defaults,
-        audienceDefaults: meta.options.audienceDefaults ?? {},
-      },
+      ...(takesOptions(meta)
+        ? {
+            options: {
+              schema: meta.options.schema,
+              defaults: meta.options.defaults,
+              audienceDefaults: meta.options.audienceDefaults ?? {},
+            },
+          }
+        : {}),
       remediation: meta.remediation,
+      ...(repository ? { docsUrl: `${repository}#${ruleAnchor(meta.id)}` } : {}),
     }));
 }
 
+export function ruleMetadata(rules: readonly Rule[]): RuleMetadata {
+  return new Map(catalog(rules).map((entry) => [entry.id, entry]));
+}
+
+/**
+ * The anchor GitHub gives the rule's heading (### `id`): the heading text lower-cased, without
+ * punctuation other than - and _, spaces as -. Rule ids are already in that form.
+ */
+export function ruleAnchor(id: string): string {
+  return id
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+}
+
 export function catalogMarkdown(rules: readonly Rule[]): string {
-  const rows = catalog(rules).map((e) => `| \`${e.id}\` | ${e.severity} | ${e.requirements.join(", ")} | ${e.title} |`);
-  return ["| id | severity | PCI DSS v4.0.1 | secure state |", "|---|---|---|---|", ...rows].join("\n");
+  const entries = catalog(rules);
+  const rows = entries.map(
+    (e) => `| [\`${e.id}\`](#${ruleAnchor(e.id)}) | ${e.severity} | ${e.requirements.join(", ")} | ${e.title} |`,
+  );
+  const sections = entries.map((e) =>
+    [
+      `### \`${e.id}\``,
+      "",
+      `**${e.title}.** Severity ${e.severity}; PCI DSS v4.0.1 ${e.requirements.join(", ")}.`,
+      "",
+      e.description,
+      "",
+      ...(e.options ? [optionsLine(e.options.defaults, e.options.audienceDefaults), ""] : []),
+      `Fix: ${e.remediation.summary}`,
+    ].join("\n"),
+  );
+  const table = ["| id | severity | PCI DSS v4.0.1 | secure state |", "|---|---|---|---|", ...rows].join("\n");
+  return `${table}\n\n${sections.join("\n\n")}`;
+}
+
+function optionsLine(defaults: Record<string, unknown>, byAudience: Record<string, unknown>): string {
+  const audiences = Object.entries(byAudience).map(
+    ([audience, o]) => `; on ${audience} pools \`${JSON.stringify(o)}\``,
+  );
+  return `Options (defaults): \`${JSON.stringify(defaults)}\`${audiences.join("")}`;
 }

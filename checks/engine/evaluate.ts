@@ -124,7 +124,8 @@ export function displayName(resource: ModelObject): string {
 }
 
 function renderMessage(rule: Rule, finding: Finding): string {
-  const template = rule.meta.messages[finding.messageId] ?? SHARED_MESSAGES[finding.messageId];
+  const shared: Readonly<Record<string, string>> = SHARED_MESSAGES;
+  const template = rule.meta.messages[finding.messageId] ?? shared[finding.messageId];
   if (template === undefined)
     throw new RuleExecutionError(rule.meta.id, new Error(`unknown messageId ${JSON.stringify(finding.messageId)}`));
   const data: Record<string, string | number | boolean> = { resource: displayName(finding.resource), ...finding.data };

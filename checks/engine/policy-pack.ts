@@ -9,7 +9,7 @@ import { ConfigValidationError, InputError } from "../errors.js";
 import { assertValid } from "../io/json-schema.js";
 import type { Audience } from "../model/index.js";
 import { policiesDir } from "../package-info.js";
-import type { Rule, RuleOptions, Severity } from "./rule.js";
+import { takesOptions, type Rule, type RuleOptions, type Severity } from "./rule.js";
 
 export const DEFAULT_POLICY = "pci-dss-4.0.1";
 
@@ -134,15 +134,23 @@ function readChain(
   for (const [id, config] of Object.entries(content.rules ?? {})) {
     const rule = rules.get(id);
     if (!rule) throw new ConfigValidationError(file, `/rules/${id}`, "names an unknown rule (see authwarden rules)");
-    if (config.options) assertValid(rule.meta.options.schema, config.options, file, `/rules/${id}/options`);
+    if (config.options) validateOptions(rule, config.options, file, `/rules/${id}/options`);
     for (const [aud, opts] of Object.entries(config.audienceOptions ?? {})) {
-      assertValid(rule.meta.options.schema, opts, file, `/rules/${id}/audienceOptions/${aud}`);
+      validateOptions(rule, opts, file, `/rules/${id}/audienceOptions/${aud}`);
     }
   }
   const entry = { file, content, builtIn: dirname(file) === policiesDir() };
   if (!content.extends) return [entry];
   const parent = locate(content.extends, dirname(file));
   return [...readChain(parent, rules, [...seen, file]), entry];
+}
+
+function validateOptions(rule: Rule, options: RuleOptions, file: string, pointer: string): void {
+  // A rule without options has no schema to quote, so say so instead of "must NOT have additional properties".
+  const given = Object.keys(options);
+  if (!takesOptions(rule.meta) && given.length > 0)
+    throw new ConfigValidationError(file, pointer, `sets ${given.join(", ")}, but ${rule.meta.id} takes no options`);
+  assertValid(rule.meta.options.schema, options, file, pointer);
 }
 
 function readPolicyFile(file: string): PolicyFile {

@@ -18,8 +18,21 @@ export type Status = (typeof STATUSES)[number];
 export type FindingStatus = Exclude<Status, "WAIVED" | "ERROR">;
 
 export type RuleOptions = Record<string, unknown>;
+/** The options type of a rule that takes none: it declares no options schema at all. */
+export type NoOptions = Record<string, never>;
 
-export interface RuleMeta<O extends RuleOptions = RuleOptions> {
+export interface RuleOptionsMeta<O extends RuleOptions = RuleOptions> {
+  /** JSON Schema of the options object; packs and user policies are validated against it. */
+  readonly schema: Record<string, unknown>;
+  readonly defaults: O;
+  /** Defaults that differ by the audience of the resource (consumer thresholds). */
+  readonly audienceDefaults?: Partial<Record<Audience, Partial<O>>>;
+}
+
+/** Message ids every rule may use without declaring them. */
+export type SharedMessageId = "unknown" | "notApplicable";
+
+export interface RuleMeta<O extends RuleOptions = RuleOptions, M extends string = string> {
   /** Equal to the rule's file name; a contract with reports, waivers and users' CI configuration. */
   readonly id: string;
   /** States the secure state, e.g. "User pool passwords are at least 12 characters". */
@@ -29,15 +42,10 @@ export interface RuleMeta<O extends RuleOptions = RuleOptions> {
   /** PCI DSS v4.0.1 requirement ids. */
   readonly requirements: readonly string[];
   readonly resourceKinds: readonly ModelKind[];
-  readonly options: {
-    /** JSON Schema of the options object; packs and user policies are validated against it. */
-    readonly schema: Record<string, unknown>;
-    readonly defaults: O;
-    /** Defaults that differ by the audience of the resource (consumer thresholds). */
-    readonly audienceDefaults?: Partial<Record<Audience, Partial<O>>>;
-  };
+  /** NO_OPTIONS for a rule that takes none (see takesOptions). */
+  readonly options: RuleOptionsMeta<O>;
   /** Message templates by id; {{name}} placeholders are filled from the finding's data. */
-  readonly messages: Readonly<Record<string, string>>;
+  readonly messages: Readonly<Record<M, string>>;
   readonly remediation: { readonly summary: string; readonly cdktf: string };
 }
 
@@ -48,13 +56,30 @@ export interface Evidence {
   readonly origin?: "configured" | "default";
 }
 
-export interface Finding {
+/** Values for a message's {{placeholders}}; {{resource}} is filled by the engine. */
+export type MessageData = Readonly<Record<string, string | number | boolean>>;
+
+interface FindingBase {
   readonly resource: ModelObject;
-  readonly status: FindingStatus;
-  readonly messageId: string;
-  readonly data?: Readonly<Record<string, string | number | boolean>>;
   readonly evidence?: readonly Evidence[];
 }
+
+/**
+ * What a rule returns for one resource. The message id is one of the rule's own (M) or a shared
+ * one, whose data is typed: a misspelt id or a shared message without its placeholders does not compile.
+ */
+export type Finding<M extends string = string> =
+  | (FindingBase & { readonly status: FindingStatus; readonly messageId: M; readonly data?: MessageData })
+  | (FindingBase & {
+      readonly status: "UNKNOWN";
+      readonly messageId: "unknown";
+      readonly data: { readonly attribute: string; readonly reason: string };
+    })
+  | (FindingBase & {
+      readonly status: "NOT_APPLICABLE";
+      readonly messageId: "notApplicable";
+      readonly data: { readonly reason: string };
+    });
 
 export interface RuleContext<O extends RuleOptions> {
   /** The options in force for this resource: pack options merged over the audience defaults. */
@@ -62,23 +87,47 @@ export interface RuleContext<O extends RuleOptions> {
   audience(resource: ModelObject): AudienceInfo;
 }
 
-export interface Rule<O extends RuleOptions = RuleOptions> {
-  readonly meta: RuleMeta<O>;
-  check(estate: Estate, context: RuleContext<O>): Finding[];
+export interface Rule<O extends RuleOptions = RuleOptions, M extends string = string> {
+  readonly meta: RuleMeta<O, M>;
+  check(estate: Estate, context: RuleContext<O>): Finding<M>[];
 }
 
-export function defineRule<O extends RuleOptions>(rule: Rule<O>): Rule<O> {
-  return rule;
+/** The options of a rule that takes none: no property is accepted. */
+export const NO_OPTIONS: RuleOptionsMeta<NoOptions> = Object.freeze({
+  schema: Object.freeze({ type: "object", additionalProperties: false, maxProperties: 0 }),
+  defaults: Object.freeze({}) as NoOptions,
+});
+
+export function takesOptions(meta: Pick<RuleMeta, "options">): boolean {
+  return meta.options !== NO_OPTIONS;
 }
 
-/** Message ids every rule may use without declaring them. */
-export const SHARED_MESSAGES: Readonly<Record<string, string>> = {
+/** A rule as written: a rule without options (O = NoOptions) declares none, one with options must. */
+export type RuleDefinition<O extends RuleOptions, M extends string> = {
+  readonly meta: Omit<RuleMeta<O, M>, "options"> &
+    ([O] extends [NoOptions] ? { readonly options?: never } : { readonly options: RuleOptionsMeta<O> });
+  check(estate: Estate, context: RuleContext<O>): Finding<M>[];
+};
+
+/**
+ * Declares a rule, as typescript-eslint's RuleCreator does: O is the options type, M the union of
+ * the rule's message ids. `messages` must define exactly M, and findings may use only M or a shared id.
+ */
+export function defineRule<O extends RuleOptions = NoOptions, M extends string = never>(
+  rule: RuleDefinition<O, M>,
+): Rule<O, M> {
+  const options = (rule.meta.options ?? NO_OPTIONS) as RuleOptionsMeta<O>;
+  return { ...rule, meta: { ...rule.meta, options } };
+}
+
+/** Templates of the shared message ids. */
+export const SHARED_MESSAGES: Readonly<Record<SharedMessageId, string>> = {
   unknown: "{{resource}}: {{attribute}} cannot be determined: {{reason}}",
   notApplicable: "{{resource}}: not applicable: {{reason}}",
 };
 
 /** A finding for a value the rule needs but the source could not give. */
-export function unknownFinding(resource: ModelObject, attribute: string, value: Unknown): Finding {
+export function unknownFinding(resource: ModelObject, attribute: string, value: Unknown): Finding<never> {
   return { resource, status: "UNKNOWN", messageId: "unknown", data: { attribute, reason: value.reason } };
 }
 

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readDataFile } from "../io/data-file.js";
 import { ConfigValidationError } from "../errors.js";
+import { globRegExp } from "../iam/wildcard.js";
 import { assertValid } from "../io/json-schema.js";
 import { policiesDir } from "../package-info.js";
 import type { AppliedWaiver, Result, WaiverStatus } from "./report.js";
@@ -68,7 +69,8 @@ export function applyWaivers(
   const matchers = waivers.map((waiver) => ({
     waiver,
     expired: waiver.expires < today,
-    pattern: globPattern(waiver.resource),
+    // Resource names may contain ?, so only * is a wildcard in a selector.
+    pattern: globRegExp(waiver.resource, { questionMark: false }),
     used: false,
   }));
   const waived = results.map((result) => {
@@ -87,10 +89,6 @@ export function applyWaivers(
       return { waiver, ruleId: rule, selector: resource, problem: m.expired ? "expired" : "unused" };
     });
   return { results: waived, problems };
-}
-
-function globPattern(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\?]/g, "\\$&").replace(/\*/g, ".*")}$`);
 }
 
 function resourceMatches(pattern: RegExp, result: Result): boolean {

@@ -15,14 +15,11 @@ import type {
   Value,
 } from "../model/index.js";
 import { known, literalTerm, unknown } from "../model/index.js";
+import { globMatch } from "./wildcard.js";
 
 /** IAM wildcard match (* and ?), case-insensitive as IAM actions are. */
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = true): boolean {
-  const escaped = pattern
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${escaped}$`, caseInsensitive ? "i" : "").test(value);
+  return globMatch(pattern, value, { ignoreCase: caseInsensitive });
 }
 
 /** Whether a statement's Action/NotAction grants the action. */

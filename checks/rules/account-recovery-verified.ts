@@ -2,7 +2,9 @@ import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/
 
 const VERIFIED_CHANNELS = new Set(["verified_email", "verified_phone_number", "admin_only"]);
 
-export default defineRule<{ separateFromMfa: boolean }>({
+type MessageId = "pass" | "notSet" | "unverified" | "sameAsMfa";
+
+export default defineRule<{ separateFromMfa: boolean }, MessageId>({
   meta: {
     id: "account-recovery-verified",
     title:
@@ -41,7 +43,7 @@ export default defineRule<{ separateFromMfa: boolean }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { separateFromMfa } = context.options(pool);
       const recovery = pool.accountRecovery;
       if (!recovery.known) return unknownFinding(pool, "account_recovery_setting", recovery);

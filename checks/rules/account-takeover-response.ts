@@ -1,5 +1,10 @@
 import type { ModelObject, RiskAction, RiskConfiguration, UserPool } from "../model/index.js";
-import { indexRiskConfigurations, missingRiskFinding, RISK_LOOKUP_MESSAGES } from "./utils/risk-configurations.js";
+import {
+  indexRiskConfigurations,
+  missingRiskFinding,
+  RISK_LOOKUP_MESSAGES,
+  type RiskLookupMessageId,
+} from "./utils/risk-configurations.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
 type Options = {
@@ -15,7 +20,9 @@ const ACTION_SCHEMA = {
   items: { enum: ["BLOCK", "MFA_REQUIRED", "MFA_IF_CONFIGURED", "NO_ACTION"] },
 };
 
-export default defineRule<Options>({
+type MessageId = RiskLookupMessageId | "pass" | "notConfigured" | "weakAction" | "notEnforced";
+
+export default defineRule<Options, MessageId>({
   meta: {
     id: "account-takeover-response",
     title:
@@ -58,7 +65,7 @@ export default defineRule<Options>({
   },
   check(estate, context) {
     const index = indexRiskConfigurations(estate);
-    const findings: Finding[] = [];
+    const findings: Finding<MessageId>[] = [];
     for (const pool of estate.userPools) {
       const config = index.poolWide(pool);
       findings.push(config ? evaluate(pool, config, pool, context.options(pool)) : missingRiskFinding(pool, index));
@@ -74,7 +81,7 @@ function evaluate(
   config: RiskConfiguration,
   pool: UserPool | undefined,
   options: Options,
-): Finding {
+): Finding<MessageId> {
   const takeover = config.accountTakeover;
   if (!takeover.known) return unknownFinding(resource, "account_takeover_risk_configuration", takeover);
   const render = (a: RiskAction | null) => a ?? "none";

@@ -17,7 +17,9 @@ export function routeMatches(pattern: RoutePattern, method: string, path: string
   );
 }
 
-export default defineRule<Options>({
+type MessageId = "pass" | "passPublic" | "unauthorized";
+
+export default defineRule<Options, MessageId>({
   meta: {
     id: "api-methods-authorized",
     title:
@@ -77,7 +79,7 @@ export default defineRule<Options>({
   },
 });
 
-function checkRoute(route: ApiRoute, options: Options): Finding {
+function checkRoute(route: ApiRoute, options: Options): Finding<MessageId> {
   if (!route.httpMethod.known) return unknownFinding(route, "http_method", route.httpMethod);
   const method = route.httpMethod.value.toUpperCase();
   if (method === "OPTIONS")

@@ -1,9 +1,11 @@
 import { unknown, type LogDelivery, type UserPool } from "../model/index.js";
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 const EVENT_SOURCE = "userAuthEvents";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "missing";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "auth-event-logging",
     title: "User pools deliver user activity logs (userAuthEvents) to CloudWatch Logs, S3 or Firehose",
@@ -12,7 +14,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["10.2.1", "10.2.1.4", "10.2.2"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} delivers {{source}} logs to {{destination}}",
       missing:
@@ -32,7 +33,7 @@ export default defineRule<Record<string, never>>({
       byPool.set(delivery.userPool, [...(byPool.get(delivery.userPool) ?? []), delivery]);
     }
     const unlinked = estate.logDeliveries.filter((d) => !d.userPool);
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       if (!estate.logDeliveryExpressible.known)
         return unknownFinding(pool, "user activity log delivery", estate.logDeliveryExpressible);
       const data = { source: EVENT_SOURCE };

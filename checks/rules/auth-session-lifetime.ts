@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
-export default defineRule<{ maxMinutes: number }>({
+type MessageId = "pass" | "tooLong";
+
+export default defineRule<{ maxMinutes: number }, MessageId>({
   meta: {
     id: "auth-session-lifetime",
     title: "Sign-in sessions between challenges expire within 5 minutes (auth_session_validity <= 5)",
@@ -35,19 +38,12 @@ export default defineRule<{ maxMinutes: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
-      const { maxMinutes } = context.options(client);
-      const actual = client.authSessionValidityMinutes;
-      if (!actual.known) return unknownFinding(client, "auth_session_validity", actual);
-      const evidence = [evidenceOf("auth_session_validity", actual)];
-      const data = {
-        actual: actual.value,
-        expected: maxMinutes,
-        origin: actual.origin === "default" ? " (not set: Cognito's default)" : "",
-      };
-      return actual.value <= maxMinutes
-        ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: client, status: "FAIL", messageId: "tooLong", data, evidence };
+    return valueRule(estate.userPoolClients, {
+      attribute: "auth_session_validity",
+      value: (client) => client.authSessionValidityMinutes,
+      compare: (client) => ({ atMost: context.options(client).maxMinutes }),
+      messages: { pass: "pass", fail: "tooLong" },
+      defaultNote: " (not set: Cognito's default)",
     });
   },
 });

@@ -1,6 +1,9 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
-export default defineRule<{ forbiddenFlows: string[] }>({
+type MessageId = "pass" | "plainPassword";
+
+export default defineRule<{ forbiddenFlows: string[] }, MessageId>({
   meta: {
     id: "client-auth-flows-secure",
     title: "App clients do not send plain passwords to Cognito (no USER_PASSWORD_AUTH or admin no-SRP flows)",
@@ -42,7 +45,7 @@ export default defineRule<{ forbiddenFlows: string[] }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const { forbiddenFlows } = context.options(client);
       const flows = client.explicitAuthFlows;
       if (!flows.known) return unknownFinding(client, "explicit_auth_flows", flows);
@@ -61,7 +64,7 @@ export default defineRule<{ forbiddenFlows: string[] }>({
             status: "PASS",
             messageId: "pass",
             data: {
-              flows: `${flows.value.join(", ") || "no explicit auth flows"}${flows.origin === "default" ? " (Cognito's default)" : ""}`,
+              flows: `${flows.value.join(", ") || "no explicit auth flows"}${defaultNote(flows, " (Cognito's default)")}`,
             },
             evidence,
           };

@@ -1,3 +1,4 @@
+import { globRegExp } from "../iam/wildcard.js";
 import type { CustomAttribute, UserPoolClient } from "../model/index.js";
 import { defineRule, evidenceOf, unknownFinding, type Evidence, type Finding } from "../engine/rule.js";
 
@@ -14,7 +15,9 @@ const DEFAULT_PATTERNS = [
   "plan",
 ];
 
-export default defineRule<{ patterns: string[] }>({
+type MessageId = "pass" | "listed" | "allWritable" | "poolUnresolved";
+
+export default defineRule<{ patterns: string[] }, MessageId>({
   meta: {
     id: "client-privileged-attributes-readonly",
     title: "App clients cannot write authorization-relevant custom attributes (custom:role, custom:tenant_id...)",
@@ -55,8 +58,8 @@ export default defineRule<{ patterns: string[] }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
-      const matchers = context.options(client).patterns.map(globToRegExp);
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
+      const matchers = context.options(client).patterns.map(attributePattern);
       const privileged = (name: string) => matchers.some((m) => m.test(name));
       const write = client.writeAttributes;
       if (!write.known) return unknownFinding(client, "write_attributes", write);
@@ -83,7 +86,7 @@ function checkUnsetWriteAttributes(
   client: UserPoolClient,
   privileged: (name: string) => boolean,
   evidence: Evidence[],
-): Finding {
+): Finding<MessageId> {
   const pool = client.userPool;
   if (!pool)
     return {
@@ -133,10 +136,7 @@ function describe(attribute: CustomAttribute): string {
   return `custom:${attribute.name}${attribute.mutable ? "" : " (immutable)"}`;
 }
 
-function globToRegExp(pattern: string): RegExp {
-  const source = pattern
-    .replace(/^custom:/i, "")
-    .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*");
-  return new RegExp(`^${source}$`, "i");
+/** An attribute pattern, with or without the custom: prefix; * only, in any case. */
+function attributePattern(pattern: string): RegExp {
+  return globRegExp(pattern.replace(/^custom:/i, ""), { ignoreCase: true, questionMark: false });
 }

@@ -1,8 +1,15 @@
 import type { ModelObject, RiskConfiguration, UserPool } from "../model/index.js";
-import { indexRiskConfigurations, missingRiskFinding, RISK_LOOKUP_MESSAGES } from "./utils/risk-configurations.js";
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import {
+  indexRiskConfigurations,
+  missingRiskFinding,
+  RISK_LOOKUP_MESSAGES,
+  type RiskLookupMessageId,
+} from "./utils/risk-configurations.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = RiskLookupMessageId | "pass" | "notConfigured" | "signInNotFiltered" | "notBlocked" | "notEnforced";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "compromised-credentials-blocked",
     title: "Sign-ins with compromised credentials are blocked (risk configuration: SIGN_IN, BLOCK)",
@@ -11,7 +18,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["8.3.4", "8.3.9"],
     resourceKinds: ["UserPool", "RiskConfiguration"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       ...RISK_LOOKUP_MESSAGES,
       pass: "{{resource}} blocks sign-ins with compromised credentials",
@@ -30,7 +36,7 @@ export default defineRule<Record<string, never>>({
   },
   check(estate) {
     const index = indexRiskConfigurations(estate);
-    const findings: Finding[] = [];
+    const findings: Finding<MessageId>[] = [];
     for (const pool of estate.userPools) {
       const config = index.poolWide(pool);
       findings.push(config ? evaluate(pool, config, pool) : missingRiskFinding(pool, index));
@@ -41,7 +47,7 @@ export default defineRule<Record<string, never>>({
   },
 });
 
-function evaluate(resource: ModelObject, config: RiskConfiguration, pool: UserPool | undefined): Finding {
+function evaluate(resource: ModelObject, config: RiskConfiguration, pool: UserPool | undefined): Finding<MessageId> {
   const compromised = config.compromisedCredentials;
   if (!compromised.known) return unknownFinding(resource, "compromised_credentials_risk_configuration", compromised);
   const evidence = [

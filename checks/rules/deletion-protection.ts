@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, type NoOptions } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "inactive";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "deletion-protection",
     title: "User pools have deletion protection ACTIVE",
@@ -9,7 +12,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["10.5.1", "12.10"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} has deletion protection ACTIVE",
       inactive: "{{resource}} can be deleted in one step: deletion_protection is {{actual}}{{origin}}",
@@ -20,14 +22,11 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPools.map((pool): Finding => {
-      const actual = pool.deletionProtection;
-      if (!actual.known) return unknownFinding(pool, "deletion_protection", actual);
-      const evidence = [evidenceOf("deletion_protection", actual)];
-      const data = { actual: actual.value, origin: actual.origin === "default" ? " (not set: the default)" : "" };
-      return actual.value === "ACTIVE"
-        ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: pool, status: "FAIL", messageId: "inactive", data, evidence };
+    return valueRule(estate.userPools, {
+      attribute: "deletion_protection",
+      value: (pool) => pool.deletionProtection,
+      compare: () => ({ equals: "ACTIVE" }),
+      messages: { pass: "pass", fail: "inactive" },
     });
   },
 });

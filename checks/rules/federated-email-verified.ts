@@ -1,8 +1,10 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 const SOCIAL_AND_OIDC = ["Google", "Facebook", "LoginWithAmazon", "SignInWithApple", "OIDC"];
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "passNoEmail" | "emailWithoutVerified";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "federated-email-verified",
     title: "Social and OIDC providers that map email also map email_verified",
@@ -11,7 +13,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["8.2.1"],
     resourceKinds: ["IdentityProvider"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} maps email together with email_verified (from {{source}})",
       passNoEmail: "{{resource}} does not map email",
@@ -25,7 +26,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.identityProviders.map((provider): Finding => {
+    return estate.identityProviders.map((provider): Finding<MessageId> => {
       const type = provider.providerType;
       if (!type.known) return unknownFinding(provider, "provider_type", type);
       if (!SOCIAL_AND_OIDC.includes(type.value))

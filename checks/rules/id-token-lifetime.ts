@@ -1,7 +1,9 @@
 import { defineRule, type Finding } from "../engine/rule.js";
 import { lifetimeFinding } from "./utils/lifetime.js";
 
-export default defineRule<{ maxMinutes: number }>({
+type MessageId = "pass" | "tooLong";
+
+export default defineRule<{ maxMinutes: number }, MessageId>({
   meta: {
     id: "id-token-lifetime",
     title: "ID tokens expire within 15 minutes (60 minutes on consumer pools)",
@@ -36,7 +38,7 @@ export default defineRule<{ maxMinutes: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const { maxMinutes } = context.options(client);
       return lifetimeFinding(client, "id_token", client.idTokenValidity, maxMinutes * 60, maxMinutes);
     });

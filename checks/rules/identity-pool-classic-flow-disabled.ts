@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, type NoOptions } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "classicFlowAllowed";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "identity-pool-classic-flow-disabled",
     title: "Identity pools disable the basic (classic) authentication flow",
@@ -9,7 +12,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["7.2.1"],
     resourceKinds: ["IdentityPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} uses the enhanced flow only (allow_classic_flow = {{actual}}{{origin}})",
       classicFlowAllowed:
@@ -21,14 +23,12 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.identityPools.map((pool): Finding => {
-      const actual = pool.allowClassicFlow;
-      if (!actual.known) return unknownFinding(pool, "allow_classic_flow", actual);
-      const evidence = [evidenceOf("allow_classic_flow", actual)];
-      const data = { actual: actual.value, origin: actual.origin === "default" ? ", the default" : "" };
-      return actual.value
-        ? { resource: pool, status: "FAIL", messageId: "classicFlowAllowed", data, evidence }
-        : { resource: pool, status: "PASS", messageId: "pass", data, evidence };
+    return valueRule(estate.identityPools, {
+      attribute: "allow_classic_flow",
+      value: (pool) => pool.allowClassicFlow,
+      compare: () => ({ equals: false }),
+      messages: { pass: "pass", fail: "classicFlowAllowed" },
+      defaultNote: ", the default",
     });
   },
 });

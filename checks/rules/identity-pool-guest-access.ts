@@ -1,7 +1,10 @@
 import { isReadOnlyActionPattern, roleStatements, termMatchesAny } from "../iam/analysis.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 
-export default defineRule<{ allowGuestAccess: boolean; publicResources: string[] }>({
+type MessageId =
+  "pass" | "passGuestReadOnly" | "passNoGuestRole" | "guestsAllowed" | "guestRoleWrites" | "guestRoleUnresolved";
+
+export default defineRule<{ allowGuestAccess: boolean; publicResources: string[] }, MessageId>({
   meta: {
     id: "identity-pool-guest-access",
     title:
@@ -47,7 +50,7 @@ export default defineRule<{ allowGuestAccess: boolean; publicResources: string[]
     },
   },
   check(estate, context) {
-    return estate.identityPools.map((pool): Finding => {
+    return estate.identityPools.map((pool): Finding<MessageId> => {
       const { allowGuestAccess, publicResources } = context.options(pool);
       const allow = pool.allowUnauthenticatedIdentities;
       if (!allow.known) return unknownFinding(pool, "allow_unauthenticated_identities", allow);

@@ -1,6 +1,8 @@
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "notDeny" | "notSet" | "unknownResolution";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "identity-role-mapping-deny-ambiguous",
     title: "Identity pool role mappings deny ambiguous matches (ambiguous_role_resolution = Deny)",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["7.2.1"],
     resourceKinds: ["IdentityPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}}: every role mapping ({{count}}) resolves ambiguous matches with Deny",
       notDeny:
@@ -26,7 +27,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.identityPools.map((pool): Finding => {
+    return estate.identityPools.map((pool): Finding<MessageId> => {
       if (!pool.roles.known) return unknownFinding(pool, "role mappings", pool.roles);
       const mappings = pool.roles.value.mappings;
       if (mappings.length === 0)
@@ -36,7 +37,7 @@ export default defineRule<Record<string, never>>({
           messageId: "notApplicable",
           data: { reason: "the identity pool has no role mappings" },
         };
-      let unresolved: Finding | undefined;
+      let unresolved: Finding<MessageId> | undefined;
       for (const mapping of mappings) {
         const provider = mapping.identityProvider.text;
         const type = mapping.type || "(untyped)";

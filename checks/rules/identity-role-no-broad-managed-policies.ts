@@ -1,11 +1,13 @@
-import { checkBoundRoles } from "./utils/bound-roles.js";
 import { describeBindings, policyName, wildcardMatch, type RoleBindingRef } from "../iam/analysis.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
 import type { IamRole } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
 type Options = { forbiddenPolicies: string[] };
 
-export default defineRule<Options>({
+type MessageId = "pass" | "broadManagedPolicy" | "unresolvedRole";
+
+export default defineRule<Options, MessageId>({
   meta: {
     id: "identity-role-no-broad-managed-policies",
     title: "Identity pool roles carry no broad AWS-managed policy (AdministratorAccess, PowerUserAccess, *FullAccess)",
@@ -46,7 +48,7 @@ export default defineRule<Options>({
   },
 });
 
-function checkRole(role: IamRole, bindings: readonly RoleBindingRef[], options: Options): Finding {
+function checkRole(role: IamRole, bindings: readonly RoleBindingRef[], options: Options): Finding<MessageId> {
   const data = { bindings: describeBindings(bindings) };
   if (!role.policies.known) return unknownFinding(role, "policies", role.policies);
   const managed = role.policies.value.filter((p) => p.kind === "aws-managed");

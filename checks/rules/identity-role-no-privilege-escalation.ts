@@ -1,4 +1,3 @@
-import { checkBoundRoles } from "./utils/bound-roles.js";
 import {
   describeBindings,
   effectiveAllows,
@@ -7,8 +6,9 @@ import {
   rolePolicies,
   type RoleBindingRef,
 } from "../iam/analysis.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
 import type { IamRole } from "../model/index.js";
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 /** AWS-managed policies whose name alone says they grant IAM, Lambda or Cognito administration. */
 const ESCALATING_MANAGED = [
@@ -22,7 +22,9 @@ const ESCALATING_MANAGED = [
   /^AWSCloudFormationFullAccess$/,
 ];
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "escalation" | "escalatingManagedPolicy" | "managedUnknown" | "unresolvedRole";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "identity-role-no-privilege-escalation",
     title: "Identity pool roles cannot escalate privileges or change the auth estate",
@@ -31,7 +33,6 @@ export default defineRule<Record<string, never>>({
     severity: "critical",
     requirements: ["7.2.1", "7.2.2"],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} (bound as {{bindings}}) grants no IAM, STS, Cognito administration, Lambda or other write access to the estate",
       escalation:
@@ -54,7 +55,7 @@ export default defineRule<Record<string, never>>({
   },
 });
 
-function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding {
+function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding<MessageId> {
   const data = { bindings: describeBindings(bindings) };
   const policies = rolePolicies(role);
   if (!policies.known) return unknownFinding(role, "policies", policies);

@@ -1,4 +1,3 @@
-import { checkBoundRoles } from "./utils/bound-roles.js";
 import {
   describeBindings,
   effectiveAllows,
@@ -8,13 +7,17 @@ import {
   rolePolicies,
   type RoleBindingRef,
 } from "../iam/analysis.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
 import type { IamRole } from "../model/index.js";
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 /** AWS-managed policies whose name alone says they grant service wildcards ("*", "s3:*"). */
 const WILDCARD_MANAGED = [/^AdministratorAccess$/, /^PowerUserAccess$/, /FullAccess$/];
 
-export default defineRule<Record<string, never>>({
+type MessageId =
+  "pass" | "wildcardAction" | "writeOnAnyResource" | "broadManagedPolicy" | "managedUnknown" | "unresolvedRole";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "identity-role-no-wildcards",
     title: 'Identity pool roles grant no wildcard actions ("*", "service:*") and no writes on Resource "*"',
@@ -23,7 +26,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["7.2.1", "7.2.2"],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: '{{resource}} (bound as {{bindings}}) grants no wildcard action and no write on Resource "*"',
       wildcardAction: "{{resource}} (bound as {{bindings}}) allows {{action}} in policy {{policy}}",
@@ -47,7 +49,7 @@ export default defineRule<Record<string, never>>({
   },
 });
 
-function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding {
+function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding<MessageId> {
   const data = { bindings: describeBindings(bindings) };
   const policies = rolePolicies(role);
   if (!policies.known) return unknownFinding(role, "policies", policies);

@@ -1,4 +1,3 @@
-import { checkBoundRoles } from "./utils/bound-roles.js";
 import {
   conditionsOn,
   describeBindings,
@@ -12,6 +11,7 @@ import {
   type EffectiveAllow,
   type RoleBindingRef,
 } from "../iam/analysis.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
 import type { IamRole, Term } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 
@@ -58,7 +58,16 @@ const UNSCOPED_MANAGED = [
 
 type Options = { sharedResources: string[] };
 
-export default defineRule<Options>({
+type MessageId =
+  | "pass"
+  | "s3Unscoped"
+  | "dynamoDbUnscoped"
+  | "dynamoDbScan"
+  | "unscopedManagedPolicy"
+  | "managedUnknown"
+  | "unresolvedRole";
+
+export default defineRule<Options, MessageId>({
   meta: {
     id: "identity-role-per-identity-scoping",
     title: "Identity pool roles scope S3 objects and DynamoDB items to the caller's identity",
@@ -133,12 +142,12 @@ function leadingKeysScoped(allow: EffectiveAllow): boolean {
   });
 }
 
-function checkRole(role: IamRole, bindings: readonly RoleBindingRef[], options: Options): Finding {
+function checkRole(role: IamRole, bindings: readonly RoleBindingRef[], options: Options): Finding<MessageId> {
   const data = { bindings: describeBindings(bindings), sub: SUB };
   const policies = rolePolicies(role);
   if (!policies.known) return unknownFinding(role, "policies", policies);
   // Every violation is collected and a write reported first: it is the more serious one.
-  const failures: { finding: Finding; write: boolean }[] = [];
+  const failures: { finding: Finding<MessageId>; write: boolean }[] = [];
   for (const allow of effectiveAllows(policies.value.statements)) {
     const policy = policyName(allow.policy);
     const shownActions = allow.notAction ? `NotAction ${allow.statement.notActions?.join(", ")}` : undefined;
@@ -149,7 +158,7 @@ function checkRole(role: IamRole, bindings: readonly RoleBindingRef[], options: 
       },
     ];
     const readOnly = !allow.notAction && allow.actions.every(isReadOnlyActionPattern);
-    const fail = (messageId: string, action: string, target: string) =>
+    const fail = (messageId: MessageId, action: string, target: string) =>
       failures.push({
         finding: {
           resource: role,

@@ -1,8 +1,11 @@
-import { checkBoundRoles } from "./utils/bound-roles.js";
 import { describeBindings } from "../iam/analysis.js";
-import { defineRule, evidenceOf, unknownFinding } from "../engine/rule.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
+import { defineRule } from "../engine/rule.js";
+import { valueFinding } from "./utils/value-rule.js";
 
-export default defineRule<{ maxSessionDurationSeconds: number }>({
+type MessageId = "pass" | "tooLong" | "unresolvedRole";
+
+export default defineRule<{ maxSessionDurationSeconds: number }, MessageId>({
   meta: {
     id: "identity-role-session-duration",
     title: "Identity pool roles allow sessions of at most 1 hour (max_session_duration <= 3600 s)",
@@ -39,20 +42,15 @@ export default defineRule<{ maxSessionDurationSeconds: number }>({
     },
   },
   check(estate, context) {
-    return checkBoundRoles(estate, (role, bindings) => {
-      const { maxSessionDurationSeconds } = context.options(role);
-      const actual = role.maxSessionDurationSeconds;
-      if (!actual.known) return unknownFinding(role, "max_session_duration", actual);
-      const data = {
-        bindings: describeBindings(bindings),
-        actual: actual.value,
-        expected: maxSessionDurationSeconds,
-        origin: actual.origin === "default" ? " (the default)" : "",
-      };
-      const evidence = [evidenceOf("max_session_duration", actual)];
-      return actual.value <= maxSessionDurationSeconds
-        ? { resource: role, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: role, status: "FAIL", messageId: "tooLong", data, evidence };
-    });
+    return checkBoundRoles(estate, (role, bindings) =>
+      valueFinding(role, {
+        attribute: "max_session_duration",
+        value: (r) => r.maxSessionDurationSeconds,
+        compare: (r) => ({ atMost: context.options(r).maxSessionDurationSeconds }),
+        messages: { pass: "pass", fail: "tooLong" },
+        defaultNote: " (the default)",
+        data: () => ({ bindings: describeBindings(bindings) }),
+      }),
+    );
   },
 });

@@ -1,4 +1,3 @@
-import { checkBoundRoles } from "./utils/bound-roles.js";
 import {
   conditionsOn,
   describeBindings,
@@ -7,13 +6,17 @@ import {
   wildcardMatch,
   type RoleBindingRef,
 } from "../iam/analysis.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
 import { isLiteral, type IamRole, type PolicyStatement } from "../model/index.js";
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 const AMR_KEY = "cognito-identity.amazonaws.com:amr";
 const COGNITO_PRINCIPAL = "cognito-identity.amazonaws.com";
 
-export default defineRule<Record<string, never>>({
+type MessageId =
+  "pass" | "passNoFederation" | "missingAmr" | "wrongAmr" | "mixedBindings" | "unresolvedAmr" | "unresolvedRole";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "identity-role-trust-amr",
     title: 'Identity pool roles trust only the matching identity type (amr "authenticated" or "unauthenticated")',
@@ -22,7 +25,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["7.2.1", "7.2.5"],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: '{{resource}} is bound as {{bindings}} and its trust policy requires amr "{{expected}}"',
       passNoFederation: "{{resource}} does not allow sts:AssumeRoleWithWebIdentity from Cognito identity pools",
@@ -47,7 +49,7 @@ export default defineRule<Record<string, never>>({
   },
 });
 
-function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding {
+function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding<MessageId> {
   const described = describeBindings(bindings);
   const guest = bindings.some((b) => b.kind === "unauthenticated");
   const signedIn = bindings.some((b) => b.kind !== "unauthenticated");
@@ -59,7 +61,7 @@ function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding 
     (s) => s.effect === "Allow" && statementCoversAction(s, "sts:AssumeRoleWithWebIdentity") && trustsCognito(s),
   );
   if (federated.length === 0) return { resource: role, status: "PASS", messageId: "passNoFederation" };
-  let unresolved: Finding | undefined;
+  let unresolved: Finding<MessageId> | undefined;
   for (const statement of federated) {
     const conditions = conditionsOn(statement, AMR_KEY);
     const evidence = conditions.map((c) => ({

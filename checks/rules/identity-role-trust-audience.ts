@@ -1,11 +1,20 @@
 import { statementCoversAction, wildcardMatch } from "../iam/analysis.js";
 import type { IamRole, IdentityPool, PolicyStatement, Term } from "../model/index.js";
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 const AUD_KEY = "cognito-identity.amazonaws.com:aud";
 const COGNITO_PRINCIPAL = "cognito-identity.amazonaws.com";
 
-export default defineRule<Record<string, never>>({
+type MessageId =
+  | "pass"
+  | "passNoFederation"
+  | "missingAudience"
+  | "wildcardAudience"
+  | "otherPool"
+  | "unresolvedAudience"
+  | "unresolvedRole";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "identity-role-trust-audience",
     title:
@@ -15,7 +24,6 @@ export default defineRule<Record<string, never>>({
     severity: "critical",
     requirements: ["7.2.1", "7.2.5"],
     resourceKinds: ["IamRole"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} trusts only identity pool {{pool}} (StringEquals {{key}})",
       passNoFederation: "{{resource}} does not allow sts:AssumeRoleWithWebIdentity from Cognito identity pools",
@@ -36,7 +44,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    const findings: Finding[] = [];
+    const findings: Finding<MessageId>[] = [];
     const poolsByRole = new Map<IamRole, IdentityPool[]>();
     for (const pool of estate.identityPools) {
       if (!pool.roles.known) {
@@ -65,14 +73,14 @@ export default defineRule<Record<string, never>>({
   },
 });
 
-function checkRole(role: IamRole, pools: readonly IdentityPool[]): Finding {
+function checkRole(role: IamRole, pools: readonly IdentityPool[]): Finding<MessageId> {
   const poolNames = pools.map((p) => (p.name.known ? p.name.value : p.key)).join(", ");
   if (!role.trustPolicy.known) return unknownFinding(role, "assume_role_policy", role.trustPolicy);
   const federated = role.trustPolicy.value.statements.filter(
     (s) => s.effect === "Allow" && statementCoversAction(s, "sts:AssumeRoleWithWebIdentity") && trustsCognito(s),
   );
   if (federated.length === 0) return { resource: role, status: "PASS", messageId: "passNoFederation" };
-  let unresolved: Finding | undefined;
+  let unresolved: Finding<MessageId> | undefined;
   for (const statement of federated) {
     const equals = statement.conditions.filter((c) => c.key === AUD_KEY && c.operator.toLowerCase() === "stringequals");
     const evidence = statement.conditions

@@ -1,6 +1,8 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "smsOnly" | "noFactor";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "mfa-factor-strength",
     title: "User pools with MFA offer a factor other than SMS (TOTP, email OTP or WebAuthn)",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["8.5.1"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} offers {{factors}} as MFA factors",
       smsOnly: "{{resource}} has MFA {{mfa}} with SMS as its only factor; enable TOTP, email OTP or WebAuthn",
@@ -21,7 +22,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const mfa = pool.mfaConfiguration;
       if (!mfa.known) return unknownFinding(pool, "mfa_configuration", mfa);
       if (mfa.value === "OFF")
@@ -43,7 +44,7 @@ export default defineRule<Record<string, never>>({
         evidenceOf("user_pool_tier", pool.tier),
       ];
       const factors: string[] = [];
-      let undetermined: Finding | undefined;
+      let undetermined: Finding<MessageId> | undefined;
       for (const [attribute, value, label] of checks) {
         if (!value.known) {
           undetermined ??= unknownFinding(pool, attribute, value);

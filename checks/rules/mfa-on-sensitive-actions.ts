@@ -22,7 +22,10 @@ const DEFAULT_SENSITIVE_ROUTES: SensitiveRoute[] = [
 
 const poolName = (pool: UserPool) => (pool.name.known ? pool.name.value : pool.key);
 
-export default defineRule<Options>({
+type MessageId =
+  "pass" | "notCognito" | "noScope" | "wrongScope" | "weakPool" | "unresolvedAuthorizer" | "unresolvedPool";
+
+export default defineRule<Options, MessageId>({
   meta: {
     id: "mfa-on-sensitive-actions",
     title:
@@ -100,7 +103,7 @@ export default defineRule<Options>({
     const risks = new Map<UserPool, RiskConfiguration[]>();
     for (const risk of estate.riskConfigurations)
       if (risk.userPool) risks.set(risk.userPool, [...(risks.get(risk.userPool) ?? []), risk]);
-    const findings: Finding[] = [];
+    const findings: Finding<MessageId>[] = [];
     for (const route of estate.apiRoutes) {
       const options = context.options(route);
       if (!route.httpMethod.known) {
@@ -132,7 +135,7 @@ function checkRoute(
   expected: readonly string[],
   options: Options,
   risks: ReadonlyMap<UserPool, readonly RiskConfiguration[]>,
-): Finding {
+): Finding<MessageId> {
   const data = { method, path, expected: expected.join(" or ") };
   const authorization = route.authorizationType;
   if (!authorization.known) return unknownFinding(route, "authorization", authorization);

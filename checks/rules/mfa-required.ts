@@ -1,8 +1,11 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MfaSetting = "ON" | "OPTIONAL" | "OFF";
 
-export default defineRule<{ allowed: MfaSetting[] }>({
+type MessageId = "pass" | "notRequired";
+
+export default defineRule<{ allowed: MfaSetting[] }, MessageId>({
   meta: {
     id: "mfa-required",
     title: "User pools require multi-factor authentication (ON; ON or OPTIONAL on consumer pools)",
@@ -38,7 +41,7 @@ export default defineRule<{ allowed: MfaSetting[] }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { allowed } = context.options(pool);
       const actual = pool.mfaConfiguration;
       if (!actual.known) return unknownFinding(pool, "mfa_configuration", actual);
@@ -46,7 +49,7 @@ export default defineRule<{ allowed: MfaSetting[] }>({
       const data = {
         actual: actual.value,
         expected: allowed.join(" or "),
-        origin: actual.origin === "default" ? " (not set: the default)" : "",
+        origin: defaultNote(actual),
       };
       return allowed.includes(actual.value)
         ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }

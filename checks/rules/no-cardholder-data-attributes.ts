@@ -3,7 +3,9 @@ import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/
 
 const DEFAULT_NAMES = ["pan", "card_number", "cardnumber", "ccnum", "cvv", "cvc", "cvv2", "card_expiry", "track"];
 
-export default defineRule<{ names: string[] }>({
+type MessageId = "pass" | "cardData";
+
+export default defineRule<{ names: string[] }, MessageId>({
   meta: {
     id: "no-cardholder-data-attributes",
     title: "User pools have no custom attribute that holds card data (PAN, CVV, expiry, track data)",
@@ -39,7 +41,7 @@ export default defineRule<{ names: string[] }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const matchers = context.options(pool).names.map(matcher);
       const attributes = pool.customAttributes;
       if (!attributes.known) return unknownFinding(pool, "schema", attributes);

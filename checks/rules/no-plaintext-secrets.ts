@@ -1,4 +1,4 @@
-import { renderRef } from "../sources/terraform/expressions.js";
+import { refText } from "./utils/refs.js";
 import { wildcardMatch } from "../iam/analysis.js";
 import { isLiteral, type IdentityProvider, type Term } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
@@ -7,10 +7,12 @@ type Options = { secretKeys: string[] };
 
 /** Why a value is not a literal, for messages: the reference or expression it comes from. Never the value. */
 function sourceOf(term: Term): string {
-  return term.refs.length > 0 ? term.refs.map(renderRef).join(", ") : "an expression";
+  return term.refs.length > 0 ? term.refs.map(refText).join(", ") : "an expression";
 }
 
-export default defineRule<Options>({
+type MessageId = "pass" | "passNoSecrets" | "literalSecret";
+
+export default defineRule<Options, MessageId>({
   meta: {
     id: "no-plaintext-secrets",
     title: "No client secret, private key or password is written as a literal in the configuration",
@@ -51,7 +53,7 @@ export default defineRule<Options>({
   },
 });
 
-function checkProvider(provider: IdentityProvider, options: Options): Finding {
+function checkProvider(provider: IdentityProvider, options: Options): Finding<MessageId> {
   // The live API returns every secret the same way, so it cannot tell a literal in code from a variable.
   if (provider.provenance.source === "live") {
     return {

@@ -5,7 +5,9 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1"]);
 
 type Verdict = { ok: true } | { ok: false; why: string } | { ok: "unknown"; why: string };
 
-export default defineRule<{ allowedSchemes: string[] }>({
+type MessageId = "pass" | "insecure" | "unresolved";
+
+export default defineRule<{ allowedSchemes: string[] }, MessageId>({
   meta: {
     id: "oauth-https-redirects",
     title: "App client redirect URLs use https (http only for localhost and 127.0.0.1)",
@@ -42,7 +44,7 @@ export default defineRule<{ allowedSchemes: string[] }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const { allowedSchemes } = context.options(client);
       const lists: [string, Value<readonly Term[]>][] = [
         ["callback_urls", client.callbackUrls],
@@ -58,7 +60,7 @@ export default defineRule<{ allowedSchemes: string[] }>({
         ],
       ];
       const evidence: Evidence[] = [];
-      let firstUnknown: Finding | undefined;
+      let firstUnknown: Finding<MessageId> | undefined;
       let count = 0;
       for (const [attribute, list] of lists) {
         if (!list.known) {

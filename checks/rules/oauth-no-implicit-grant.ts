@@ -1,6 +1,8 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "implicit";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "oauth-no-implicit-grant",
     title: "App clients do not allow the OAuth implicit grant",
@@ -9,7 +11,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["8.3.2"],
     resourceKinds: ["UserPoolClient"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} does not allow the implicit grant (OAuth flows: {{flows}})",
       implicit: "{{resource}} allows the OAuth implicit grant (allowed_oauth_flows: {{flows}})",
@@ -20,7 +21,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const flows = client.allowedOAuthFlows;
       if (!flows.known) return unknownFinding(client, "allowed_oauth_flows", flows);
       const evidence = [evidenceOf("allowed_oauth_flows", flows, (f) => f.join(", ") || "none")];

@@ -7,7 +7,9 @@ const CLASSES = [
   ["requireSymbols", "password_policy.require_symbols", "symbols"],
 ] as const;
 
-export default defineRule<{ requireAllClasses: boolean }>({
+type MessageId = "pass" | "weak";
+
+export default defineRule<{ requireAllClasses: boolean }, MessageId>({
   meta: {
     id: "password-composition",
     title: "User pool passwords must contain numbers and letters",
@@ -37,7 +39,7 @@ export default defineRule<{ requireAllClasses: boolean }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { requireAllClasses } = context.options(pool);
       const policy = pool.passwordPolicy;
       for (const [field, attribute] of CLASSES) {

@@ -1,6 +1,9 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
-export default defineRule<{ minimumHistory: number }>({
+type MessageId = "pass" | "tooShort" | "tierTooLow";
+
+export default defineRule<{ minimumHistory: number }, MessageId>({
   meta: {
     id: "password-history",
     title: "User pools refuse the last 4 passwords (password_history_size >= 4)",
@@ -37,7 +40,7 @@ export default defineRule<{ minimumHistory: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { minimumHistory } = context.options(pool);
       const actual = pool.passwordPolicy.passwordHistorySize;
       if (!actual.known) return unknownFinding(pool, "password_policy.password_history_size", actual);
@@ -48,7 +51,7 @@ export default defineRule<{ minimumHistory: number }>({
       const data = {
         actual: actual.value,
         expected: minimumHistory,
-        origin: actual.origin === "default" ? " (not set: no history)" : "",
+        origin: defaultNote(actual, " (not set: no history)"),
       };
       if (actual.value < minimumHistory)
         return { resource: pool, status: "FAIL", messageId: "tooShort", data, evidence };

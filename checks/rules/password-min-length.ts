@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
-export default defineRule<{ minimumLength: number }>({
+type MessageId = "pass" | "tooShort";
+
+export default defineRule<{ minimumLength: number }, MessageId>({
   meta: {
     id: "password-min-length",
     title: "User pool passwords are at least 12 characters (8 on consumer pools)",
@@ -35,19 +38,12 @@ export default defineRule<{ minimumLength: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
-      const { minimumLength } = context.options(pool);
-      const actual = pool.passwordPolicy.minimumLength;
-      if (!actual.known) return unknownFinding(pool, "password_policy.minimum_length", actual);
-      const evidence = [evidenceOf("password_policy.minimum_length", actual)];
-      const data = {
-        actual: actual.value,
-        expected: minimumLength,
-        origin: actual.origin === "default" ? " (Cognito's default, no password policy set)" : "",
-      };
-      return actual.value >= minimumLength
-        ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: pool, status: "FAIL", messageId: "tooShort", data, evidence };
+    return valueRule(estate.userPools, {
+      attribute: "password_policy.minimum_length",
+      value: (pool) => pool.passwordPolicy.minimumLength,
+      compare: (pool) => ({ atLeast: context.options(pool).minimumLength }),
+      messages: { pass: "pass", fail: "tooShort" },
+      defaultNote: " (Cognito's default, no password policy set)",
     });
   },
 });

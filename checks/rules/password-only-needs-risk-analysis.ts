@@ -1,9 +1,17 @@
-import { indexRiskConfigurations, missingRiskFinding, RISK_LOOKUP_MESSAGES } from "./utils/risk-configurations.js";
+import {
+  indexRiskConfigurations,
+  missingRiskFinding,
+  RISK_LOOKUP_MESSAGES,
+  type RiskLookupMessageId,
+} from "./utils/risk-configurations.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
 type MfaSetting = "OFF" | "OPTIONAL" | "ON";
 
-export default defineRule<{ passwordOnlyWhen: MfaSetting[] }>({
+type MessageId = RiskLookupMessageId | "pass" | "notEnforced";
+
+export default defineRule<{ passwordOnlyWhen: MfaSetting[] }, MessageId>({
   meta: {
     id: "password-only-needs-risk-analysis",
     title: "Pools where a password can be the only factor enforce threat protection with a risk configuration",
@@ -42,7 +50,7 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }>({
   },
   check(estate, context) {
     const index = indexRiskConfigurations(estate);
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { passwordOnlyWhen } = context.options(pool);
       const mfa = pool.mfaConfiguration;
       if (!mfa.known) return unknownFinding(pool, "mfa_configuration", mfa);
@@ -67,7 +75,7 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }>({
           data: {
             mfa: mfa.value,
             mode: mode.value,
-            origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "",
+            origin: defaultNote(mode, " (user_pool_add_ons not set)"),
           },
           evidence,
         };

@@ -2,7 +2,9 @@ import { issuesRefreshTokens } from "./utils/client-flows.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 import { lifetimeFinding } from "./utils/lifetime.js";
 
-export default defineRule<{ maxHours: number }>({
+type MessageId = "pass" | "tooLong";
+
+export default defineRule<{ maxHours: number }, MessageId>({
   meta: {
     id: "refresh-token-lifetime",
     title: "Refresh tokens expire within 12 hours (30 days on consumer pools)",
@@ -38,7 +40,7 @@ export default defineRule<{ maxHours: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const { maxHours } = context.options(client);
       const issues = issuesRefreshTokens(client);
       if (!issues.known) return unknownFinding(client, "allowed_oauth_flows / explicit_auth_flows", issues);

@@ -1,8 +1,11 @@
 import { issuesRefreshTokens } from "./utils/client-flows.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 import { describeValidity } from "./utils/lifetime.js";
+import { defaultNote } from "./utils/value-rule.js";
 
-export default defineRule<{ required: boolean; minRefreshHours: number }>({
+type MessageId = "pass" | "notRotated";
+
+export default defineRule<{ required: boolean; minRefreshHours: number }, MessageId>({
   meta: {
     id: "refresh-token-rotation",
     title: "Consumer clients with refresh tokens longer than a day rotate them (refresh_token_rotation ENABLED)",
@@ -44,9 +47,9 @@ export default defineRule<{ required: boolean; minRefreshHours: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding => {
+    return estate.userPoolClients.map((client): Finding<MessageId> => {
       const { required, minRefreshHours } = context.options(client);
-      const notApplicable = (reason: string): Finding => ({
+      const notApplicable = (reason: string): Finding<MessageId> => ({
         resource: client,
         status: "NOT_APPLICABLE",
         messageId: "notApplicable",
@@ -74,7 +77,7 @@ export default defineRule<{ required: boolean; minRefreshHours: number }>({
       const data = {
         validity: described,
         actual: rotation.value,
-        origin: rotation.origin === "default" ? " (not set)" : "",
+        origin: defaultNote(rotation, " (not set)"),
         threshold: minRefreshHours,
       };
       return rotation.value === "ENABLED"

@@ -7,7 +7,10 @@ function detail(details: Readonly<Record<string, Term>>, key: string): Term | un
   return found === undefined ? undefined : details[found];
 }
 
-export default defineRule<{ requestSigningAlgorithm: string }>({
+type MessageId =
+  "pass" | "insecureMetadataUrl" | "missingMetadata" | "unsignedRequests" | "noSignout" | "unresolvedDetail";
+
+export default defineRule<{ requestSigningAlgorithm: string }, MessageId>({
   meta: {
     id: "saml-idp-hardening",
     title: "SAML identity providers use https or inline metadata, sign requests (rsa-sha256) and enable IdP sign-out",
@@ -46,7 +49,7 @@ export default defineRule<{ requestSigningAlgorithm: string }>({
     },
   },
   check(estate, context) {
-    return estate.identityProviders.map((provider): Finding => {
+    return estate.identityProviders.map((provider): Finding<MessageId> => {
       const type = provider.providerType;
       if (!type.known) return unknownFinding(provider, "provider_type", type);
       if (type.value !== "SAML")
@@ -63,7 +66,11 @@ export default defineRule<{ requestSigningAlgorithm: string }>({
   },
 });
 
-function checkSaml(provider: IdentityProvider, details: Readonly<Record<string, Term>>, expected: string): Finding {
+function checkSaml(
+  provider: IdentityProvider,
+  details: Readonly<Record<string, Term>>,
+  expected: string,
+): Finding<MessageId> {
   const url = detail(details, "MetadataURL");
   const file = detail(details, "MetadataFile");
   const signing = detail(details, "RequestSigningAlgorithm");
@@ -74,14 +81,14 @@ function checkSaml(provider: IdentityProvider, details: Readonly<Record<string, 
     { attribute: "provider_details.RequestSigningAlgorithm", value: signing?.text ?? "not set" },
     { attribute: "provider_details.IDPSignout", value: signout?.text ?? "not set" },
   ];
-  const unresolved = (key: string, term: Term): Finding => ({
+  const unresolved = (key: string, term: Term): Finding<MessageId> => ({
     resource: provider,
     status: "UNKNOWN",
     messageId: "unresolvedDetail",
     data: { key, value: term.text },
     evidence,
   });
-  let pending: Finding | undefined;
+  let pending: Finding<MessageId> | undefined;
 
   if (url) {
     if (!isLiteral(url)) {

@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "selfSignUp";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "self-signup-disabled",
     title: "Workforce user pools let only administrators create users (allow_admin_create_user_only)",
@@ -9,7 +12,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["8.2.4"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} lets only administrators create users",
       selfSignUp:
@@ -22,7 +24,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const { audience } = context.audience(pool);
       if (audience === "consumer")
         return {
@@ -34,7 +36,7 @@ export default defineRule<Record<string, never>>({
       const actual = pool.allowAdminCreateUserOnly;
       if (!actual.known) return unknownFinding(pool, "admin_create_user_config.allow_admin_create_user_only", actual);
       const evidence = [evidenceOf("admin_create_user_config.allow_admin_create_user_only", actual)];
-      const data = { audience, origin: actual.origin === "default" ? " (not set: the default)" : "" };
+      const data = { audience, origin: defaultNote(actual) };
       return actual.value
         ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
         : { resource: pool, status: "FAIL", messageId: "selfSignUp", data, evidence };

@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
-export default defineRule<{ maxDays: number }>({
+type MessageId = "pass" | "tooLong";
+
+export default defineRule<{ maxDays: number }, MessageId>({
   meta: {
     id: "temporary-password-validity",
     title: "Temporary passwords expire within 7 days",
@@ -35,19 +38,12 @@ export default defineRule<{ maxDays: number }>({
     },
   },
   check(estate, context) {
-    return estate.userPools.map((pool): Finding => {
-      const { maxDays } = context.options(pool);
-      const actual = pool.passwordPolicy.temporaryPasswordValidityDays;
-      if (!actual.known) return unknownFinding(pool, "password_policy.temporary_password_validity_days", actual);
-      const evidence = [evidenceOf("password_policy.temporary_password_validity_days", actual)];
-      const data = {
-        actual: actual.value,
-        expected: maxDays,
-        origin: actual.origin === "default" ? " (not set: Cognito's default)" : "",
-      };
-      return actual.value <= maxDays
-        ? { resource: pool, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: pool, status: "FAIL", messageId: "tooLong", data, evidence };
+    return valueRule(estate.userPools, {
+      attribute: "password_policy.temporary_password_validity_days",
+      value: (pool) => pool.passwordPolicy.temporaryPasswordValidityDays,
+      compare: (pool) => ({ atMost: context.options(pool).maxDays }),
+      messages: { pass: "pass", fail: "tooLong" },
+      defaultNote: " (not set: Cognito's default)",
     });
   },
 });

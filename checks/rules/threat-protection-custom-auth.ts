@@ -1,8 +1,10 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 const CUSTOM_AUTH_TRIGGERS = ["define_auth_challenge", "create_auth_challenge", "verify_auth_challenge_response"];
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "notEnforced";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "threat-protection-custom-auth",
     title: "User pools with custom authentication enforce threat protection on it (custom_auth_mode ENFORCED)",
@@ -11,7 +13,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["8.3.9"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} enforces threat protection on custom authentication ({{triggers}})",
       notEnforced:
@@ -23,7 +24,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const triggers = pool.lambdaTriggers;
       if (!triggers.known) return unknownFinding(pool, "lambda_config", triggers);
       const custom = CUSTOM_AUTH_TRIGGERS.filter((name) => triggers.value[name] !== undefined);

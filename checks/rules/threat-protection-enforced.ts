@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { defaultNote } from "./utils/value-rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "notEnforced" | "tierTooLow";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "threat-protection-enforced",
     title: "User pools enforce threat protection (advanced_security_mode ENFORCED, Plus tier)",
@@ -9,7 +12,6 @@ export default defineRule<Record<string, never>>({
     severity: "high",
     requirements: ["8.3.9", "8.3.4"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} enforces threat protection (advanced_security_mode ENFORCED, tier PLUS)",
       notEnforced:
@@ -23,7 +25,7 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const mode = pool.advancedSecurityMode;
       if (!mode.known) return unknownFinding(pool, "user_pool_add_ons.advanced_security_mode", mode);
       const evidence = [
@@ -31,7 +33,7 @@ export default defineRule<Record<string, never>>({
         evidenceOf("user_pool_tier", pool.tier),
       ];
       const tier = pool.tier;
-      const tierOrigin = tier.known && tier.origin === "default" ? " (user_pool_tier not set: Cognito's default)" : "";
+      const tierOrigin = defaultNote(tier, " (user_pool_tier not set: Cognito's default)");
       if (mode.value !== "ENFORCED") {
         const tierNote =
           tier.known && tier.value !== "PLUS" ? `; this pool is on the ${tier.value} tier${tierOrigin}` : "";
@@ -41,7 +43,7 @@ export default defineRule<Record<string, never>>({
           messageId: "notEnforced",
           data: {
             actual: mode.value,
-            origin: mode.origin === "default" ? " (user_pool_add_ons not set)" : "",
+            origin: defaultNote(mode, " (user_pool_add_ons not set)"),
             tierNote,
           },
           evidence,

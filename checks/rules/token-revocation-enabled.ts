@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, type NoOptions } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "disabled";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "token-revocation-enabled",
     title: "App clients can revoke refresh tokens (enable_token_revocation)",
@@ -9,7 +12,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["8.2.8"],
     resourceKinds: ["UserPoolClient"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} can revoke refresh tokens{{origin}}",
       disabled: "{{resource}} cannot revoke refresh tokens: enable_token_revocation is false",
@@ -20,19 +22,12 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPoolClients.map((client): Finding => {
-      const actual = client.enableTokenRevocation;
-      if (!actual.known) return unknownFinding(client, "enable_token_revocation", actual);
-      const evidence = [evidenceOf("enable_token_revocation", actual)];
-      return actual.value
-        ? {
-            resource: client,
-            status: "PASS",
-            messageId: "pass",
-            data: { origin: actual.origin === "default" ? " (enable_token_revocation not set: true by default)" : "" },
-            evidence,
-          }
-        : { resource: client, status: "FAIL", messageId: "disabled", evidence };
+    return valueRule(estate.userPoolClients, {
+      attribute: "enable_token_revocation",
+      value: (client) => client.enableTokenRevocation,
+      compare: () => ({ equals: true }),
+      messages: { pass: "pass", fail: "disabled" },
+      defaultNote: " (enable_token_revocation not set: true by default)",
     });
   },
 });

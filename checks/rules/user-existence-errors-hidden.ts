@@ -1,6 +1,9 @@
-import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, type NoOptions } from "../engine/rule.js";
+import { valueRule } from "./utils/value-rule.js";
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "legacy";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "user-existence-errors-hidden",
     title: "App clients do not reveal whether a user exists (prevent_user_existence_errors ENABLED)",
@@ -9,7 +12,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["8.3.4"],
     resourceKinds: ["UserPoolClient"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} hides whether a user exists (prevent_user_existence_errors ENABLED)",
       legacy: "{{resource}} reveals whether a user exists: prevent_user_existence_errors is {{actual}}{{origin}}",
@@ -20,19 +22,11 @@ export default defineRule<Record<string, never>>({
     },
   },
   check(estate) {
-    return estate.userPoolClients.map((client): Finding => {
-      const actual = client.preventUserExistenceErrors;
-      if (!actual.known) return unknownFinding(client, "prevent_user_existence_errors", actual);
-      const evidence = [evidenceOf("prevent_user_existence_errors", actual)];
-      return actual.value === "ENABLED"
-        ? { resource: client, status: "PASS", messageId: "pass", evidence }
-        : {
-            resource: client,
-            status: "FAIL",
-            messageId: "legacy",
-            data: { actual: actual.value, origin: actual.origin === "default" ? " (not set: the default)" : "" },
-            evidence,
-          };
+    return valueRule(estate.userPoolClients, {
+      attribute: "prevent_user_existence_errors",
+      value: (client) => client.preventUserExistenceErrors,
+      compare: () => ({ equals: "ENABLED" }),
+      messages: { pass: "pass", fail: "legacy" },
     });
   },
 });

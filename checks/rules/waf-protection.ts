@@ -1,5 +1,5 @@
 import { isLiteral, type Term, type UserPool, type WafAssociation } from "../model/index.js";
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 /** Whether an association whose target is not resolved could still be a user pool. */
 function mayTargetUserPool(ref: Term): boolean {
@@ -12,7 +12,9 @@ function mayTargetUserPool(ref: Term): boolean {
   return true;
 }
 
-export default defineRule<Record<string, never>>({
+type MessageId = "pass" | "missing" | "unresolvedAssociation";
+
+export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "waf-protection",
     title: "User pools are protected by a WAFv2 web ACL",
@@ -21,7 +23,6 @@ export default defineRule<Record<string, never>>({
     severity: "medium",
     requirements: ["6.4.2"],
     resourceKinds: ["UserPool"],
-    options: { schema: { type: "object", additionalProperties: false, properties: {} }, defaults: {} },
     messages: {
       pass: "{{resource}} is protected by web ACL {{webAcl}}",
       missing: "{{resource}}: WAF protection is missing: no aws_wafv2_web_acl_association names this user pool",
@@ -39,7 +40,7 @@ export default defineRule<Record<string, never>>({
     for (const association of estate.wafAssociations)
       if (association.userPool && !byPool.has(association.userPool)) byPool.set(association.userPool, association);
     const unresolved = estate.wafAssociations.find((a) => !a.userPool && mayTargetUserPool(a.resourceRef));
-    return estate.userPools.map((pool): Finding => {
+    return estate.userPools.map((pool): Finding<MessageId> => {
       const association = byPool.get(pool);
       if (association && !association.exists.known)
         return unknownFinding(pool, "web ACL association", association.exists);

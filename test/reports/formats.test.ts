@@ -10,9 +10,13 @@ import type { Report, Result } from "../../checks/engine/report.js";
 import { FILE_WRITERS } from "../../reports/index.js";
 import { PRINCIPALS, REQUIREMENTS } from "../../reports/roc.js";
 import { fingerprint, SECURITY_SEVERITY, writeSarif } from "../../reports/sarif.js";
+import { ruleMetadata } from "../../checks/engine/catalog.js";
 import { RULES } from "../../checks/rules/index.js";
 import { synthReferenceApp } from "../support/reference-synth.js";
 import { reportSchema, runAllFormats, validateSarif, type AllFormatsRun } from "../support/reports.js";
+
+// The writers get the rule metadata from their caller, as the CLI hands it in.
+const RULE_METADATA = ruleMetadata(RULES);
 
 let synthDir: string;
 let first: AllFormatsRun;
@@ -181,7 +185,7 @@ describe("waived results", () => {
   it("are left out of SARIF results and listed in the run's properties", () => {
     const report = withWaiver(first.report);
     const waived = report.results.find((r) => r.status === "WAIVED")!;
-    const run = sarifOf(FILE_WRITERS.sarif.write(report)).runs[0]!;
+    const run = sarifOf(FILE_WRITERS.sarif.write(report, RULE_METADATA)).runs[0]!;
     expect(run.results).toHaveLength(report.results.filter((r) => r.status === "FAIL").length);
     expect(run.properties?.waived).toEqual([
       expect.objectContaining({
@@ -196,7 +200,7 @@ describe("waived results", () => {
   });
 
   it("are skipped in JUnit with the waiver's reason, owner and expiry", () => {
-    const xml = FILE_WRITERS.junit.write(withWaiver(first.report));
+    const xml = FILE_WRITERS.junit.write(withWaiver(first.report), RULE_METADATA);
     expect(xml).toMatch(
       /<skipped message="waived by W-1 \(owner iam-team@example.com, expires 2099-12-31\): legacy &lt;b&gt;portal&lt;\/b&gt; retiring; compensating control: IP allow-list \| VPN">/,
     );
@@ -204,7 +208,7 @@ describe("waived results", () => {
 
   it("appear in the Markdown's collapsed section and the HTML's waiver section with the compensating control", () => {
     const report = withWaiver(first.report);
-    const md = FILE_WRITERS.markdown.write(report);
+    const md = FILE_WRITERS.markdown.write(report, RULE_METADATA);
     expect(md).toMatch(/<details>\n<summary>Waived \(1\)<\/summary>/);
     expect(md).toContain("compensating control: IP allow-list \\| VPN");
     expect(md).toMatch(/<summary>Waivers to clean up \(1\)<\/summary>/);
@@ -233,7 +237,7 @@ describe("SARIF locations when the construct's file is not known", () => {
         { ...fail, resource: arnOnly },
       ],
     };
-    const log = sarifOf(writeSarif(report));
+    const log = sarifOf(writeSarif(report, RULE_METADATA));
     expect(validateSarif(log).valid).toBe(true);
     const [input, arn] = log.runs[0]!.results!;
     expect(fail.resource.inputLine).toBeGreaterThan(1);
@@ -251,6 +255,24 @@ describe("SARIF locations when the construct's file is not known", () => {
   });
 });
 
+describe("rule documentation links", () => {
+  it("every SARIF rule has the helpUri of its README section, Markdown and JUnit link the failing rules", () => {
+    const { report } = first;
+    const rules = sarifOf(writeSarif(report, RULE_METADATA)).runs[0]!.tool.driver.rules!;
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) expect(rule.helpUri).toBe(`https://github.com/authwarden/authwarden#${rule.id}`);
+    const failing = report.results.find((r) => r.status === "FAIL")!;
+    const url = RULE_METADATA.get(failing.ruleId)!.docsUrl!;
+    expect(FILE_WRITERS.markdown.write(report, RULE_METADATA)).toContain(`[${failing.ruleId}](${url})`);
+    expect(FILE_WRITERS.junit.write(report, RULE_METADATA)).toContain(`<property name="docs" value="${url}"/>`);
+  });
+
+  it("without metadata (a report from another build) the writers fall back to the results", () => {
+    const rules = sarifOf(writeSarif(first.report, new Map())).runs[0]!.tool.driver.rules!;
+    expect(rules.every((r) => r.helpUri === undefined && r.shortDescription!.text.length > 0)).toBe(true);
+  });
+});
+
 describe("GitHub's SARIF limits", () => {
   it("more than 25,000 results per run is refused with a clear AuthwardenError", () => {
     const fail = first.report.results.find((r) => r.status === "FAIL")!;
@@ -261,17 +283,19 @@ describe("GitHub's SARIF limits", () => {
         resource: { ...fail.resource, key: `${fail.resource.key}#${i}` },
       })),
     };
-    expect(() => writeSarif(many)).toThrow(ReportLimitError);
-    expect(() => writeSarif(many)).toThrow(/25001 results exceed GitHub code scanning's limit of 25000 per run/);
+    expect(() => writeSarif(many, RULE_METADATA)).toThrow(ReportLimitError);
+    expect(() => writeSarif(many, RULE_METADATA)).toThrow(
+      /25001 results exceed GitHub code scanning's limit of 25000 per run/,
+    );
     expect(new ReportLimitError("x")).toBeInstanceOf(AuthwardenError);
   });
 
   it("a log over the gzipped size limit is refused", () => {
-    const text = writeSarif(first.report);
+    const text = writeSarif(first.report, RULE_METADATA);
     const size = gzipSync(text).length;
-    expect(() => writeSarif(first.report, { resultsPerRun: 25_000, gzippedBytes: size - 1 })).toThrow(
+    expect(() => writeSarif(first.report, RULE_METADATA, { resultsPerRun: 25_000, gzippedBytes: size - 1 })).toThrow(
       /bytes gzipped exceed GitHub code scanning's limit/,
     );
-    expect(writeSarif(first.report, { resultsPerRun: 25_000, gzippedBytes: size })).toBe(text);
+    expect(writeSarif(first.report, RULE_METADATA, { resultsPerRun: 25_000, gzippedBytes: size })).toBe(text);
   });
 });

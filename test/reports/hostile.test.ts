@@ -3,7 +3,9 @@
 // come out inert in every format.
 
 import { beforeAll, describe, expect, it } from "vitest";
+import { ruleMetadata } from "../../checks/engine/catalog.js";
 import type { Report } from "../../checks/engine/report.js";
+import { RULES } from "../../checks/rules/index.js";
 import { htmlEscape, markdownText, stripInvalidXmlChars, xmlAttribute, xmlText } from "../../reports/escape.js";
 import { fit, GITHUB_COMMENT_LIMIT, writeMarkdown } from "../../reports/markdown.js";
 import { CLIENT_NAME, hostileSynth, POOL_NAME } from "../support/hostile-fixture.js";
@@ -90,7 +92,7 @@ describe("the Markdown size limit", () => {
         resource: { ...fail.resource, key: `${fail.resource.key}#${status}${i}` },
       }));
     const report: Report = { ...base, results: [...many("FAIL"), ...many("UNKNOWN")] };
-    const md = writeMarkdown(report);
+    const md = writeMarkdown(report, ruleMetadata(RULES));
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(md).toMatch(/> ✂️ \*\*Truncated:\*\* [\d,]+ characters \([\d,]+ lines\) were left out/);
     expect(md.match(/^<details>$/gm)?.length ?? 0).toBe(md.match(/^<\/details>$/gm)?.length ?? 0);

@@ -8,13 +8,39 @@ import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { assertValid } from "../../checks/io/json-schema.js";
 import { builtInPolicyNames, loadPolicy } from "../../checks/engine/policy-pack.js";
-import { catalogMarkdown } from "../../checks/engine/catalog.js";
+import { catalog, catalogMarkdown } from "../../checks/engine/catalog.js";
 import { SEVERITIES } from "../../checks/engine/rule.js";
 import { RULES, RULES_BY_ID } from "../../checks/rules/index.js";
 
 const ruleFiles = readdirSync(join("checks", "rules"))
   .filter((f) => f.endsWith(".ts") && f !== "index.ts")
   .map((f) => basename(f, ".ts"));
+
+/**
+ * The anchors GitHub gives a Markdown file's headings (github-slugger): inline markup dropped, lower
+ * case, punctuation other than - and _ removed, spaces as -, and -1, -2... on repeats. Headings in
+ * code fences are not headings.
+ */
+function githubAnchors(markdown: string): string[] {
+  const anchors: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : /^ {0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
+    if (!heading) continue;
+    const text = heading[1]!
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/[`*_~]|<[^>]*>/g, (m) => (m === "_" ? m : ""));
+    const slug = text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, "")
+      .replace(/ /g, "-");
+    let unique = slug;
+    for (let n = 1; anchors.includes(unique); n++) unique = `${slug}-${n}`;
+    anchors.push(unique);
+  }
+  return anchors;
+}
 
 describe("rule catalog", () => {
   it("registers every rule file, and nothing else", () => {
@@ -46,6 +72,19 @@ describe("rule catalog", () => {
     assertValid(meta.options.schema, meta.options.defaults, `${meta.id} defaults`);
     for (const options of Object.values(meta.options.audienceDefaults ?? {}))
       assertValid(meta.options.schema, options, `${meta.id} audience defaults`);
+  });
+
+  it("rules import no parser, and IAM analysis does not import the rule contract", () => {
+    const importsOf = (dir: string): [string, string][] =>
+      readdirSync(dir, { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts"))
+        .flatMap((f) =>
+          [...readFileSync(join(dir, f), "utf8").matchAll(/from "([^"]+)"/g)].map((m): [string, string] => [f, m[1]!]),
+        );
+    const parsers = importsOf(join("checks", "rules")).filter(([, from]) => /\/(sources|io)\//.test(from));
+    expect(parsers).toEqual([]);
+    const contract = importsOf(join("checks", "iam")).filter(([, from]) => /\/(engine|rules)\//.test(from));
+    expect(contract).toEqual([]);
   });
 
   it("every built-in pack validates and names only known rules", () => {
@@ -120,6 +159,14 @@ describe("rule catalog", () => {
         "api-methods-authorized",
       ].sort(),
     );
+  });
+
+  it("every rule's docs URL is the repository's README at an anchor GitHub generates from a heading", () => {
+    const readme = readFileSync("README.md", "utf8");
+    for (const entry of catalog(RULES)) {
+      expect(entry.docsUrl).toBe(`https://github.com/authwarden/authwarden#${entry.id}`);
+      expect(githubAnchors(readme), entry.id).toContain(new URL(entry.docsUrl!).hash.slice(1));
+    }
   });
 
   it("the README documents the catalog generated from rule metadata (run npm run docs)", () => {

@@ -1,5 +1,5 @@
-// The per-role loop of the identity-role rules: every role bound to an identity pool or a user pool
-// group is judged once, and what cannot be followed is reported UNKNOWN on whatever binds it.
+// The identity-role rules judge every role an identity pool or group binds. The binding index is
+// IAM semantics (checks/iam); turning it into findings is the rule contract's business, so it lives here.
 
 import { unknownFinding, type Finding } from "../../engine/rule.js";
 import { identityRoleBindings, type RoleBindingRef } from "../../iam/analysis.js";
@@ -10,20 +10,20 @@ import type { Estate, IamRole } from "../../model/index.js";
  * UNKNOWN (messageId "unresolvedRole", data {role}) on the identity pool or group that binds a role
  * this configuration does not define, and UNKNOWN on identity pools whose bindings cannot be read.
  */
-export function checkBoundRoles(
+export function checkBoundRoles<M extends string>(
   estate: Estate,
-  check: (role: IamRole, bindings: readonly RoleBindingRef[]) => Finding | readonly Finding[],
+  check: (role: IamRole, bindings: readonly RoleBindingRef[]) => Finding<M> | readonly Finding<M>[],
   options: { includeGroups: boolean } = { includeGroups: true },
-): Finding[] {
+): Finding<M | "unresolvedRole">[] {
   const index = identityRoleBindings(estate, options);
-  const findings: Finding[] = [];
+  const findings: Finding<M | "unresolvedRole">[] = [];
   for (const { pool, reason } of index.unknownPools) findings.push(unknownFinding(pool, "role bindings", reason));
   for (const { owner, roleRef } of index.unresolved)
     findings.push({ resource: owner, status: "UNKNOWN", messageId: "unresolvedRole", data: { role: roleRef.text } });
   for (const [role, bindings] of index.roles) {
     const result = check(role, bindings);
-    if (Array.isArray(result)) findings.push(...(result as readonly Finding[]));
-    else findings.push(result as Finding);
+    if (Array.isArray(result)) findings.push(...(result as readonly Finding<M>[]));
+    else findings.push(result as Finding<M>);
   }
   return findings;
 }

@@ -17,8 +17,8 @@ export function describeValidity(
 }
 
 /**
- * The verdict of a token lifetime rule on one client: PASS within the limit, FAIL beyond it,
- * UNKNOWN when the validity is not known. `expected` is the limit in the rule's own unit, for messages.
+ * PASS within the limit, FAIL beyond it, UNKNOWN when the validity is not known. `expected` is the
+ * limit in the rule's own unit, for messages.
  */
 export function lifetimeFinding(
   client: UserPoolClient,
@@ -26,7 +26,7 @@ export function lifetimeFinding(
   validity: Value<TokenValidity>,
   maxSeconds: number,
   expected: number,
-): Finding {
+): Finding<"pass" | "tooLong"> {
   const attribute = `${field}_validity`;
   if (!validity.known) return unknownFinding(client, attribute, validity);
   const actual = describeValidity(validity, field);

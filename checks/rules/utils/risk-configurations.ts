@@ -33,12 +33,13 @@ export const RISK_LOOKUP_MESSAGES = {
   riskUnresolved:
     "{{resource}} has no risk configuration of its own, and {{others}} names a user pool that cannot be resolved, so whether one applies cannot be determined",
 } as const;
+export type RiskLookupMessageId = keyof typeof RISK_LOOKUP_MESSAGES;
 
 /**
  * The finding for a pool with no pool-wide risk configuration: FAIL "missing", or UNKNOWN when a
  * configuration with an unresolvable user_pool_id might be the pool's.
  */
-export function missingRiskFinding(pool: UserPool, index: RiskIndex): Finding {
+export function missingRiskFinding(pool: UserPool, index: RiskIndex): Finding<RiskLookupMessageId> {
   if (index.unresolved.length > 0) {
     return {
       resource: pool,
