@@ -1,6 +1,8 @@
 // The harness's own checks, each shown rejecting a bad case and accepting a sound one. Results come
 // from real rules over real synthesized fixtures wherever the bad case can be built that way.
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Rule } from "../../checks/engine/rule.js";
 import mfaRequired from "../../checks/rules/mfa-required.js";
@@ -19,8 +21,6 @@ import {
 import { consumerPool, identityPool, userPool } from "./cognito-fixtures.js";
 import { runRule, type ExpectedResult } from "./rule-tester.js";
 import { estateOf, synthFixture, type StackBuilder } from "./synth-fixture.js";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 
 const totp = { softwareTokenMfaConfiguration: { enabled: true } };
 const mfaOn =

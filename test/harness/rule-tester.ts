@@ -129,16 +129,17 @@ function synthesize(testCase: RuleCase): Synthesized {
   return done;
 }
 
-/** Problems every case is checked for, valid or invalid. */
-function commonProblems(testCase: RuleCase, estate: Estate, results: readonly Result[]): string[] {
+/** Problems every case is checked for; `expected` is an invalid case's expected results. */
+function commonProblems(
+  testCase: RuleCase,
+  estate: Estate,
+  results: readonly Result[],
+  expected?: readonly ExpectedResult[],
+): string[] {
   return [
     ...checkDiagnostics(testCase.name, estate.diagnostics, testCase.diagnostics),
     ...checkPlaceholders(testCase.name, results),
-    ...checkVerdictNames(
-      testCase.name,
-      results,
-      "results" in testCase ? (testCase as InvalidRuleCase).results : undefined,
-    ),
+    ...checkVerdictNames(testCase.name, results, expected),
   ];
 }
 
@@ -190,7 +191,7 @@ export class RuleTester {
             expect(actual.messageId, actual.message).toBe(expected.messageId);
             if (expected.messageIncludes) expect(actual.message).toContain(expected.messageIncludes);
           }
-          expect(commonProblems(testCase, estate, results)).toEqual([]);
+          expect(commonProblems(testCase, estate, results, testCase.results)).toEqual([]);
         });
       }
     });
