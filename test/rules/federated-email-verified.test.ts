@@ -48,7 +48,14 @@ RuleTester.run(rule, {
       name: "na_saml",
       stack: (s) =>
         provider(s, "na_saml", "SAML", { email: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress" }),
-      results: [{ resource: "na_saml", status: "NOT_APPLICABLE", messageId: "notApplicable" }],
+      results: [
+        {
+          resource: "na_saml",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "SAML is not a social or OIDC provider",
+        },
+      ],
     },
     {
       name: "fail_google_email_only",

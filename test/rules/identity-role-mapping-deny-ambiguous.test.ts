@@ -37,7 +37,14 @@ RuleTester.run(rule, {
     {
       name: "na_no_mapping",
       stack: (s) => void identityPool(s, "na_no_mapping"),
-      results: [{ resource: "na_no_mapping", status: "NOT_APPLICABLE", messageId: "notApplicable" }],
+      results: [
+        {
+          resource: "na_no_mapping",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "the identity pool has no role mappings",
+        },
+      ],
     },
     {
       name: "fail_authenticated_role",

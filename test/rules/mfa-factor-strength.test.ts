@@ -34,7 +34,9 @@ RuleTester.run(rule, {
     {
       name: "na_mfa_off",
       stack: (s) => userPool(s, "na_mfa_off", { mfaConfiguration: "OFF", ...sms }),
-      results: [{ resource: "na_mfa_off", status: "NOT_APPLICABLE", messageId: "notApplicable" }],
+      results: [
+        { resource: "na_mfa_off", status: "NOT_APPLICABLE", messageId: "notApplicable", messageIncludes: "MFA is OFF" },
+      ],
     },
     {
       name: "fail_sms_only",

@@ -42,7 +42,14 @@ RuleTester.run(rule, {
     {
       name: "na_no_urls",
       stack: (s) => client(s, "na_no_urls", userPool(s, "staff")),
-      results: [{ resource: "na_no_urls", status: "NOT_APPLICABLE", messageId: "notApplicable" }],
+      results: [
+        {
+          resource: "na_no_urls",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "no callback, logout or default redirect URL",
+        },
+      ],
     },
     {
       name: "fail_http_staging",

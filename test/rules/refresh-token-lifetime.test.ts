@@ -32,7 +32,14 @@ RuleTester.run(rule, {
           allowedOauthScopes: ["shop/orders"],
           explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
         }),
-      results: [{ resource: "na_client_credentials", status: "NOT_APPLICABLE", messageId: "notApplicable" }],
+      results: [
+        {
+          resource: "na_client_credentials",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "no user sign-in flow",
+        },
+      ],
     },
     {
       name: "fail_default_30_days_workforce",

@@ -39,7 +39,14 @@ RuleTester.run(rule, {
     {
       name: "na_google",
       stack: (s) => provider(s, "na_google", { client_id: "id", authorize_scopes: "email" }, "Google"),
-      results: [{ resource: "na_google", status: "NOT_APPLICABLE", messageId: "notApplicable" }],
+      results: [
+        {
+          resource: "na_google",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "Google is not a SAML provider",
+        },
+      ],
     },
     {
       name: "fail_http_metadata",

@@ -16,7 +16,14 @@ RuleTester.run(rule, {
       name: "na_consumer_self_signup",
       stack: (s) =>
         consumerPool(s, "na_consumer_self_signup", { adminCreateUserConfig: { allowAdminCreateUserOnly: false } }),
-      results: [{ resource: "na_consumer_self_signup", status: "NOT_APPLICABLE", messageId: "notApplicable" }],
+      results: [
+        {
+          resource: "na_consumer_self_signup",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "consumer pools let shoppers register themselves",
+        },
+      ],
     },
     {
       name: "fail_self_signup",
