@@ -23,7 +23,9 @@ export interface ExpectedResultLike {
 
 /** The verdict a resource name (or Terraform address) claims by its prefix, if any. */
 export function verdictOf(nameOrAddress: string): string | undefined {
-  const name = nameOrAddress.slice(nameOrAddress.lastIndexOf(".") + 1);
+  // An address is judged by its resource name part; any other name (a domain may hold dots) as a whole.
+  const isAddress = /^(?:aws_|data\.|module\.)\S*\./.test(nameOrAddress);
+  const name = isAddress ? nameOrAddress.slice(nameOrAddress.lastIndexOf(".") + 1) : nameOrAddress;
   return Object.entries(VERDICT_PREFIXES).find(([, prefix]) => name.startsWith(prefix))?.[0];
 }
 

@@ -159,8 +159,17 @@ describe("checkDiagnostics", () => {
 describe("checkVerdictNames", () => {
   it("reads the verdict from a name or the resource part of an address", () => {
     expect(
-      ["pass_a", "fail_b", "unknown_c", "na_d", "aws_api_gateway_method.fail_e", "staff", "passive"].map(verdictOf),
-    ).toEqual(["PASS", "FAIL", "UNKNOWN", "NOT_APPLICABLE", "FAIL", undefined, undefined]);
+      [
+        "pass_a",
+        "fail_b",
+        "unknown_c",
+        "na_d",
+        "aws_api_gateway_method.fail_e",
+        "pass_auth.example.com",
+        "staff",
+        "passive",
+      ].map(verdictOf),
+    ).toEqual(["PASS", "FAIL", "UNKNOWN", "NOT_APPLICABLE", "FAIL", "PASS", undefined, undefined]);
   });
 
   it("rejects a helper that inherits a pass_ prefix from the case name but FAILs", () => {
