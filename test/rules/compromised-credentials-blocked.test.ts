@@ -95,7 +95,9 @@ RuleTester.run(rule, {
           compromised: { events: ["SIGN_IN"], action: "NO_ACTION" },
         });
       },
-      results: [{ resource: "risk configuration of staff", status: "FAIL", messageId: "notBlocked" }],
+      results: [
+        { resource: "aws_cognito_risk_configuration.fail_client_override", status: "FAIL", messageId: "notBlocked" },
+      ],
     },
     {
       name: "fail_client_only",

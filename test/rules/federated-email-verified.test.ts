@@ -42,13 +42,21 @@ RuleTester.run(rule, {
       name: "pass_oidc_no_email",
       stack: (s) => provider(s, "pass_oidc_no_email", "OIDC", { username: "sub", name: "name" }),
     },
+  ],
+  invalid: [
     {
       name: "na_saml",
       stack: (s) =>
         provider(s, "na_saml", "SAML", { email: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress" }),
+      results: [
+        {
+          resource: "na_saml",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "SAML is not a social or OIDC provider",
+        },
+      ],
     },
-  ],
-  invalid: [
     {
       name: "fail_google_email_only",
       stack: (s) => provider(s, "fail_google_email_only", "Google", { username: "sub", email: "email", name: "name" }),

@@ -31,10 +31,21 @@ RuleTester.run(rule, {
   valid: [
     { name: "pass_deny", stack: (s) => mappedPool(s, "pass_deny", "Deny") },
     { name: "pass_rules_deny", stack: (s) => mappedPool(s, "pass_rules_deny", "Deny", "Rules") },
-    // No role mapping at all: not applicable.
-    { name: "na_no_mapping", stack: (s) => void identityPool(s, "na_no_mapping") },
   ],
   invalid: [
+    // No role mapping at all: not applicable.
+    {
+      name: "na_no_mapping",
+      stack: (s) => void identityPool(s, "na_no_mapping"),
+      results: [
+        {
+          resource: "na_no_mapping",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "the identity pool has no role mappings",
+        },
+      ],
+    },
     {
       name: "fail_authenticated_role",
       stack: (s) => mappedPool(s, "fail_authenticated_role", "AuthenticatedRole"),

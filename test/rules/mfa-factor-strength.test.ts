@@ -29,9 +29,15 @@ RuleTester.run(rule, {
           ...email,
         }),
     },
-    { name: "na_mfa_off", stack: (s) => userPool(s, "na_mfa_off", { mfaConfiguration: "OFF", ...sms }) },
   ],
   invalid: [
+    {
+      name: "na_mfa_off",
+      stack: (s) => userPool(s, "na_mfa_off", { mfaConfiguration: "OFF", ...sms }),
+      results: [
+        { resource: "na_mfa_off", status: "NOT_APPLICABLE", messageId: "notApplicable", messageIncludes: "MFA is OFF" },
+      ],
+    },
     {
       name: "fail_sms_only",
       stack: (s) => userPool(s, "fail_sms_only", { mfaConfiguration: "OPTIONAL", ...sms }),

@@ -37,9 +37,20 @@ RuleTester.run(rule, {
           callbackUrls: ["com.example.shop://auth/cb"],
         }),
     },
-    { name: "na_no_urls", stack: (s) => client(s, "na_no_urls", userPool(s, "staff")) },
   ],
   invalid: [
+    {
+      name: "na_no_urls",
+      stack: (s) => client(s, "na_no_urls", userPool(s, "staff")),
+      results: [
+        {
+          resource: "na_no_urls",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "no callback, logout or default redirect URL",
+        },
+      ],
+    },
     {
       name: "fail_http_staging",
       stack: (s) =>

@@ -18,15 +18,34 @@ RuleTester.run(rule, {
       stack: (s) =>
         protectedPool(s, "pass_optional_enforced_with_risk", risk, { mfaConfiguration: "OPTIONAL", ...totp }),
     },
-    { name: "na_mfa_on", stack: (s) => userPool(s, "na_mfa_on", { mfaConfiguration: "ON", ...totp }) },
+  ],
+  invalid: [
+    {
+      name: "na_mfa_on",
+      stack: (s) => userPool(s, "na_mfa_on", { mfaConfiguration: "ON", ...totp }),
+      results: [
+        {
+          resource: "na_mfa_on",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "MFA is ON, so a password is never the only factor",
+        },
+      ],
+    },
     // With passwordOnlyWhen [OFF], OPTIONAL pools are not applicable.
     {
       name: "na_optional_by_option",
       options: { passwordOnlyWhen: ["OFF"] },
       stack: (s) => consumerPool(s, "na_optional_by_option", { mfaConfiguration: "OPTIONAL", ...totp }),
+      results: [
+        {
+          resource: "na_optional_by_option",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "MFA is OPTIONAL, so a password is never the only factor",
+        },
+      ],
     },
-  ],
-  invalid: [
     {
       name: "fail_off_no_threat_protection",
       stack: (s) => consumerPool(s, "fail_off_no_threat_protection"),

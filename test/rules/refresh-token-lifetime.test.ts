@@ -19,6 +19,8 @@ RuleTester.run(rule, {
       name: "pass_consumer_7_days",
       stack: (s) => client(s, "pass_consumer_7_days", consumerPool(s, "shoppers"), { refreshTokenValidity: 7 }),
     },
+  ],
+  invalid: [
     {
       // A machine-to-machine client (client credentials, no user sign-in flow) gets no refresh token.
       name: "na_client_credentials",
@@ -30,9 +32,15 @@ RuleTester.run(rule, {
           allowedOauthScopes: ["shop/orders"],
           explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
         }),
+      results: [
+        {
+          resource: "na_client_credentials",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "no user sign-in flow",
+        },
+      ],
     },
-  ],
-  invalid: [
     {
       name: "fail_default_30_days_workforce",
       stack: (s) => client(s, "fail_default_30_days_workforce", userPool(s, "staff")),

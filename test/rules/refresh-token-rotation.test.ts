@@ -19,13 +19,31 @@ RuleTester.run(rule, {
           ...rotation,
         }),
     },
+  ],
+  invalid: [
     {
       name: "na_consumer_1_day",
       stack: (s) => client(s, "na_consumer_1_day", consumerPool(s, "shoppers"), { refreshTokenValidity: 1 }),
+      results: [
+        {
+          resource: "na_consumer_1_day",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "not longer than 24 hours",
+        },
+      ],
     },
     {
       name: "na_workforce",
       stack: (s) => client(s, "na_workforce", userPool(s, "staff"), { refreshTokenValidity: 30 }),
+      results: [
+        {
+          resource: "na_workforce",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "this client's pool is workforce",
+        },
+      ],
     },
     {
       name: "na_consumer_client_credentials",
@@ -37,9 +55,15 @@ RuleTester.run(rule, {
           allowedOauthScopes: ["shop/orders"],
           explicitAuthFlows: [],
         }),
+      results: [
+        {
+          resource: "na_consumer_client_credentials",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "no user sign-in flow",
+        },
+      ],
     },
-  ],
-  invalid: [
     {
       name: "fail_consumer_90_days",
       stack: (s) => client(s, "fail_consumer_90_days", consumerPool(s, "shoppers"), { refreshTokenValidity: 90 }),

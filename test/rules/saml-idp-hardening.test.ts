@@ -34,12 +34,20 @@ RuleTester.run(rule, {
           IDPSignout: "true",
         }),
     },
+  ],
+  invalid: [
     {
       name: "na_google",
       stack: (s) => provider(s, "na_google", { client_id: "id", authorize_scopes: "email" }, "Google"),
+      results: [
+        {
+          resource: "na_google",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "Google is not a SAML provider",
+        },
+      ],
     },
-  ],
-  invalid: [
     {
       name: "fail_http_metadata",
       stack: (s) =>

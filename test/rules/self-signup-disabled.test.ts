@@ -10,13 +10,21 @@ RuleTester.run(rule, {
       name: "pass_admin_only",
       stack: (s) => userPool(s, "pass_admin_only", { adminCreateUserConfig: { allowAdminCreateUserOnly: true } }),
     },
+  ],
+  invalid: [
     {
       name: "na_consumer_self_signup",
       stack: (s) =>
         consumerPool(s, "na_consumer_self_signup", { adminCreateUserConfig: { allowAdminCreateUserOnly: false } }),
+      results: [
+        {
+          resource: "na_consumer_self_signup",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "consumer pools let shoppers register themselves",
+        },
+      ],
     },
-  ],
-  invalid: [
     {
       name: "fail_self_signup",
       stack: (s) => userPool(s, "fail_self_signup", { adminCreateUserConfig: { allowAdminCreateUserOnly: false } }),

@@ -26,14 +26,33 @@ RuleTester.run(rule, {
           },
         }),
     },
+  ],
+  invalid: [
     // Only a post-confirmation trigger: no custom authentication, so NOT_APPLICABLE.
     {
       name: "na_no_custom_auth",
       stack: (s) => userPool(s, "na_no_custom_auth", { lambdaConfig: { postConfirmation: fn("welcome") } }),
+      results: [
+        {
+          resource: "na_no_custom_auth",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "no custom authentication Lambda triggers",
+        },
+      ],
     },
-    { name: "na_no_lambda_config", stack: (s) => userPool(s, "na_no_lambda_config") },
-  ],
-  invalid: [
+    {
+      name: "na_no_lambda_config",
+      stack: (s) => userPool(s, "na_no_lambda_config"),
+      results: [
+        {
+          resource: "na_no_lambda_config",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "no custom authentication Lambda triggers",
+        },
+      ],
+    },
     {
       name: "fail_custom_auth_audit",
       stack: (s) =>
