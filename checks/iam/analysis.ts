@@ -86,12 +86,6 @@ export function parseConditionOperator(operator: string): ConditionOperator {
   };
 }
 
-/** Whether the operator compares strings for equality or with wildcards (StringEquals, StringLike, with set prefixes). */
-export function isStringMatchOperator(operator: string): boolean {
-  const base = parseConditionOperator(operator).base.toLowerCase();
-  return base === "stringequals" || base === "stringlike";
-}
-
 /** The conditions of a statement on one key (condition keys are compared lower-cased). */
 export function conditionsOn(statement: PolicyStatement, key: string): readonly PolicyCondition[] {
   const lower = key.toLowerCase();
@@ -422,8 +416,4 @@ export function describeBindings(bindings: readonly RoleBindingRef[]): string {
         : `identity pool ${b.identityPool ? name(b.identityPool) : "?"} (${b.kind})`,
     )
     .join(", ");
-}
-
-export function roleDisplayName(role: IamRole): string {
-  return role.name.known ? role.name.value : role.key;
 }
