@@ -49,6 +49,11 @@ export interface Ref {
   readonly attribute: string;
 }
 
+/** How a reference reads in terms and messages: aws_x.y.id, var.name. */
+export function renderRef(ref: Ref): string {
+  return ref.attribute ? `${ref.address}.${ref.attribute}` : ref.address;
+}
+
 /**
  * A string as configured that may embed references: a literal ("eu-west-1:1234"), one reference
  * (${aws_cognito_identity_pool.x.id}) or a template mixing both. IAM policy variables such as

@@ -1,4 +1,4 @@
-import { refText } from "./utils/refs.js";
+import { renderRef } from "../model/index.js";
 import { wildcardMatch } from "../iam/analysis.js";
 import { isLiteral, type IdentityProvider, type Term } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
@@ -7,7 +7,7 @@ type Options = { secretKeys: string[] };
 
 /** Why a value is not a literal, for messages: the reference or expression it comes from. Never the value. */
 function sourceOf(term: Term): string {
-  return term.refs.length > 0 ? term.refs.map(refText).join(", ") : "an expression";
+  return term.refs.length > 0 ? term.refs.map(renderRef).join(", ") : "an expression";
 }
 
 type MessageId = "pass" | "passNoSecrets" | "literalSecret";

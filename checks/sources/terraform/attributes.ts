@@ -4,8 +4,8 @@
 // plan's configuration expressions then give back what the unknown or sensitive value was written
 // as (a reference, a template), and a value left out of the configuration takes the default.
 
-import { hasInterpolation, rebaseTerm, renderRef, templateTerm } from "./expressions.js";
-import { known, literalTerm, unknown, type Provenance, type Term, type Value } from "../../model/index.js";
+import { hasInterpolation, rebaseTerm, templateTerm } from "./expressions.js";
+import { known, literalTerm, renderRef, unknown, type Provenance, type Term, type Value } from "../../model/index.js";
 
 export type AttributeMode = "config" | "values";
 

@@ -4,7 +4,7 @@
 // calls other than jsonencode, operators, conditionals, for expressions) is kept as opaque source
 // text, never evaluated or guessed.
 
-import type { Ref, Term } from "../../model/index.js";
+import { renderRef, type Ref, type Term } from "../../model/index.js";
 
 /** A value read from an expression: JSON-like, with strings as terms that may embed references. */
 export type TermJson = null | boolean | number | TermLeaf | TermJson[] | { [key: string]: TermJson };
@@ -113,10 +113,6 @@ export function templateTerm(raw: string): Term {
     ...(exactRef ? { exactRef } : {}),
     ...(opaque.length > 0 ? { opaque: opaque.join("; ") } : {}),
   };
-}
-
-export function renderRef(ref: Ref): string {
-  return ref.attribute ? `${ref.address}.${ref.attribute}` : ref.address;
 }
 
 const UNSCOPED = /^(?:var|local|each|count|path|terraform|self)\./;
