@@ -1,7 +1,8 @@
 // Policy packs and user policies: data files validated by policies/schema/policy-pack.schema.json
 // and by each rule's options schema, resolved along their "extends" chain.
 
-import { existsSync, readFileSync } from "node:fs";
+import { readJsonFile } from "../io/safe-json.js";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { AudienceSettings } from "./audience.js";
 import { readDataFile } from "../io/data-file.js";
@@ -48,10 +49,7 @@ interface PolicyFile {
 
 let packSchema: Record<string, unknown> | undefined;
 function schema(): Record<string, unknown> {
-  packSchema ??= JSON.parse(readFileSync(join(policiesDir(), "schema", "policy-pack.schema.json"), "utf8")) as Record<
-    string,
-    unknown
-  >;
+  packSchema ??= readJsonFile(join(policiesDir(), "schema", "policy-pack.schema.json")) as Record<string, unknown>;
   return packSchema;
 }
 

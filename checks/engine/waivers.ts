@@ -2,7 +2,7 @@
 // turns a FAIL into WAIVED and travels with the result into every output; an expired waiver no
 // longer applies and is reported; a waiver that matches no failing result is reported as unused.
 
-import { readFileSync } from "node:fs";
+import { readJsonFile } from "../io/safe-json.js";
 import { join } from "node:path";
 import { readDataFile } from "../io/data-file.js";
 import { ConfigValidationError } from "../errors.js";
@@ -33,10 +33,7 @@ interface WaiverFile {
 let schema: Record<string, unknown> | undefined;
 
 export function loadWaivers(file: string, rules: ReadonlyMap<string, Rule>): Waiver[] {
-  schema ??= JSON.parse(readFileSync(join(policiesDir(), "schema", "waivers.schema.json"), "utf8")) as Record<
-    string,
-    unknown
-  >;
+  schema ??= readJsonFile(join(policiesDir(), "schema", "waivers.schema.json")) as Record<string, unknown>;
   const content = readDataFile(file);
   assertValid(schema, content, file);
   return (content as WaiverFile).waivers.map((entry, index) => {
