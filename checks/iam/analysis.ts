@@ -1,17 +1,13 @@
 // IAM policy analysis shared by the identity-pool and identity-role rules: action and resource
-// wildcard matching, and which statements grant what.
+// wildcard matching, and which statements grant what. Which roles are bound where: bindings.ts.
 
 import type {
   AttachedPolicy,
-  Estate,
   IamRole,
-  IdentityPool,
   PolicyCondition,
   PolicyDocument,
   PolicyStatement,
   Term,
-  Unknown,
-  UserGroup,
   Value,
 } from "../model/index.js";
 import { known, literalTerm, unknown } from "../model/index.js";
@@ -326,94 +322,4 @@ export function effectiveAllows(statements: readonly EffectiveStatement[]): Effe
     });
   }
   return result;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Roles bound to identity pools and user pool groups
-// ---------------------------------------------------------------------------------------------
-
-export type BindingKind = "authenticated" | "unauthenticated" | "role-mapping" | "user-group";
-
-export interface RoleBindingRef {
-  readonly kind: BindingKind;
-  readonly identityPool?: IdentityPool;
-  readonly group?: UserGroup;
-}
-
-export interface UnresolvedBinding {
-  /** The identity pool (or user group) that binds a role this configuration does not define. */
-  readonly owner: IdentityPool | UserGroup;
-  readonly roleRef: Term;
-}
-
-export interface RoleBindingIndex {
-  /** Each bound role with every way it is bound. */
-  readonly roles: ReadonlyMap<IamRole, readonly RoleBindingRef[]>;
-  /** Identity pools whose role bindings cannot be read. */
-  readonly unknownPools: readonly { readonly pool: IdentityPool; readonly reason: Unknown }[];
-  readonly unresolved: readonly UnresolvedBinding[];
-}
-
-/**
- * Indexes, once per check, the roles identity pools bind (authenticated, unauthenticated, role-mapping
- * rules) and, with includeGroups, the roles user pool groups carry (handed out through token-based mapping).
- */
-export function identityRoleBindings(
-  estate: Estate,
-  options: { includeGroups: boolean } = { includeGroups: true },
-): RoleBindingIndex {
-  const roles = new Map<IamRole, RoleBindingRef[]>();
-  const unknownPools: { pool: IdentityPool; reason: Unknown }[] = [];
-  const unresolved: UnresolvedBinding[] = [];
-  const add = (role: IamRole, ref: RoleBindingRef) => {
-    const list = roles.get(role) ?? [];
-    if (
-      !list.some(
-        (existing) =>
-          existing.kind === ref.kind && existing.identityPool === ref.identityPool && existing.group === ref.group,
-      )
-    )
-      list.push(ref);
-    roles.set(role, list);
-  };
-  for (const pool of estate.identityPools) {
-    if (!pool.roles.known) {
-      unknownPools.push({ pool, reason: pool.roles });
-      continue;
-    }
-    const { authenticated, unauthenticated, mappings } = pool.roles.value;
-    const bindings: [BindingKind, { roleRef: Term; role?: IamRole } | null][] = [
-      ["authenticated", authenticated],
-      ["unauthenticated", unauthenticated],
-      ...mappings.flatMap((m) =>
-        m.rules.map((rule): [BindingKind, { roleRef: Term; role?: IamRole }] => ["role-mapping", rule]),
-      ),
-    ];
-    for (const [kind, binding] of bindings) {
-      if (!binding) continue;
-      if (binding.role) add(binding.role, { kind, identityPool: pool });
-      else if (!unresolved.some((u) => u.owner === pool && u.roleRef.text === binding.roleRef.text))
-        unresolved.push({ owner: pool, roleRef: binding.roleRef });
-    }
-  }
-  if (options.includeGroups) {
-    for (const group of estate.userGroups) {
-      if (!group.roleRef) continue;
-      if (group.role) add(group.role, { kind: "user-group", group });
-      else unresolved.push({ owner: group, roleRef: group.roleRef });
-    }
-  }
-  return { roles, unknownPools, unresolved };
-}
-
-/** "identity pool shop (authenticated), group admin" for messages. */
-export function describeBindings(bindings: readonly RoleBindingRef[]): string {
-  const name = (object: IdentityPool | UserGroup) => (object.name.known ? object.name.value : object.key);
-  return bindings
-    .map((b) =>
-      b.group
-        ? `user pool group ${name(b.group)}`
-        : `identity pool ${b.identityPool ? name(b.identityPool) : "?"} (${b.kind})`,
-    )
-    .join(", ");
 }

@@ -1,4 +1,5 @@
-import { describeBindings, policyName, wildcardMatch, type RoleBindingRef } from "../iam/analysis.js";
+import { policyName, wildcardMatch } from "../iam/analysis.js";
+import { describeBindings, type RoleBindingRef } from "../iam/bindings.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import type { IamRole } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";

@@ -1,11 +1,5 @@
-import {
-  describeBindings,
-  effectiveAllows,
-  escalationGranted,
-  policyName,
-  rolePolicies,
-  type RoleBindingRef,
-} from "../iam/analysis.js";
+import { effectiveAllows, escalationGranted, policyName, rolePolicies } from "../iam/analysis.js";
+import { describeBindings, type RoleBindingRef } from "../iam/bindings.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import type { IamRole } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";

@@ -1,6 +1,5 @@
 import {
   conditionsOn,
-  describeBindings,
   effectiveAllows,
   isReadOnlyActionPattern,
   parseConditionOperator,
@@ -9,8 +8,8 @@ import {
   termMatchesAny,
   wildcardMatch,
   type EffectiveAllow,
-  type RoleBindingRef,
 } from "../iam/analysis.js";
+import { describeBindings, type RoleBindingRef } from "../iam/bindings.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import type { IamRole, Term } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";

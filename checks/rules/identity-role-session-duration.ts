@@ -1,4 +1,4 @@
-import { describeBindings } from "../iam/analysis.js";
+import { describeBindings } from "../iam/bindings.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import { defineRule } from "../engine/rule.js";
 import { valueFinding } from "./utils/value-rule.js";

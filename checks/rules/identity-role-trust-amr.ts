@@ -1,11 +1,5 @@
-import {
-  conditionsOn,
-  describeBindings,
-  parseConditionOperator,
-  statementCoversAction,
-  wildcardMatch,
-  type RoleBindingRef,
-} from "../iam/analysis.js";
+import { conditionsOn, parseConditionOperator, statementCoversAction, wildcardMatch } from "../iam/analysis.js";
+import { describeBindings, type RoleBindingRef } from "../iam/bindings.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import { isLiteral, type IamRole, type PolicyStatement } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";

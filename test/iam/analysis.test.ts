@@ -7,10 +7,8 @@ import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import {
   conditionsOn,
-  describeBindings,
   effectiveAllows,
   escalationGranted,
-  identityRoleBindings,
   isReadOnlyActionPattern,
   isServiceWildcard,
   parseConditionOperator,
@@ -22,6 +20,7 @@ import {
   wildcardMatch,
   type EffectiveStatement,
 } from "../../checks/iam/analysis.js";
+import { describeBindings, identityRoleBindings } from "../../checks/iam/bindings.js";
 import type { Estate, IamRole, PolicyStatement } from "../../checks/model/index.js";
 import { literalTerm } from "../../checks/model/index.js";
 import { checkBoundRoles } from "../../checks/rules/utils/bound-roles.js";

@@ -2,7 +2,7 @@
 // IAM semantics (checks/iam); turning it into findings is the rule contract's business, so it lives here.
 
 import { unknownFinding, type Finding } from "../../engine/rule.js";
-import { identityRoleBindings, type RoleBindingRef } from "../../iam/analysis.js";
+import { identityRoleBindings, type RoleBindingRef } from "../../iam/bindings.js";
 import type { Estate, IamRole } from "../../model/index.js";
 
 /**
