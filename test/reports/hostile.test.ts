@@ -14,7 +14,7 @@ import {
   xmlAttribute,
   xmlText,
 } from "../../reports/escape.js";
-import { fit, GITHUB_COMMENT_LIMIT, writeMarkdown } from "../../reports/markdown.js";
+import { CELL_LIMIT, fit, GITHUB_COMMENT_LIMIT, writeMarkdown } from "../../reports/markdown.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { BIDI, BIDI_CODES, BIDI_NAME, CLIENT_NAME, hostileSynth, POOL_NAME } from "../support/hostile-fixture.js";
 import { runAllFormats, type AllFormatsRun } from "../support/reports.js";
@@ -175,6 +175,56 @@ describe("the Markdown size limit", () => {
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
     expect(md).toMatch(/> ✂️ \*\*Truncated:\*\* [\d,]+ characters \([\d,]+ lines\) were left out/);
     expect(md.match(/^<details>$/gm)?.length ?? 0).toBe(md.match(/^<\/details>$/gm)?.length ?? 0);
+  });
+
+  it("a 100 KB resource name is clipped in every cell, and every failure keeps its row", () => {
+    const base = hostile.report;
+    const long = `huge-${"n".repeat(100_000 - 10)}-tail`;
+    const rename = (r: Report["results"][number]) =>
+      r.resource.name === POOL_NAME
+        ? { ...r, message: r.message.split(POOL_NAME).join(long), resource: { ...r.resource, name: long } }
+        : r;
+    const results = base.results.map(rename);
+    const waived = {
+      ...results.find((r) => r.status === "FAIL" && r.resource.name === long)!,
+      status: "WAIVED" as const,
+    };
+    const unknown = { ...waived, status: "UNKNOWN" as const };
+    const report: Report = {
+      ...base,
+      results: [
+        ...results,
+        {
+          ...waived,
+          waiver: { id: "w-1", reason: long, owner: "sec", expires: "2099-01-01", file: "waivers.yaml" },
+        } as Report["results"][number],
+        unknown,
+      ],
+      scopes: [long],
+    };
+    const md = writeMarkdown(report, ruleMetadata(RULES));
+    expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(md).not.toContain("Truncated");
+    expect(md).not.toContain("nnnn-tail");
+    const failures = report.results.filter((r) => r.status === "FAIL").length;
+    const rows = md.split("\n").filter((line) => /^\| (🟥|🟧|🟨|🟦|⬜) /u.test(line));
+    expect(rows.length).toBe(failures);
+    const clipped = `huge-${"n".repeat(CELL_LIMIT - 5)}…(+${(100_000 - CELL_LIMIT).toLocaleString("en-US")} characters)`;
+    expect(clipped).toContain("…(+99,500 characters)");
+    for (const row of rows.filter((line) => line.includes("huge-"))) expect(row).toContain(clipped);
+    expect(rows.filter((line) => line.includes("huge-")).length).toBeGreaterThan(0);
+    // The waived, unknown and requirement tables and the header clip it too.
+    expect(md.split(clipped).length - 1).toBeGreaterThan(rows.filter((line) => line.includes("huge-")).length * 2);
+    for (const line of md.split("\n")) expect(line.length).toBeLessThan(20_000);
+  });
+
+  it("clipping never splits a surrogate pair", () => {
+    const fail = hostile.report.results.find((r) => r.status === "FAIL")!;
+    const name = `${"a".repeat(CELL_LIMIT - 1)}${"😀".repeat(10)}`;
+    const report: Report = { ...hostile.report, results: [{ ...fail, resource: { ...fail.resource, name } }] };
+    const md = writeMarkdown(report, ruleMetadata(RULES));
+    expect(md).toContain(`${"a".repeat(CELL_LIMIT - 1)}…(+20 characters)`);
+    expect(md).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 
   it("fit closes a <details> it cut into", () => {
