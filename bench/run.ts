@@ -16,6 +16,7 @@ import { evaluate } from "../checks/engine/evaluate.js";
 import { loadPolicy } from "../checks/engine/policy-pack.js";
 import { ruleMetadata } from "../checks/engine/catalog.js";
 import { RULES, RULES_BY_ID } from "../checks/rules/index.js";
+import { compileGlob } from "../checks/iam/wildcard.js";
 import { loadSynth } from "../checks/sources/synth/loader.js";
 import { FILE_WRITERS } from "../reports/index.js";
 import { compliantVariant, createShopStack, legacyVariant } from "../stacks/main.js";
@@ -84,3 +85,17 @@ const sizes = process.argv
   .filter((n) => n > 0);
 for (const copies of sizes.length > 0 ? sizes : [1, 10, 40]) measure(`${copies} shop stack(s)`, synthShops(copies));
 for (const roles of sizes.length > 0 ? [] : [200, 800]) measure(`1 stack, ${roles} roles`, synthWideStack(roles));
+
+/** The glob matcher on the selector that made a backtracking RegExp exponential, against a plain one. */
+function measureGlob(): void {
+  const name = "L".repeat(6_000);
+  const runs = 20;
+  const pathological = compileGlob("*L*L*-portal*", { questionMark: false });
+  const plain = compileGlob("L*-portal", { questionMark: false });
+  const slow = time(() => pathological.test(name), runs);
+  const fast = time(() => plain.test(name), runs);
+  console.log(
+    `${"glob, 6,000 chars".padEnd(22)} ${"*L*L*-portal*".padEnd(10)} ${slow.ms.toFixed(3).padStart(9)} ms, ${(slow.ms / Math.max(fast.ms, 1e-6)).toFixed(0)}x a plain \`L*-portal\``,
+  );
+}
+measureGlob();

@@ -1,6 +1,24 @@
 // Escaping for the text formats. Every string that comes from the estate (pool names, tag values,
 // messages built from them, waiver reasons) is hostile until escaped by one of these.
 
+/**
+ * Characters that change what a reader sees without being seen: C0 controls other than tab and
+ * line feed, DEL and the C1 controls, the line and paragraph separators, and the bidirectional
+ * controls (embeddings and overrides U+202A-U+202E, isolates U+2066-U+2069, the marks U+200E,
+ * U+200F and U+061C), which can make a name read backwards ("Trojan Source").
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * The one neutralising function every writer uses: each invisible character becomes the visible
+ * six-character escape \uXXXX. Applied to JSON text, the same escape is a JSON string escape, so the
+ * document stays valid and parses back to the exact original string.
+ */
+export function visibleEscapes(text: string): string {
+  return text.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 // Characters XML 1.0 does not allow at all (C0 controls other than tab/LF/CR, lone surrogates,
 // U+FFFE/U+FFFF), plus the C1 controls and line/paragraph separators, which it discourages.
 const XML_INVALID = /[^\t\n\r\u0020-\u007e\u00a0-\u2027\u202a-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -22,12 +40,12 @@ const XML_ATTRIBUTE: Record<string, string> = {
 
 /** Escapes XML character data (element content). */
 export function xmlText(text: string): string {
-  return stripInvalidXmlChars(text).replace(/[&<>]/g, (ch) => XML_TEXT[ch]!);
+  return stripInvalidXmlChars(visibleEscapes(text)).replace(/[&<>]/g, (ch) => XML_TEXT[ch]!);
 }
 
 /** Escapes an XML attribute value; whitespace is kept as character references so it survives normalization. */
 export function xmlAttribute(text: string): string {
-  return stripInvalidXmlChars(text).replace(/[&<>"'\t\n\r]/g, (ch) => XML_ATTRIBUTE[ch]!);
+  return stripInvalidXmlChars(visibleEscapes(text)).replace(/[&<>"'\t\n\r]/g, (ch) => XML_ATTRIBUTE[ch]!);
 }
 
 const HTML: Record<string, string> = {
@@ -41,7 +59,7 @@ const HTML: Record<string, string> = {
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function htmlEscape(text: string): string {
-  return stripInvalidXmlChars(text).replace(/[&<>"'`]/g, (ch) => HTML[ch]!);
+  return stripInvalidXmlChars(visibleEscapes(text)).replace(/[&<>"'`]/g, (ch) => HTML[ch]!);
 }
 
 /**
@@ -50,9 +68,7 @@ export function htmlEscape(text: string): string {
  * emphasis, code spans, table pipes) escaped, and @mentions broken so a pool name cannot ping anyone.
  */
 export function markdownText(text: string): string {
-  return stripInvalidXmlChars(text)
-    .replace(/\r\n|\r|\n/g, " ")
-    .replace(/\t/g, " ")
+  return stripInvalidXmlChars(visibleEscapes(text.replace(/\r\n|\r|\n/g, " ").replace(/\t/g, " ")))
     .replace(/[\\`*_[\]()!|~$]/g, "\\$&")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

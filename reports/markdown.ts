@@ -1,12 +1,13 @@
 // Markdown for a pull-request comment (or a job summary): the verdict, counts by severity, the PCI
 // requirements touched, a table of failures with how to fix them, and waived, unknown and error
 // results in collapsed sections. Never longer than GitHub's 65,536-character comment limit. Every
-// string from the estate goes through markdownText: it cannot open tags, links, images or code spans.
+// string from the estate goes through md: escaped by markdownText, so it cannot open tags, links,
+// images or code spans, and clipped, so one huge name cannot push the findings out of the budget.
 
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import { SEVERITIES, severityRank, type Severity } from "../checks/engine/rule.js";
-import { markdownText as md } from "./escape.js";
+import { markdownText } from "./escape.js";
 import { assessRequirements, type RocFinding } from "./roc.js";
 import { resourceLabel, resourceLocation } from "./rule-info.js";
 
@@ -27,6 +28,20 @@ const FINDING_ICON: Readonly<Record<RocFinding, string>> = {
   "Not Applicable": "➖",
   "Not Tested": "❔",
 };
+
+/** The longest estate string (name, location, message, reason) shown whole, in characters. */
+export const CELL_LIMIT = 500;
+
+/**
+ * An estate string, escaped, and clipped past CELL_LIMIT with a visible ellipsis and the number of
+ * characters left out, so a table cell holding a 100 KB name stays a table cell.
+ */
+function md(text: string): string {
+  if (text.length <= CELL_LIMIT) return markdownText(text);
+  const high = text.charCodeAt(CELL_LIMIT - 1);
+  const cut = high >= 0xd800 && high <= 0xdbff ? CELL_LIMIT - 1 : CELL_LIMIT;
+  return `${markdownText(text.slice(0, cut))}…(+${(text.length - cut).toLocaleString("en-US")} characters)`;
+}
 
 export function writeMarkdown(report: Report, rules: RuleMetadata, options: { readonly limit?: number } = {}): string {
   const lines: string[] = [

@@ -1,7 +1,9 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, the rules that have results, and one result per
 // unwaived FAIL located at the TypeScript construct when known, else the input file, else the
 // ARN. Waived failures are left out of the upload (GitHub does not honour SARIF suppressions) and
-// listed in the run's properties. Output that GitHub would reject or truncate is refused.
+// listed in the run's properties. Output that GitHub would reject or truncate is refused. GitHub
+// shows the strings as they decode, so every string value is neutralised (controls and bidi
+// controls as visible \uXXXX escapes), not merely JSON-escaped.
 
 import { createHash } from "node:crypto";
 import { isAbsolute } from "node:path";
@@ -12,6 +14,7 @@ import { ReportLimitError } from "../checks/errors.js";
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import type { Severity } from "../checks/engine/rule.js";
+import { visibleEscapes } from "./escape.js";
 import { resourceLabel, rulesOf, type RuleInfo } from "./rule-info.js";
 
 /** GitHub code scanning's limits (docs: SARIF support, "sarif-limits"). */
@@ -82,7 +85,7 @@ export function writeSarif(report: Report, rules: RuleMetadata, limits: SarifLim
       },
     ],
   };
-  const text = `${JSON.stringify(log, null, 2)}\n`;
+  const text = `${visibleEscapes(JSON.stringify(log, neutralised, 2))}\n`;
   const gzipped = gzipSync(text).length;
   if (gzipped > limits.gzippedBytes) {
     throw new ReportLimitError(
@@ -90,6 +93,11 @@ export function writeSarif(report: Report, rules: RuleMetadata, limits: SarifLim
     );
   }
   return text;
+}
+
+/** JSON.stringify replacer: every string value as it may be shown. */
+function neutralised(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? visibleEscapes(value) : value;
 }
 
 function clip(text: string, limit = GITHUB_TEXT_LIMIT): string {
@@ -161,7 +169,9 @@ function toSarifResult(result: Result, ruleIndex: number, occurrences: Map<strin
 }
 
 function uri(path: string): string {
-  return isAbsolute(path) ? pathToFileURL(path).href : path.split("\\").join("/");
+  if (isAbsolute(path)) return pathToFileURL(path).href;
+  // Percent-encoded, not shown as escapes, so the location still names the file.
+  return visibleEscapes(path) === path ? path.split("\\").join("/") : encodeURI(path.split("\\").join("/"));
 }
 
 function location(result: Result): Sarif.Location {

@@ -1,9 +1,8 @@
 // Makes configuration strings safe to print on a terminal: a pool name carrying escape sequences
-// must not repaint the screen or forge output lines.
+// or bidirectional controls must not repaint the screen, forge output lines or read backwards.
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+import { visibleEscapes } from "./escape.js";
 
 export function terminalSafe(text: string): string {
-  return text.replace(/\r?\n/g, "\\n").replace(CONTROL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return visibleEscapes(text.replace(/\r?\n/g, "\\n"));
 }

@@ -6,7 +6,7 @@ import { readJsonFile } from "../io/safe-json.js";
 import { join } from "node:path";
 import { readDataFile } from "../io/data-file.js";
 import { ConfigValidationError } from "../errors.js";
-import { globRegExp } from "../iam/wildcard.js";
+import { compileGlob, type Glob } from "../iam/wildcard.js";
 import { assertValid } from "../io/json-schema.js";
 import { policiesDir } from "../package-info.js";
 import type { AppliedWaiver, Result, WaiverStatus } from "./report.js";
@@ -67,7 +67,7 @@ export function applyWaivers(
     waiver,
     expired: waiver.expires < today,
     // Resource names may contain ?, so only * is a wildcard in a selector.
-    pattern: globRegExp(waiver.resource, { questionMark: false }),
+    pattern: compileGlob(waiver.resource, { questionMark: false }),
     used: false,
   }));
   const waived = results.map((result) => {
@@ -88,7 +88,7 @@ export function applyWaivers(
   return { results: waived, problems };
 }
 
-function resourceMatches(pattern: RegExp, result: Result): boolean {
+function resourceMatches(pattern: Glob, result: Result): boolean {
   const { name, address, key, constructPath, arn } = result.resource;
   return [name, address, key, constructPath, arn].some(
     (candidate) => candidate !== undefined && candidate !== null && pattern.test(candidate),

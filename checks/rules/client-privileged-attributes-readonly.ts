@@ -1,4 +1,4 @@
-import { globRegExp } from "../iam/wildcard.js";
+import { compileGlob, type Glob } from "../iam/wildcard.js";
 import type { CustomAttribute, UserPoolClient } from "../model/index.js";
 import { defineRule, evidenceOf, unknownFinding, type Evidence, type Finding } from "../engine/rule.js";
 
@@ -137,6 +137,6 @@ function describe(attribute: CustomAttribute): string {
 }
 
 /** An attribute pattern, with or without the custom: prefix; * only, in any case. */
-function attributePattern(pattern: string): RegExp {
-  return globRegExp(pattern.replace(/^custom:/i, ""), { ignoreCase: true, questionMark: false });
+function attributePattern(pattern: string): Glob {
+  return compileGlob(pattern.replace(/^custom:/i, ""), { ignoreCase: true, questionMark: false });
 }

@@ -91,6 +91,22 @@ describe("waivers in the engine", () => {
     expect(report.waivers).toEqual([expect.objectContaining({ problem: "unused", selector: "no-such-pool" })]);
     expect(report.summary.byStatus.WAIVED).toBe(0);
   });
+
+  it("matches a selector that makes a backtracking RegExp exponential against a 6,000-character name, and returns", () => {
+    // `*L*L*-portal*` against a 6,000-character name took minutes when selectors were regular expressions.
+    const long = `${"L".repeat(6_000)}-staff`;
+    const hostile = estateOf((s) => {
+      userPool(s, long, { mfaConfiguration: "OFF" });
+      userPool(s, `${"L".repeat(6_000)}-portal`, { mfaConfiguration: "OFF" });
+    });
+    const report = evaluate(hostile, policy, RULES_BY_ID, {
+      now,
+      waivers: waiver({ resource: "*L*L*-portal*", expires: "2026-12-31" }),
+    });
+    const mfa = report.results.filter((r) => r.ruleId === "mfa-required");
+    expect(mfa.find((r) => r.resource.name === long)?.status).toBe("FAIL");
+    expect(mfa.find((r) => r.resource.name?.endsWith("-portal"))?.status).toBe("WAIVED");
+  });
 });
 
 describe("waivers on the command line", () => {

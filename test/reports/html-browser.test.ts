@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.js";
-import { CLIENT_NAME, hostileSynth, SCRIPT } from "../support/hostile-fixture.js";
+import { visibleEscapes } from "../../reports/escape.js";
+import { BIDI_NAME, CLIENT_NAME, hostileSynth, SCRIPT } from "../support/hostile-fixture.js";
 import { synthReferenceApp } from "../support/reference-synth.js";
 import { runAllFormats, type AllFormatsRun } from "../support/reports.js";
 
@@ -71,7 +72,9 @@ describe("the HTML report with hostile names, in Chromium", () => {
   it("shows the payloads as text", async () => {
     const text = await watched.page.evaluate(() => document.body.innerText);
     expect(text).toContain(SCRIPT);
-    expect(text).toContain(CLIENT_NAME.replace("\u0007", ""));
+    // Control and bidi characters are shown as escapes, never rendered.
+    expect(text).toContain(visibleEscapes(CLIENT_NAME));
+    expect(text).toContain(visibleEscapes(BIDI_NAME));
   });
 
   it("loads nothing but the file itself, and declares a CSP that forbids scripts", async () => {
