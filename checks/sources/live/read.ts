@@ -32,13 +32,18 @@ export class LiveReads {
     try {
       return known(await call());
     } catch (error) {
-      const reason = `${what} could not be read: ${describeAwsError(error)}`;
-      // A failed listing hides whole resources, not just values: the audit is incomplete.
-      this.diagnostics.push(
-        listing ? { message: `${reason}; they were not audited`, incomplete: true } : { message: reason },
-      );
-      return unknown(reason);
+      return this.failed(`${what} could not be read: ${describeAwsError(error)}`, listing);
     }
+  }
+
+  /** Records a failed read; a failed listing hides whole resources, not just values: the audit is incomplete. */
+  private failed<T>(reason: string, listing: boolean): Value<T> {
+    this.diagnostics.push(
+      listing
+        ? { message: `${reason}; they were not audited`, incomplete: true, failedRead: true }
+        : { message: reason, failedRead: true },
+    );
+    return unknown(reason);
   }
 
   /** Follows a paginated list to its end; any failed page makes the whole list unknown and the audit incomplete. */
@@ -61,9 +66,10 @@ export class LiveReads {
       if (!token) return known(all);
       // A service that hands back a token it already gave would loop forever.
       if (seen.has(token)) {
-        const reason = `${what} could not be read completely: the service repeated pagination token ${JSON.stringify(token.slice(0, 40))}`;
-        this.diagnostics.push({ message: `${reason}; they were not audited`, incomplete: true });
-        return unknown(reason);
+        return this.failed(
+          `${what} could not be read completely: the service repeated pagination token ${JSON.stringify(token.slice(0, 40))}`,
+          true,
+        );
       }
       seen.add(token);
     }

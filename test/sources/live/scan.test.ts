@@ -29,6 +29,13 @@ import {
   type Emulator,
 } from "../../support/moto.js";
 import { runCli } from "../../support/run-cli.js";
+import { writeConsole } from "../../../reports/console.js";
+import { severityRank } from "../../../checks/engine/rule.js";
+
+// Parsed once: the validator is compiled per schema object, and two objects with one $id clash.
+const reportSchema = JSON.parse(
+  readFileSync(join("reports", "schema", "authwarden-report.schema.json"), "utf8"),
+) as Record<string, unknown>;
 
 let emulator: Emulator;
 let synthDir: string;
@@ -102,6 +109,7 @@ describe("authwarden scan against the emulator", () => {
     expect(scan.code, scan.stderr).toBe(1);
     const live = JSON.parse(scan.stdout) as Report;
     expect(live.diagnostics).toEqual([]);
+    expect(live.summary.failedReads).toBe(0);
     const bySynth = new Map(synth.results.map((r) => [joinKey(r), r.status]));
     const byLive = new Map(live.results.map((r) => [joinKey(r), r.status]));
     expect(bySynth.size, "join keys must be unique").toBe(synth.results.length);
@@ -227,6 +235,39 @@ describe("faults never pass", () => {
     expect(report.diagnostics.some((d) => /GetIdentityPoolRoles|roles of identity pool/.test(d.message))).toBe(true);
     expect(report.results.some((r) => r.status === "FAIL" && r.ruleId === "mfa-required")).toBe(true);
     expect(report.gate?.passed).toBe(false);
+  }, 120_000);
+
+  it("a scanner allowed only List calls (every Describe and Get denied) fails the gate on its UNKNOWNs and counts the failed reads", async () => {
+    // Denial of every Describe/Get is injected: the emulator does not enforce IAM.
+    const denyReads: ClientHook = (client) =>
+      (client.middlewareStack.add as unknown as (mw: unknown, options: unknown) => void)(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          if (/^(Describe|Get)/.test(context.commandName ?? ""))
+            throw awsError("AccessDeniedException", 400, `not authorized to perform ${context.commandName}`);
+          return next(args);
+        },
+        { step: "initialize", name: "deny-describe-get" },
+      );
+    const report = await scanReport(denyReads);
+    const failedReads = report.diagnostics.filter((d) => d.failedRead);
+    expect(failedReads.length).toBeGreaterThan(10);
+    expect(report.summary.failedReads).toBe(failedReads.length);
+    expect(report.diagnostics.every((d) => d.failedRead)).toBe(true);
+    assertValid(reportSchema, JSON.parse(JSON.stringify(report)), "authwarden.json");
+    for (const failOn of ["critical", "high", "medium", "low", "info"] as const) {
+      const gated = withGate(report, failOn);
+      const atOrAbove = (r: Result) => severityRank(r.severity) >= severityRank(failOn);
+      const unknowns = report.results.filter((r) => r.status === "UNKNOWN" && atOrAbove(r)).length;
+      const others =
+        report.diagnostics.filter((d) => d.incomplete).length +
+        report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && atOrAbove(r))).length;
+      expect(unknowns, failOn).toBeGreaterThan(0);
+      expect(gated.gate, failOn).toEqual({ failOn, passed: false, blocking: others + unknowns });
+    }
+    const text = writeConsole(report, { color: false });
+    expect(text.trimEnd().split("\n").at(-1)).toMatch(
+      new RegExp(`^gate failed: .*, ${failedReads.length} reads failed · fail-on high$`),
+    );
   }, 120_000);
 
   let clean: Report | undefined;
@@ -403,10 +444,7 @@ describe("drift against what was planned", () => {
     ]);
     expect(report.drift?.onlyLive.map((r) => `${r.kind} ${r.name}`)).toEqual(["UserPool made-by-hand"]);
     expect(report.drift?.onlyPlanned).toEqual([]);
-    const schema = JSON.parse(
-      readFileSync(join("reports", "schema", "authwarden-report.schema.json"), "utf8"),
-    ) as Record<string, unknown>;
-    assertValid(schema, report, "authwarden.json");
+    assertValid(reportSchema, report, "authwarden.json");
     expect(stdout).toContain("mfa-required  UserPool shopsphere-compliant-staff: planned PASS, live FAIL");
     expect(stdout).toContain("only live (not in the plan): UserPool made-by-hand");
     expect(readFileSync(join(out, "authwarden.md"), "utf8")).toContain(
