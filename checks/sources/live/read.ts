@@ -20,17 +20,28 @@ export class LiveReads {
     readonly progress: ReadProgress = () => undefined,
   ) {}
 
-  /** Runs one API call under its quota; failures become unknown values with the reason. */
+  /**
+   * Runs one API call under its quota; failures become unknown values with the reason. `required` names the member a
+   * response lacks that the API always returns: such a 200 is a failed read too, not a resource with defaults.
+   */
   async read<T>(
     what: string,
     category: QuotaCategory,
     scope: string,
     call: () => Promise<T>,
-    listing = false,
+    options: { readonly listing?: boolean; readonly required?: (response: T) => string | undefined } = {},
   ): Promise<Value<T>> {
+    const listing = options.listing ?? false;
     await this.limiter.take(category, scope);
     try {
-      return known(await call());
+      const response = await call();
+      const missing = options.required?.(response);
+      if (missing !== undefined)
+        return this.failed(
+          `${what} could not be read: the response lacks ${missing}, which the API always returns`,
+          listing,
+        );
+      return known(response);
     } catch (error) {
       return this.failed(`${what} could not be read: ${describeAwsError(error)}`, listing);
     }
@@ -59,7 +70,7 @@ export class LiveReads {
     const seen = new Set<string>();
     let token: string | undefined;
     for (;;) {
-      const result = await this.read(what, category, scope, () => page(token), true);
+      const result = await this.read(what, category, scope, () => page(token), { listing: true });
       if (!result.known) return result;
       all.push(...(items(result.value) ?? []));
       token = next(result.value);

@@ -317,6 +317,77 @@ describe("faults never pass", () => {
     180_000,
   );
 
+  // A 200 whose body lacks the members the API always returns: the emulator always sends them, so the response is
+  // emptied by an SDK middleware (what the deserializer makes of a "{}" body: nothing but $metadata).
+  it.each([
+    ["DescribeUserPoolCommand", "UserPool", "UserPool", ["password-min-length", "account-recovery-verified"]],
+    ["GetUserPoolMfaConfigCommand", "MfaConfiguration", "UserPool", ["mfa-required"]],
+    [
+      "DescribeUserPoolClientCommand",
+      "UserPoolClient",
+      "UserPoolClient",
+      ["access-token-lifetime", "client-auth-flows-secure"],
+    ],
+    [
+      "DescribeIdentityPoolCommand",
+      "IdentityPoolId",
+      "IdentityPool",
+      ["identity-pool-guest-access", "identity-pool-classic-flow-disabled"],
+    ],
+  ])(
+    "a 200 from %s without %s is a failed read: those results are UNKNOWN, none newly PASS, and the gate fails",
+    async (command, member, kind, ruleIds) => {
+      clean ??= await scanReport();
+      const emptying: ClientHook = (client) =>
+        (client.middlewareStack.add as unknown as (mw: unknown, options: unknown) => void)(
+          (next: (args: unknown) => Promise<{ output: { $metadata?: unknown } }>, context: { commandName?: string }) =>
+            async (args: unknown) => {
+              const result = await next(args);
+              return context.commandName === command
+                ? { ...result, output: { $metadata: result.output.$metadata } }
+                : result;
+            },
+          { step: "initialize", name: `empty-${command}` },
+        );
+      const faulted = await scanReport(emptying);
+      const lacking = faulted.diagnostics.filter((d) =>
+        d.message.includes(`the response lacks ${member}, which the API always returns`),
+      );
+      expect(lacking.length).toBeGreaterThanOrEqual(2);
+      expect(lacking.every((d) => d.failedRead)).toBe(true);
+      expect(faulted.summary.failedReads).toBe(faulted.diagnostics.filter((d) => d.failedRead).length);
+      for (const ruleId of ruleIds) {
+        const results = faulted.results.filter((r) => r.ruleId === ruleId && r.resource.kind === kind);
+        expect(results.length, `${ruleId} on ${kind}`).toBeGreaterThanOrEqual(2);
+        for (const result of results) {
+          expect(result.status, `${ruleId} on ${result.resource.name}: ${result.message}`).toBe("UNKNOWN");
+          expect(result.message).toContain(`the response lacks ${member}`);
+        }
+      }
+      const notPassingBefore = new Set(
+        clean.results.filter((r) => r.status !== "PASS").map((r) => `${r.ruleId}|${r.resource.key}`),
+      );
+      const newPasses = faulted.results.filter(
+        (r) => r.status === "PASS" && notPassingBefore.has(`${r.ruleId}|${r.resource.key}`),
+      );
+      expect(newPasses.map((r) => `${r.ruleId} ${r.resource.name}`)).toEqual([]);
+      // Every result on the affected resources that passed on a clean read is now UNKNOWN, never PASS.
+      const affected = faulted.results.filter((r) => r.resource.kind === kind && ruleIds.includes(r.ruleId));
+      expect(affected.filter((r) => r.status === "PASS")).toEqual([]);
+      // The UNKNOWNs the failed reads left behind block on their own (all these rules are medium or above).
+      const medium = withGate(faulted, "medium").gate!;
+      const atOrAboveMedium = (r: Result) => severityRank(r.severity) >= severityRank("medium");
+      const others =
+        faulted.diagnostics.filter((d) => d.incomplete).length +
+        faulted.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && atOrAboveMedium(r))).length;
+      expect(affected.every(atOrAboveMedium)).toBe(true);
+      expect(medium.passed).toBe(false);
+      expect(medium.blocking - others).toBeGreaterThanOrEqual(affected.length);
+      expect(faulted.gate?.passed).toBe(false);
+    },
+    180_000,
+  );
+
   it("a web ACL that cannot be read makes waf-protection UNKNOWN with the reason, not a missing-WAF FAIL", async () => {
     const report = await scanReport(
       failing("GetWebACLForResourceCommand", () =>
