@@ -97,6 +97,8 @@ export function describeAwsError(error: unknown): string {
   if (name === "SyntaxError" || (status !== undefined && status >= 500)) {
     return `the endpoint failed${status ? ` with HTTP ${status}` : ""} or does not implement the operation (${name}: ${firstLine(e.message)})`;
   }
+  if (name === "TimeoutError" || e.code === "ETIMEDOUT")
+    return `the request timed out (${name}: ${firstLine(e.message)})`;
   if (/TimeoutError|ETIMEDOUT|ECONNREFUSED|ECONNRESET/.test(`${name} ${e.code ?? ""} ${e.message ?? ""}`))
     return `the request failed (${name}: ${firstLine(e.message)})`;
   return `${name}: ${firstLine(e.message)}`;

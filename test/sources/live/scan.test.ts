@@ -3,6 +3,7 @@
 // call, throttling, a page that breaks off) are injected with an SDK middleware, as the tests say.
 
 import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -441,6 +442,64 @@ describe("faults never pass", () => {
     const compliantOnly = await scanReport(truncating, 1);
     expect(compliantOnly.gate?.passed).toBe(false);
   }, 180_000);
+});
+
+describe("request timeouts", () => {
+  // A hang the emulator cannot play: a loopback TCP server that accepts every connection and never answers.
+  it("an endpoint that accepts and never answers ends, within seconds, in failed reads, an incomplete audit and a failed gate", async () => {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    });
+    await new Promise<void>((res) => server.listen(0, "127.0.0.1", res));
+    const { port } = server.address() as { port: number };
+    try {
+      const started = Date.now();
+      const scan = await runCli(
+        [
+          "scan",
+          "--region",
+          EMULATOR_REGION,
+          "--endpoint-url",
+          `http://127.0.0.1:${port}`,
+          "--quiet",
+          "--request-timeout",
+          "200",
+          "--format",
+          "json",
+        ],
+        process.env,
+      );
+      const elapsed = Date.now() - started;
+      expect(scan.code, scan.stderr).toBe(1);
+      const report = JSON.parse(scan.stdout) as Report;
+      expect(report.gate?.passed).toBe(false);
+      expect(report.diagnostics.length).toBeGreaterThan(0);
+      expect(report.diagnostics.some((d) => d.incomplete)).toBe(true);
+      for (const diagnostic of report.diagnostics) {
+        expect(diagnostic.failedRead).toBe(true);
+        expect(diagnostic.message).toMatch(
+          /could not be read: the request timed out \(TimeoutError: .*200 ms requestTimeout/,
+        );
+      }
+      expect(report.summary.failedReads).toBe(report.diagnostics.length);
+      expect(elapsed).toBeLessThan(20_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((res) => server.close(res));
+    }
+  }, 60_000);
+
+  it("rejects a --request-timeout that is not a positive number of milliseconds", async () => {
+    for (const value of ["0", "-5", "soon", "1.5"]) {
+      const { code, stderr } = await runCli(["scan", ...scanFlags(), "--request-timeout", value], process.env);
+      expect(code, value).toBe(2);
+      expect(stderr.trimEnd().split("\n"), value).toEqual([
+        `authwarden: --request-timeout ${JSON.stringify(value)} is not a whole number of milliseconds greater than 0`,
+      ]);
+    }
+  });
 });
 
 describe("progress", () => {
