@@ -148,7 +148,7 @@ function driftLines(report: Report, c: ReturnType<typeof createColors>): string[
 }
 
 function summaryLine(report: Report, c: ReturnType<typeof createColors>): string {
-  const { byStatus, failuresBySeverity } = report.summary;
+  const { byStatus, failuresBySeverity, failedReads } = report.summary;
   const bySeverity = Object.entries(failuresBySeverity)
     .filter(([, n]) => n > 0)
     .map(([severity, n]) => `${n} ${severity}`)
@@ -160,6 +160,7 @@ function summaryLine(report: Report, c: ReturnType<typeof createColors>): string
     ...(byStatus.ERROR > 0 ? [`${byStatus.ERROR} errors`] : []),
     ...(byStatus.WAIVED > 0 ? [`${byStatus.WAIVED} waived`] : []),
     ...(byStatus.NOT_APPLICABLE > 0 ? [`${byStatus.NOT_APPLICABLE} not applicable`] : []),
+    ...(failedReads > 0 ? [`${failedReads} read${failedReads === 1 ? "" : "s"} failed`] : []),
   ].join(", ");
   if (!report.gate) return parts;
   const verdict = report.gate.passed ? c.green(c.bold("gate passed")) : c.red(c.bold("gate failed"));

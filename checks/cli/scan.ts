@@ -6,7 +6,7 @@ import { terminalSafe } from "../../reports/terminal-text.js";
 import { UsageError } from "../errors.js";
 import type { Estate } from "../model/index.js";
 import { detectSource, loadSource } from "../sources/index.js";
-import { sdkClientFactory } from "../sources/live/clients.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS, sdkClientFactory } from "../sources/live/clients.js";
 import { scanAccount } from "../sources/live/loader.js";
 import type { ReadProgress } from "../sources/live/read.js";
 import {
@@ -25,6 +25,7 @@ interface ScanCliOptions extends AuditOptions {
   profile?: string;
   endpointUrl?: string;
   quiet?: boolean;
+  requestTimeout?: string;
 }
 
 export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCode): void {
@@ -36,6 +37,10 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
       .option("--profile <name>", "a profile of the shared AWS config and credentials files")
       .option("--endpoint-url <url>", "send every request to this endpoint (e.g. a local emulator)")
       .option("--quiet", "no progress display")
+      .option(
+        "--request-timeout <ms>",
+        `milliseconds each request may wait for an answer before it counts as a failed read (default ${DEFAULT_REQUEST_TIMEOUT_MS})`,
+      )
       .option(
         "--planned <synth dir|tf dir|plan.json>",
         "report drift against what was planned: a cdktf synth output, a .tf directory or terraform show -json output",
@@ -55,6 +60,11 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
       throw new UsageError(`--region ${JSON.stringify(region)} is not an AWS region name`);
   if (options.endpointUrl && !/^https?:\/\/[^\s]+$/.test(options.endpointUrl))
     throw new UsageError(`--endpoint-url ${JSON.stringify(options.endpointUrl)} is not an http(s) URL`);
+  const requestTimeoutMs = options.requestTimeout === undefined ? undefined : Number(options.requestTimeout);
+  if (requestTimeoutMs !== undefined && !(/^\d+$/.test(options.requestTimeout!) && requestTimeoutMs > 0))
+    throw new UsageError(
+      `--request-timeout ${JSON.stringify(options.requestTimeout)} is not a whole number of milliseconds greater than 0`,
+    );
   const config = loadAuditConfig(options);
   // Read the planned side first: a bad path exits 2 before the account is scanned.
   const planned = options.planned === undefined ? undefined : await loadPlanned(options.planned, options.plannedStack);
@@ -63,6 +73,7 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
     sdkClientFactory({
       ...(options.profile ? { profile: options.profile } : {}),
       ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
     }),
     { regions, ...(progress ? { progress: progress.update } : {}) },
   );

@@ -52,7 +52,7 @@ export function evaluate(
         };
       })
       .sort((a, b) => a.key.localeCompare(b.key)),
-    summary: summarize(waived.results),
+    summary: summarize(waived.results, estate.diagnostics),
     results: waived.results,
     waivers: waived.problems,
     diagnostics: estate.diagnostics,

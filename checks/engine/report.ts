@@ -72,12 +72,17 @@ export interface Summary {
   readonly byStatus: Readonly<Record<Status, number>>;
   /** Unwaived failures by severity. */
   readonly failuresBySeverity: Readonly<Record<Severity, number>>;
+  /** Reads of the live account that failed (denied, throttled, timed out, malformed); 0 for configuration sources. */
+  readonly failedReads: number;
 }
 
 export interface Gate {
   readonly failOn: Severity;
   readonly passed: boolean;
-  /** Unwaived FAIL results at or above failOn, ERROR results and incomplete reads (what could not run or be read fails closed). */
+  /**
+   * Unwaived FAIL results at or above failOn, ERROR results, incomplete reads and, when any read failed, UNKNOWN
+   * results at or above failOn (what could not run or be read fails closed).
+   */
   readonly blocking: number;
 }
 
@@ -120,23 +125,26 @@ export interface Report {
   readonly diagnostics: readonly LoadDiagnostic[];
 }
 
-export function summarize(results: readonly Result[]): Summary {
+export function summarize(results: readonly Result[], diagnostics: readonly LoadDiagnostic[] = []): Summary {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   const failuresBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const result of results) {
     byStatus[result.status] += 1;
     if (result.status === "FAIL") failuresBySeverity[result.severity] += 1;
   }
-  return { total: results.length, byStatus, failuresBySeverity };
+  const failedReads = diagnostics.filter((d) => d.failedRead).length;
+  return { total: results.length, byStatus, failuresBySeverity, failedReads };
 }
 
 export function withGate(report: Report, failOn: Severity): Report {
   const threshold = severityRank(failOn);
   // A source that could not be read in full fails closed: what was not read cannot have passed.
   const incomplete = report.diagnostics.filter((d) => d.incomplete).length;
-  const blocking =
-    incomplete +
-    report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && severityRank(r.severity) >= threshold))
-      .length;
+  // A read that failed leaves UNKNOWN results behind: at or above failOn they are a failure of the audit, not a pass.
+  const failedReads = report.diagnostics.some((d) => d.failedRead);
+  const blocks = (r: Result): boolean =>
+    r.status === "ERROR" ||
+    ((r.status === "FAIL" || (failedReads && r.status === "UNKNOWN")) && severityRank(r.severity) >= threshold);
+  const blocking = incomplete + report.results.filter(blocks).length;
   return { ...report, gate: { failOn, passed: blocking === 0, blocking } };
 }

@@ -40,6 +40,8 @@ export interface LoadDiagnostic {
   readonly message: string;
   /** Set when whole parts of the estate could not be read: the audit is incomplete and the gate fails closed. */
   readonly incomplete?: boolean;
+  /** Set when a read of the live account failed: UNKNOWN results at or above fail-on then fail the gate closed. */
+  readonly failedRead?: boolean;
   readonly address?: string;
   readonly file?: string;
 }

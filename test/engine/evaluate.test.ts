@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../../checks/engine/evaluate.js";
 import { loadPolicy } from "../../checks/engine/policy-pack.js";
 import { withGate } from "../../checks/engine/report.js";
-import { defineRule, type Rule } from "../../checks/engine/rule.js";
+import { defineRule, severityRank, type Rule, type Severity } from "../../checks/engine/rule.js";
 import { RULES_BY_ID } from "../../checks/rules/index.js";
 import { consumerPool, userPool } from "../harness/cognito-fixtures.js";
 import { estateOf } from "../harness/synth-fixture.js";
@@ -58,5 +58,39 @@ describe("engine", () => {
     const failures = report.results.filter((r) => r.status === "FAIL");
     expect(withGate(report, "info").gate?.blocking).toBe(failures.length);
     expect(withGate(report, "critical").gate?.passed).toBe(!failures.some((r) => r.severity === "critical"));
+  });
+
+  it("with failed reads, UNKNOWN results at or above fail-on block the gate and the summary counts the reads", () => {
+    const clean = evaluate(estate, loadPolicy("pci-dss-4.0.1", RULES_BY_ID), RULES_BY_ID);
+    expect(clean.summary.failedReads).toBe(0);
+    const failed = evaluate(
+      {
+        ...estate,
+        diagnostics: [
+          { message: "user pool x could not be read: access denied", failedRead: true },
+          {
+            message: "app clients of user pool x could not be read; they were not audited",
+            failedRead: true,
+            incomplete: true,
+          },
+          { message: "a loader note that is not a failed read" },
+        ],
+      },
+      loadPolicy("pci-dss-4.0.1", RULES_BY_ID),
+      RULES_BY_ID,
+    );
+    expect(failed.summary.failedReads).toBe(2);
+    const unknowns = failed.results.filter((r) => r.status === "UNKNOWN");
+    expect(unknowns.length).toBeGreaterThan(0);
+    for (const failOn of ["critical", "high", "medium", "low", "info"] as Severity[]) {
+      const atOrAbove = (r: { severity: Severity }) => severityRank(r.severity) >= severityRank(failOn);
+      const fails = failed.results.filter((r) => r.status === "FAIL" && atOrAbove(r)).length;
+      const blockingUnknowns = unknowns.filter(atOrAbove).length;
+      // The incomplete listing blocks on its own; each UNKNOWN at or above fail-on blocks because reads failed.
+      expect(withGate(failed, failOn).gate?.blocking, failOn).toBe(1 + fails + blockingUnknowns);
+      // Without failed reads, UNKNOWN does not block (an unread value in code is not a failed audit).
+      expect(withGate(clean, failOn).gate?.blocking, failOn).toBe(fails);
+    }
+    expect(withGate(failed, "info").gate?.passed).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 // AWS SDK v3 clients for a scan, built from the standard AWS settings: the default credential
-// chain (or --profile), --region, --endpoint-url, and adaptive retries. Passed in, never global.
+// chain (or --profile), --region, --endpoint-url, and adaptive retries. Every request has a
+// connection and a response timeout (--request-timeout), so a hung endpoint ends in a failed read,
+// not a hang. Passed in, never global.
 
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
@@ -28,13 +30,26 @@ export interface SdkClientOptions {
   readonly profile?: string;
   readonly endpointUrl?: string;
   readonly maxAttempts?: number;
+  /** Milliseconds a request may wait for its response (and at most for its connection); DEFAULT_REQUEST_TIMEOUT_MS. */
+  readonly requestTimeoutMs?: number;
   /** Applied to every client created: recording, fault injection. */
   readonly hook?: ClientHook;
 }
 
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+
 export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory {
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const common = (region: string) => ({
     region,
+    // The options of the SDK's NodeHttpHandler (@smithy/node-http-handler), which each client builds from them.
+    requestHandler: {
+      connectionTimeout: Math.min(DEFAULT_CONNECTION_TIMEOUT_MS, requestTimeout),
+      requestTimeout,
+      // Without it the handler only logs a warning and the request waits on.
+      throwOnRequestTimeout: true,
+    },
     retryMode: "adaptive" as const,
     maxAttempts: options.maxAttempts ?? 5,
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),

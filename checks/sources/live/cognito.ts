@@ -109,11 +109,19 @@ async function readPool(
   set: LivePoolSet,
 ): Promise<void> {
   reads.progress({ kind: "pool", name: listedName ?? id });
-  const described = await reads.read(`user pool ${id}`, "UserPoolRead", "", () =>
-    client.send(new DescribeUserPoolCommand({ UserPoolId: id })),
+  const described = await reads.read(
+    `user pool ${id}`,
+    "UserPoolRead",
+    "",
+    () => client.send(new DescribeUserPoolCommand({ UserPoolId: id })),
+    { required: (d) => (d.UserPool ? undefined : "UserPool") },
   );
-  const mfa = await reads.read(`MFA configuration of user pool ${id}`, "UserPoolRead", "", () =>
-    client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id })),
+  const mfa = await reads.read(
+    `MFA configuration of user pool ${id}`,
+    "UserPoolRead",
+    "",
+    () => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id })),
+    { required: (m) => (m.MfaConfiguration ? undefined : "MfaConfiguration") },
   );
   const pool = userPoolFromApi(
     id,
@@ -187,8 +195,12 @@ async function readPool(
   );
   for (const summary of clientSummaries.known ? clientSummaries.value : []) {
     if (!summary.ClientId) continue;
-    const detail = await reads.read(`app client ${summary.ClientId}`, "UserPoolClientRead", id, () =>
-      client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId })),
+    const detail = await reads.read(
+      `app client ${summary.ClientId}`,
+      "UserPoolClientRead",
+      id,
+      () => client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId })),
+      { required: (d) => (d.UserPoolClient ? undefined : "UserPoolClient") },
     );
     set.clients.push(
       clientFromApi(

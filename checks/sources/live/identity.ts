@@ -63,8 +63,12 @@ export async function readIdentityPools(
     if (!summary.IdentityPoolId) continue;
     const id = summary.IdentityPoolId;
     reads.progress({ kind: "identity-pool", name: summary.IdentityPoolName ?? id });
-    const described = await reads.read(`identity pool ${id}`, "IdentityPoolRead", "", () =>
-      client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: id })),
+    const described = await reads.read(
+      `identity pool ${id}`,
+      "IdentityPoolRead",
+      "",
+      () => client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: id })),
+      { required: (d) => (d.IdentityPoolId ? undefined : "IdentityPoolId") },
     );
     const roles = await reads.read(`roles of identity pool ${id}`, "IdentityPoolRead", "", () =>
       client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id })),

@@ -20,25 +20,41 @@ export class LiveReads {
     readonly progress: ReadProgress = () => undefined,
   ) {}
 
-  /** Runs one API call under its quota; failures become unknown values with the reason. */
+  /**
+   * Runs one API call under its quota; failures become unknown values with the reason. `required` names the member a
+   * response lacks that the API always returns: such a 200 is a failed read too, not a resource with defaults.
+   */
   async read<T>(
     what: string,
     category: QuotaCategory,
     scope: string,
     call: () => Promise<T>,
-    listing = false,
+    options: { readonly listing?: boolean; readonly required?: (response: T) => string | undefined } = {},
   ): Promise<Value<T>> {
+    const listing = options.listing ?? false;
     await this.limiter.take(category, scope);
     try {
-      return known(await call());
+      const response = await call();
+      const missing = options.required?.(response);
+      if (missing !== undefined)
+        return this.failed(
+          `${what} could not be read: the response lacks ${missing}, which the API always returns`,
+          listing,
+        );
+      return known(response);
     } catch (error) {
-      const reason = `${what} could not be read: ${describeAwsError(error)}`;
-      // A failed listing hides whole resources, not just values: the audit is incomplete.
-      this.diagnostics.push(
-        listing ? { message: `${reason}; they were not audited`, incomplete: true } : { message: reason },
-      );
-      return unknown(reason);
+      return this.failed(`${what} could not be read: ${describeAwsError(error)}`, listing);
     }
+  }
+
+  /** Records a failed read; a failed listing hides whole resources, not just values: the audit is incomplete. */
+  private failed<T>(reason: string, listing: boolean): Value<T> {
+    this.diagnostics.push(
+      listing
+        ? { message: `${reason}; they were not audited`, incomplete: true, failedRead: true }
+        : { message: reason, failedRead: true },
+    );
+    return unknown(reason);
   }
 
   /** Follows a paginated list to its end; any failed page makes the whole list unknown and the audit incomplete. */
@@ -54,16 +70,17 @@ export class LiveReads {
     const seen = new Set<string>();
     let token: string | undefined;
     for (;;) {
-      const result = await this.read(what, category, scope, () => page(token), true);
+      const result = await this.read(what, category, scope, () => page(token), { listing: true });
       if (!result.known) return result;
       all.push(...(items(result.value) ?? []));
       token = next(result.value);
       if (!token) return known(all);
       // A service that hands back a token it already gave would loop forever.
       if (seen.has(token)) {
-        const reason = `${what} could not be read completely: the service repeated pagination token ${JSON.stringify(token.slice(0, 40))}`;
-        this.diagnostics.push({ message: `${reason}; they were not audited`, incomplete: true });
-        return unknown(reason);
+        return this.failed(
+          `${what} could not be read completely: the service repeated pagination token ${JSON.stringify(token.slice(0, 40))}`,
+          true,
+        );
       }
       seen.add(token);
     }
@@ -80,6 +97,8 @@ export function describeAwsError(error: unknown): string {
   if (name === "SyntaxError" || (status !== undefined && status >= 500)) {
     return `the endpoint failed${status ? ` with HTTP ${status}` : ""} or does not implement the operation (${name}: ${firstLine(e.message)})`;
   }
+  if (name === "TimeoutError" || e.code === "ETIMEDOUT")
+    return `the request timed out (${name}: ${firstLine(e.message)})`;
   if (/TimeoutError|ETIMEDOUT|ECONNREFUSED|ECONNRESET/.test(`${name} ${e.code ?? ""} ${e.message ?? ""}`))
     return `the request failed (${name}: ${firstLine(e.message)})`;
   return `${name}: ${firstLine(e.message)}`;

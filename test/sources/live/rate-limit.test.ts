@@ -56,7 +56,12 @@ describe("describeAwsError", () => {
       { name: "SyntaxError", message: "Unexpected token '<'", $metadata: { httpStatusCode: 500 } },
       /endpoint failed with HTTP 500 or does not implement/,
     ],
-    [{ name: "TimeoutError", message: "socket timed out" }, /^the request failed/],
+    [
+      { name: "TimeoutError", message: "socket timed out" },
+      /^the request timed out \(TimeoutError: socket timed out\)/,
+    ],
+    [{ name: "Error", code: "ETIMEDOUT", message: "connect ETIMEDOUT 10.0.0.1:443" }, /^the request timed out/],
+    [{ name: "Error", code: "ECONNRESET", message: "socket hang up" }, /^the request failed/],
   ])("%o", (error, expected) => {
     expect(describeAwsError(error)).toMatch(expected);
   });

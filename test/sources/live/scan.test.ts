@@ -3,6 +3,7 @@
 // call, throttling, a page that breaks off) are injected with an SDK middleware, as the tests say.
 
 import { mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -29,6 +30,13 @@ import {
   type Emulator,
 } from "../../support/moto.js";
 import { runCli } from "../../support/run-cli.js";
+import { writeConsole } from "../../../reports/console.js";
+import { severityRank } from "../../../checks/engine/rule.js";
+
+// Parsed once: the validator is compiled per schema object, and two objects with one $id clash.
+const reportSchema = JSON.parse(
+  readFileSync(join("reports", "schema", "authwarden-report.schema.json"), "utf8"),
+) as Record<string, unknown>;
 
 let emulator: Emulator;
 let synthDir: string;
@@ -102,6 +110,7 @@ describe("authwarden scan against the emulator", () => {
     expect(scan.code, scan.stderr).toBe(1);
     const live = JSON.parse(scan.stdout) as Report;
     expect(live.diagnostics).toEqual([]);
+    expect(live.summary.failedReads).toBe(0);
     const bySynth = new Map(synth.results.map((r) => [joinKey(r), r.status]));
     const byLive = new Map(live.results.map((r) => [joinKey(r), r.status]));
     expect(bySynth.size, "join keys must be unique").toBe(synth.results.length);
@@ -229,6 +238,39 @@ describe("faults never pass", () => {
     expect(report.gate?.passed).toBe(false);
   }, 120_000);
 
+  it("a scanner allowed only List calls (every Describe and Get denied) fails the gate on its UNKNOWNs and counts the failed reads", async () => {
+    // Denial of every Describe/Get is injected: the emulator does not enforce IAM.
+    const denyReads: ClientHook = (client) =>
+      (client.middlewareStack.add as unknown as (mw: unknown, options: unknown) => void)(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          if (/^(Describe|Get)/.test(context.commandName ?? ""))
+            throw awsError("AccessDeniedException", 400, `not authorized to perform ${context.commandName}`);
+          return next(args);
+        },
+        { step: "initialize", name: "deny-describe-get" },
+      );
+    const report = await scanReport(denyReads);
+    const failedReads = report.diagnostics.filter((d) => d.failedRead);
+    expect(failedReads.length).toBeGreaterThan(10);
+    expect(report.summary.failedReads).toBe(failedReads.length);
+    expect(report.diagnostics.every((d) => d.failedRead)).toBe(true);
+    assertValid(reportSchema, JSON.parse(JSON.stringify(report)), "authwarden.json");
+    for (const failOn of ["critical", "high", "medium", "low", "info"] as const) {
+      const gated = withGate(report, failOn);
+      const atOrAbove = (r: Result) => severityRank(r.severity) >= severityRank(failOn);
+      const unknowns = report.results.filter((r) => r.status === "UNKNOWN" && atOrAbove(r)).length;
+      const others =
+        report.diagnostics.filter((d) => d.incomplete).length +
+        report.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && atOrAbove(r))).length;
+      expect(unknowns, failOn).toBeGreaterThan(0);
+      expect(gated.gate, failOn).toEqual({ failOn, passed: false, blocking: others + unknowns });
+    }
+    const text = writeConsole(report, { color: false });
+    expect(text.trimEnd().split("\n").at(-1)).toMatch(
+      new RegExp(`^gate failed: .*, ${failedReads.length} reads failed · fail-on high$`),
+    );
+  }, 120_000);
+
   let clean: Report | undefined;
   it.each([
     ["ListUserPoolsCommand", "AccessDeniedException", 400],
@@ -271,6 +313,77 @@ describe("faults never pass", () => {
       const faultedKeys = new Set(faulted.results.map((r) => `${r.ruleId}|${r.resource.key}`));
       const vanished = clean.results.filter((r) => !faultedKeys.has(`${r.ruleId}|${r.resource.key}`));
       if (vanished.length > 0) expect(faulted.diagnostics.some((d) => d.incomplete)).toBe(true);
+      expect(faulted.gate?.passed).toBe(false);
+    },
+    180_000,
+  );
+
+  // A 200 whose body lacks the members the API always returns: the emulator always sends them, so the response is
+  // emptied by an SDK middleware (what the deserializer makes of a "{}" body: nothing but $metadata).
+  it.each([
+    ["DescribeUserPoolCommand", "UserPool", "UserPool", ["password-min-length", "account-recovery-verified"]],
+    ["GetUserPoolMfaConfigCommand", "MfaConfiguration", "UserPool", ["mfa-required"]],
+    [
+      "DescribeUserPoolClientCommand",
+      "UserPoolClient",
+      "UserPoolClient",
+      ["access-token-lifetime", "client-auth-flows-secure"],
+    ],
+    [
+      "DescribeIdentityPoolCommand",
+      "IdentityPoolId",
+      "IdentityPool",
+      ["identity-pool-guest-access", "identity-pool-classic-flow-disabled"],
+    ],
+  ])(
+    "a 200 from %s without %s is a failed read: those results are UNKNOWN, none newly PASS, and the gate fails",
+    async (command, member, kind, ruleIds) => {
+      clean ??= await scanReport();
+      const emptying: ClientHook = (client) =>
+        (client.middlewareStack.add as unknown as (mw: unknown, options: unknown) => void)(
+          (next: (args: unknown) => Promise<{ output: { $metadata?: unknown } }>, context: { commandName?: string }) =>
+            async (args: unknown) => {
+              const result = await next(args);
+              return context.commandName === command
+                ? { ...result, output: { $metadata: result.output.$metadata } }
+                : result;
+            },
+          { step: "initialize", name: `empty-${command}` },
+        );
+      const faulted = await scanReport(emptying);
+      const lacking = faulted.diagnostics.filter((d) =>
+        d.message.includes(`the response lacks ${member}, which the API always returns`),
+      );
+      expect(lacking.length).toBeGreaterThanOrEqual(2);
+      expect(lacking.every((d) => d.failedRead)).toBe(true);
+      expect(faulted.summary.failedReads).toBe(faulted.diagnostics.filter((d) => d.failedRead).length);
+      for (const ruleId of ruleIds) {
+        const results = faulted.results.filter((r) => r.ruleId === ruleId && r.resource.kind === kind);
+        expect(results.length, `${ruleId} on ${kind}`).toBeGreaterThanOrEqual(2);
+        for (const result of results) {
+          expect(result.status, `${ruleId} on ${result.resource.name}: ${result.message}`).toBe("UNKNOWN");
+          expect(result.message).toContain(`the response lacks ${member}`);
+        }
+      }
+      const notPassingBefore = new Set(
+        clean.results.filter((r) => r.status !== "PASS").map((r) => `${r.ruleId}|${r.resource.key}`),
+      );
+      const newPasses = faulted.results.filter(
+        (r) => r.status === "PASS" && notPassingBefore.has(`${r.ruleId}|${r.resource.key}`),
+      );
+      expect(newPasses.map((r) => `${r.ruleId} ${r.resource.name}`)).toEqual([]);
+      // Every result on the affected resources that passed on a clean read is now UNKNOWN, never PASS.
+      const affected = faulted.results.filter((r) => r.resource.kind === kind && ruleIds.includes(r.ruleId));
+      expect(affected.filter((r) => r.status === "PASS")).toEqual([]);
+      // The UNKNOWNs the failed reads left behind block on their own (all these rules are medium or above).
+      const medium = withGate(faulted, "medium").gate!;
+      const atOrAboveMedium = (r: Result) => severityRank(r.severity) >= severityRank("medium");
+      const others =
+        faulted.diagnostics.filter((d) => d.incomplete).length +
+        faulted.results.filter((r) => r.status === "ERROR" || (r.status === "FAIL" && atOrAboveMedium(r))).length;
+      expect(affected.every(atOrAboveMedium)).toBe(true);
+      expect(medium.passed).toBe(false);
+      expect(medium.blocking - others).toBeGreaterThanOrEqual(affected.length);
       expect(faulted.gate?.passed).toBe(false);
     },
     180_000,
@@ -329,6 +442,64 @@ describe("faults never pass", () => {
     const compliantOnly = await scanReport(truncating, 1);
     expect(compliantOnly.gate?.passed).toBe(false);
   }, 180_000);
+});
+
+describe("request timeouts", () => {
+  // A hang the emulator cannot play: a loopback TCP server that accepts every connection and never answers.
+  it("an endpoint that accepts and never answers ends, within seconds, in failed reads, an incomplete audit and a failed gate", async () => {
+    const sockets = new Set<Socket>();
+    const server = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+    });
+    await new Promise<void>((res) => server.listen(0, "127.0.0.1", res));
+    const { port } = server.address() as { port: number };
+    try {
+      const started = Date.now();
+      const scan = await runCli(
+        [
+          "scan",
+          "--region",
+          EMULATOR_REGION,
+          "--endpoint-url",
+          `http://127.0.0.1:${port}`,
+          "--quiet",
+          "--request-timeout",
+          "200",
+          "--format",
+          "json",
+        ],
+        process.env,
+      );
+      const elapsed = Date.now() - started;
+      expect(scan.code, scan.stderr).toBe(1);
+      const report = JSON.parse(scan.stdout) as Report;
+      expect(report.gate?.passed).toBe(false);
+      expect(report.diagnostics.length).toBeGreaterThan(0);
+      expect(report.diagnostics.some((d) => d.incomplete)).toBe(true);
+      for (const diagnostic of report.diagnostics) {
+        expect(diagnostic.failedRead).toBe(true);
+        expect(diagnostic.message).toMatch(
+          /could not be read: the request timed out \(TimeoutError: .*200 ms requestTimeout/,
+        );
+      }
+      expect(report.summary.failedReads).toBe(report.diagnostics.length);
+      expect(elapsed).toBeLessThan(20_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((res) => server.close(res));
+    }
+  }, 60_000);
+
+  it("rejects a --request-timeout that is not a positive number of milliseconds", async () => {
+    for (const value of ["0", "-5", "soon", "1.5"]) {
+      const { code, stderr } = await runCli(["scan", ...scanFlags(), "--request-timeout", value], process.env);
+      expect(code, value).toBe(2);
+      expect(stderr.trimEnd().split("\n"), value).toEqual([
+        `authwarden: --request-timeout ${JSON.stringify(value)} is not a whole number of milliseconds greater than 0`,
+      ]);
+    }
+  });
 });
 
 describe("progress", () => {
@@ -403,10 +574,7 @@ describe("drift against what was planned", () => {
     ]);
     expect(report.drift?.onlyLive.map((r) => `${r.kind} ${r.name}`)).toEqual(["UserPool made-by-hand"]);
     expect(report.drift?.onlyPlanned).toEqual([]);
-    const schema = JSON.parse(
-      readFileSync(join("reports", "schema", "authwarden-report.schema.json"), "utf8"),
-    ) as Record<string, unknown>;
-    assertValid(schema, report, "authwarden.json");
+    assertValid(reportSchema, report, "authwarden.json");
     expect(stdout).toContain("mfa-required  UserPool shopsphere-compliant-staff: planned PASS, live FAIL");
     expect(stdout).toContain("only live (not in the plan): UserPool made-by-hand");
     expect(readFileSync(join(out, "authwarden.md"), "utf8")).toContain(
