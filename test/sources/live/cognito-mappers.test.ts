@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { known, unknown } from "../../../checks/model/index.js";
-import { clientFromApi, userPoolFromApi } from "../../../checks/sources/live/cognito.js";
+import { clientFromApi, userPoolFromApi } from "../../../checks/sources/live/cognito-mappers.js";
 import { EMULATOR_REGION, startEmulator, type Emulator } from "../../support/moto.js";
 
 let emulator: Emulator;
