@@ -62,6 +62,11 @@ export function listOrNull(spec: Spec<readonly string[] | null>): Field<readonly
   return { kind: "strings", ...spec };
 }
 
+/** The default of a field whose enclosing block is left out: its own, or the field's; undefined when it has none. */
+export function blockDefault<T>(field: Field<T>): T | undefined {
+  return field.withoutBlock !== undefined ? field.withoutBlock : field.default;
+}
+
 /** Why a value read from a source is not one the field can take, or undefined when it is. */
 export function outOfRange(field: Field<unknown>, value: unknown): string | undefined {
   const items = Array.isArray(value) ? (value as unknown[]) : [value];

@@ -2,7 +2,8 @@
 // the default when the API leaves a member out, the allowed values. The Terraform readers read the
 // same tables, so both sides default and validate alike.
 
-import { outOfRange, type Field, type FieldTable, type FieldValues } from "../../model/fields/index.js";
+import { blockDefault, outOfRange, type Field, type FieldTable, type FieldValues } from "../../model/fields/index.js";
+import { isJsonObject } from "../../io/safe-json.js";
 import { known, unknown, type Value } from "../../model/index.js";
 
 /** One field of a response that was read (or could not be: then the field is unknown with the same reason). */
@@ -12,14 +13,14 @@ export function fieldFromApi<T>(response: Value<object>, field: Field<T>): Value
   const leaf = path.pop()!;
   let at: unknown = response.value;
   for (const member of path) {
-    const next = isObject(at) ? at[member] : undefined;
+    const next = isJsonObject(at) ? at[member] : undefined;
     if (next === undefined || next === null) {
-      const fallback = field.withoutBlock !== undefined ? field.withoutBlock : field.default;
+      const fallback = blockDefault(field);
       return fallback === undefined ? unknown(`the API response has no ${field.api}`) : known(fallback, "default");
     }
     at = next;
   }
-  const raw = isObject(at) ? at[leaf] : undefined;
+  const raw = isJsonObject(at) ? at[leaf] : undefined;
   if (raw === undefined || raw === null) {
     return field.default === undefined
       ? unknown(`the API response has no ${field.api}`)
@@ -34,10 +35,6 @@ export function fieldsFromApi<Table extends FieldTable>(response: Value<object>,
   return Object.fromEntries(
     Object.entries(table).map(([name, field]) => [name, fieldFromApi(response, field)]),
   ) as FieldValues<Table>;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function hasKind(raw: unknown, field: Field<unknown>): boolean {

@@ -1,7 +1,7 @@
 // Reads model fields from a Terraform resource through the field tables (model/fields): the path
 // through MaxItems=1 blocks, the default, the allowed values. The live mappers read the same tables.
 
-import { outOfRange, type Field, type FieldTable, type FieldValues } from "../../model/fields/index.js";
+import { blockDefault, outOfRange, type Field, type FieldTable, type FieldValues } from "../../model/fields/index.js";
 import { known, unknown, type Value } from "../../model/index.js";
 import type { Attributes } from "./attributes.js";
 
@@ -13,7 +13,7 @@ export function readField<T>(attrs: Attributes, field: Field<T>): Value<T> {
     if (at.isDynamic(block)) return unknown(`${at.describe(block)} is computed by an expression`);
     const next = at.block(block);
     if (!next) {
-      const fallback = field.withoutBlock !== undefined ? field.withoutBlock : field.default;
+      const fallback = blockDefault(field);
       return fallback === undefined ? unknown(`${at.describe(block)} is not set`) : known(fallback, "default");
     }
     at = next;
