@@ -1,3 +1,4 @@
+import { USER_POOL_CLIENT_FIELDS } from "../model/fields/index.js";
 import { defineRule } from "../engine/rule.js";
 import { valueRule } from "./utils/value-rule.js";
 
@@ -39,7 +40,7 @@ export default defineRule<{ maxMinutes: number }, MessageId>({
   },
   check(estate, context) {
     return valueRule(estate.userPoolClients, {
-      attribute: "auth_session_validity",
+      attribute: USER_POOL_CLIENT_FIELDS.authSessionValidityMinutes.label,
       value: (client) => client.authSessionValidityMinutes,
       compare: (client) => ({ atMost: context.options(client).maxMinutes }),
       messages: { pass: "pass", fail: "tooLong" },

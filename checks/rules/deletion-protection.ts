@@ -1,3 +1,4 @@
+import { USER_POOL_FIELDS } from "../model/fields/index.js";
 import { defineRule, type NoOptions } from "../engine/rule.js";
 import { valueRule } from "./utils/value-rule.js";
 
@@ -23,7 +24,7 @@ export default defineRule<NoOptions, MessageId>({
   },
   check(estate) {
     return valueRule(estate.userPools, {
-      attribute: "deletion_protection",
+      attribute: USER_POOL_FIELDS.deletionProtection.label,
       value: (pool) => pool.deletionProtection,
       compare: () => ({ equals: "ACTIVE" }),
       messages: { pass: "pass", fail: "inactive" },

@@ -1,3 +1,4 @@
+import { IDENTITY_POOL_FIELDS } from "../model/fields/index.js";
 import { defineRule, type NoOptions } from "../engine/rule.js";
 import { valueRule } from "./utils/value-rule.js";
 
@@ -24,7 +25,7 @@ export default defineRule<NoOptions, MessageId>({
   },
   check(estate) {
     return valueRule(estate.identityPools, {
-      attribute: "allow_classic_flow",
+      attribute: IDENTITY_POOL_FIELDS.allowClassicFlow.label,
       value: (pool) => pool.allowClassicFlow,
       compare: () => ({ equals: false }),
       messages: { pass: "pass", fail: "classicFlowAllowed" },

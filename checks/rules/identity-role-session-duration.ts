@@ -1,3 +1,4 @@
+import { IAM_ROLE_FIELDS } from "../model/fields/index.js";
 import { describeBindings } from "../iam/bindings.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import { defineRule } from "../engine/rule.js";
@@ -44,7 +45,7 @@ export default defineRule<{ maxSessionDurationSeconds: number }, MessageId>({
   check(estate, context) {
     return checkBoundRoles(estate, (role, bindings) =>
       valueFinding(role, {
-        attribute: "max_session_duration",
+        attribute: IAM_ROLE_FIELDS.maxSessionDurationSeconds.label,
         value: (r) => r.maxSessionDurationSeconds,
         compare: (r) => ({ atMost: context.options(r).maxSessionDurationSeconds }),
         messages: { pass: "pass", fail: "tooLong" },

@@ -1,3 +1,4 @@
+import { PASSWORD_POLICY_FIELDS } from "../model/fields/index.js";
 import { defineRule } from "../engine/rule.js";
 import { valueRule } from "./utils/value-rule.js";
 
@@ -39,7 +40,7 @@ export default defineRule<{ minimumLength: number }, MessageId>({
   },
   check(estate, context) {
     return valueRule(estate.userPools, {
-      attribute: "password_policy.minimum_length",
+      attribute: PASSWORD_POLICY_FIELDS.minimumLength.label,
       value: (pool) => pool.passwordPolicy.minimumLength,
       compare: (pool) => ({ atLeast: context.options(pool).minimumLength }),
       messages: { pass: "pass", fail: "tooShort" },

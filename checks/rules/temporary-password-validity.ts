@@ -1,3 +1,4 @@
+import { PASSWORD_POLICY_FIELDS } from "../model/fields/index.js";
 import { defineRule } from "../engine/rule.js";
 import { valueRule } from "./utils/value-rule.js";
 
@@ -39,7 +40,7 @@ export default defineRule<{ maxDays: number }, MessageId>({
   },
   check(estate, context) {
     return valueRule(estate.userPools, {
-      attribute: "password_policy.temporary_password_validity_days",
+      attribute: PASSWORD_POLICY_FIELDS.temporaryPasswordValidityDays.label,
       value: (pool) => pool.passwordPolicy.temporaryPasswordValidityDays,
       compare: (pool) => ({ atMost: context.options(pool).maxDays }),
       messages: { pass: "pass", fail: "tooLong" },

@@ -1,3 +1,4 @@
+import { USER_POOL_CLIENT_FIELDS } from "../model/fields/index.js";
 import { defineRule, type NoOptions } from "../engine/rule.js";
 import { valueRule } from "./utils/value-rule.js";
 
@@ -23,7 +24,7 @@ export default defineRule<NoOptions, MessageId>({
   },
   check(estate) {
     return valueRule(estate.userPoolClients, {
-      attribute: "enable_token_revocation",
+      attribute: USER_POOL_CLIENT_FIELDS.enableTokenRevocation.label,
       value: (client) => client.enableTokenRevocation,
       compare: () => ({ equals: true }),
       messages: { pass: "pass", fail: "disabled" },
