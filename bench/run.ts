@@ -4,7 +4,8 @@
 //   npm run bench            sizes 1, 10, 40 copies of the reference shop (one stack each)
 //   npm run bench -- 100     a custom size
 
-import { mkdtempSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -99,3 +100,16 @@ function measureGlob(): void {
   );
 }
 measureGlob();
+
+/** `authwarden --version` as a user starts it (the compiled bin), beside a bare `node` for scale. */
+function measureStartup(): void {
+  if (!existsSync(join("dist", "checks", "cli", "index.js"))) execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"]);
+  const runs = 10;
+  const spawn = (args: string[]) => time(() => execFileSync(process.execPath, args), runs).ms;
+  const bare = spawn(["-e", ""]);
+  const version = spawn([join("bin", "authwarden.js"), "--version"]);
+  console.log(
+    `${"startup".padEnd(22)} ${"--version".padEnd(10)} ${version.toFixed(1).padStart(9)} ms (bare node ${bare.toFixed(1)} ms)`,
+  );
+}
+measureStartup();

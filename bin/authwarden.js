@@ -15,11 +15,20 @@ process.emitWarning = (warning, ...rest) => {
 
 const { run } = await import("../dist/checks/cli/index.js");
 
+// A reader that went away (`authwarden rules | head`) is not an error: output stops, quietly,
+// and the run still ends with its own exit code.
+let stdoutClosed = false;
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  stdoutClosed = true;
+});
+
 const code = await run(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => stdoutClosed || process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  columns: process.stdout.columns,
   env: process.env,
 });
 process.exitCode = code;

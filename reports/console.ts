@@ -4,14 +4,21 @@
 
 import { createColors } from "picocolors";
 import type { Report, Result } from "../checks/engine/report.js";
-import { severityRank, type Status } from "../checks/engine/rule.js";
-import { terminalSafe } from "./terminal-text.js";
+import { severityRank, type Severity, type Status } from "../checks/engine/rule.js";
+import { terminalSafe, wrapText } from "./terminal-text.js";
 
 export interface ConsoleOptions {
   readonly color: boolean;
   /** Also list PASS, NOT_APPLICABLE and WAIVED results. */
   readonly verbose?: boolean;
+  /** The terminal's width: result lines wrap under themselves to it. Default: no wrapping. */
+  readonly width?: number;
 }
+
+/** Where a result's rule id starts: "    STATUS  severity " is 21 columns. */
+const RESULT_INDENT = 21;
+/** Where the fix and waiver lines under a result start. */
+const DETAIL_INDENT = 14;
 
 const SHOWN: readonly Status[] = ["FAIL", "ERROR", "UNKNOWN", "WAIVED"];
 
@@ -25,6 +32,16 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
     PASS: c.green("PASS   "),
     NOT_APPLICABLE: c.dim("N/A    "),
   };
+  // The severity is what a reader triages by: shown on every listed result, and coloured by rank.
+  const severityLabel: Record<Severity, (text: string) => string> = {
+    critical: (t) => c.red(c.bold(t)),
+    high: c.red,
+    medium: c.yellow,
+    low: c.blue,
+    info: c.dim,
+  };
+  const width = options.width ?? Infinity;
+  const wrapped = (indent: number, text: string) => wrapText(text, width - indent).join(`\n${" ".repeat(indent)}`);
   const lines: string[] = [];
   const scope = report.scopes.length > 0 ? ` (${report.scopes.map(terminalSafe).join(", ")})` : "";
   lines.push(
@@ -88,17 +105,18 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
         severityRank(b.severity) - severityRank(a.severity) ||
         a.ruleId.localeCompare(b.ruleId),
     );
+    const detail = (text: string) => `${" ".repeat(DETAIL_INDENT)}${c.dim(wrapped(DETAIL_INDENT, text))}`;
     for (const result of shown) {
-      const severity = result.status === "FAIL" || result.status === "ERROR" ? result.severity.padEnd(8) : "".padEnd(8);
+      const severity = severityLabel[result.severity](result.severity.padEnd(8));
+      // The rule id has no spaces: it is the first word of the wrapped text, coloured after wrapping.
+      const text = wrapped(RESULT_INDENT, `${result.ruleId}  ${terminalSafe(result.message)}`);
       lines.push(
-        `    ${statusLabel[result.status]} ${c.dim(severity)} ${c.cyan(result.ruleId)}  ${terminalSafe(result.message)}`,
+        `    ${statusLabel[result.status]} ${severity} ${c.cyan(result.ruleId)}${text.slice(result.ruleId.length)}`,
       );
-      if (result.status === "FAIL") lines.push(`              ${c.dim(`fix: ${terminalSafe(result.remediation)}`)}`);
+      if (result.status === "FAIL") lines.push(detail(`fix: ${terminalSafe(result.remediation)}`));
       if (result.waiver) {
         const w = result.waiver;
-        lines.push(
-          `              ${c.dim(`waived until ${w.expires} by ${terminalSafe(w.owner)}: ${terminalSafe(w.reason)}`)}`,
-        );
+        lines.push(detail(`waived until ${w.expires} by ${terminalSafe(w.owner)}: ${terminalSafe(w.reason)}`));
       }
     }
     lines.push("");

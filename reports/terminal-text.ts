@@ -6,3 +6,33 @@ import { visibleEscapes } from "./escape.js";
 export function terminalSafe(text: string): string {
   return visibleEscapes(text.replace(/\r?\n/g, "\\n"));
 }
+
+/** The narrowest a wrapped column gets: below it, a line is left long rather than cut into slivers. */
+const MIN_COLUMN = 20;
+
+/**
+ * Breaks plain text (no colour codes) into lines of at most `width` characters at spaces; a word
+ * longer than a line is cut. With an infinite width, or one too narrow to read, the text is one line.
+ */
+export function wrapText(text: string, width: number): string[] {
+  if (!Number.isFinite(width) || width < MIN_COLUMN || text.length <= width) return [text];
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    let rest = word;
+    while (rest.length > width) {
+      if (line) lines.push(line);
+      line = "";
+      lines.push(rest.slice(0, width));
+      rest = rest.slice(width);
+    }
+    if (line === "") line = rest;
+    else if (line.length + 1 + rest.length <= width) line += ` ${rest}`;
+    else {
+      lines.push(line);
+      line = rest;
+    }
+  }
+  lines.push(line);
+  return lines;
+}

@@ -1,22 +1,23 @@
 // What every auditing command does once it has an Estate: evaluate it under the policy and
-// waivers, render the requested formats, write files atomically, and map the gate to an exit code.
+// waivers, render the requested formats, write files all or none, and map the gate to an exit code.
 
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { Option, type Command } from "commander";
 import { writeConsole } from "../../reports/console.js";
 import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../../reports/index.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
-import { ruleMetadata, type RuleMetadata } from "../engine/catalog.js";
+import { ruleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
 import { evaluate } from "../engine/evaluate.js";
-import { InputError, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import type { Estate } from "../model/index.js";
 import { DEFAULT_POLICY, loadPolicy } from "../engine/policy-pack.js";
-import { withGate, type Report } from "../engine/report.js";
+import { withGate } from "../engine/report.js";
 import { SEVERITIES, type Severity } from "../engine/rule.js";
 import { RULES, RULES_BY_ID } from "../rules/index.js";
 import { loadWaivers } from "../engine/waivers.js";
+import { checkOutputDir, writeReportFiles } from "./report-files.js";
+import { selectRules } from "./rule-selection.js";
 
 /** The process as the commands see it: injected, so tests run the CLI in-process. */
 export interface CliIo {
@@ -25,66 +26,118 @@ export interface CliIo {
   readonly stdoutIsTTY: boolean;
   /** Progress goes to stderr, only on a terminal. */
   readonly stderrIsTTY?: boolean;
+  /** The terminal's width, when stdout is one: the console report wraps to it. */
+  readonly columns?: number;
+  /** Where .authwarden.yaml is looked for (default: the process's working directory). */
+  readonly cwd?: string;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export type OutputIo = Pick<CliIo, "stdout" | "stdoutIsTTY" | "env">;
+export type OutputIo = Pick<CliIo, "stdout" | "stdoutIsTTY" | "env" | "columns">;
 
 /** How a command hands its exit code back to run(). */
 export type SetExitCode = (code: number) => void;
+
+export type FailOn = Severity | "none";
 
 export interface AuditOptions {
   policy: string;
   waivers?: string;
   format?: string[];
   outputDir?: string;
-  failOn: Severity;
+  output?: string;
+  failOn: FailOn;
+  rule?: string[];
+  skipRule?: string[];
+  quiet?: boolean;
   color?: boolean;
   verbose?: boolean;
 }
 
-/** The options every auditing command (check, scan) shares: policy, waivers, output and gate. */
+/** The options every auditing command (check, scan) shares: policy, rules, waivers, output and gate. */
 export function addAuditOptions(command: Command): Command {
   return command
     .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
+    .option("--rule <id...>", "run only the rules whose id matches (globs, e.g. password-*); repeatable")
+    .option("--skip-rule <id...>", "do not run the rules whose id matches (globs); repeatable")
     .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
     .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
-    .option("--output-dir <dir>", "write one file per format (authwarden.json, ...)")
+    .option("--output-dir <dir>", "write one file per format (authwarden.json, ...); json when no --format")
+    .option("-o, --output <file>", "write the one file format to FILE (from --format, or the file's extension)")
     .addOption(
-      new Option("--fail-on <severity>", "exit 1 when an unwaived FAIL at or above this severity exists")
-        .choices(SEVERITIES)
+      new Option(
+        "--fail-on <severity>",
+        "exit 1 when an unwaived FAIL at or above this severity exists; none: report, never fail",
+      )
+        .choices([...SEVERITIES, "none"])
         .default("high"),
     )
+    .option("--quiet", "print nothing but errors (files are still written)")
     .option("--no-color", "no colour, even on a terminal")
     .option("--verbose", "also list passing and not-applicable results");
 }
 
-/** Fails fast on a bad --format/--output-dir combination, before any input is read. */
-export function checkOutputOptions(options: AuditOptions): void {
-  const fileFormats = (options.format ?? []).filter(isFileFormat);
-  if (!options.outputDir && new Set(fileFormats).size > 1)
+/** Where the report goes: the file formats, whether the console report is shown, and into which file or directory. */
+export interface OutputPlan {
+  readonly formats: readonly FileFormat[];
+  readonly console: boolean;
+  readonly dir?: string;
+  readonly file?: string;
+}
+
+const FORMAT_BY_EXTENSION = new Map(
+  Object.entries(FILE_WRITERS).map(([format, writer]) => [extname(writer.file), format as FileFormat]),
+);
+
+/** Fails fast on a bad output combination or an unusable output path, before any input is read. */
+export function planOutput(options: AuditOptions): OutputPlan {
+  const requested = options.format ? [...new Set(options.format)] : undefined;
+  const fileFormats = (requested ?? []).filter(isFileFormat);
+  const console = !requested || requested.includes("console");
+  if (options.output !== undefined) {
+    if (options.outputDir !== undefined) throw new UsageError("-o and --output-dir: give one of them");
+    const inferred = FORMAT_BY_EXTENSION.get(extname(options.output).toLowerCase());
+    const formats = fileFormats.length > 0 ? fileFormats : inferred ? [inferred] : [];
+    if (formats.length !== 1)
+      throw new UsageError(
+        formats.length === 0
+          ? `-o ${options.output}: cannot tell the format from the name; add --format`
+          : `-o writes one format, not ${formats.join(", ")}; several formats need --output-dir`,
+      );
+    checkOutputDir(dirname(options.output));
+    return { formats, console: Boolean(requested?.includes("console")), file: options.output };
+  }
+  if (options.outputDir !== undefined) {
+    checkOutputDir(options.outputDir);
+    return { formats: requested ? fileFormats : ["json"], console, dir: options.outputDir };
+  }
+  if (fileFormats.length > 1)
     throw new UsageError(`--format ${fileFormats.join(", ")}: several file formats need --output-dir`);
+  return { formats: fileFormats, console: fileFormats.length === 0 };
 }
 
 /** Loads policy and waivers first, so bad configuration exits 2 before a slow source is read. */
 export function loadAuditConfig(options: AuditOptions) {
-  checkOutputOptions(options);
+  const output = planOutput(options);
+  const policy = loadPolicy(options.policy, RULES_BY_ID);
   return {
-    policy: loadPolicy(options.policy, RULES_BY_ID),
+    output,
+    policy: selectRules(policy, [...RULES_BY_ID.keys()], options),
     waivers: options.waivers ? loadWaivers(options.waivers, RULES_BY_ID) : [],
   };
 }
 
-export function auditAndEmit(
+export async function auditAndEmit(
   estate: Estate,
   options: AuditOptions,
   io: OutputIo,
   config = loadAuditConfig(options),
   planned?: Estate,
-): number {
-  const formats = [...new Set(options.format ?? ["console"])];
-  const fileFormats = formats.filter(isFileFormat);
-  const judged = withGate(evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers }), options.failOn);
+): Promise<number> {
+  const { output } = config;
+  const evaluated = evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers });
+  // --fail-on none is a soft fail: the report has no gate, and the exit code is 0.
+  const judged = options.failOn === "none" ? evaluated : withGate(evaluated, options.failOn);
   // The planned configuration is judged under the same policy and waivers, so only the estate can differ.
   const report = planned
     ? {
@@ -94,42 +147,27 @@ export function auditAndEmit(
     : judged;
   const rules = ruleMetadata(RULES);
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
-  if (options.outputDir) {
-    const written = writeReports(report, rules, fileFormats, options.outputDir);
-    if (formats.includes("console") || fileFormats.length === 0 || !options.format) {
-      io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
-    }
-    io.stdout(`reports written: ${written.map(terminalSafe).join(", ")}\n`);
-  } else if (fileFormats.length === 1) {
-    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report, rules));
-  } else {
-    io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
+  const consoleReport = () =>
+    writeConsole(report, {
+      color,
+      verbose: options.verbose ?? false,
+      ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}),
+    });
+  const target = output.file ?? output.dir;
+  if (target !== undefined) {
+    const files = output.formats.map((format) => ({
+      path: output.file ?? join(output.dir!, FILE_WRITERS[format].file),
+      text: FILE_WRITERS[format].write(report, rules),
+    }));
+    await writeReportFiles(files);
+    if (!options.quiet && output.console) io.stdout(consoleReport());
+    if (!options.quiet && files.length > 0)
+      io.stdout(`reports written: ${files.map((f) => terminalSafe(f.path)).join(", ")}\n`);
+  } else if (output.formats.length === 1) {
+    // The one format asked for on stdout is the command's output, --quiet or not.
+    io.stdout(FILE_WRITERS[output.formats[0]!].write(report, rules));
+  } else if (!options.quiet) {
+    io.stdout(consoleReport());
   }
   return report.gate?.passed === false ? 1 : 0;
-}
-
-/** Writes every file through a temporary name and renames it, so no report is ever half-written. */
-function writeReports(report: Report, rules: RuleMetadata, formats: readonly FileFormat[], dir: string): string[] {
-  const rendered = formats.map((format) => ({
-    path: join(dir, FILE_WRITERS[format].file),
-    text: FILE_WRITERS[format].write(report, rules),
-  }));
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new InputError(dir, `cannot create the output directory: ${(error as Error).message}`);
-  }
-  const temporary: string[] = [];
-  try {
-    for (const { path, text } of rendered) {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, text);
-      temporary.push(tmp);
-    }
-    rendered.forEach(({ path }, i) => renameSync(temporary[i]!, path));
-  } catch (error) {
-    for (const tmp of temporary) rmSync(tmp, { force: true });
-    throw new InputError(dir, `cannot write reports: ${(error as Error).message}`);
-  }
-  return rendered.map((r) => r.path);
 }

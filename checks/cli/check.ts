@@ -3,6 +3,7 @@
 
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
+import { COMMAND_DESCRIPTIONS } from "./commands.js";
 import { loadSource, type SourceRequest } from "../sources/index.js";
 import {
   addAuditOptions,
@@ -21,17 +22,20 @@ interface CheckOptions extends AuditOptions {
 }
 
 const DEFAULT_SYNTH_DIR = "cdktf.out";
+// `--plan -`: `terraform show -json plan | authwarden check --plan -`. The plan loader reads a
+// path, and this one is standard input; errors name it as such.
+const STANDARD_INPUT = "/dev/stdin";
 
 export function registerCheck(program: Command, io: CliIo, setExitCode: SetExitCode): void {
   addAuditOptions(
     program
       .command("check")
-      .description("audit synthesized cdktf stacks, a Terraform plan or a Terraform configuration directory")
+      .description(COMMAND_DESCRIPTIONS.check)
       .option(
         "--synth [dir]",
         "cdktf synth output directory (default cdktf.out); beside --plan, where findings come from in the source",
       )
-      .option("--plan <file>", "terraform show -json output of a saved plan")
+      .option("--plan <file>", "terraform show -json output of a saved plan; - reads it from standard input")
       .option("--hcl <dir>", "Terraform configuration directory: its .tf and .tf.json files (root module)")
       .option("--stack <name...>", "only these stacks of the synth output"),
   ).action(async (options: CheckOptions) => {
@@ -56,7 +60,7 @@ function sourceRequest(options: CheckOptions): SourceRequest {
   if (options.plan !== undefined)
     return {
       kind: "plan",
-      path: options.plan,
+      path: options.plan === "-" ? STANDARD_INPUT : options.plan,
       ...stacks,
       ...(synthDir === undefined ? {} : { originsFrom: synthDir }),
     };

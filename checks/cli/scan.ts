@@ -4,6 +4,7 @@
 import type { Command } from "commander";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { UsageError } from "../errors.js";
+import { COMMAND_DESCRIPTIONS, REGION_VARIABLES } from "./commands.js";
 import type { Estate } from "../model/index.js";
 import { detectSource, loadSource } from "../sources/index.js";
 import { DEFAULT_REQUEST_TIMEOUT_MS, sdkClientFactory } from "../sources/live/clients.js";
@@ -24,7 +25,6 @@ interface ScanCliOptions extends AuditOptions {
   region?: string[];
   profile?: string;
   endpointUrl?: string;
-  quiet?: boolean;
   requestTimeout?: string;
 }
 
@@ -32,11 +32,10 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
   addAuditOptions(
     program
       .command("scan")
-      .description("audit a live AWS account, read-only (Describe, Get and List calls only)")
-      .option("--region <region...>", "regions to scan (default: AWS_REGION / AWS_DEFAULT_REGION)")
+      .description(COMMAND_DESCRIPTIONS.scan)
+      .option("--region <region...>", `regions to scan (default: ${REGION_VARIABLES.join(" or ")})`)
       .option("--profile <name>", "a profile of the shared AWS config and credentials files")
       .option("--endpoint-url <url>", "send every request to this endpoint (e.g. a local emulator)")
-      .option("--quiet", "no progress display")
       .option(
         "--request-timeout <ms>",
         `milliseconds each request may wait for an answer before it counts as a failed read (default ${DEFAULT_REQUEST_TIMEOUT_MS})`,
@@ -52,9 +51,10 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
 }
 
 async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
-  const regions =
-    options.region ?? [io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION].filter((r): r is string => Boolean(r));
-  if (regions.length === 0) throw new UsageError("scan needs a region: pass --region or set AWS_REGION");
+  const fromEnv = REGION_VARIABLES.map((name) => io.env[name]).find(Boolean);
+  const regions = options.region ?? (fromEnv ? [fromEnv] : []);
+  if (regions.length === 0)
+    throw new UsageError(`scan needs a region: pass --region or set ${REGION_VARIABLES.join(" or ")}`);
   for (const region of regions)
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
       throw new UsageError(`--region ${JSON.stringify(region)} is not an AWS region name`);
