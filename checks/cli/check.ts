@@ -22,9 +22,6 @@ interface CheckOptions extends AuditOptions {
 }
 
 const DEFAULT_SYNTH_DIR = "cdktf.out";
-// `--plan -`: `terraform show -json plan | authwarden check --plan -`. The plan loader reads a
-// path, and this one is standard input; errors name it as such.
-const STANDARD_INPUT = "/dev/stdin";
 
 export function registerCheck(program: Command, io: CliIo, setExitCode: SetExitCode): void {
   addAuditOptions(
@@ -60,7 +57,8 @@ function sourceRequest(options: CheckOptions): SourceRequest {
   if (options.plan !== undefined)
     return {
       kind: "plan",
-      path: options.plan === "-" ? STANDARD_INPUT : options.plan,
+      // `terraform show -json plan.out | authwarden check --plan -`: the JSON reader takes "-" as standard input.
+      path: options.plan,
       ...stacks,
       ...(synthDir === undefined ? {} : { originsFrom: synthDir }),
     };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { fstatSync, readFileSync, statSync } from "node:fs";
 import { InputError } from "../errors.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -40,6 +40,9 @@ export function readJsonFile(file: string): JsonValue {
   return readJsonSource(file).value;
 }
 
+/** `-`: standard input (`authwarden check --plan -`). */
+export const STANDARD_INPUT = "-";
+
 /**
  * Reads and parses a JSON file, turning every failure into an InputError that names the file and
  * the problem in one line: missing, a directory, binary content, truncated or malformed JSON.
@@ -47,7 +50,7 @@ export function readJsonFile(file: string): JsonValue {
 export function readJsonSource(file: string): JsonSource {
   let size: number;
   try {
-    const stat = statSync(file);
+    const stat = file === STANDARD_INPUT ? fstatSync(0) : statSync(file);
     if (stat.isDirectory()) throw new InputError(file, "is a directory, expected a JSON file");
     size = stat.size;
   } catch (error) {
@@ -56,7 +59,10 @@ export function readJsonSource(file: string): JsonSource {
   }
   if (size > MAX_INPUT_BYTES)
     throw new InputError(file, `is ${size} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
-  const buffer = readFileSync(file);
+  // Standard input is read to its end whatever it is (a pipe's size is 0); the limit is checked after.
+  const buffer = readFileSync(file === STANDARD_INPUT ? 0 : file);
+  if (buffer.length > MAX_INPUT_BYTES)
+    throw new InputError(file, `is ${buffer.length} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
   if (buffer.includes(0)) throw new InputError(file, "is a binary file, not JSON");
   const text = buffer.toString("utf8");
   if (text.trim() === "") throw new InputError(file, "is empty, expected JSON");
