@@ -11,7 +11,7 @@ export const CHROMIUM = process.env.AUTHWARDEN_CHROMIUM ?? "/usr/bin/chromium";
 export function assertChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium; .ci/run does this) or set AUTHWARDEN_CHROMIUM`,
+      `${CHROMIUM} is missing: install Debian's chromium package (npm test installs it when it can: .ci/provision) or set AUTHWARDEN_CHROMIUM`,
     );
   }
 }
