@@ -6,11 +6,12 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import type { Report } from "../../checks/engine/report.js";
 import { synthReferenceApp } from "../support/reference-synth.js";
 import { validateSarif } from "../support/reports.js";
 import { runAction, type ActionRun } from "./action-runner.js";
-import { ensureBuilt, REPO } from "./bin-process.js";
+import { ensureBuilt, REPO, runBin } from "./bin-process.js";
 
 let synthDir: string;
 
@@ -144,5 +145,39 @@ if [ -f "$GH_STATE.new" ]; then mv "$GH_STATE.new" "$GH_STATE"; fi
     expect(log.map((line) => line.match(/--method (\w+)/)?.[1] ?? "GET")).toEqual(["GET", "POST", "GET", "PATCH"]);
     expect(log[1]).toContain("repos/acme/shop/issues/42/comments");
     expect(log[3]).toContain(`repos/acme/shop/issues/comments/${posted.id}`);
+  });
+});
+
+describe("the README's workflows and the pre-commit hook", () => {
+  it("every README workflow parses, and gives the action only inputs it has", () => {
+    const readme = readFileSync(join(REPO, "README.md"), "utf8");
+    const action = parse(readFileSync(join(REPO, "action.yml"), "utf8")) as { inputs: Record<string, unknown> };
+    const workflows = [...readme.matchAll(/```yaml\n(# \.github\/workflows\/[\s\S]*?)```/g)].map(
+      (m) => parse(m[1]!) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }> },
+    );
+    expect(workflows).toHaveLength(3);
+    const uses = workflows.flatMap((w) =>
+      Object.values(w.jobs).flatMap((job) => job.steps.filter((s) => s.uses?.startsWith("authwarden/authwarden@"))),
+    );
+    expect(uses).toHaveLength(2);
+    for (const step of uses)
+      for (const key of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs)).toContain(key);
+  });
+
+  it("the authwarden-hcl hook's entry and args audit a .tf directory", () => {
+    const [hook] = parse(readFileSync(join(REPO, ".pre-commit-hooks.yaml"), "utf8")) as {
+      id: string;
+      entry: string;
+      args: string[];
+      pass_filenames: boolean;
+    }[];
+    expect(hook).toMatchObject({ id: "authwarden-hcl", pass_filenames: false });
+    const [command, ...words] = hook!.entry.split(" ");
+    expect(command).toBe("authwarden");
+    // pre-commit runs the hook in the repository root: here, the root of a Terraform configuration.
+    const run = runBin([...words, ...hook!.args], { cwd: join(REPO, "test", "fixtures", "hcl", "identity-trust") });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/gate failed/);
   });
 });
