@@ -110,8 +110,12 @@ async function readPool(
   for (const domain of described.known
     ? [described.value.UserPool?.Domain, described.value.UserPool?.CustomDomain].filter((d): d is string => Boolean(d))
     : []) {
-    const detail = await reads.read(`domain ${domain} of user pool ${id}`, "UserPoolRead", "", (o) =>
-      client.send(new DescribeUserPoolDomainCommand({ Domain: domain }), o),
+    const detail = await reads.read(
+      `domain ${domain} of user pool ${id}`,
+      "UserPoolRead",
+      "",
+      (o) => client.send(new DescribeUserPoolDomainCommand({ Domain: domain }), o),
+      { required: (d) => (d.DomainDescription ? undefined : "DomainDescription") },
     );
     set.domains.push({
       kind: "UserPoolDomain",
@@ -126,8 +130,13 @@ async function readPool(
     });
   }
 
-  const risk = await reads.read(`risk configuration of user pool ${id}`, "UserPoolRead", "", (o) =>
-    client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id }), o),
+  // A pool without a risk configuration still gets RiskConfiguration (with its UserPoolId only).
+  const risk = await reads.read(
+    `risk configuration of user pool ${id}`,
+    "UserPoolRead",
+    "",
+    (o) => client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id }), o),
+    { required: (r) => (r.RiskConfiguration ? undefined : "RiskConfiguration") },
   );
   const riskConfiguration = riskFromApi(pool, risk.known ? known(risk.value.RiskConfiguration ?? {}) : risk);
   if (riskConfiguration) set.riskConfigurations.push(riskConfiguration);
@@ -203,6 +212,7 @@ async function readPool(
       id,
       (o) =>
         client.send(new DescribeIdentityProviderCommand({ UserPoolId: id, ProviderName: summary.ProviderName }), o),
+      { required: (d) => (d.IdentityProvider ? undefined : "IdentityProvider") },
     );
     const provider = detail.known ? detail.value.IdentityProvider : undefined;
     set.identityProviders.push({
