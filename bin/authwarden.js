@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 // Entry point of the authwarden command; the compiled CLI lives in dist/ (built by `npm ci` / `npm run build`).
-// The AWS SDK warns on every run that future releases will need Node 22; the pinned release works
-// on Node 20, so that one warning is dropped and every other warning still shows.
+// The AWS SDK warns on every run that its releases after January 2027 will need Node 22; the pinned
+// release works on Node 20, so that one warning is dropped and every other warning still shows.
+// @aws-sdk/core (emitWarningIfUnsupportedVersion) passes it as one string that starts with the
+// warning's name, with no type argument, so the text is matched, not only the type.
+const SDK_NODE_WARNING = /^NodeVersionSupportWarning: The AWS SDK for JavaScript \(v3\)/;
 const emitWarning = process.emitWarning.bind(process);
 process.emitWarning = (warning, ...rest) => {
   const type = typeof rest[0] === "string" ? rest[0] : rest[0]?.type;
-  if (
-    type === "NodeVersionSupportWarning" ||
-    (warning instanceof Error && warning.name === "NodeVersionSupportWarning")
-  )
-    return;
+  const text = warning instanceof Error ? `${warning.name}: ${warning.message}` : String(warning);
+  if (type === "NodeVersionSupportWarning" || SDK_NODE_WARNING.test(text)) return;
   emitWarning(warning, ...rest);
 };
 

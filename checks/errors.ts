@@ -38,6 +38,11 @@ export class UsageError extends AuthwardenError {
   readonly code = "AUTHWARDEN_USAGE";
 }
 
+/** No AWS credentials in the chain a live scan tried: nothing can be read, so nothing is reported. */
+export class CredentialsError extends AuthwardenError {
+  readonly code = "AUTHWARDEN_CREDENTIALS";
+}
+
 /** A rule's check threw; the engine turns it into an ERROR result and carries on. */
 export class RuleExecutionError extends AuthwardenError {
   readonly code = "AUTHWARDEN_RULE";

@@ -26,6 +26,20 @@ interface ScanCliOptions extends AuditOptions {
   profile?: string;
   endpointUrl?: string;
   requestTimeout?: string;
+  timeout: string;
+}
+
+/** How long a whole scan may take before the reads not done count as failed and the report is written. */
+export const DEFAULT_SCAN_TIMEOUT = "15m";
+const DURATION_UNITS_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 } as const;
+
+/** "90s", "15m", "1h", "500ms" in milliseconds; undefined when the text is not such a duration. */
+export function parseDuration(text: string): number | undefined {
+  const match = /^(\d+)(ms|s|m|h)$/.exec(text.trim());
+  if (!match) return undefined;
+  const ms = Number(match[1]) * DURATION_UNITS_MS[match[2] as keyof typeof DURATION_UNITS_MS];
+  // setTimeout holds at most 2^31-1 ms (about 24.8 days); past that it fires at once.
+  return ms > 0 && ms <= 2_147_483_647 ? ms : undefined;
 }
 
 export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCode): void {
@@ -39,6 +53,11 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
       .option(
         "--request-timeout <ms>",
         `milliseconds each request may wait for an answer before it counts as a failed read (default ${DEFAULT_REQUEST_TIMEOUT_MS})`,
+      )
+      .option(
+        "--timeout <duration>",
+        "bound on the whole scan (e.g. 90s, 15m, 1h): past it, in-flight reads are cancelled and the reads not done count as failed",
+        DEFAULT_SCAN_TIMEOUT,
       )
       .option(
         "--planned <synth dir|tf dir|plan.json>",
@@ -65,19 +84,35 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
     throw new UsageError(
       `--request-timeout ${JSON.stringify(options.requestTimeout)} is not a whole number of milliseconds greater than 0`,
     );
+  const timeoutMs = parseDuration(options.timeout);
+  if (timeoutMs === undefined)
+    throw new UsageError(
+      `--timeout ${JSON.stringify(options.timeout)} is not a duration such as 90s, 15m or 1h (units ms, s, m, h; at most 24 days)`,
+    );
   const config = loadAuditConfig(options);
   // Read the planned side first: a bad path exits 2 before the account is scanned.
   const planned = options.planned === undefined ? undefined : await loadPlanned(options.planned, options.plannedStack);
+  const clients = sdkClientFactory({
+    ...(options.profile ? { profile: options.profile } : {}),
+    ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
+    ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
+  });
+  // Before the deadline starts: no credentials exits 2 with nothing written.
+  await clients.checkCredentials();
   const progress = options.quiet || !io.stderrIsTTY ? undefined : terminalProgress(io);
-  const estate = await scanAccount(
-    sdkClientFactory({
-      ...(options.profile ? { profile: options.profile } : {}),
-      ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
-      ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
-    }),
-    { regions, ...(progress ? { progress: progress.update } : {}) },
-  );
-  progress?.done();
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  let estate: Estate;
+  try {
+    estate = await scanAccount(clients, {
+      regions,
+      ...(progress ? { progress: progress.update } : {}),
+      deadline: { signal: deadline.signal, reason: `the scan timed out (--timeout ${options.timeout})` },
+    });
+  } finally {
+    clearTimeout(timer);
+    progress?.done();
+  }
   return auditAndEmit(estate, options, io, config, planned);
 }
 

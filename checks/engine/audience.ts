@@ -1,6 +1,8 @@
 // Who the accounts behind a resource belong to. A user pool's audience comes from its tag (default
 // key pci:audience) or a name pattern of the policy; an undeclared pool is treated as workforce, the
 // strictest, and the report says so. Other resources inherit the audience of the pool they serve.
+// A pool whose tags (or, with name patterns, name) could not be read has an unknown audience: it is
+// never guessed, since the audience moves thresholds and applicability (see evaluate's agreement check).
 
 import {
   AUDIENCES,
@@ -19,23 +21,34 @@ export interface AudienceSettings {
 }
 
 export interface AudienceInfo {
+  /** With via "unknown": the audience assumed for this evaluation (the strictest in the report). */
   readonly audience: Audience;
   /** False when no tag or pattern declared it and the default applies. */
   readonly declared: boolean;
-  readonly via: "tag" | "name-pattern" | "default" | "linked";
+  readonly via: "tag" | "name-pattern" | "default" | "linked" | "unknown";
   /** The pool (or identity pool) the audience was inherited from. */
   readonly from?: string;
+  /** Set with via "unknown": why the audience cannot be determined. */
+  readonly unknown?: string;
 }
 
 const STRICTNESS: Record<Audience, number> = { workforce: 3, "business-customer": 2, consumer: 1 };
+const STRICTEST: Audience = "workforce";
 
 /** Computes every resource's audience once per run. */
 export class AudienceIndex {
   private readonly byKey = new Map<string, AudienceInfo>();
+  /** True when some resource's audience cannot be determined. */
+  readonly hasUnknown: boolean;
 
+  /**
+   * `assumed` stands in for every audience that cannot be determined, so the engine can run a rule once per
+   * possible audience and keep only the verdicts that do not depend on it.
+   */
   constructor(
     estate: Estate,
     private readonly settings: AudienceSettings,
+    private readonly assumed?: Audience,
   ) {
     const patterns = settings.namePatterns.map((p) => ({ regex: new RegExp(p.pattern), audience: p.audience }));
     for (const pool of estate.userPools) {
@@ -51,7 +64,7 @@ export class AudienceIndex {
     const note = (role: IamRole | undefined, info: AudienceInfo, from: string) => {
       if (!role) return;
       const list = roleAudiences.get(role.key) ?? [];
-      list.push({ ...info, via: "linked", from });
+      list.push({ ...info, via: info.via === "unknown" ? "unknown" : "linked", from });
       roleAudiences.set(role.key, list);
     };
     for (const identityPool of estate.identityPools) {
@@ -65,31 +78,50 @@ export class AudienceIndex {
     }
     for (const group of estate.userGroups)
       if (group.userPool) note(group.role, this.of(group.userPool), group.userPool.key);
-    for (const [key, infos] of roleAudiences) this.byKey.set(key, strictest(infos));
+    for (const [key, infos] of roleAudiences) this.byKey.set(key, this.strictest(infos));
+    this.hasUnknown = [...this.byKey.values()].some((info) => info.via === "unknown");
+  }
+
+  /** Why audiences cannot be determined, one reason per resource that has its own. */
+  unknownReasons(): string[] {
+    return [...this.byKey.values()].flatMap((info) => (info.via === "unknown" && info.unknown ? [info.unknown] : []));
   }
 
   of(resource: ModelObject): AudienceInfo {
     const cached = this.byKey.get(resource.key);
     if (cached) return cached;
     const pool = owningPool(resource);
-    if (pool) return { ...this.of(pool), via: "linked", from: pool.key };
+    if (pool) return linked(this.of(pool), pool.key);
     if (resource.kind === "ApiRoute" && resource.authorizer && resource.authorizer.userPools.length > 0) {
-      return { ...strictest(resource.authorizer.userPools.map((p) => this.of(p))), via: "linked" };
+      return linked(this.strictest(resource.authorizer.userPools.map((p) => this.of(p))));
     }
     if (resource.kind === "ApiAuthorizer" && resource.userPools.length > 0)
-      return { ...strictest(resource.userPools.map((p) => this.of(p))), via: "linked" };
+      return linked(this.strictest(resource.userPools.map((p) => this.of(p))));
     return { audience: this.settings.default, declared: false, via: "default" };
+  }
+
+  /** The audience of a resource whose own declaration cannot be read: the assumed one, or the strictest. */
+  private cannotTell(reason: string): AudienceInfo {
+    return { audience: this.assumed ?? STRICTEST, declared: false, via: "unknown", unknown: reason };
   }
 
   private declaredAudience(
     resource: UserPool | IdentityPool,
     patterns: { regex: RegExp; audience: Audience }[],
   ): AudienceInfo | undefined {
-    const tag = resource.tags.known ? resource.tags.value[this.settings.tagKey] : undefined;
+    const what = `${resource.kind === "UserPool" ? "user pool" : "identity pool"} ${resource.name.known ? resource.name.value : resource.key}`;
+    if (!resource.tags.known)
+      return this.cannotTell(`the ${this.settings.tagKey} tag of ${what} cannot be read: ${resource.tags.reason}`);
+    const tag = resource.tags.value[this.settings.tagKey];
     if (tag !== undefined && (AUDIENCES as readonly string[]).includes(tag))
       return { audience: tag as Audience, declared: true, via: "tag" };
-    const name = resource.name.known ? resource.name.value : undefined;
-    const matched = name === undefined ? undefined : patterns.find((p) => p.regex.test(name));
+    if (patterns.length === 0) return undefined;
+    if (!resource.name.known)
+      return this.cannotTell(
+        `the name of ${what}, which the policy's name patterns test, cannot be read: ${resource.name.reason}`,
+      );
+    const name = resource.name.value;
+    const matched = patterns.find((p) => p.regex.test(name));
     if (matched) return { audience: matched.audience, declared: true, via: "name-pattern" };
     return undefined;
   }
@@ -100,18 +132,34 @@ export class AudienceIndex {
   ): AudienceInfo {
     const own = this.declaredAudience(identityPool, patterns);
     if (own) return own;
-    const pools = identityPool.providers.known
-      ? identityPool.providers.value.map((p) => p.userPool).filter((p): p is UserPool => p !== undefined)
-      : [];
+    if (!identityPool.providers.known)
+      return this.cannotTell(
+        `the user pools identity pool ${identityPool.key} serves, whose audience it inherits, cannot be read: ${identityPool.providers.reason}`,
+      );
+    const pools = identityPool.providers.value.map((p) => p.userPool).filter((p): p is UserPool => p !== undefined);
     if (pools.length === 0) return { audience: this.settings.default, declared: false, via: "default" };
-    return { ...strictest(pools.map((p) => this.of(p))), via: "linked", from: pools.map((p) => p.key).join(", ") };
+    return linked(this.strictest(pools.map((p) => this.of(p))), pools.map((p) => p.key).join(", "));
+  }
+
+  /** The strictest audience of several; one that cannot be determined could be stricter, unless workforce is known. */
+  private strictest(infos: readonly AudienceInfo[]): AudienceInfo {
+    const knownInfos = infos.filter((info) => info.via !== "unknown");
+    const unknownInfo = infos.find((info) => info.via === "unknown");
+    if (unknownInfo && !knownInfos.some((info) => info.audience === STRICTEST))
+      return this.assumed === undefined ? unknownInfo : strictestOf([...knownInfos, unknownInfo]);
+    return strictestOf(knownInfos);
   }
 }
 
-function strictest(infos: readonly AudienceInfo[]): AudienceInfo {
+function strictestOf(infos: readonly AudienceInfo[]): AudienceInfo {
   return infos.reduce((a, b) =>
     STRICTNESS[b.audience] > STRICTNESS[a.audience] || (!b.declared && a.declared && b.audience === a.audience) ? b : a,
   );
+}
+
+/** An inherited audience keeps saying "unknown" when it cannot be determined. */
+function linked(info: AudienceInfo, from?: string): AudienceInfo {
+  return { ...info, via: info.via === "unknown" ? "unknown" : "linked", ...(from !== undefined ? { from } : {}) };
 }
 
 function owningPool(resource: ModelObject): UserPool | undefined {

@@ -1,7 +1,8 @@
 // Runs the rules of a resolved policy over an Estate and returns the in-memory Report. A rule that
 // throws becomes one ERROR result and the run goes on. Nothing is written here.
 
-import { AudienceIndex } from "./audience.js";
+import type { AudienceIndex } from "./audience.js";
+import { AudienceViews } from "./audience-agreement.js";
 import { RuleExecutionError } from "../errors.js";
 import type { Audience, Estate, ModelObject } from "../model/index.js";
 import { toolVersion } from "../package-info.js";
@@ -23,12 +24,13 @@ export function evaluate(
   rules: ReadonlyMap<string, Rule>,
   options: EvaluateOptions = {},
 ): Report {
-  const audiences = new AudienceIndex(estate, policy.audience);
+  const views = new AudienceViews(estate, policy.audience);
+  const audiences = views.index;
   const results: Result[] = [];
   for (const config of policy.rules) {
     const rule = rules.get(config.id);
     if (!rule) continue;
-    results.push(...runRule(rule, config, estate, audiences));
+    results.push(...runRule(rule, config, estate, views));
   }
   const now = options.now ?? new Date();
   const waived = applyWaivers(results, options.waivers ?? [], now);
@@ -59,7 +61,7 @@ export function evaluate(
   };
 }
 
-function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, audiences: AudienceIndex): Result[] {
+function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, views: AudienceViews): Result[] {
   const optionsByAudience = new Map<Audience, RuleOptions>();
   const optionsFor = (audience: Audience): RuleOptions => {
     let resolved = optionsByAudience.get(audience);
@@ -75,11 +77,13 @@ function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, audienc
     return resolved;
   };
   try {
-    const findings = rule.check(estate, {
-      options: (resource) => optionsFor(audiences.of(resource).audience),
-      audience: (resource) => audiences.of(resource),
-    });
-    return findings.map((finding) => toResult(rule, config, finding, audiences));
+    const findings = views.judge((audiences) =>
+      rule.check(estate, {
+        options: (resource) => optionsFor(audiences.of(resource).audience),
+        audience: (resource) => audiences.of(resource),
+      }),
+    );
+    return findings.map((finding) => toResult(rule, config, finding, views.index));
   } catch (cause) {
     const error = new RuleExecutionError(rule.meta.id, cause);
     return [

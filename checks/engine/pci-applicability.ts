@@ -13,6 +13,13 @@ const BUSINESS_CUSTOMER_ONLY = /^8\.3\.10(\.1)?$/;
 
 export function applicability(requirements: readonly string[], audience: AudienceInfo): ControlApplicability[] {
   return requirements.map((id) => {
+    // An audience that cannot be read exempts nothing: the requirement is taken to apply.
+    if (audience.via === "unknown")
+      return {
+        id,
+        applicable: true,
+        reason: "the audience of the accounts cannot be determined, so it is taken to apply",
+      };
     if (audience.audience === "consumer" && CONSUMER_EXEMPT.test(id)) {
       return {
         id,

@@ -12,6 +12,7 @@ import type { LiveReads } from "./read.js";
 import {
   known,
   literalTerm,
+  unknown,
   type ApiAuthorizer,
   type ApiRoute,
   type UserPool,
@@ -24,12 +25,14 @@ export async function readApiRoutes(
   pools: readonly UserPool[],
   reads: LiveReads,
 ): Promise<{ authorizers: ApiAuthorizer[]; routes: ApiRoute[]; listFailure?: string }> {
-  const poolsByArn = new Map(pools.filter((p) => p.provenance.arn).map((p) => [p.provenance.arn!, p]));
+  // By the id at the end of the ARN, which the listing gives even when the pool's own ARN could not be read.
+  const poolsById = new Map(pools.map((p) => [p.id.known ? p.id.value : "", p]));
+  const poolOf = (arn: string) => poolsById.get(/:userpool\/([^/]+)$/.exec(arn)?.[1] ?? "");
   const apis = await reads.paginate(
     `REST APIs of ${region}`,
     "Default",
     "apigateway",
-    (position) => client.send(new GetRestApisCommand({ limit: 500, position })),
+    (position, o) => client.send(new GetRestApisCommand({ limit: 500, position }), o),
     (p) => p.items,
     (p) => p.position,
   );
@@ -44,7 +47,7 @@ export async function readApiRoutes(
       `authorizers of REST API ${api.id}`,
       "Default",
       "apigateway",
-      (position) => client.send(new GetAuthorizersCommand({ restApiId: api.id, limit: 500, position })),
+      (position, o) => client.send(new GetAuthorizersCommand({ restApiId: api.id, limit: 500, position }), o),
       (p) => p.items,
       (p) => p.position,
     );
@@ -57,9 +60,7 @@ export async function readApiRoutes(
         provenance: { source: "live", arn: `${apiArn}/authorizers/${authorizer.id ?? ""}` },
         authorizerType: known(authorizer.type ?? "TOKEN"),
         providerArns: known((authorizer.providerARNs ?? []).map(literalTerm)),
-        userPools: (authorizer.providerARNs ?? [])
-          .map((arn) => poolsByArn.get(arn))
-          .filter((p): p is UserPool => p !== undefined),
+        userPools: (authorizer.providerARNs ?? []).map(poolOf).filter((p): p is UserPool => p !== undefined),
       };
       authorizers.push(object);
       if (authorizer.id) byId.set(authorizer.id, object);
@@ -68,8 +69,8 @@ export async function readApiRoutes(
       `resources of REST API ${api.id}`,
       "Default",
       "apigateway",
-      (position) =>
-        client.send(new GetResourcesCommand({ restApiId: api.id, embed: ["methods"], limit: 500, position })),
+      (position, o) =>
+        client.send(new GetResourcesCommand({ restApiId: api.id, embed: ["methods"], limit: 500, position }), o),
       (p) => p.items,
       (p) => p.position,
     );
@@ -108,9 +109,25 @@ export async function readWafAssociations(
   const associations: WafAssociation[] = [];
   for (const pool of pools) {
     const arn = pool.provenance.arn;
-    if (!arn) continue;
-    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", () =>
-      client.send(new GetWebACLForResourceCommand({ ResourceArn: arn })),
+    if (!arn) {
+      // Without the pool's ARN its web ACL cannot be asked for: whether it has one is unknown, not "none". The
+      // ARN comes from DescribeUserPool, as the tags do, so their reason is the describe's.
+      associations.push({
+        kind: "WafAssociation",
+        key: `${pool.key}/web-acl`,
+        name: known(`web ACL of ${pool.key}`),
+        provenance: pool.provenance,
+        resourceRef: literalTerm(""),
+        userPool: pool,
+        exists: unknown(
+          `the ARN of user pool ${pool.key}, which the web ACL lookup needs, is not known: ${pool.tags.known ? "DescribeUserPool returned no Arn" : pool.tags.reason}`,
+        ),
+        webAclRef: literalTerm(""),
+      });
+      continue;
+    }
+    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", (o) =>
+      client.send(new GetWebACLForResourceCommand({ ResourceArn: arn }), o),
     );
     const base = {
       kind: "WafAssociation" as const,

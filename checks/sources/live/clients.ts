@@ -1,14 +1,17 @@
 // AWS SDK v3 clients for a scan, built from the standard AWS settings: the default credential
 // chain (or --profile), --region, --endpoint-url, and adaptive retries. Every request has a
 // connection and a response timeout (--request-timeout), so a hung endpoint ends in a failed read,
-// not a hang. Passed in, never global.
+// not a hang. The clients share one credential provider, resolved once before the scan: without
+// credentials there is nothing to audit, which is bad input, not a report full of failed reads.
+// Passed in, never global.
 
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { WAFV2Client } from "@aws-sdk/client-wafv2";
-import { fromIni } from "@aws-sdk/credential-providers";
+import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { CredentialsError } from "../../errors.js";
 
 export interface RegionalClients {
   readonly cognitoIdp: CognitoIdentityProviderClient;
@@ -21,6 +24,8 @@ export interface ClientFactory {
   forRegion(region: string): RegionalClients;
   /** IAM is global. */
   iam(): IAMClient;
+  /** Resolves the credentials once; throws CredentialsError naming the chain tried when there are none. */
+  checkCredentials(): Promise<void>;
 }
 
 /** Anything with an SDK middleware stack: lets tests record or fault calls on every client. */
@@ -38,9 +43,29 @@ export interface SdkClientOptions {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_CONNECTION_TIMEOUT_MS = 5_000;
+/** The EC2 instance metadata lookup, last in the chain, waits at most this long (once, no retry) off EC2. */
+export const INSTANCE_METADATA_TIMEOUT_MS = 1_000;
+
+/** The SDK's default chain (defaultProvider of @aws-sdk/credential-provider-node), in its order. */
+function chainTried(profile: string | undefined): string {
+  return [
+    ...(profile ? [] : ["environment variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)"]),
+    "SSO",
+    `the shared config and credentials files (profile ${JSON.stringify(profile ?? "default")})`,
+    "credential_process",
+    "a web identity token file (AWS_WEB_IDENTITY_TOKEN_FILE)",
+    "ECS container or EC2 instance metadata credentials",
+  ].join(", ");
+}
 
 export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory {
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const profile = options.profile ?? process.env.AWS_PROFILE;
+  const credentials = fromNodeProviderChain({
+    ...(options.profile ? { profile: options.profile } : {}),
+    timeout: INSTANCE_METADATA_TIMEOUT_MS,
+    maxRetries: 0,
+  });
   const common = (region: string) => ({
     region,
     // The options of the SDK's NodeHttpHandler (@smithy/node-http-handler), which each client builds from them.
@@ -53,7 +78,7 @@ export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory 
     retryMode: "adaptive" as const,
     maxAttempts: options.maxAttempts ?? 5,
     ...(options.endpointUrl ? { endpoint: options.endpointUrl } : {}),
-    ...(options.profile ? { credentials: fromIni({ profile: options.profile }) } : {}),
+    credentials,
   });
   const hooked = <T extends { middlewareStack: unknown }>(client: T): T => {
     options.hook?.(client as never);
@@ -78,6 +103,14 @@ export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory 
     iam() {
       iam ??= hooked(new IAMClient(common("us-east-1")));
       return iam;
+    },
+    async checkCredentials() {
+      try {
+        await credentials();
+      } catch (error) {
+        const detail = ((error as Error).message ?? "").split("\n")[0];
+        throw new CredentialsError(`no AWS credentials: tried ${chainTried(profile)}${detail ? ` (${detail})` : ""}`);
+      }
     },
   };
 }

@@ -54,8 +54,10 @@ export function userPoolFromApi(
   described: Value<UserPoolType>,
   mfa: Value<GetUserPoolMfaConfigCommandOutput>,
 ): UserPool {
+  // Only an ARN the API returned: one made up from the id would lack the account, and the WAF lookup would
+  // find no web ACL for it and report WAF protection missing.
   const arn = described.known ? described.value.Arn : undefined;
-  const provenance: Provenance = { source: "live", arn: arn ?? `arn:aws:cognito-idp:${region}::userpool/${id}` };
+  const provenance: Provenance = { source: "live", ...(arn ? { arn } : {}) };
   const from = <T>(read: (pool: UserPoolType) => Value<T>): Value<T> =>
     described.known ? read(described.value) : described;
   return {
@@ -131,7 +133,10 @@ export function clientFromApi(
     kind: "UserPoolClient",
     key: `${pool.key}/client/${clientId}`,
     name: detail.known ? opt(detail.value.ClientName ?? listedName, clientId) : listedName ? known(listedName) : detail,
-    provenance: { source: "live", arn: `${pool.provenance.arn}/client/${clientId}` },
+    provenance: {
+      source: "live",
+      ...(pool.provenance.arn ? { arn: `${pool.provenance.arn}/client/${clientId}` } : {}),
+    },
     userPoolRef: literalTerm(pool.id.known ? pool.id.value : ""),
     userPool: pool,
     accessTokenValidity: validity(

@@ -63,7 +63,7 @@ export async function readUserPools(
     `user pools of ${region}`,
     "UserPoolRead",
     "",
-    (NextToken) => client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken })),
+    (NextToken, o) => client.send(new ListUserPoolsCommand({ MaxResults: 60, NextToken }), o),
     (p) => p.UserPools,
     (p) => p.NextToken,
   );
@@ -88,14 +88,14 @@ async function readPool(
     `user pool ${id}`,
     "UserPoolRead",
     "",
-    () => client.send(new DescribeUserPoolCommand({ UserPoolId: id })),
+    (o) => client.send(new DescribeUserPoolCommand({ UserPoolId: id }), o),
     { required: (d) => (d.UserPool ? undefined : "UserPool") },
   );
   const mfa = await reads.read(
     `MFA configuration of user pool ${id}`,
     "UserPoolRead",
     "",
-    () => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id })),
+    (o) => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }), o),
     { required: (m) => (m.MfaConfiguration ? undefined : "MfaConfiguration") },
   );
   const pool = userPoolFromApi(
@@ -110,8 +110,12 @@ async function readPool(
   for (const domain of described.known
     ? [described.value.UserPool?.Domain, described.value.UserPool?.CustomDomain].filter((d): d is string => Boolean(d))
     : []) {
-    const detail = await reads.read(`domain ${domain} of user pool ${id}`, "UserPoolRead", "", () =>
-      client.send(new DescribeUserPoolDomainCommand({ Domain: domain })),
+    const detail = await reads.read(
+      `domain ${domain} of user pool ${id}`,
+      "UserPoolRead",
+      "",
+      (o) => client.send(new DescribeUserPoolDomainCommand({ Domain: domain }), o),
+      { required: (d) => (d.DomainDescription ? undefined : "DomainDescription") },
     );
     set.domains.push({
       kind: "UserPoolDomain",
@@ -126,14 +130,19 @@ async function readPool(
     });
   }
 
-  const risk = await reads.read(`risk configuration of user pool ${id}`, "UserPoolRead", "", () =>
-    client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id })),
+  // A pool without a risk configuration still gets RiskConfiguration (with its UserPoolId only).
+  const risk = await reads.read(
+    `risk configuration of user pool ${id}`,
+    "UserPoolRead",
+    "",
+    (o) => client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id }), o),
+    { required: (r) => (r.RiskConfiguration ? undefined : "RiskConfiguration") },
   );
   const riskConfiguration = riskFromApi(pool, risk.known ? known(risk.value.RiskConfiguration ?? {}) : risk);
   if (riskConfiguration) set.riskConfigurations.push(riskConfiguration);
 
-  const logs = await reads.read(`log delivery configuration of user pool ${id}`, "UserPoolRead", "", () =>
-    client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id })),
+  const logs = await reads.read(`log delivery configuration of user pool ${id}`, "UserPoolRead", "", (o) =>
+    client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id }), o),
   );
   const configurations = mapValue(logs, (l) =>
     (l.LogDeliveryConfiguration?.LogConfigurations ?? []).map((c) => ({
@@ -164,7 +173,7 @@ async function readPool(
     `app clients of user pool ${id}`,
     "UserPoolClientRead",
     id,
-    (NextToken) => client.send(new ListUserPoolClientsCommand({ UserPoolId: id, MaxResults: 60, NextToken })),
+    (NextToken, o) => client.send(new ListUserPoolClientsCommand({ UserPoolId: id, MaxResults: 60, NextToken }), o),
     (p) => p.UserPoolClients,
     (p) => p.NextToken,
   );
@@ -174,7 +183,7 @@ async function readPool(
       `app client ${summary.ClientId}`,
       "UserPoolClientRead",
       id,
-      () => client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId })),
+      (o) => client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId }), o),
       { required: (d) => (d.UserPoolClient ? undefined : "UserPoolClient") },
     );
     set.clients.push(
@@ -191,7 +200,7 @@ async function readPool(
     `identity providers of user pool ${id}`,
     "UserPoolResourceRead",
     id,
-    (NextToken) => client.send(new ListIdentityProvidersCommand({ UserPoolId: id, MaxResults: 60, NextToken })),
+    (NextToken, o) => client.send(new ListIdentityProvidersCommand({ UserPoolId: id, MaxResults: 60, NextToken }), o),
     (p) => p.Providers,
     (p) => p.NextToken,
   );
@@ -201,14 +210,19 @@ async function readPool(
       `identity provider ${summary.ProviderName} of user pool ${id}`,
       "UserPoolResourceRead",
       id,
-      () => client.send(new DescribeIdentityProviderCommand({ UserPoolId: id, ProviderName: summary.ProviderName })),
+      (o) =>
+        client.send(new DescribeIdentityProviderCommand({ UserPoolId: id, ProviderName: summary.ProviderName }), o),
+      { required: (d) => (d.IdentityProvider ? undefined : "IdentityProvider") },
     );
     const provider = detail.known ? detail.value.IdentityProvider : undefined;
     set.identityProviders.push({
       kind: "IdentityProvider",
       key: `${pool.key}/idp/${summary.ProviderName}`,
       name: known(summary.ProviderName),
-      provenance: { ...pool.provenance, arn: `${pool.provenance.arn}/idp/${summary.ProviderName}` },
+      provenance: {
+        ...pool.provenance,
+        ...(pool.provenance.arn ? { arn: `${pool.provenance.arn}/idp/${summary.ProviderName}` } : {}),
+      },
       userPoolRef: literalTerm(id),
       userPool: pool,
       providerType: detail.known ? opt(provider?.ProviderType ?? summary.ProviderType, "") : detail,
@@ -221,7 +235,7 @@ async function readPool(
     `groups of user pool ${id}`,
     "UserPoolResourceRead",
     id,
-    (NextToken) => client.send(new ListGroupsCommand({ UserPoolId: id, Limit: 60, NextToken })),
+    (NextToken, o) => client.send(new ListGroupsCommand({ UserPoolId: id, Limit: 60, NextToken }), o),
     (p) => p.Groups,
     (p) => p.NextToken,
   );
@@ -243,7 +257,7 @@ async function readPool(
     `resource servers of user pool ${id}`,
     "UserPoolResourceRead",
     id,
-    (NextToken) => client.send(new ListResourceServersCommand({ UserPoolId: id, MaxResults: 50, NextToken })),
+    (NextToken, o) => client.send(new ListResourceServersCommand({ UserPoolId: id, MaxResults: 50, NextToken }), o),
     (p) => p.ResourceServers,
     (p) => p.NextToken,
   );

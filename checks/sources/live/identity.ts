@@ -53,7 +53,7 @@ export async function readIdentityPools(
     `identity pools of ${region}`,
     "IdentityPoolRead",
     "",
-    (NextToken) => client.send(new ListIdentityPoolsCommand({ MaxResults: 60, NextToken })),
+    (NextToken, o) => client.send(new ListIdentityPoolsCommand({ MaxResults: 60, NextToken }), o),
     (p) => p.IdentityPools,
     (p) => p.NextToken,
   );
@@ -67,11 +67,11 @@ export async function readIdentityPools(
       `identity pool ${id}`,
       "IdentityPoolRead",
       "",
-      () => client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: id })),
+      (o) => client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: id }), o),
       { required: (d) => (d.IdentityPoolId ? undefined : "IdentityPoolId") },
     );
-    const roles = await reads.read(`roles of identity pool ${id}`, "IdentityPoolRead", "", () =>
-      client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id })),
+    const roles = await reads.read(`roles of identity pool ${id}`, "IdentityPoolRead", "", (o) =>
+      client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id }), o),
     );
     pools.push({ id, name: summary.IdentityPoolName, region, described, roles });
   }
@@ -114,9 +114,10 @@ export async function readRoles(
     "IAM roles and policies (GetAccountAuthorizationDetails)",
     "Default",
     "iam",
-    (Marker) =>
+    (Marker, o) =>
       iam.send(
         new GetAccountAuthorizationDetailsCommand({ Filter: ["Role", "LocalManagedPolicy"], Marker, MaxItems: 1000 }),
+        o,
       ),
     (page) => [{ roles: page.RoleDetailList ?? [], policies: page.Policies ?? [] }],
     (page) => (page.IsTruncated ? page.Marker : undefined),
@@ -148,8 +149,8 @@ export async function readRoles(
       roles.set(arn, { ...base, trustPolicy: missing, maxSessionDurationSeconds: missing, policies: missing });
       continue;
     }
-    const role = await reads.read(`role ${name}`, "Default", "iam", () =>
-      iam.send(new GetRoleCommand({ RoleName: detail.RoleName })),
+    const role = await reads.read(`role ${name}`, "Default", "iam", (o) =>
+      iam.send(new GetRoleCommand({ RoleName: detail.RoleName }), o),
     );
     roles.set(arn, {
       ...base,

@@ -4,18 +4,20 @@ import { readApiRoutes, readWafAssociations } from "./api.js";
 import type { ClientFactory } from "./clients.js";
 import { readUserPools } from "./cognito.js";
 import { identityPoolFromApi, readIdentityPools, readRoles, roleArnsOf, type LiveIdentityPool } from "./identity.js";
-import { LiveReads, type ReadProgress } from "./read.js";
-import { emptyEstate, known, type Estate } from "../../model/index.js";
+import { LiveReads, type ReadProgress, type ScanDeadline } from "./read.js";
+import { emptyEstate, known, type Estate, type LoadDiagnostic } from "../../model/index.js";
 import { RateLimiter } from "./rate-limit.js";
 
 export interface ScanOptions {
   readonly regions: readonly string[];
   readonly progress?: ReadProgress;
   readonly limiter?: RateLimiter;
+  /** Bounds the whole scan: past it, in-flight calls are aborted and the reads not done are failed reads. */
+  readonly deadline?: ScanDeadline;
 }
 
 export async function scanAccount(clients: ClientFactory, options: ScanOptions): Promise<Estate> {
-  const reads = new LiveReads(options.limiter ?? new RateLimiter(), options.progress);
+  const reads = new LiveReads(options.limiter ?? new RateLimiter(), options.progress, options.deadline);
   const estate = emptyEstate({ source: "live", scopes: [...options.regions], logDeliveryExpressible: known(true) });
   const liveIdentityPools: LiveIdentityPool[] = [];
   const groupRoleArns: string[] = [];
@@ -63,9 +65,19 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
   const account = arns
     .map((arn) => /^arn:aws[\w-]*:[^:]+:[^:]*:(\d{12}):/.exec(arn)?.[1])
     .find((id) => id !== undefined);
+  // A scan cut short saw only part of the account, whichever reads the deadline happened to hit.
+  const timedOut: LoadDiagnostic[] =
+    reads.timedOutReads > 0 && options.deadline
+      ? [
+          {
+            message: `${options.deadline.reason}: ${reads.timedOutReads} read${reads.timedOutReads === 1 ? " was" : "s were"} not done, and what they would have listed was not audited`,
+            incomplete: true,
+          },
+        ]
+      : [];
   return {
     ...estate,
     scopes: [account ? `account ${account}` : "account not determined (no resource read names it)", ...options.regions],
-    diagnostics: reads.diagnostics,
+    diagnostics: [...reads.diagnostics, ...timedOut],
   };
 }

@@ -12,12 +12,27 @@ export interface ReadProgress {
   (event: { readonly kind: "region" | "pool" | "identity-pool" | "roles" | "api"; readonly name: string }): void;
 }
 
+/** What an API call is handed: the scan's abort signal, for the SDK's send(command, options). */
+export interface CallOptions {
+  readonly abortSignal?: AbortSignal;
+}
+
+/** The whole scan's deadline: once its signal aborts, in-flight calls are cancelled and no new call is sent. */
+export interface ScanDeadline {
+  readonly signal: AbortSignal;
+  /** How the deadline reads in reasons: "the scan timed out (--timeout 15m)". */
+  readonly reason: string;
+}
+
 export class LiveReads {
   readonly diagnostics: LoadDiagnostic[] = [];
+  /** Reads that the deadline cut short or that were never sent because it had passed. */
+  timedOutReads = 0;
 
   constructor(
     private readonly limiter: RateLimiter,
     readonly progress: ReadProgress = () => undefined,
+    private readonly deadline?: ScanDeadline,
   ) {}
 
   /**
@@ -28,13 +43,15 @@ export class LiveReads {
     what: string,
     category: QuotaCategory,
     scope: string,
-    call: () => Promise<T>,
+    call: (options: CallOptions) => Promise<T>,
     options: { readonly listing?: boolean; readonly required?: (response: T) => string | undefined } = {},
   ): Promise<Value<T>> {
     const listing = options.listing ?? false;
-    await this.limiter.take(category, scope);
+    const signal = this.deadline?.signal;
+    if (!signal?.aborted) await this.limiter.take(category, scope);
+    if (signal?.aborted) return this.timedOut(what, listing);
     try {
-      const response = await call();
+      const response = await call(signal ? { abortSignal: signal } : {});
       const missing = options.required?.(response);
       if (missing !== undefined)
         return this.failed(
@@ -43,8 +60,15 @@ export class LiveReads {
         );
       return known(response);
     } catch (error) {
+      // Whatever the SDK made of the cancelled request (AbortError, a retry's last error), the deadline is why.
+      if (signal?.aborted) return this.timedOut(what, listing);
       return this.failed(`${what} could not be read: ${describeAwsError(error)}`, listing);
     }
+  }
+
+  private timedOut<T>(what: string, listing: boolean): Value<T> {
+    this.timedOutReads += 1;
+    return this.failed(`${what} could not be read: ${this.deadline!.reason}`, listing);
   }
 
   /** Records a failed read; a failed listing hides whole resources, not just values: the audit is incomplete. */
@@ -62,7 +86,7 @@ export class LiveReads {
     what: string,
     category: QuotaCategory,
     scope: string,
-    page: (token: string | undefined) => Promise<P>,
+    page: (token: string | undefined, options: CallOptions) => Promise<P>,
     items: (page: P) => readonly T[] | undefined,
     next: (page: P) => string | undefined,
   ): Promise<Value<T[]>> {
@@ -70,7 +94,7 @@ export class LiveReads {
     const seen = new Set<string>();
     let token: string | undefined;
     for (;;) {
-      const result = await this.read(what, category, scope, () => page(token), { listing: true });
+      const result = await this.read(what, category, scope, (o) => page(token, o), { listing: true });
       if (!result.known) return result;
       all.push(...(items(result.value) ?? []));
       token = next(result.value);
