@@ -1,11 +1,22 @@
 // Reads a configuration data file (policy, waivers) written as JSON or YAML, with one-line errors
-// that name the file.
+// that name the file: malformed text, duplicate keys, invalid UTF-8, an alias bomb, deep nesting.
 
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { InputError } from "../errors.js";
-import { describeFsError, readJsonFile, safeJsonParse } from "./safe-json.js";
+import { MAX_NESTING_DEPTH } from "./json-scan.js";
+import {
+  decodeUtf8,
+  describeFsError,
+  inputProblem,
+  JsonInputProblem,
+  readJsonFile,
+  safeJsonParse,
+} from "./safe-json.js";
+
+/** Aliases a policy or waiver file may use; a few anchors are plenty, an alias bomb needs thousands. */
+export const MAX_YAML_ALIASES = 100;
 
 export function readDataFile(file: string): unknown {
   const extension = extname(file).toLowerCase();
@@ -17,21 +28,57 @@ export function readDataFile(file: string): unknown {
     throw new InputError(file, describeFsError(error));
   }
   if (buffer.includes(0)) throw new InputError(file, "is a binary file, not JSON or YAML");
-  const text = buffer.toString("utf8");
-  if (extension !== ".yaml" && extension !== ".yml") {
-    try {
-      return safeJsonParse(text);
-    } catch {
-      // Not JSON: read it as YAML below.
-    }
-  }
+  let text = "";
   try {
-    return parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) ?? {};
+    text = decodeUtf8(buffer);
+    if (extension !== ".yaml" && extension !== ".yml") {
+      try {
+        return safeJsonParse(text);
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+        // Not JSON: read it as YAML below.
+      }
+    }
+    return readYaml(file, text);
   } catch (error) {
+    if (error instanceof JsonInputProblem) throw inputProblem(file, text, error);
+    throw error;
+  }
+}
+
+function readYaml(file: string, text: string): unknown {
+  let value: unknown;
+  try {
+    value = parseYaml(text, { uniqueKeys: true, maxAliasCount: MAX_YAML_ALIASES }) ?? {};
+  } catch (error) {
+    // yaml reports an alias bomb as a ReferenceError and a stack overflow inside its composer as a
+    // YAMLParseError; both are limits of the input, not internal errors.
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias count/i.test(message))
+      throw new InputError(file, `expands more than the limit of ${MAX_YAML_ALIASES} YAML aliases (an alias bomb?)`);
+    if (error instanceof RangeError || /Maximum call stack/.test(message))
+      throw new InputError(file, `nests YAML collections deeper than the ${MAX_NESTING_DEPTH}-level limit`);
     if (error instanceof YAMLParseError) {
       const line = error.linePos?.[0]?.line;
-      throw new InputError(file, `is not valid YAML${line ? ` (line ${line})` : ""}: ${error.message.split("\n")[0]}`);
+      throw new InputError(file, `is not valid YAML${line ? ` (line ${line})` : ""}: ${message.split("\n")[0]}`);
     }
     throw error;
   }
+  if (depthOf(value, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH)
+    throw new InputError(file, `nests YAML collections deeper than the ${MAX_NESTING_DEPTH}-level limit`);
+  return value;
+}
+
+/** Nesting depth of a parsed value, counted without recursion and stopping once past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== "object" || node === null) continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

@@ -33,7 +33,8 @@ function compile(schema: Record<string, unknown>): ValidateFunction {
 export function assertValid(schema: Record<string, unknown>, value: unknown, file: string, basePath = ""): void {
   const validate = compile(schema);
   if (validate(value)) return;
-  const error = validate.errors?.[0];
+  // A bad property name reports the pattern first and then, naming the property, propertyNames.
+  const error = validate.errors?.find((e) => e.keyword === "propertyNames") ?? validate.errors?.[0];
   if (!error) throw new ConfigValidationError(file, basePath || "/", "is invalid");
   throw new ConfigValidationError(file, `${basePath}${error.instancePath}` || "/", describe(error));
 }
@@ -47,8 +48,14 @@ function describe(error: ErrorObject): string {
       return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     case "required":
       return `is missing required property ${JSON.stringify(params.missingProperty)}`;
+    case "minProperties":
+      return params.limit === 1 ? "is empty" : (error.message ?? "is invalid");
+    case "minItems":
+      return params.limit === 1 ? "is an empty list" : (error.message ?? "is invalid");
+    case "pattern":
+      return `${error.message ?? "is invalid"}`;
     case "propertyNames":
-      return `has an invalid property name ${JSON.stringify(params.propertyName)}`;
+      return `has an invalid name ${JSON.stringify(params.propertyName)}`;
     default:
       return error.message ?? "is invalid";
   }

@@ -11,12 +11,14 @@ import type { Estate, InputFile, LoadDiagnostic } from "../../model/index.js";
 import {
   describeFsError,
   isJsonObject,
+  JsonInputProblem,
   readJsonSource,
   safeJsonParse,
   sha256Of,
   type JsonObject,
   type JsonValue,
 } from "../../io/safe-json.js";
+import { assertInputShape } from "../../io/schemas/index.js";
 import { blockLines } from "../terraform/json-lines.js";
 import type { TerraformResource } from "../terraform/attributes.js";
 import { requiredAwsProviderVersion } from "../terraform/provider-version.js";
@@ -48,6 +50,7 @@ export async function loadHcl(dir: string): Promise<Estate> {
     if (name.endsWith(".tf.json")) {
       const { value: document, text, sha256 } = readJsonSource(path);
       if (!isJsonObject(document)) throw new InputError(path, "is not a Terraform JSON configuration object");
+      assertInputShape("terraform-json", document, path);
       files.push({ path, document, lines: blockLines(text) });
       inputs.push({ path, sha256, kind: "terraform-json" });
     } else {
@@ -174,9 +177,17 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
       cause: error,
     });
   }
-  // Round trip through JSON: plain data only, with the keys that could reach a prototype dropped.
-  const document = safeJsonParse(JSON.stringify(result ?? {}));
+  // Round trip through JSON: plain data only, through the one parser that keeps names such as
+  // "constructor" and refuses only prototype pollution.
+  let document: JsonValue;
+  try {
+    document = safeJsonParse(JSON.stringify(result ?? {}));
+  } catch (error) {
+    if (error instanceof JsonInputProblem) throw new InputError(path, error.problem, { cause: error });
+    throw error;
+  }
   if (!isJsonObject(document)) throw new InputError(path, "did not parse to a Terraform configuration object");
+  assertInputShape("terraform-json", document, path);
   return document;
 }
 

@@ -8,6 +8,7 @@
 import { InputError } from "../../errors.js";
 import { allObjects, type Estate, type LoadDiagnostic, type Provenance } from "../../model/index.js";
 import { isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "../../io/safe-json.js";
+import { assertInputShape } from "../../io/schemas/index.js";
 import type { TerraformResource } from "../terraform/attributes.js";
 import { plannedAwsProviderVersion } from "../terraform/provider-version.js";
 import { buildEstateFromTerraform } from "../terraform/estate.js";
@@ -24,6 +25,7 @@ export type SourceOrigin = Pick<Provenance, "stack" | "constructPath" | "file" |
 export function loadPlan(file: string, options: PlanLoadOptions = {}): Estate {
   const { value: plan, sha256 } = readJsonSource(file);
   assertPlan(file, plan);
+  assertInputShape("terraform-plan", plan, file);
   const configurations = configurationIndex(plan.configuration);
   const diagnostics: LoadDiagnostic[] = [];
   const resources: TerraformResource[] = [];

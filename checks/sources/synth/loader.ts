@@ -5,6 +5,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError } from "../../errors.js";
 import type { Estate, InputFile, Provenance } from "../../model/index.js";
 import { describeFsError, isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "../../io/safe-json.js";
+import { assertInputShape } from "../../io/schemas/index.js";
 import type { TerraformResource } from "../terraform/attributes.js";
 import { blockLines } from "../terraform/json-lines.js";
 import { requiredAwsProviderVersion } from "../terraform/provider-version.js";
@@ -29,8 +30,10 @@ export function loadSynth(dir: string, options: SynthLoadOptions = {}): Estate {
     );
   }
   const { value: manifest, sha256: manifestSha } = readJsonSource(manifestPath);
-  const stacks = isJsonObject(manifest) ? manifest.stacks : undefined;
-  if (!isJsonObject(stacks)) throw new InputError(manifestPath, 'has no "stacks" object: not a cdktf manifest');
+  if (!isJsonObject(manifest) || !isJsonObject(manifest.stacks))
+    throw new InputError(manifestPath, 'has no "stacks" object: not a cdktf manifest');
+  assertInputShape("cdktf-manifest", manifest, manifestPath);
+  const stacks = manifest.stacks;
 
   const inputs: InputFile[] = [{ path: manifestPath, sha256: manifestSha, kind: "cdktf-manifest" }];
   const scopes: TerraformScope[] = [];
@@ -54,6 +57,7 @@ export function loadSynth(dir: string, options: SynthLoadOptions = {}): Estate {
       throw new InputError(file, "holds HCL synth output (cdktf synth --hcl); synthesize JSON or audit it with --hcl");
     const { value: document, text, sha256 } = readJsonSource(file);
     if (!isJsonObject(document)) throw new InputError(file, "is not a Terraform JSON configuration object");
+    assertInputShape("terraform-json", document, file);
     inputs.push({ path: file, sha256, kind: "cdk.tf.json" });
     scopes.push(readStack(name, file, document, options.projectRoot ?? process.cwd(), blockLines(text)));
   }

@@ -1,0 +1,137 @@
+// One linear pass over JSON text for what JSON.parse silently accepts: duplicate keys in an object
+// (last one wins; Terraform rejects them) and nesting past a depth limit (later readers recurse).
+// It runs on text JSON.parse has accepted or is about to parse, so it does not validate syntax:
+// on malformed text it stops quietly and JSON.parse reports the error.
+
+/** Deepest nesting of objects and arrays any input may have; real plans and stacks stay under 40. */
+export const MAX_NESTING_DEPTH = 256;
+
+export type JsonScanProblem =
+  | { readonly kind: "duplicate-key"; readonly key: string; readonly offset: number }
+  | { readonly kind: "too-deep"; readonly limit: number; readonly offset: number };
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** Keys an object may hold before they move from the linear list into a Set. */
+const LINEAR_KEYS = 24;
+
+/**
+ * The first duplicate key or nesting past `maxDepth`, by offset into `text`. The keys of the open
+ * objects are kept as offsets on one stack and compared in place, so the pass allocates nothing
+ * for small objects; an object with many keys (or an escaped one) moves its keys into a Set.
+ */
+export function scanJson(text: string, maxDepth = MAX_NESTING_DEPTH): JsonScanProblem | undefined {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let top = 0;
+  const base: number[] = [0];
+  const sets: (Set<string> | undefined)[] = [undefined];
+  const inObject: boolean[] = [false];
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = closingQuote(text, i + 1);
+      if (end < 0) return undefined;
+      if (inObject[depth]) {
+        let next = end + 1;
+        while (next < n && isSpace(text.charCodeAt(next))) next++;
+        if (text.charCodeAt(next) === COLON) {
+          const start = i + 1;
+          let set = sets[depth];
+          if (!set && (top - base[depth]! >= LINEAR_KEYS || hasBackslash(text, start, end))) {
+            set = new Set();
+            for (let k = base[depth]!; k < top; k++) set.add(keyText(text, starts[k]!, ends[k]!));
+            sets[depth] = set;
+          }
+          if (set) {
+            const before = set.size;
+            const key = keyText(text, start, end);
+            if (set.add(key).size === before) return { kind: "duplicate-key", key, offset: i };
+          } else {
+            for (let k = base[depth]!; k < top; k++) {
+              if (sameText(text, starts[k]!, ends[k]!, start, end))
+                return { kind: "duplicate-key", key: text.slice(start, end), offset: i };
+            }
+            starts[top] = start;
+            ends[top] = end;
+            top++;
+          }
+          i = next;
+          continue;
+        }
+      }
+      i = end;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      depth++;
+      if (depth > maxDepth) return { kind: "too-deep", limit: maxDepth, offset: i };
+      inObject[depth] = c === OPEN_OBJECT;
+      base[depth] = top;
+      sets[depth] = undefined;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      if (depth === 0) return undefined;
+      top = base[depth]!;
+      sets[depth] = undefined;
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+function hasBackslash(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === BACKSLASH) return true;
+  return false;
+}
+
+function sameText(text: string, aStart: number, aEnd: number, bStart: number, bEnd: number): boolean {
+  const length = aEnd - aStart;
+  if (length !== bEnd - bStart) return false;
+  for (let k = 0; k < length; k++) if (text.charCodeAt(aStart + k) !== text.charCodeAt(bStart + k)) return false;
+  return true;
+}
+
+/** Index of the quote that closes the string whose text starts at `from`, or -1. */
+function closingQuote(text: string, from: number): number {
+  let j = from;
+  for (;;) {
+    j = text.indexOf('"', j);
+    if (j < 0) return -1;
+    let backslashes = 0;
+    for (let k = j - 1; k >= from && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
+    if (backslashes % 2 === 0) return j;
+    j++;
+  }
+}
+
+/** The key as JSON.parse reads it: "\u0061" and "a" are the same key. */
+function keyText(text: string, start: number, end: number): string {
+  const raw = text.slice(start, end);
+  if (raw.indexOf("\\") < 0) return raw;
+  try {
+    return JSON.parse(`"${raw}"`) as string;
+  } catch {
+    return raw;
+  }
+}
+
+/** 1-based line and column of an offset, computed only when a problem is reported. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
