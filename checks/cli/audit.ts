@@ -1,11 +1,11 @@
 // What every auditing command does once it has an Estate: evaluate it under the policy and
 // waivers, render the requested formats, write files atomically, and map the gate to an exit code.
 
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { Option, type Command } from "commander";
 import { writeConsole } from "../../reports/console.js";
-import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../../reports/index.js";
+import { FILE_WRITERS, FORMATS, isFileFormat, renderChunks, type FileFormat } from "../../reports/index.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { ruleMetadata, type RuleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
@@ -101,19 +101,19 @@ export function auditAndEmit(
     }
     io.stdout(`reports written: ${written.map(terminalSafe).join(", ")}\n`);
   } else if (fileFormats.length === 1) {
-    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report, rules));
+    for (const chunk of renderChunks(fileFormats[0]!, report, rules)) io.stdout(chunk);
   } else {
     io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
   }
   return report.gate?.passed === false ? 1 : 0;
 }
 
-/** Writes every file through a temporary name and renames it, so no report is ever half-written. */
+/**
+ * Writes every file through a temporary name and renames it, so no report is ever half-written.
+ * Each is rendered in chunks as it is written, so a report larger than one string can hold is written too.
+ */
 function writeReports(report: Report, rules: RuleMetadata, formats: readonly FileFormat[], dir: string): string[] {
-  const rendered = formats.map((format) => ({
-    path: join(dir, FILE_WRITERS[format].file),
-    text: FILE_WRITERS[format].write(report, rules),
-  }));
+  const paths = formats.map((format) => join(dir, FILE_WRITERS[format].file));
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
@@ -121,15 +121,28 @@ function writeReports(report: Report, rules: RuleMetadata, formats: readonly Fil
   }
   const temporary: string[] = [];
   try {
-    for (const { path, text } of rendered) {
-      const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, text);
+    formats.forEach((format, i) => {
+      const tmp = `${paths[i]!}.${process.pid}.tmp`;
       temporary.push(tmp);
-    }
-    rendered.forEach(({ path }, i) => renameSync(temporary[i]!, path));
+      writeChunks(tmp, renderChunks(format, report, rules));
+    });
+    paths.forEach((path, i) => renameSync(temporary[i]!, path));
   } catch (error) {
     for (const tmp of temporary) rmSync(tmp, { force: true });
+    if ((error as NodeJS.ErrnoException).code === undefined) throw error;
     throw new InputError(dir, `cannot write reports: ${(error as Error).message}`);
   }
-  return rendered.map((r) => r.path);
+  return paths;
+}
+
+function writeChunks(path: string, chunks: Iterable<string>): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk);
+      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
