@@ -5,7 +5,7 @@
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report } from "../checks/engine/report.js";
 import { writeHtml } from "./html/index.js";
-import { writeJson } from "./json.js";
+import { writeJson, writeJsonChunks } from "./json.js";
 import { writeJunit } from "./junit.js";
 import { writeMarkdown } from "./markdown.js";
 import { writeSarif } from "./sarif.js";
@@ -13,10 +13,12 @@ import { writeSarif } from "./sarif.js";
 export interface FileWriter {
   readonly file: string;
   readonly write: (report: Report, rules: RuleMetadata) => string;
+  /** The same text in chunks, for a format whose report of a large estate outgrows one string. */
+  readonly chunks?: (report: Report, rules: RuleMetadata) => Iterable<string>;
 }
 
 export const FILE_WRITERS = {
-  json: { file: "authwarden.json", write: writeJson },
+  json: { file: "authwarden.json", write: writeJson, chunks: writeJsonChunks },
   sarif: { file: "authwarden.sarif", write: (report, rules) => writeSarif(report, rules) },
   junit: { file: "authwarden.junit.xml", write: writeJunit },
   markdown: { file: "authwarden.md", write: (report, rules) => writeMarkdown(report, rules) },
@@ -31,4 +33,10 @@ export const FORMATS: readonly string[] = ["console", ...Object.keys(FILE_WRITER
 
 export function isFileFormat(format: string): format is FileFormat {
   return Object.hasOwn(FILE_WRITERS, format);
+}
+
+/** A format's text as chunks to write one after another: the writer's own chunks, or its whole text. */
+export function renderChunks(format: FileFormat, report: Report, rules: RuleMetadata): Iterable<string> {
+  const writer: FileWriter = FILE_WRITERS[format];
+  return writer.chunks ? writer.chunks(report, rules) : [writer.write(report, rules)];
 }

@@ -4,7 +4,7 @@
 import { dirname, extname, join } from "node:path";
 import { Option, type Command } from "commander";
 import { writeConsole } from "../../reports/console.js";
-import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../../reports/index.js";
+import { FILE_WRITERS, FORMATS, isFileFormat, renderChunks, type FileFormat } from "../../reports/index.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { ruleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
@@ -157,7 +157,7 @@ export async function auditAndEmit(
   if (target !== undefined) {
     const files = output.formats.map((format) => ({
       path: output.file ?? join(output.dir!, FILE_WRITERS[format].file),
-      text: FILE_WRITERS[format].write(report, rules),
+      text: renderChunks(format, report, rules),
     }));
     await writeReportFiles(files);
     if (!options.quiet && output.console) io.stdout(consoleReport());
@@ -165,7 +165,7 @@ export async function auditAndEmit(
       io.stdout(`reports written: ${files.map((f) => terminalSafe(f.path)).join(", ")}\n`);
   } else if (output.formats.length === 1) {
     // The one format asked for on stdout is the command's output, --quiet or not.
-    io.stdout(FILE_WRITERS[output.formats[0]!].write(report, rules));
+    for (const chunk of renderChunks(output.formats[0]!, report, rules)) io.stdout(chunk);
   } else if (!options.quiet) {
     io.stdout(consoleReport());
   }

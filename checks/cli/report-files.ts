@@ -24,7 +24,8 @@ import { describeFsError } from "../io/safe-json.js";
 
 export interface ReportFile {
   readonly path: string;
-  readonly text: string;
+  /** The content, or its chunks in order (a report larger than one string can hold). */
+  readonly text: string | Iterable<string>;
 }
 
 // Kernel file systems where a directory cannot hold files (statfs f_type magic numbers, linux/magic.h).
@@ -131,6 +132,8 @@ export async function writeReportFiles(files: readonly ReportFile[]): Promise<vo
       try {
         await writeFile(f.temporary, f.text);
       } catch (error) {
+        // Only a file system failure is the output's fault; a failing writer is an internal error.
+        if ((error as NodeJS.ErrnoException).code === undefined) throw error;
         throw new InputError(f.path, `cannot be written (${describeFsError(error)}); no report was changed`);
       }
     }

@@ -13,21 +13,16 @@ import {
   readUserPoolDomain,
 } from "./cognito.js";
 import { readIamRole, readIdentityPool, ResourceIndex } from "./iam.js";
+import { ScopeLinks } from "./links.js";
 import { logDeliveryExpressible } from "./provider-version.js";
 import {
-  isLiteral,
-  type ApiAuthorizer,
   emptyEstate,
   type Estate,
   type EstateCollections,
-  type IamRole,
   type InputFile,
   type LoadDiagnostic,
   type ModelObject,
   type SourceKind,
-  type Term,
-  type UserPool,
-  type UserPoolClient,
   type Value,
 } from "../../model/index.js";
 
@@ -64,61 +59,17 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
   const keyOf = (resource: TerraformResource) => (scope.name ? `${scope.name}/${resource.address}` : resource.address);
   const managed = (type: string) => index.ofType(type).filter((resource) => resource.mode === "managed");
 
-  const byAddress = new Map<string, ModelObject>();
-  const add = <T extends ModelObject>(list: T[], object: T, resource: TerraformResource): T => {
+  const links = new ScopeLinks();
+  const add = <T extends ModelObject>(list: T[], object: T, resource: TerraformResource): void => {
     list.push(object);
-    byAddress.set(resource.address, object);
-    return object;
+    links.add(resource.address, object);
   };
-  const pools: UserPool[] = [];
-  const roles: IamRole[] = [];
-  const clients: UserPoolClient[] = [];
-  const authorizers: ApiAuthorizer[] = [];
-  const find = <T extends ModelObject>(
-    term: Term | null,
-    kind: T["kind"],
-    candidates: readonly T[],
-    literalMatch: (object: T, text: string) => boolean,
-  ): T | undefined => {
-    if (!term) return undefined;
-    if (term.exactRef) {
-      const object = byAddress.get(term.exactRef.address);
-      return object?.kind === kind ? (object as T) : undefined;
-    }
-    return isLiteral(term) && term.text ? candidates.find((object) => literalMatch(object, term.text)) : undefined;
-  };
-  const knownIs = (value: Value<string>, text: string) => value.known && value.value === text;
-  const links = {
-    userPool: (term: Term | null) =>
-      find(
-        term,
-        "UserPool",
-        pools,
-        (pool, text) => knownIs(pool.id, text) || text.endsWith(`/${pool.id.known ? pool.id.value : "\0"}`),
-      ),
-    role: (term: Term | null) =>
-      find(
-        term,
-        "IamRole",
-        roles,
-        (role, text) => knownIs(role.arn, text) || (role.name.known && text.endsWith(`:role/${role.name.value}`)),
-      ),
-    client: (term: Term | null) =>
-      find(
-        term,
-        "UserPoolClient",
-        clients,
-        (client, text) => client.provenance.arn === text || client.key.endsWith(text),
-      ),
-    authorizer: (term: Term | null) => find(term, "ApiAuthorizer", authorizers, () => false),
-  };
-
   for (const resource of managed("aws_iam_role"))
-    roles.push(add(estate.iamRoles, readIamRole(resource, keyOf(resource), index), resource));
+    add(estate.iamRoles, readIamRole(resource, keyOf(resource), index), resource);
   for (const resource of managed("aws_cognito_user_pool"))
-    pools.push(add(estate.userPools, readUserPool(resource, keyOf(resource)), resource));
+    add(estate.userPools, readUserPool(resource, keyOf(resource)), resource);
   for (const resource of managed("aws_cognito_user_pool_client"))
-    clients.push(add(estate.userPoolClients, readUserPoolClient(resource, keyOf(resource), links), resource));
+    add(estate.userPoolClients, readUserPoolClient(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_user_pool_domain"))
     add(estate.userPoolDomains, readUserPoolDomain(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_identity_provider"))
@@ -132,7 +83,7 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
   for (const resource of managed("aws_cognito_identity_pool"))
     add(estate.identityPools, readIdentityPool(resource, keyOf(resource), index, links), resource);
   for (const resource of managed("aws_api_gateway_authorizer"))
-    authorizers.push(add(estate.apiAuthorizers, readApiAuthorizer(resource, keyOf(resource), links), resource));
+    add(estate.apiAuthorizers, readApiAuthorizer(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_api_gateway_method"))
     add(estate.apiRoutes, readApiRoute(resource, keyOf(resource), index, links), resource);
   for (const resource of managed("aws_wafv2_web_acl_association"))

@@ -118,7 +118,7 @@ function roleAttachments(index: ResourceIndex): RoleAttachments {
   };
   const add = <T>(map: Map<string, T[]>, term: Term | null, item: T) => {
     const key = term ? keyOf(term) : undefined;
-    if (key) map.set(key, [...(map.get(key) ?? []), item]);
+    if (key) push(map, key, item);
   };
   for (const rolePolicy of index.ofType("aws_iam_role_policy"))
     add(inline, Attributes.of(rolePolicy).term("role"), rolePolicy);
@@ -132,8 +132,7 @@ function roleAttachments(index: ResourceIndex): RoleAttachments {
     const roles = a.terms("roles", []);
     const entry = { order: order++, arn: a.term("policy_arn") ?? literalTerm("") };
     // One attachment naming the same role twice still attaches the policy once.
-    if (roles.known)
-      new Set(roles.value.map(keyOf)).forEach((key) => key && arns.set(key, [...(arns.get(key) ?? []), entry]));
+    if (roles.known) new Set(roles.value.map(keyOf)).forEach((key) => key && push(arns, key, entry));
   }
   const attachments: RoleAttachments = {
     of(roleAddress, roleNames) {
@@ -149,10 +148,44 @@ function roleAttachments(index: ResourceIndex): RoleAttachments {
   return attachments;
 }
 
-function refersTo(term: Term | null, resource: TerraformResource, literalNames: readonly string[]): boolean {
-  if (!term) return false;
-  if (term.exactRef) return term.exactRef.address === resource.address;
-  return isLiteral(term) && literalNames.some((name) => term.text === name || term.text.endsWith(`/${name}`));
+function push<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
+/** Customer-managed policies by their literal ARN (the first declared wins), built once per resource index. */
+const policyByArnCache = new WeakMap<ResourceIndex, Map<string, TerraformResource>>();
+
+function policiesByArn(index: ResourceIndex): Map<string, TerraformResource> {
+  let byArn = policyByArnCache.get(index);
+  if (byArn) return byArn;
+  byArn = new Map();
+  for (const policy of index.ofType("aws_iam_policy")) {
+    const arn = policy.values.arn;
+    if (typeof arn === "string" && !byArn.has(arn)) byArn.set(arn, policy);
+  }
+  policyByArnCache.set(index, byArn);
+  return byArn;
+}
+
+/**
+ * Identity pool roles attachments by the address of the identity pool their identity_pool_id refers
+ * to, built once per resource index: an attachment names its pool by reference only (an id is
+ * assigned by AWS, so a literal cannot name a pool of the same configuration).
+ */
+const rolesAttachmentCache = new WeakMap<ResourceIndex, Map<string, TerraformResource[]>>();
+
+function rolesAttachments(index: ResourceIndex): Map<string, TerraformResource[]> {
+  let byPool = rolesAttachmentCache.get(index);
+  if (byPool) return byPool;
+  byPool = new Map();
+  for (const attachment of index.ofType("aws_cognito_identity_pool_roles_attachment")) {
+    const address = Attributes.of(attachment).term("identity_pool_id")?.exactRef?.address;
+    if (address !== undefined) push(byPool, address, attachment);
+  }
+  rolesAttachmentCache.set(index, byPool);
+  return byPool;
 }
 
 export function readIamRole(resource: TerraformResource, key: string, index: ResourceIndex): IamRole {
@@ -212,9 +245,7 @@ function attachedPolicy(arn: Term, role: TerraformResource, index: ResourceIndex
       provenance: role.provenance,
     };
   }
-  const policy = arn.exactRef
-    ? index.get(arn.exactRef.address)
-    : index.ofType("aws_iam_policy").find((p) => p.values.arn === arn.text);
+  const policy = arn.exactRef ? index.get(arn.exactRef.address) : policiesByArn(index).get(arn.text);
   if (policy && policy.type === "aws_iam_policy") {
     return {
       kind: "customer-managed",
@@ -258,9 +289,7 @@ export function readIdentityPool(
       serverSideTokenCheck: check.known ? check.value : false,
     };
   });
-  const attachments = index
-    .ofType("aws_cognito_identity_pool_roles_attachment")
-    .filter((a) => refersTo(Attributes.of(a).term("identity_pool_id"), resource, []));
+  const attachments = rolesAttachments(index).get(resource.address) ?? [];
   return {
     kind: "IdentityPool",
     key,

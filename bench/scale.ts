@@ -1,0 +1,123 @@
+// `npm run bench:scale` (and part of `npm run bench`): `check --plan` and `check --synth` of one
+// scope of 1k, 10k and 100k resources, each a whole `authwarden` process timed beside a process
+// that only JSON.parses the same file, in the same run. The inputs come from a real cdktf synth and
+// a real terraform plan (hashicorp/aws from the machine's mirror, offline) of a few units of the
+// generated module, replicated to size (bench/scale/replicate.ts) in a temporary directory.
+//
+//   npm run bench:scale                                 1k, 10k, 100k resources
+//   AUTHWARDEN_BENCH_SIZES=1000,10000 npm run bench:scale
+//   npm run bench:scale -- --sizes 1000,10000 --runs 3  (runs: the fastest of N runs is kept)
+//
+// Targets (issue 15): at 100k, within 3x JSON.parse; growth exponent from 10k to 100k at most 1.05;
+// peak memory at most 6x the input. Printed against each line; the bench never fails on them.
+
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { OFFLINE_PROVIDER, planJson } from "../test/support/terraform-plan.js";
+import { best, runNode, type ChildRun } from "./scale/child.js";
+import { RESOURCES_PER_UNIT, STACK, synthModule } from "./scale/module.js";
+import { replicatePlan, replicateStack } from "./scale/replicate.js";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const CLI = join(ROOT, "bin", "authwarden.js");
+const TEMPLATE_UNITS = 2;
+const TARGET = { ratio: 3, exponent: 1.05, memory: 6 };
+
+function option(name: string, env: string, fallback: string): string {
+  const flag = process.argv.indexOf(`--${name}`);
+  return (flag >= 0 ? process.argv[flag + 1] : undefined) ?? process.env[env] ?? fallback;
+}
+
+const sizes = option("sizes", "AUTHWARDEN_BENCH_SIZES", "1000,10000,100000")
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0);
+const runs = Math.max(1, Number(option("runs", "AUTHWARDEN_BENCH_RUNS", "1")) || 1);
+
+if (!existsSync(join(ROOT, "dist", "checks", "cli", "index.js"))) {
+  console.error("bench:scale times the built CLI: run `npm run build` first");
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), "authwarden-bench-scale-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+
+// The template: cdktf synth and terraform plan of a few units, made once per run.
+const templateDir = join(work, "template");
+synthModule(templateDir, TEMPLATE_UNITS, OFFLINE_PROVIDER);
+const templateStack = readFileSync(join(templateDir, "stacks", STACK, "cdk.tf.json"), "utf8");
+const templateManifest = readFileSync(join(templateDir, "manifest.json"), "utf8");
+const templatePlan = await planJson(join(templateDir, "stacks", STACK));
+
+interface Row {
+  readonly source: "plan" | "synth";
+  readonly resources: number;
+  readonly inputBytes: number;
+  readonly parse: ChildRun;
+  readonly check: ChildRun;
+}
+
+function makeInputs(units: number): { plan: string; synth: string; stackFile: string } {
+  const dir = join(work, `units-${units}`);
+  const synth = join(dir, "synth");
+  mkdirSync(join(synth, "stacks", STACK), { recursive: true });
+  writeFileSync(join(synth, "manifest.json"), templateManifest);
+  const stackFile = join(synth, "stacks", STACK, "cdk.tf.json");
+  writeFileSync(stackFile, replicateStack(templateStack, TEMPLATE_UNITS, units));
+  const plan = join(dir, "plan.json");
+  writeFileSync(plan, replicatePlan(templatePlan, TEMPLATE_UNITS, units));
+  return { plan, synth, stackFile };
+}
+
+const PARSE = "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))";
+
+function measure(source: Row["source"], input: string, parsed: string, resources: number, out: string): Row {
+  const parse = best(runs, () => runNode(["-e", PARSE, parsed], `${out}.parse`));
+  const check = best(runs, () =>
+    runNode([CLI, "check", `--${source}`, input, "--format", "json"], `${out}.json`, [0, 1]),
+  );
+  return { source, resources, inputBytes: statSync(parsed).size, parse, check };
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const mark = (ok: boolean) => (ok ? "ok" : "MISS");
+
+console.log(
+  `${"source".padEnd(6)} ${"resources".padStart(9)} ${"input".padStart(9)} ${"JSON.parse".padStart(10)} ${"check".padStart(9)} ${"ratio".padStart(7)} ${"peak RSS".padStart(10)} ${"RSS/input".padStart(9)}`,
+);
+const rows: Row[] = [];
+for (const size of sizes) {
+  const units = Math.max(1, Math.round(size / RESOURCES_PER_UNIT));
+  const resources = units * RESOURCES_PER_UNIT;
+  const inputs = makeInputs(units);
+  for (const [source, input, parsed] of [
+    ["plan", inputs.plan, inputs.plan],
+    ["synth", inputs.synth, inputs.stackFile],
+  ] as const) {
+    const row = measure(source, input, parsed, resources, join(work, `units-${units}`, `${source}-output`));
+    rows.push(row);
+    const ratio = row.check.seconds / row.parse.seconds;
+    const memory = row.check.maxRss / row.inputBytes;
+    console.log(
+      `${source.padEnd(6)} ${String(resources).padStart(9)} ${mb(row.inputBytes).padStart(9)} ${`${row.parse.seconds.toFixed(2)} s`.padStart(10)} ${`${row.check.seconds.toFixed(2)} s`.padStart(9)} ${`${ratio.toFixed(2)}x`.padStart(7)} ${mb(row.check.maxRss).padStart(10)} ${`${memory.toFixed(1)}x`.padStart(9)}` +
+        (resources >= 100_000
+          ? `   ratio ${mark(ratio <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
+          : ""),
+    );
+  }
+  rmSync(join(work, `units-${units}`), { recursive: true, force: true });
+}
+
+// Growth exponent: log(t_large / t_small) / log(n_large / n_small), for the 10k and 100k rows.
+for (const source of ["plan", "synth"] as const) {
+  const small = rows.find((r) => r.source === source && Math.abs(r.resources - 10_000) < RESOURCES_PER_UNIT);
+  const large = rows.find((r) => r.source === source && Math.abs(r.resources - 100_000) < RESOURCES_PER_UNIT);
+  if (!small || !large) continue;
+  const exponent = (t: (r: Row) => number) =>
+    Math.log(t(large) / t(small)) / Math.log(large.resources / small.resources);
+  const check = exponent((r) => r.check.seconds);
+  console.log(
+    `${source}: growth exponent 10k -> 100k: check ${check.toFixed(2)} (${mark(check <= TARGET.exponent)}), JSON.parse ${exponent((r) => r.parse.seconds).toFixed(2)}`,
+  );
+}

@@ -1,0 +1,51 @@
+// Runs one command of the scale bench as a whole child process and measures it: wall time, and the
+// peak memory the child reports through maxrss.mjs.
+
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+
+const PROBE = join(import.meta.dirname, "maxrss.mjs");
+
+export interface ChildRun {
+  readonly seconds: number;
+  /** Peak resident set size of the child, in bytes. */
+  readonly maxRss: number;
+}
+
+/**
+ * Runs `node --import maxrss.mjs ...args` with stdout to `stdoutFile`; `accept` says which exit codes
+ * are a completed run (check exits 1 when the gate fails, which is a result, not an error).
+ */
+export function runNode(args: readonly string[], stdoutFile: string, accept: readonly number[] = [0]): ChildRun {
+  const rssFile = `${stdoutFile}.rss`;
+  const out = openSync(stdoutFile, "w");
+  try {
+    const start = performance.now();
+    const child = spawnSync(process.execPath, ["--import", PROBE, ...args], {
+      stdio: ["ignore", out, "pipe"],
+      env: { ...process.env, AUTHWARDEN_BENCH_RSS_FILE: rssFile, NO_COLOR: "1" },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const seconds = (performance.now() - start) / 1000;
+    if (child.error) throw child.error;
+    if (child.status === null || !accept.includes(child.status))
+      throw new Error(`node ${args.join(" ")} exited ${child.status ?? child.signal}: ${child.stderr.toString()}`);
+    const maxRss = Number(readFileSync(rssFile, "utf8")) * 1024;
+    return { seconds, maxRss };
+  } finally {
+    closeSync(out);
+    rmSync(rssFile, { force: true });
+  }
+}
+
+/** The fastest of `runs` runs (the least disturbed by other load on the machine), with the peak memory of that run. */
+export function best(runs: number, run: () => ChildRun): ChildRun {
+  let fastest: ChildRun | undefined;
+  for (let i = 0; i < runs; i++) {
+    const result = run();
+    if (!fastest || result.seconds < fastest.seconds) fastest = result;
+  }
+  return fastest!;
+}

@@ -1,0 +1,44 @@
+// The chunked JSON report is the same bytes as the whole-string one: JSON.stringify(report, null, 2)
+// with invisible characters escaped, for a report of hostile names and for one past a chunk's size.
+
+import { describe, expect, it } from "vitest";
+import { evaluate } from "../../checks/engine/evaluate.js";
+import { loadPolicy } from "../../checks/engine/policy-pack.js";
+import type { Report } from "../../checks/engine/report.js";
+import { RULES_BY_ID } from "../../checks/rules/index.js";
+import { loadSynth } from "../../checks/sources/synth/loader.js";
+import { visibleEscapes } from "../../reports/escape.js";
+import { writeJson, writeJsonChunks } from "../../reports/json.js";
+import { hostileSynth } from "../support/hostile-fixture.js";
+
+function hostileReport(): Report {
+  const policy = loadPolicy("pci-dss-4.0.1", RULES_BY_ID);
+  return evaluate(loadSynth(hostileSynth()), policy, RULES_BY_ID, { now: new Date(0) });
+}
+
+const whole = (report: Report) => `${visibleEscapes(JSON.stringify(report, null, 2))}\n`;
+
+describe("the chunked JSON report", () => {
+  const report = hostileReport();
+
+  it("is byte for byte JSON.stringify's document, invisible characters escaped", () => {
+    expect(report.results.length).toBeGreaterThan(5);
+    const text = writeJson(report);
+    expect(text).toBe(whole(report));
+    expect(text).toContain("\\u202e");
+    expect(text).not.toMatch(/[\u202a-\u202e]/);
+  });
+
+  it("splits a report past a mebibyte into several chunks that join to the same text", () => {
+    const copies = Math.ceil((2 * 1024 * 1024) / JSON.stringify(report.results).length) + 1;
+    const large: Report = { ...report, results: Array.from({ length: copies }, () => report.results).flat() };
+    const chunks = [...writeJsonChunks(large)];
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.join("")).toBe(whole(large));
+  });
+
+  it("writes an empty results list and absent members as JSON.stringify does", () => {
+    const sparse = { ...report, results: [], scan: undefined } as unknown as Report;
+    expect(writeJson(sparse)).toBe(whole(sparse));
+  });
+});
