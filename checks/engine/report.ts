@@ -4,7 +4,16 @@
 import type { AudienceInfo } from "./audience.js";
 import type { Audience, InputFile, LoadDiagnostic, ModelKind, SourceKind } from "../model/index.js";
 import type { ControlApplicability } from "./pci-applicability.js";
-import { SEVERITIES, severityRank, STATUSES, type Evidence, type Severity, type Status } from "./rule.js";
+import type { RequirementRollup } from "./requirements.js";
+import {
+  SEVERITIES,
+  severityRank,
+  STATUSES,
+  type Evidence,
+  type Severity,
+  type SourceReference,
+  type Status,
+} from "./rule.js";
 
 export interface ResultResource {
   readonly kind: ModelKind | "Rule";
@@ -34,7 +43,10 @@ export interface Result {
   readonly message: string;
   readonly resource: ResultResource;
   readonly audience: { readonly audience: Audience; readonly declared: boolean; readonly via: AudienceInfo["via"] };
+  /** The PCI DSS requirements the rule cites, each with its relation and whether it applies to the resource. */
   readonly controls: readonly ControlApplicability[];
+  /** The sources the rule cites (a best-practice rule's instead of a requirement). */
+  readonly references: readonly SourceReference[];
   readonly evidence: readonly Evidence[];
   readonly remediation: string;
   /** Set on WAIVED results: the waiver that turned a FAIL into WAIVED. */
@@ -118,6 +130,8 @@ export interface Report {
   readonly summary: Summary;
   readonly gate?: Gate;
   readonly results: readonly Result[];
+  /** The PCI DSS requirement roll-up of the results (RULES.md), in requirement order. */
+  readonly requirements: readonly RequirementRollup[];
   /** Expired and unused waivers, reported so they get cleaned up. */
   readonly waivers: readonly WaiverStatus[];
   /** Set on a live scan run with --planned: drift against the planned configuration. */

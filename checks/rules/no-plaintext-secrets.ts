@@ -19,7 +19,10 @@ export default defineRule<Options, MessageId>({
     description:
       "A client secret, private key or password written into provider_details of an identity provider ends up in source control, the synthesized cdk.tf.json, plans and state. It must come from a variable, a secret store or another reference. Findings never print the secret: they give its length only. App clients have no secret input (Cognito generates it) and SMS/email configurations hold no secret (an SMS external_id is an identifier, not a secret), so identity providers are where literal secrets can appear.",
     severity: "critical",
-    requirements: ["8.3.2"],
+    pci: [
+      { id: "8.6.2", relation: "meets" },
+      { id: "8.3.2", relation: "supports" },
+    ],
     resourceKinds: ["IdentityProvider"],
     options: {
       schema: {
