@@ -4,12 +4,12 @@
 import type { AudienceInfo } from "./audience.js";
 import type { Audience, InputFile, LoadDiagnostic, ModelKind, SourceKind } from "../model/index.js";
 import type { ControlApplicability } from "./pci-applicability.js";
-import type { RequirementRollup } from "./requirements.js";
 import {
   SEVERITIES,
   severityRank,
   STATUSES,
   type Evidence,
+  type Relation,
   type Severity,
   type SourceReference,
   type Status,
@@ -117,6 +117,41 @@ export interface DriftReport {
   readonly onlyLive: readonly ResultResource[];
   /** Resources that are planned but not live: deleted, or never applied. */
   readonly onlyPlanned: readonly ResultResource[];
+}
+
+// The requirement roll-up's shape (requirements.ts computes it): part of the Report and its JSON.
+
+export const REQUIREMENT_FINDINGS = ["In Place", "Not in Place", "Not Applicable", "Not Tested"] as const;
+export type RequirementFinding = (typeof REQUIREMENT_FINDINGS)[number];
+
+export interface RequirementRow {
+  /** Index of the result in the report's results. */
+  readonly result: number;
+  readonly relation: Relation;
+  /** What this result alone says about the requirement; for a supports row, Not in Place is a weakness. */
+  readonly finding: RequirementFinding;
+  /** Why a row is Not Applicable or Not Tested, or the waiver behind a compensating control. */
+  readonly reason?: string;
+}
+
+export interface CompensatingControlUse {
+  readonly result: number;
+  readonly waiver: string;
+  readonly control: string;
+}
+
+export interface RequirementRollup {
+  readonly id: string;
+  /** The requirement's statement, quoted from PCI DSS v4.0.1. */
+  readonly text: string;
+  readonly finding: RequirementFinding;
+  /** Waivers with a compensating control that stand in for a failing meets result. */
+  readonly compensatingControls: readonly CompensatingControlUse[];
+  /** Set when the finding is Not Tested for want of a meets result: what the assessor must verify by other means. */
+  readonly verifyByHand?: string;
+  /** Supports results that failed: weaknesses listed under the requirement. */
+  readonly weaknesses: number;
+  readonly rows: readonly RequirementRow[];
 }
 
 export interface Report {

@@ -6,41 +6,17 @@
 // failures are listed as weaknesses and never decide the finding.
 
 import { compareRequirementIds, PCI_REQUIREMENTS, requirementText } from "./pci-requirements.js";
-import type { Result } from "./report.js";
-import { severityRank, type Relation } from "./rule.js";
+import type {
+  CompensatingControlUse,
+  RequirementFinding,
+  RequirementRollup,
+  RequirementRow,
+  Result,
+} from "./report.js";
+import { severityRank } from "./rule.js";
 
-export const REQUIREMENT_FINDINGS = ["In Place", "Not in Place", "Not Applicable", "Not Tested"] as const;
-export type RequirementFinding = (typeof REQUIREMENT_FINDINGS)[number];
-
-export interface RequirementRow {
-  /** Index of the result in the report's results. */
-  readonly result: number;
-  readonly relation: Relation;
-  /** What this result alone says about the requirement; for a supports row, Not in Place is a weakness. */
-  readonly finding: RequirementFinding;
-  /** Why a row is Not Applicable or Not Tested, or the waiver behind a compensating control. */
-  readonly reason?: string;
-}
-
-export interface CompensatingControlUse {
-  readonly result: number;
-  readonly waiver: string;
-  readonly control: string;
-}
-
-export interface RequirementRollup {
-  readonly id: string;
-  /** The requirement's statement, quoted from PCI DSS v4.0.1. */
-  readonly text: string;
-  readonly finding: RequirementFinding;
-  /** Waivers with a compensating control that stand in for a failing meets result. */
-  readonly compensatingControls: readonly CompensatingControlUse[];
-  /** Set when the finding is Not Tested for want of a meets result: what the assessor must verify by other means. */
-  readonly verifyByHand?: string;
-  /** Supports results that failed: weaknesses listed under the requirement. */
-  readonly weaknesses: number;
-  readonly rows: readonly RequirementRow[];
-}
+export { REQUIREMENT_FINDINGS } from "./report.js";
+export type { RequirementFinding, RequirementRollup, RequirementRow } from "./report.js";
 
 function rowOf(result: Result, index: number, requirement: string): RequirementRow | undefined {
   const control = result.controls.find((c) => c.id === requirement);
