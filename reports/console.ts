@@ -4,6 +4,7 @@
 
 import { createColors } from "picocolors";
 import type { Report, Result } from "../checks/engine/report.js";
+import type { RequirementFinding } from "../checks/engine/requirements.js";
 import { severityRank, type Severity, type Status } from "../checks/engine/rule.js";
 import { terminalSafe, wrapText } from "./terminal-text.js";
 
@@ -135,6 +136,7 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
     );
   }
   if (report.drift) lines.push(...driftLines(report, c), "");
+  lines.push(...requirementLines(report, c));
   const undeclared = report.audiences.filter((a) => !a.declared);
   if (undeclared.length > 0) {
     lines.push(
@@ -145,6 +147,34 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
   }
   lines.push(summaryLine(report, c));
   return `${lines.join("\n")}\n`;
+}
+
+/** The PCI DSS requirement roll-up: one line per requirement a result cites, what to verify by hand under it. */
+function requirementLines(report: Report, c: ReturnType<typeof createColors>): string[] {
+  const touched = report.requirements.filter((r) => r.rows.length > 0);
+  if (touched.length === 0) return [];
+  const mark: Record<RequirementFinding, string> = {
+    "In Place": c.green("✔"),
+    "Not in Place": c.red("✖"),
+    "Not Applicable": c.dim("–"),
+    "Not Tested": c.yellow("?"),
+  };
+  const lines = [c.bold("PCI DSS v4.0.1 requirements:")];
+  for (const requirement of touched) {
+    const rules = [...new Set(requirement.rows.map((row) => report.results[row.result]?.ruleId ?? ""))].join(", ");
+    const cc = requirement.compensatingControls.map(
+      (u) => `${terminalSafe(u.control)} (waiver ${terminalSafe(u.waiver)})`,
+    );
+    const finding =
+      cc.length > 0 ? `${requirement.finding} with Compensating Control: ${cc.join("; ")}` : requirement.finding;
+    const weak =
+      requirement.weaknesses > 0
+        ? c.yellow(` · ${requirement.weaknesses} weakness${requirement.weaknesses === 1 ? "" : "es"}`)
+        : "";
+    lines.push(`  ${mark[requirement.finding]} ${requirement.id.padEnd(8)} ${finding}${weak}  ${c.dim(rules)}`);
+    if (requirement.verifyByHand) lines.push(`              ${c.dim(`verify by hand: ${requirement.verifyByHand}`)}`);
+  }
+  return [...lines, ""];
 }
 
 function driftLines(report: Report, c: ReturnType<typeof createColors>): string[] {

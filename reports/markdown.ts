@@ -8,7 +8,7 @@ import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import { SEVERITIES, severityRank, type Severity } from "../checks/engine/rule.js";
 import { markdownText } from "./escape.js";
-import { assessRequirements, type RocFinding } from "./roc.js";
+import { assessRequirements, findingLabel, type RocFinding } from "./roc.js";
 import { resourceLabel, resourceLocation } from "./rule-info.js";
 
 /** GitHub rejects issue and pull-request comment bodies longer than this. */
@@ -157,13 +157,21 @@ function requirementsTouched(report: Report): string[] {
   return [
     "#### PCI DSS v4.0.1 requirements touched",
     "",
-    "| Requirement | Finding | Rules | Not in place |",
-    "|---|---|---|---|",
+    "| Requirement | Finding | Rules | Not in place | To verify by hand, weaknesses |",
+    "|---|---|---|---|---|",
     ...touched.map((a) => {
-      const rules = [...new Set(a.rows.map((r) => r.result.ruleId))].map(md).join(", ");
-      const failing = a.rows.filter((r) => r.finding === "Not in Place").map((r) => md(resourceLabel(r.result)));
-      const method = a.compensatingControl ? " (compensating control)" : "";
-      return `| ${md(a.id)} | ${FINDING_ICON[a.finding]} ${a.finding}${method} | ${rules} | ${failing.length > 0 ? [...new Set(failing)].join(", ") : "–"} |`;
+      const rules = [...new Set(a.rows.map((r) => `${r.result.ruleId} (${r.relation})`))].map(md).join(", ");
+      const failing = a.rows
+        .filter((r) => r.relation === "meets" && r.finding === "Not in Place")
+        .map((r) => md(resourceLabel(r.result)));
+      const weak = a.rows
+        .filter((r) => r.relation === "supports" && r.finding === "Not in Place")
+        .map((r) => md(`${r.result.ruleId} on ${resourceLabel(r.result)}`));
+      const notes = [
+        ...(a.verifyByHand ? [`verify: ${md(a.verifyByHand)}`] : []),
+        ...(weak.length > 0 ? [`weaknesses: ${[...new Set(weak)].join(", ")}`] : []),
+      ];
+      return `| ${md(a.id)} | ${FINDING_ICON[a.finding]} ${md(findingLabel(a))} | ${rules} | ${failing.length > 0 ? [...new Set(failing)].join(", ") : "–"} | ${notes.length > 0 ? notes.join("<br>") : "–"} |`;
     }),
   ];
 }
@@ -186,7 +194,9 @@ function failures(report: Report, rules: RuleMetadata): string[] {
     "|---|---|---|---|---|",
     ...failed.map((r) => {
       const pci = r.controls.every((c) => !c.applicable)
-        ? "<br>_best practice: PCI DSS does not apply to this audience_"
+        ? r.controls.length === 0
+          ? `<br>_best practice: ${md(r.references.map((s) => s.title).join("; "))}_`
+          : "<br>_best practice: PCI DSS does not apply to this audience_"
         : "";
       return `| ${SEVERITY_ICON[r.severity]} ${r.severity} | ${ruleCell(r.ruleId, rules)} | ${resourceCell(r)} | ${md(r.message)}${pci} | ${md(r.remediation)} |`;
     }),

@@ -3,14 +3,26 @@
 // hand-kept copy. Each rule's documentation URL is derived here, from its README heading.
 
 import { repositoryUrl } from "../package-info.js";
-import { takesOptions, type Rule, type Severity } from "./rule.js";
+import {
+  requirementIds,
+  takesOptions,
+  type PciReference,
+  type Rule,
+  type Severity,
+  type SourceReference,
+} from "./rule.js";
 
 export interface CatalogEntry {
   readonly id: string;
   readonly title: string;
   readonly description: string;
   readonly severity: Severity;
+  /** The PCI DSS requirement ids the rule cites (those of pci). */
   readonly requirements: readonly string[];
+  /** Each cited requirement with its relation (meets, supports) and, where limited, the audiences it covers. */
+  readonly pci: readonly PciReference[];
+  /** The sources the rule cites; a rule without PCI DSS references is a best-practice rule. */
+  readonly sources: readonly SourceReference[];
   readonly resourceKinds: readonly string[];
   /** Absent for a rule that takes no options. */
   readonly options?: {
@@ -35,7 +47,9 @@ export function catalog(rules: readonly Rule[]): CatalogEntry[] {
       title: meta.title,
       description: meta.description,
       severity: meta.severity,
-      requirements: meta.requirements,
+      requirements: requirementIds(meta),
+      pci: meta.pci,
+      sources: meta.sources ?? [],
       resourceKinds: meta.resourceKinds,
       ...(takesOptions(meta)
         ? {
@@ -69,14 +83,15 @@ export function ruleAnchor(id: string): string {
 export function catalogMarkdown(rules: readonly Rule[]): string {
   const entries = catalog(rules);
   const rows = entries.map(
-    (e) => `| [\`${e.id}\`](#${ruleAnchor(e.id)}) | ${e.severity} | ${e.requirements.join(", ")} | ${e.title} |`,
+    (e) => `| [\`${e.id}\`](#${ruleAnchor(e.id)}) | ${e.severity} | ${mappingText(e.pci)} | ${e.title} |`,
   );
   const sections = entries.map((e) =>
     [
       `### \`${e.id}\``,
       "",
-      `**${e.title}.** Severity ${e.severity}; PCI DSS v4.0.1 ${e.requirements.join(", ")}.`,
+      `**${e.title}.** Severity ${e.severity}; PCI DSS v4.0.1: ${mappingText(e.pci)}.`,
       "",
+      ...(e.sources.length > 0 ? [`Cites: ${e.sources.map((s) => `[${s.title}](${s.url})`).join("; ")}.`, ""] : []),
       e.description,
       "",
       ...(e.options ? [optionsLine(e.options.defaults, e.options.audienceDefaults), ""] : []),
@@ -85,6 +100,12 @@ export function catalogMarkdown(rules: readonly Rule[]): string {
   );
   const table = ["| id | severity | PCI DSS v4.0.1 | secure state |", "|---|---|---|---|", ...rows].join("\n");
   return `${table}\n\n${sections.join("\n\n")}`;
+}
+
+/** "8.4.2 meets, 8.4.1 meets (workforce)", as RULES.md writes a mapping; "best practice" when there is none. */
+export function mappingText(pci: readonly PciReference[]): string {
+  if (pci.length === 0) return "best practice";
+  return pci.map((r) => `${r.id} ${r.relation}${r.audiences ? ` (${r.audiences.join(", ")})` : ""}`).join(", ");
 }
 
 function optionsLine(defaults: Record<string, unknown>, byAudience: Record<string, unknown>): string {

@@ -8,6 +8,7 @@ import type { Audience, Estate, ModelObject } from "../model/index.js";
 import { toolVersion } from "../package-info.js";
 import { applicability } from "./pci-applicability.js";
 import type { ResolvedPolicy, ResolvedRuleConfig } from "./policy-pack.js";
+import { requirementRollups } from "./requirements.js";
 import { summarize, type Report, type Result, type ResultResource } from "./report.js";
 import { SHARED_MESSAGES, STATUSES, type Finding, type Rule, type RuleOptions } from "./rule.js";
 import { applyWaivers, type Waiver } from "./waivers.js";
@@ -56,6 +57,7 @@ export function evaluate(
       .sort((a, b) => a.key.localeCompare(b.key)),
     summary: summarize(waived.results, estate.diagnostics),
     results: waived.results,
+    requirements: requirementRollups(waived.results),
     waivers: waived.problems,
     diagnostics: estate.diagnostics,
   };
@@ -96,7 +98,8 @@ function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, views: 
         message: error.message,
         resource: { kind: "Rule", name: rule.meta.id, key: `rule:${rule.meta.id}`, source: estate.source },
         audience: { audience: "workforce", declared: false, via: "default" },
-        controls: rule.meta.requirements.map((id) => ({ id, applicable: true })),
+        controls: rule.meta.pci.map(({ id, relation }) => ({ id, relation, applicable: true })),
+        references: rule.meta.sources ?? [],
         evidence: [],
         remediation: rule.meta.remediation.summary,
       },
@@ -115,7 +118,8 @@ function toResult(rule: Rule, config: ResolvedRuleConfig, finding: Finding, audi
     message: renderMessage(rule, finding),
     resource: resultResource(finding.resource),
     audience: { audience: audience.audience, declared: audience.declared, via: audience.via },
-    controls: applicability(rule.meta.requirements, audience),
+    controls: applicability(rule.meta.pci, audience),
+    references: rule.meta.sources ?? [],
     evidence: finding.evidence ?? [],
     remediation: rule.meta.remediation.summary,
   };

@@ -4,7 +4,16 @@
 import type { AudienceInfo } from "./audience.js";
 import type { Audience, InputFile, LoadDiagnostic, ModelKind, SourceKind } from "../model/index.js";
 import type { ControlApplicability } from "./pci-applicability.js";
-import { SEVERITIES, severityRank, STATUSES, type Evidence, type Severity, type Status } from "./rule.js";
+import {
+  SEVERITIES,
+  severityRank,
+  STATUSES,
+  type Evidence,
+  type Relation,
+  type Severity,
+  type SourceReference,
+  type Status,
+} from "./rule.js";
 
 export interface ResultResource {
   readonly kind: ModelKind | "Rule";
@@ -34,7 +43,10 @@ export interface Result {
   readonly message: string;
   readonly resource: ResultResource;
   readonly audience: { readonly audience: Audience; readonly declared: boolean; readonly via: AudienceInfo["via"] };
+  /** The PCI DSS requirements the rule cites, each with its relation and whether it applies to the resource. */
   readonly controls: readonly ControlApplicability[];
+  /** The sources the rule cites (a best-practice rule's instead of a requirement). */
+  readonly references: readonly SourceReference[];
   readonly evidence: readonly Evidence[];
   readonly remediation: string;
   /** Set on WAIVED results: the waiver that turned a FAIL into WAIVED. */
@@ -107,6 +119,41 @@ export interface DriftReport {
   readonly onlyPlanned: readonly ResultResource[];
 }
 
+// The requirement roll-up's shape (requirements.ts computes it): part of the Report and its JSON.
+
+export const REQUIREMENT_FINDINGS = ["In Place", "Not in Place", "Not Applicable", "Not Tested"] as const;
+export type RequirementFinding = (typeof REQUIREMENT_FINDINGS)[number];
+
+export interface RequirementRow {
+  /** Index of the result in the report's results. */
+  readonly result: number;
+  readonly relation: Relation;
+  /** What this result alone says about the requirement; for a supports row, Not in Place is a weakness. */
+  readonly finding: RequirementFinding;
+  /** Why a row is Not Applicable or Not Tested, or the waiver behind a compensating control. */
+  readonly reason?: string;
+}
+
+export interface CompensatingControlUse {
+  readonly result: number;
+  readonly waiver: string;
+  readonly control: string;
+}
+
+export interface RequirementRollup {
+  readonly id: string;
+  /** The requirement's statement, quoted from PCI DSS v4.0.1. */
+  readonly text: string;
+  readonly finding: RequirementFinding;
+  /** Waivers with a compensating control that stand in for a failing meets result. */
+  readonly compensatingControls: readonly CompensatingControlUse[];
+  /** Set when the finding is Not Tested for want of a meets result: what the assessor must verify by other means. */
+  readonly verifyByHand?: string;
+  /** Supports results that failed: weaknesses listed under the requirement. */
+  readonly weaknesses: number;
+  readonly rows: readonly RequirementRow[];
+}
+
 export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
   readonly generatedAt: string;
@@ -118,6 +165,8 @@ export interface Report {
   readonly summary: Summary;
   readonly gate?: Gate;
   readonly results: readonly Result[];
+  /** The PCI DSS requirement roll-up of the results (RULES.md), in requirement order. */
+  readonly requirements: readonly RequirementRollup[];
   /** Expired and unused waivers, reported so they get cleaned up. */
   readonly waivers: readonly WaiverStatus[];
   /** Set on a live scan run with --planned: drift against the planned configuration. */

@@ -32,15 +32,58 @@ export interface RuleOptionsMeta<O extends RuleOptions = RuleOptions> {
 /** Message ids every rule may use without declaring them. */
 export type SharedMessageId = "unknown" | "notApplicable";
 
-export interface RuleMeta<O extends RuleOptions = RuleOptions, M extends string = string> {
+/**
+ * How a rule's result bears on a PCI DSS requirement (RULES.md): a `meets` PASS is evidence the
+ * requirement is met for the resource; a `supports` rule checks a contributing setting that cannot
+ * prove the requirement, whose FAIL is a weakness and whose PASS never makes it In Place.
+ */
+export const RELATIONS = ["meets", "supports"] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export interface PciReference {
+  /** PCI DSS v4.0.1 requirement id, e.g. "8.3.6". */
+  readonly id: string;
+  readonly relation: Relation;
+  /**
+   * The audiences whose pools the reference covers ("8.4.1 meets (workforce)"); elsewhere the
+   * finding is a best-practice finding. Absent: every audience the requirement itself applies to.
+   */
+  readonly audiences?: readonly Audience[];
+}
+
+/** A published recommendation a rule cites: what a best-practice rule has instead of a requirement. */
+export interface SourceReference {
+  /** e.g. "AWS Security Hub Cognito.6", "RFC 9700 section 2.1.2". */
+  readonly title: string;
+  readonly url: string;
+}
+
+/**
+ * A rule's mapping: PCI DSS references with their relation, and the sources it cites. A rule with
+ * no PCI DSS reference is a best-practice rule and must cite a source.
+ */
+export type RuleMapping =
+  | {
+      readonly pci: readonly [PciReference, ...PciReference[]];
+      readonly sources?: readonly SourceReference[];
+    }
+  | {
+      readonly pci: readonly [];
+      readonly sources: readonly [SourceReference, ...SourceReference[]];
+    };
+
+/** The requirement ids a rule cites, in the order it cites them. */
+export function requirementIds(meta: Pick<RuleMeta, "pci">): string[] {
+  return meta.pci.map((reference) => reference.id);
+}
+
+interface RuleMetaFields<O extends RuleOptions, M extends string> {
   /** Equal to the rule's file name; a contract with reports, waivers and users' CI configuration. */
   readonly id: string;
   /** States the secure state, e.g. "User pool passwords are at least 12 characters". */
   readonly title: string;
   readonly description: string;
   readonly severity: Severity;
-  /** PCI DSS v4.0.1 requirement ids. */
-  readonly requirements: readonly string[];
   readonly resourceKinds: readonly ModelKind[];
   /** NO_OPTIONS for a rule that takes none (see takesOptions). */
   readonly options: RuleOptionsMeta<O>;
@@ -48,6 +91,9 @@ export interface RuleMeta<O extends RuleOptions = RuleOptions, M extends string 
   readonly messages: Readonly<Record<M, string>>;
   readonly remediation: { readonly summary: string; readonly cdktf: string };
 }
+
+export type RuleMeta<O extends RuleOptions = RuleOptions, M extends string = string> = RuleMetaFields<O, M> &
+  RuleMapping;
 
 export interface Evidence {
   readonly attribute: string;
@@ -104,7 +150,8 @@ export function takesOptions(meta: Pick<RuleMeta, "options">): boolean {
 
 /** A rule as written: a rule without options (O = NoOptions) declares none, one with options must. */
 export type RuleDefinition<O extends RuleOptions, M extends string> = {
-  readonly meta: Omit<RuleMeta<O, M>, "options"> &
+  readonly meta: Omit<RuleMetaFields<O, M>, "options"> &
+    RuleMapping &
     ([O] extends [NoOptions] ? { readonly options?: never } : { readonly options: RuleOptionsMeta<O> });
   check(estate: Estate, context: RuleContext<O>): Finding<M>[];
 };

@@ -11,6 +11,7 @@ import type {
   Value,
 } from "../model/index.js";
 import { known, literalTerm, unknown } from "../model/index.js";
+import { isReadOnlyAction } from "./access-levels.js";
 import { globMatch } from "./wildcard.js";
 
 /** IAM wildcard match (* and ?), case-insensitive as IAM actions are. */
@@ -25,16 +26,13 @@ export function statementCoversAction(statement: PolicyStatement, action: string
   return false;
 }
 
-const READ_ONLY_VERBS = /^(List|Get|Describe|Query|Scan|BatchGet|Head)/;
-
 /**
- * Whether an action pattern only ever grants reads. A pattern is read-only when its verb part
- * starts with a read verb: "s3:GetObject", "dynamodb:Query", "s3:Get*" are; "s3:*", "*", "s3:Put*" are not.
+ * Whether an action pattern only ever grants reads (access level List or Read in the IAM action
+ * dataset): "s3:GetObject", "dynamodb:PartiQLSelect", "s3:Get*" are; "s3:*", "*", "s3:Put*",
+ * "sts:GetFederationToken" and "cognito-identity:GetId" are not.
  */
 export function isReadOnlyActionPattern(pattern: string): boolean {
-  const verb = pattern.split(":")[1];
-  // Only the part before a wildcard is fixed: "Get*" stays a read, "*" or "G*" may be anything.
-  return verb !== undefined && READ_ONLY_VERBS.test(verb.split(/[*?]/)[0] ?? "");
+  return isReadOnlyAction(pattern);
 }
 
 export interface EffectiveStatement {
@@ -125,6 +123,7 @@ export const PRIVILEGE_ESCALATION_ACTIONS: readonly string[] = [
   "iam:PutRolePermissionsBoundary",
   "iam:DeleteRolePermissionsBoundary",
   "sts:AssumeRole",
+  "sts:GetFederationToken",
   "cognito-identity:SetIdentityPoolRoles",
   "cognito-identity:UpdateIdentityPool",
   "cognito-identity:CreateIdentityPool",
@@ -187,9 +186,8 @@ export function escalationGranted(pattern: string): string | undefined {
   );
   if (listed) return listed;
   const service = pattern.split(":")[0]?.toLowerCase();
-  // Admin reads (cognito-idp:AdminGetUser, AdminListGroupsForUser) are reads too.
-  if (service && ESTATE_SERVICES.includes(service) && !isReadOnlyActionPattern(pattern.replace(/:Admin(?=[A-Z])/, ":")))
-    return pattern;
+  // Admin reads (cognito-idp:AdminGetUser, AdminListGroupsForUser) are reads: the dataset says so.
+  if (service && ESTATE_SERVICES.includes(service) && !isReadOnlyAction(pattern)) return pattern;
   return undefined;
 }
 

@@ -10,7 +10,7 @@ export default defineRule<{ maxMinutes: number }, MessageId>({
     description:
       "PCI DSS 8.2.8 asks that idle sessions end after 15 minutes. An access token outlives any logout, so its validity bounds the session. access_token_validity is in hours unless token_validity_units says otherwise.",
     severity: "medium",
-    requirements: ["8.2.8"],
+    pci: [{ id: "8.2.8", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
     options: {
       schema: {

@@ -10,9 +10,9 @@ export default defineRule<{ separateFromMfa: boolean }, MessageId>({
     title:
       "Password recovery uses only verified channels (workforce: admin_only or a channel that is not an MFA factor)",
     description:
-      "PCI DSS 8.3.5 asks that password resets verify the user's identity. account_recovery_setting must be set (without it Cognito falls back to its legacy behaviour of SMS to a verified phone number before email) and list only verified channels. On workforce and business-customer pools recovery must be admin_only or go through a channel that is not also an MFA factor of the pool: one stolen phone or mailbox must not both reset the password and pass MFA.",
+      "PCI DSS 8.3.3 asks that the user's identity be verified before an authentication factor is changed, which a password reset does. account_recovery_setting must be set (without it Cognito falls back to its legacy behaviour of SMS to a verified phone number before email) and list only verified channels. On workforce and business-customer pools recovery must be admin_only or go through a channel that is not also an MFA factor of the pool: one stolen phone or mailbox must not both reset the password and pass MFA.",
     severity: "medium",
-    requirements: ["8.3.5"],
+    pci: [{ id: "8.3.3", relation: "meets" }],
     resourceKinds: ["UserPool"],
     options: {
       schema: {

@@ -28,9 +28,9 @@ export default defineRule<Options, MessageId>({
     title:
       "Risky sign-ins are challenged or blocked (high risk BLOCK or MFA_REQUIRED; medium risk MFA_IF_CONFIGURED or stronger)",
     description:
-      "Threat protection scores every sign-in for account-takeover risk; the pool's aws_cognito_risk_configuration decides what happens (PCI DSS 8.3.4). High risk must be blocked or require MFA, medium risk must at least ask for MFA where the user has it. requireBlockEverywhere asks for BLOCK on all three levels, as Prowler does. The actions are taken only when threat protection is ENFORCED. Client-specific risk configurations are checked too.",
+      "Threat protection scores every sign-in for account-takeover risk; the pool's aws_cognito_risk_configuration decides what happens. This is part of the dynamic analysis of PCI DSS 8.3.9; it is not the lockout of 8.3.4, which Cognito's own lockout never meets. High risk must be blocked or require MFA, medium risk must at least ask for MFA where the user has it. requireBlockEverywhere asks for BLOCK on all three levels, as Prowler does. The actions are taken only when threat protection is ENFORCED. Client-specific risk configurations are checked too.",
     severity: "high",
-    requirements: ["8.3.4"],
+    pci: [{ id: "8.3.9", relation: "supports" }],
     resourceKinds: ["UserPool", "RiskConfiguration"],
     options: {
       schema: {

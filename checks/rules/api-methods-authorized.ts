@@ -27,7 +27,7 @@ export default defineRule<Options, MessageId>({
     description:
       "An API Gateway method with authorization NONE answers anyone on the internet. Every method other than OPTIONS (CORS preflight) must use a COGNITO_USER_POOLS, AWS_IAM or CUSTOM authorizer unless the policy lists its route as public. The default lists no public route, so the shop's /orders, /checkout and /payment-methods routes must all be authorized.",
     severity: "high",
-    requirements: ["7.2.1"],
+    pci: [{ id: "7.2.1", relation: "meets" }],
     resourceKinds: ["ApiRoute"],
     options: {
       schema: {

@@ -12,7 +12,11 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "PCI DSS 10.2 asks for audit logs of every access by individual users, failed logins included. Cognito writes sign-in, sign-up and risk events (userAuthEvents, Plus tier) only when a log delivery configuration sends them to CloudWatch Logs, S3 or Data Firehose. The hashicorp/aws 5.x provider has no aws_cognito_log_delivery_configuration, so such a configuration can neither express nor prove it: the result is UNKNOWN there, not FAIL.",
     severity: "medium",
-    requirements: ["10.2.1", "10.2.1.4", "10.2.2"],
+    pci: [
+      { id: "10.2.1", relation: "meets" },
+      { id: "10.2.1.4", relation: "meets" },
+      { id: "10.2.2", relation: "meets" },
+    ],
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} delivers {{source}} logs to {{destination}}",

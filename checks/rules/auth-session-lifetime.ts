@@ -11,7 +11,7 @@ export default defineRule<{ maxMinutes: number }, MessageId>({
     description:
       "auth_session_validity is how long the session token between authentication challenges (password then MFA code) stays valid; a long window lets a half-finished sign-in be completed later by someone else (PCI DSS 8.2.8). Cognito's default is 3 minutes, the range 3 to 15.",
     severity: "low",
-    requirements: ["8.2.8"],
+    pci: [{ id: "8.2.8", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
     options: {
       schema: {

@@ -1,5 +1,6 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 import { defaultNote } from "./utils/value-rule.js";
+import { SOURCES } from "./utils/sources.js";
 
 type MessageId = "pass" | "plainPassword";
 
@@ -8,9 +9,10 @@ export default defineRule<{ forbiddenFlows: string[] }, MessageId>({
     id: "client-auth-flows-secure",
     title: "App clients do not send plain passwords to Cognito (no USER_PASSWORD_AUTH or admin no-SRP flows)",
     description:
-      "USER_PASSWORD_AUTH and the admin no-SRP flow (ADMIN_NO_SRP_AUTH, now ALLOW_ADMIN_USER_PASSWORD_AUTH) send the password itself in the request, where proxies, logs and debugging tools can read it; SRP proves knowledge of the password without sending it (PCI DSS 8.3.2). When explicit_auth_flows is unset Cognito allows SRP, custom auth and refresh only.",
+      "USER_PASSWORD_AUTH and the admin no-SRP flow (ADMIN_NO_SRP_AUTH, now ALLOW_ADMIN_USER_PASSWORD_AUTH) send the password itself in the request, where proxies, logs and debugging tools can read it; SRP proves knowledge of the password without sending it (AWS's recommendation; a best practice, not a PCI DSS requirement). When explicit_auth_flows is unset Cognito allows SRP, custom auth and refresh only.",
     severity: "medium",
-    requirements: ["8.3.2"],
+    pci: [],
+    sources: [SOURCES.awsAuthFlows],
     resourceKinds: ["UserPoolClient"],
     options: {
       schema: {

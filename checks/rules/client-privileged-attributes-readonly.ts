@@ -24,7 +24,7 @@ export default defineRule<{ patterns: string[] }, MessageId>({
     description:
       "Users can set every attribute their app client may write, with their own access token (UpdateUserAttributes) or at sign-up. A custom attribute that the backend reads for authorization (role, group, tenant, plan...) must not be writable by any client, or users grant themselves privileges (PCI DSS 7.2.1). A client without write_attributes may write every writable attribute: all mutable custom attributes, and immutable ones at sign-up when the pool allows self sign-up.",
     severity: "critical",
-    requirements: ["7.2.1"],
+    pci: [{ id: "7.2.1", relation: "meets", audiences: ["workforce"] }],
     resourceKinds: ["UserPoolClient"],
     options: {
       schema: {

@@ -14,9 +14,9 @@ export default defineRule<NoOptions, MessageId>({
     id: "compromised-credentials-blocked",
     title: "Sign-ins with compromised credentials are blocked (risk configuration: SIGN_IN, BLOCK)",
     description:
-      "Threat protection compares passwords with known breach corpora. The pool's aws_cognito_risk_configuration must include SIGN_IN in the compromised credentials event filter with action BLOCK, and threat protection must be ENFORCED for the action to be taken (PCI DSS 8.3.4, 8.3.9). Client-specific risk configurations, which override the pool's for their client, are checked too.",
+      "Threat protection compares passwords with known breach corpora. The pool's aws_cognito_risk_configuration must include SIGN_IN in the compromised credentials event filter with action BLOCK, and threat protection must be ENFORCED for the action to be taken (part of the dynamic analysis of PCI DSS 8.3.9). Client-specific risk configurations, which override the pool's for their client, are checked too.",
     severity: "high",
-    requirements: ["8.3.4", "8.3.9"],
+    pci: [{ id: "8.3.9", relation: "supports" }],
     resourceKinds: ["UserPool", "RiskConfiguration"],
     messages: {
       ...RISK_LOOKUP_MESSAGES,

@@ -1,6 +1,7 @@
 import { USER_POOL_FIELDS } from "../model/fields/index.js";
 import { defineRule, type NoOptions } from "../engine/rule.js";
 import { valueRule } from "./utils/value-rule.js";
+import { SOURCES } from "./utils/sources.js";
 
 type MessageId = "pass" | "inactive";
 
@@ -11,7 +12,8 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "A user pool deleted by mistake or by an attacker takes every account, and Cognito's record of them, with it. deletion_protection = ACTIVE makes deletion a deliberate two-step change. It defaults to INACTIVE.",
     severity: "medium",
-    requirements: ["10.5.1", "12.10"],
+    pci: [],
+    sources: [SOURCES.securityHubCognito6],
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} has deletion protection ACTIVE",

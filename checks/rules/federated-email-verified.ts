@@ -11,7 +11,7 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "When a federated provider maps email but not email_verified, Cognito treats the provider's email as unverified state it cannot judge, and an attacker who registers a victim's address at a lax provider can be linked to, or recover, the victim's existing account. Mapping email_verified carries the provider's verification through.",
     severity: "high",
-    requirements: ["8.2.1"],
+    pci: [{ id: "8.3.3", relation: "meets" }],
     resourceKinds: ["IdentityProvider"],
     messages: {
       pass: "{{resource}} maps email together with email_verified (from {{source}})",

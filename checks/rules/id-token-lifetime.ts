@@ -10,7 +10,7 @@ export default defineRule<{ maxMinutes: number }, MessageId>({
     description:
       "PCI DSS 8.2.8 asks that idle sessions end after 15 minutes. Applications often treat a valid ID token as a signed-in session, so its validity bounds the session like the access token's. id_token_validity is in hours unless token_validity_units says otherwise.",
     severity: "medium",
-    requirements: ["8.2.8"],
+    pci: [{ id: "8.2.8", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
     options: {
       schema: {

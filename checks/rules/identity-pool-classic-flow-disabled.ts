@@ -11,7 +11,7 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "With allow_classic_flow the basic flow (GetOpenIdToken, then sts:AssumeRoleWithWebIdentity called by the client) lets a client ask for any role that trusts the identity pool, skipping the role selection and role mapping of the enhanced flow.",
     severity: "medium",
-    requirements: ["7.2.1"],
+    pci: [{ id: "7.2.1", relation: "supports" }],
     resourceKinds: ["IdentityPool"],
     messages: {
       pass: "{{resource}} uses the enhanced flow only (allow_classic_flow = {{actual}}{{origin}})",

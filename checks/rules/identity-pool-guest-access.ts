@@ -12,7 +12,10 @@ export default defineRule<{ allowGuestAccess: boolean; publicResources: string[]
     description:
       "allow_unauthenticated_identities gives anyone on the internet AWS credentials of the guest role. It must be off unless the policy allows guest access; then the guest role may only read (List/Get/Describe/Query/Scan) the resources the policy names as public.",
     severity: "high",
-    requirements: ["7.2.1"],
+    pci: [
+      { id: "7.2.1", relation: "meets" },
+      { id: "7.2.2", relation: "meets" },
+    ],
     resourceKinds: ["IdentityPool"],
     options: {
       schema: {

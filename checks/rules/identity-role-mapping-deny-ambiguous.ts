@@ -9,7 +9,7 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "When a token names no role (no cognito:preferred_role, or no rule matches) or several, ambiguous_role_resolution decides. AuthenticatedRole silently hands out the pool's default authenticated role; Deny refuses credentials, so role selection stays explicit.",
     severity: "medium",
-    requirements: ["7.2.1"],
+    pci: [{ id: "7.3.3", relation: "meets" }],
     resourceKinds: ["IdentityPool"],
     messages: {
       pass: "{{resource}}: every role mapping ({{count}}) resolves ambiguous matches with Deny",

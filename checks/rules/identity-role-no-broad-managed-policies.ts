@@ -15,7 +15,7 @@ export default defineRule<Options, MessageId>({
     description:
       "AWS-managed policies are written for administrators, not for the end users who hold identity pool and user pool group roles. AdministratorAccess, PowerUserAccess and *FullAccess grant whole services; the policy name alone settles it.",
     severity: "high",
-    requirements: ["7.2.2"],
+    pci: [{ id: "7.2.2", relation: "meets" }],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
     options: {
       schema: {

@@ -25,7 +25,10 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "End users hold the credentials of identity pool and group roles. iam:* / iam:PassRole, sts:AssumeRole, cognito-identity:SetIdentityPoolRoles, cognito-idp:Admin* and pool administration, lambda:UpdateFunctionCode (Cognito triggers), API Gateway and WAF writes let them widen their own access or change the estate. Deny statements that fully override an Allow are taken into account.",
     severity: "critical",
-    requirements: ["7.2.1", "7.2.2"],
+    pci: [
+      { id: "7.2.1", relation: "meets" },
+      { id: "7.2.2", relation: "meets" },
+    ],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
     messages: {
       pass: "{{resource}} (bound as {{bindings}}) grants no IAM, STS, Cognito administration, Lambda or other write access to the estate",

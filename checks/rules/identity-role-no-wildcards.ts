@@ -23,7 +23,11 @@ export default defineRule<NoOptions, MessageId>({
     description:
       'Roles handed out by identity pools (and user pool groups) give end users AWS credentials. An Allow of Action "*" or "service:*" (or NotAction) grants more than any app needs, and a write action on Resource "*" reaches every resource of that type in the account. Deny statements that fully override an Allow are taken into account.',
     severity: "high",
-    requirements: ["7.2.1", "7.2.2"],
+    pci: [
+      { id: "7.2.1", relation: "meets" },
+      { id: "7.2.2", relation: "meets" },
+      { id: "7.2.5", relation: "meets" },
+    ],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
     messages: {
       pass: '{{resource}} (bound as {{bindings}}) grants no wildcard action and no write on Resource "*"',

@@ -73,7 +73,10 @@ export default defineRule<Options, MessageId>({
     description:
       "Every user of an identity pool holds the same role, so without per-identity scoping one customer can read or overwrite another's data. S3 object access must be limited to a prefix containing ${cognito-identity.amazonaws.com:sub}; DynamoDB item access must carry a ForAllValues dynamodb:LeadingKeys condition on ${cognito-identity.amazonaws.com:sub}, and may not include dynamodb:Scan, which that condition cannot restrict.",
     severity: "high",
-    requirements: ["7.2.1", "7.2.2"],
+    pci: [
+      { id: "7.2.1", relation: "meets" },
+      { id: "7.2.2", relation: "meets" },
+    ],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
     options: {
       schema: {

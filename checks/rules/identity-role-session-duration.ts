@@ -3,6 +3,7 @@ import { describeBindings } from "../iam/bindings.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import { defineRule } from "../engine/rule.js";
 import { valueFinding } from "./utils/value-rule.js";
+import { SOURCES } from "./utils/sources.js";
 
 type MessageId = "pass" | "tooLong" | "unresolvedRole";
 
@@ -11,9 +12,10 @@ export default defineRule<{ maxSessionDurationSeconds: number }, MessageId>({
     id: "identity-role-session-duration",
     title: "Identity pool roles allow sessions of at most 1 hour (max_session_duration <= 3600 s)",
     description:
-      "max_session_duration caps how long credentials from sts:AssumeRoleWithWebIdentity (basic flow) or a direct AssumeRole of an identity pool or user pool group role stay valid after the user signs out or is disabled. PCI DSS 8.2.8 asks for short idle sessions.",
+      "max_session_duration caps how long credentials from sts:AssumeRoleWithWebIdentity (basic flow) or a direct AssumeRole of an identity pool or user pool group role stay valid after the user signs out or is disabled. Enhanced-flow credentials last one hour whatever the role says, so the setting matters where the classic flow is allowed; a best practice, not a PCI DSS requirement.",
     severity: "medium",
-    requirements: ["8.2.8"],
+    pci: [],
+    sources: [SOURCES.awsIdentityPoolFlows],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
     options: {
       schema: {

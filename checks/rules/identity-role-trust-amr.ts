@@ -17,7 +17,10 @@ export default defineRule<NoOptions, MessageId>({
     description:
       'Without a ForAnyValue:StringLike condition on cognito-identity.amazonaws.com:amr, a role meant for signed-in users can be assumed with guest credentials of the same pool (and the reverse). Authenticated roles, role-mapping roles and user pool group roles must require "authenticated"; guest roles "unauthenticated".',
     severity: "high",
-    requirements: ["7.2.1", "7.2.5"],
+    pci: [
+      { id: "7.2.1", relation: "meets" },
+      { id: "7.2.5", relation: "meets" },
+    ],
     resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
     messages: {
       pass: '{{resource}} is bound as {{bindings}} and its trust policy requires amr "{{expected}}"',

@@ -22,7 +22,10 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "A role that trusts cognito-identity.amazonaws.com without an aud condition equal to its identity pool's id can be assumed by any identity pool, in any account.",
     severity: "critical",
-    requirements: ["7.2.1", "7.2.5"],
+    pci: [
+      { id: "7.2.1", relation: "meets" },
+      { id: "7.2.5", relation: "meets" },
+    ],
     resourceKinds: ["IamRole"],
     messages: {
       pass: "{{resource}} trusts only identity pool {{pool}} (StringEquals {{key}})",

@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { SOURCES } from "./utils/sources.js";
 
 type MessageId = "pass" | "smsOnly" | "noFactor";
 
@@ -9,7 +10,8 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "SMS codes can be intercepted or redirected by SIM swap, so a pool whose only MFA factor is SMS is not resistant to replay (PCI DSS 8.5.1). A pool with MFA ON or OPTIONAL must enable TOTP, email OTP (Essentials or Plus tier) or WebAuthn. Pools with MFA OFF are left to mfa-required.",
     severity: "medium",
-    requirements: ["8.5.1"],
+    pci: [{ id: "8.5.1", relation: "supports" }],
+    sources: [SOURCES.nistSmsRestricted],
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} offers {{factors}} as MFA factors",

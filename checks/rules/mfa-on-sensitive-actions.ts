@@ -33,7 +33,7 @@ export default defineRule<Options, MessageId>({
     description:
       "Checkout, saved payment methods and order history must not be reachable with a password alone. Each route the policy lists as sensitive must use a COGNITO_USER_POOLS authorizer that requires only the listed OAuth scopes (an authorizer without scopes accepts any ID token), and the user pool behind that authorizer must have MFA ON, or threat protection ENFORCED with a risk configuration whose medium and high risk actions are MFA_REQUIRED or BLOCK.",
     severity: "high",
-    requirements: ["8.4.2", "8.5.1"],
+    pci: [{ id: "8.4.2", relation: "meets", audiences: ["workforce"] }],
     resourceKinds: ["ApiRoute"],
     options: {
       schema: {

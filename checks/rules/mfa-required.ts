@@ -12,7 +12,10 @@ export default defineRule<{ allowed: MfaSetting[] }, MessageId>({
     description:
       "PCI DSS 8.4 requires MFA for access into the cardholder data environment. Workforce pools must set mfa_configuration ON; consumer pools may offer it as OPTIONAL.",
     severity: "high",
-    requirements: ["8.4.1", "8.4.2", "8.4.3"],
+    pci: [
+      { id: "8.4.2", relation: "meets" },
+      { id: "8.4.1", relation: "meets", audiences: ["workforce"] },
+    ],
     resourceKinds: ["UserPool"],
     options: {
       schema: {

@@ -10,9 +10,13 @@ export default defineRule<{ names: string[] }, MessageId>({
     id: "no-cardholder-data-attributes",
     title: "User pools have no custom attribute that holds card data (PAN, CVV, expiry, track data)",
     description:
-      "User attributes are readable by app clients and sit in ID tokens and Cognito exports, outside the cardholder data environment's protections: PCI DSS 3.3.1 forbids keeping sensitive authentication data (CVV, track data) after authorization and 3.5.1 requires the PAN to be unreadable wherever it is stored. A custom attribute whose name suggests card data fails. Names are split into words at _ - . : and camelCase; a single-word entry (pan, cvv) must equal one of the words, so company or span do not match; an entry of several words (card_number) or a compound (cardnumber) matches anywhere in the name with separators removed.",
+      "User attributes are readable by app clients and sit in ID tokens and Cognito exports, outside the cardholder data environment's protections: PCI DSS 3.2.1 keeps account data storage to a minimum, 3.3.1 forbids keeping sensitive authentication data (CVV, track data) after authorization and 3.5.1 requires the PAN to be unreadable wherever it is stored. A custom attribute whose name suggests card data fails. Names are split into words at _ - . : and camelCase; a single-word entry (pan, cvv) must equal one of the words, so company or span do not match; an entry of several words (card_number) or a compound (cardnumber) matches anywhere in the name with separators removed.",
     severity: "high",
-    requirements: ["3.3.1", "3.5.1"],
+    pci: [
+      { id: "3.2.1", relation: "meets" },
+      { id: "3.3.1", relation: "meets" },
+      { id: "3.5.1", relation: "meets" },
+    ],
     resourceKinds: ["UserPool"],
     options: {
       schema: {

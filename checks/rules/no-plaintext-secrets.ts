@@ -1,7 +1,8 @@
 import { renderRef } from "../model/index.js";
 import { wildcardMatch } from "../iam/analysis.js";
-import { isLiteral, type IdentityProvider, type Term } from "../model/index.js";
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { isLiteral, type IdentityPool, type IdentityProvider, type Term, type UserPool } from "../model/index.js";
+import { defineRule, unknownFinding, type Evidence, type Finding } from "../engine/rule.js";
+import { findSecrets, type SecretKind } from "./utils/secret-patterns.js";
 
 type Options = { secretKeys: string[] };
 
@@ -10,17 +11,27 @@ function sourceOf(term: Term): string {
   return term.refs.length > 0 ? term.refs.map(renderRef).join(", ") : "an expression";
 }
 
-type MessageId = "pass" | "passNoSecrets" | "literalSecret";
+type MessageId =
+  "pass" | "passNoSecrets" | "literalSecret" | "embeddedSecret" | "passTags" | "secretInTags" | "metadataFromFile";
+
+const KIND_TEXT: Readonly<Record<SecretKind, string>> = {
+  "private-key": "a private key block",
+  "access-key-id": "an AWS access key id",
+  "secret-access-key": "an AWS secret access key",
+};
 
 export default defineRule<Options, MessageId>({
   meta: {
     id: "no-plaintext-secrets",
-    title: "No client secret, private key or password is written as a literal in the configuration",
+    title: "No client secret, private key, password or AWS key is written as a literal in the configuration",
     description:
-      "A client secret, private key or password written into provider_details of an identity provider ends up in source control, the synthesized cdk.tf.json, plans and state. It must come from a variable, a secret store or another reference. Findings never print the secret: they give its length only. App clients have no secret input (Cognito generates it) and SMS/email configurations hold no secret (an SMS external_id is an identifier, not a secret), so identity providers are where literal secrets can appear.",
+      "A secret written into the configuration ends up in source control, the synthesized cdk.tf.json, plans and state (PCI DSS 8.6.2: system account credentials are not hard coded in configuration files or source code). The rule finds literal secret-bearing provider_details of identity providers (client_secret, Sign in with Apple's private_key), a private key block (-----BEGIN ... PRIVATE KEY-----) anywhere in provider details, a SAML provider's inline metadata included, and AWS access keys (AKIA/ASIA...) or secret access keys in the tags of user pools and identity pools. A variable or secret-store reference passes; a metadata URL holds nothing secret; an SMS configuration's external_id is an identifier, not a credential. Findings say where and how long, never the value.",
     severity: "critical",
-    requirements: ["8.3.2"],
-    resourceKinds: ["IdentityProvider"],
+    pci: [
+      { id: "8.6.2", relation: "meets" },
+      { id: "8.3.2", relation: "supports" },
+    ],
+    resourceKinds: ["IdentityProvider", "UserPool", "IdentityPool"],
     options: {
       schema: {
         type: "object",
@@ -41,19 +52,60 @@ export default defineRule<Options, MessageId>({
       passNoSecrets: "{{resource}} holds no secret-bearing provider detail",
       literalSecret:
         "{{resource}}: provider_details.{{key}} is a literal value of {{length}} characters written in the configuration; read it from a sensitive variable or a secret store",
+      embeddedSecret:
+        "{{resource}}: provider_details.{{key}} holds {{what}} ({{length}} characters) written in the configuration; remove it and rotate the key",
+      passTags: "{{resource}}: no AWS key or private key in its tags",
+      secretInTags:
+        "{{resource}}: {{where}} holds {{what}} ({{length}} characters); remove it from the tags and rotate it",
+      metadataFromFile:
+        "{{resource}}: provider_details.{{key}} is read with {{expression}}, whose content is not in the configuration; whether it holds a private key cannot be told",
     },
     remediation: {
       summary:
-        "Read the secret from a sensitive Terraform variable (TF_VAR_...) or a secret store (aws_secretsmanager_secret_version data source) instead of writing it into the code, and rotate the exposed secret.",
+        "Read the secret from a sensitive Terraform variable (TF_VAR_...) or a secret store (aws_secretsmanager_secret_version data source) instead of writing it into the code, never put keys in tags or SAML metadata, and rotate the exposed secret.",
       cdktf: `const secret = new TerraformVariable(this, "google_client_secret", { type: "string", sensitive: true });\nnew CognitoIdentityProvider(this, "Google", {\n  userPoolId: pool.id, providerName: "Google", providerType: "Google",\n  providerDetails: { client_id: "...", client_secret: secret.stringValue, authorize_scopes: "openid email" },\n});`,
     },
   },
   check(estate, context) {
-    return estate.identityProviders.map((provider) => checkProvider(provider, context.options(provider)));
+    return [
+      ...estate.identityProviders.map((provider) => checkProvider(provider, context.options(provider))),
+      ...estate.userPools.map(checkTags),
+      ...estate.identityPools.map(checkTags),
+    ];
   },
 });
 
+/** A private key block or an AWS key in any provider detail: a leak whatever the source. */
+function embedded(provider: IdentityProvider, details: Readonly<Record<string, Term>>): Finding<MessageId> | undefined {
+  for (const [key, term] of Object.entries(details)) {
+    const found = findSecrets(term.text)[0];
+    if (found)
+      return {
+        resource: provider,
+        status: "FAIL",
+        messageId: "embeddedSecret",
+        data: { key, what: KIND_TEXT[found.kind], length: found.length },
+        evidence: [{ attribute: `provider_details.${key}`, value: `${KIND_TEXT[found.kind]}: ${found.masked}` }],
+      };
+  }
+  return undefined;
+}
+
 function checkProvider(provider: IdentityProvider, options: Options): Finding<MessageId> {
+  if (!provider.providerDetails.known) return unknownFinding(provider, "provider_details", provider.providerDetails);
+  const details = provider.providerDetails.value;
+  const leak = embedded(provider, details);
+  if (leak) return leak;
+  // Inline SAML metadata read from a file: the file's content, not the configuration, holds the key if any.
+  const fromFile = Object.entries(details).find(([, term]) => /\bfile\(/.test(term.opaque ?? ""));
+  if (fromFile)
+    return {
+      resource: provider,
+      status: "UNKNOWN",
+      messageId: "metadataFromFile",
+      data: { key: fromFile[0], expression: fromFile[1].opaque ?? "file()" },
+      evidence: [{ attribute: `provider_details.${fromFile[0]}`, value: `from ${fromFile[1].opaque ?? "file()"}` }],
+    };
   // The live API returns every secret the same way, so it cannot tell a literal in code from a variable.
   if (provider.provenance.source === "live") {
     return {
@@ -66,8 +118,7 @@ function checkProvider(provider: IdentityProvider, options: Options): Finding<Me
       },
     };
   }
-  if (!provider.providerDetails.known) return unknownFinding(provider, "provider_details", provider.providerDetails);
-  const secrets = Object.entries(provider.providerDetails.value).filter(([key]) =>
+  const secrets = Object.entries(details).filter(([key]) =>
     options.secretKeys.some((pattern) => wildcardMatch(pattern, key)),
   );
   if (secrets.length === 0) return { resource: provider, status: "PASS", messageId: "passNoSecrets" };
@@ -91,4 +142,23 @@ function checkProvider(provider: IdentityProvider, options: Options): Finding<Me
     data: { keys: secrets.map(([key]) => key).join(", ") },
     evidence,
   };
+}
+
+function checkTags(resource: UserPool | IdentityPool): Finding<MessageId> {
+  if (!resource.tags.known) return unknownFinding(resource, "tags", resource.tags);
+  // In key order, so "tag #n" names the same tag whatever order the source listed them in.
+  const entries = Object.entries(resource.tags.value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const evidence: Evidence[] = [];
+  let first: { where: string; what: string; length: number } | undefined;
+  entries.forEach(([key, value], index) => {
+    const inKey = findSecrets(key)[0];
+    // A key that is itself a secret is named by position: printing it would print the secret.
+    const where = inKey ? `tag #${index + 1} in key order (its key)` : `tags["${key}"]`;
+    for (const found of [...(inKey ? [inKey] : []), ...findSecrets(value, key)]) {
+      evidence.push({ attribute: where, value: `${KIND_TEXT[found.kind]}: ${found.masked}` });
+      first ??= { where, what: KIND_TEXT[found.kind], length: found.length };
+    }
+  });
+  if (first) return { resource, status: "FAIL", messageId: "secretInTags", data: first, evidence };
+  return { resource, status: "PASS", messageId: "passTags" };
 }

@@ -12,9 +12,9 @@ export default defineRule<{ allowedSchemes: string[] }, MessageId>({
     id: "oauth-https-redirects",
     title: "App client redirect URLs use https (http only for localhost and 127.0.0.1)",
     description:
-      "Cognito sends authorization codes and tokens to the callback URL and signs users out to the logout URL. Over http they cross the network in clear text (PCI DSS 4.2.1). Every callback_urls, logout_urls and default_redirect_uri entry must be https; http is accepted only for localhost and 127.0.0.1, which never leave the machine. Private-use schemes of native apps pass only when the policy lists them.",
+      "Cognito sends authorization codes and tokens to the callback URL and signs users out to the logout URL. Over http they cross the network in clear text, and they are authentication material (PCI DSS 8.3.2). Every callback_urls, logout_urls and default_redirect_uri entry must be https; http is accepted only for localhost and 127.0.0.1, which never leave the machine. Private-use schemes of native apps pass only when the policy lists them.",
     severity: "high",
-    requirements: ["4.2.1"],
+    pci: [{ id: "8.3.2", relation: "meets" }],
     resourceKinds: ["UserPoolClient"],
     options: {
       schema: {

@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { SOURCES } from "./utils/sources.js";
 
 type MessageId = "pass" | "implicit";
 
@@ -7,9 +8,10 @@ export default defineRule<NoOptions, MessageId>({
     id: "oauth-no-implicit-grant",
     title: "App clients do not allow the OAuth implicit grant",
     description:
-      "The implicit grant returns tokens in the redirect URL fragment, where browser history, logs and referrers expose them, and without PKCE anyone who can redirect can take them (PCI DSS 8.3.2). Use the authorization code grant with PKCE.",
+      "The implicit grant returns tokens in the redirect URL fragment, where browser history, logs and referrers expose them, and without PKCE anyone who can redirect can take them (RFC 9700: the implicit grant should not be used). Use the authorization code grant with PKCE.",
     severity: "high",
-    requirements: ["8.3.2"],
+    pci: [],
+    sources: [SOURCES.rfc9700ImplicitGrant],
     resourceKinds: ["UserPoolClient"],
     messages: {
       pass: "{{resource}} does not allow the implicit grant (OAuth flows: {{flows}})",

@@ -16,7 +16,7 @@ export default defineRule<{ requireAllClasses: boolean }, MessageId>({
     description:
       "PCI DSS 8.3.6 asks for passwords that contain both numeric and alphabetic characters. With requireAllClasses, all four character classes are required.",
     severity: "medium",
-    requirements: ["8.3.6"],
+    pci: [{ id: "8.3.6", relation: "meets" }],
     resourceKinds: ["UserPool"],
     options: {
       schema: {

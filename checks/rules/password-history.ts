@@ -10,7 +10,7 @@ export default defineRule<{ minimumHistory: number }, MessageId>({
     description:
       "PCI DSS 8.3.7 forbids a new password equal to any of the last four. Cognito enforces it with password_policy.password_history_size, which needs the Essentials or Plus tier; without it (or on the Lite tier) a user may reuse the same password forever.",
     severity: "medium",
-    requirements: ["8.3.7"],
+    pci: [{ id: "8.3.7", relation: "meets" }],
     resourceKinds: ["UserPool"],
     options: {
       schema: {

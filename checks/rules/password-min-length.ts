@@ -11,7 +11,7 @@ export default defineRule<{ minimumLength: number }, MessageId>({
     description:
       "PCI DSS 8.3.6 asks for passwords of at least 12 characters. A user pool without a password policy gets Cognito's default of 8.",
     severity: "high",
-    requirements: ["8.3.6"],
+    pci: [{ id: "8.3.6", relation: "meets" }],
     resourceKinds: ["UserPool"],
     options: {
       schema: {

@@ -18,7 +18,10 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }, MessageId>({
     description:
       "PCI DSS 8.3.9 (and 8.3.10.1 for business customers) requires that a password used as the only factor be changed every 90 days or that the security posture of the account be analysed dynamically. Cognito cannot expire passwords, so where MFA is OFF threat protection must be ENFORCED with a risk configuration for the pool. By default MFA OPTIONAL counts too: accounts that never enrolled a factor sign in with the password alone.",
     severity: "high",
-    requirements: ["8.3.9", "8.3.10.1"],
+    pci: [
+      { id: "8.3.9", relation: "meets", audiences: ["workforce"] },
+      { id: "8.3.10.1", relation: "meets", audiences: ["business-customer"] },
+    ],
     resourceKinds: ["UserPool"],
     options: {
       schema: {

@@ -11,7 +11,7 @@ export default defineRule<{ maxHours: number }, MessageId>({
     description:
       "A refresh token mints new access tokens without the password, so its validity is the real session length (PCI DSS 8.2.8): at most a working day for staff, 30 days for shoppers. refresh_token_validity is in days unless token_validity_units says otherwise. Clients that cannot obtain refresh tokens (client credentials only) are not applicable.",
     severity: "medium",
-    requirements: ["8.2.8"],
+    pci: [{ id: "8.2.8", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
     options: {
       schema: {

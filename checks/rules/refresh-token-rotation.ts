@@ -12,7 +12,7 @@ export default defineRule<{ required: boolean; minRefreshHours: number }, Messag
     description:
       "A long-lived refresh token that never changes is a standing credential: stolen once, it works until it expires (PCI DSS 8.2.8). Clients of consumer pools whose refresh tokens live longer than a day must enable refresh token rotation, so each use issues a new token and a replayed old one is refused. On workforce and business-customer pools refresh-token-lifetime caps refresh tokens at 12 hours instead, so this rule is not applicable there unless the policy sets required. Clients that obtain no refresh tokens, or short-lived ones, are not applicable.",
     severity: "medium",
-    requirements: ["8.2.8"],
+    pci: [{ id: "8.2.8", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
     options: {
       schema: {

@@ -17,7 +17,7 @@ export default defineRule<{ requestSigningAlgorithm: string }, MessageId>({
     description:
       "A SAML provider whose MetadataURL is plain http lets a network attacker swap the IdP's signing certificate. Unsigned authentication requests can be forged or altered, and without IDPSignout a user signed out of the app keeps a live IdP session.",
     severity: "high",
-    requirements: ["8.3.2"],
+    pci: [{ id: "8.3.2", relation: "supports" }],
     resourceKinds: ["IdentityProvider"],
     options: {
       schema: {

@@ -10,7 +10,7 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "PCI DSS 8.2.4 requires that user IDs be added only with authorization. On a staff or business-customer pool with self sign-up, anyone who finds the sign-up endpoint creates an account. Consumer pools, where shoppers register themselves, are not applicable.",
     severity: "high",
-    requirements: ["8.2.4"],
+    pci: [{ id: "8.2.4", relation: "meets" }],
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} lets only administrators create users",

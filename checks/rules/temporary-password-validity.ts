@@ -11,7 +11,7 @@ export default defineRule<{ maxDays: number }, MessageId>({
     description:
       "PCI DSS 8.3.5 asks that first-use passwords set by an administrator be changed on first use; a temporary password that stays valid for weeks is a standing credential. password_policy.temporary_password_validity_days defaults to 7.",
     severity: "medium",
-    requirements: ["8.3.5"],
+    pci: [{ id: "8.3.5", relation: "supports" }],
     resourceKinds: ["UserPool"],
     options: {
       schema: {

@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { SOURCES } from "./utils/sources.js";
 
 const CUSTOM_AUTH_TRIGGERS = ["define_auth_challenge", "create_auth_challenge", "verify_auth_challenge_response"];
 
@@ -11,7 +12,8 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "advanced_security_mode covers password and SRP sign-in only. A pool with custom authentication Lambda triggers (define/create/verify auth challenge) needs user_pool_add_ons.advanced_security_additional_flows.custom_auth_mode = ENFORCED, or those sign-ins escape risk analysis (PCI DSS 8.3.9).",
     severity: "medium",
-    requirements: ["8.3.9"],
+    pci: [{ id: "8.3.9", relation: "supports" }],
+    sources: [SOURCES.securityHubCognito4],
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} enforces threat protection on custom authentication ({{triggers}})",

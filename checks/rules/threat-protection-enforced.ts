@@ -1,5 +1,6 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 import { defaultNote } from "./utils/value-rule.js";
+import { SOURCES } from "./utils/sources.js";
 
 type MessageId = "pass" | "notEnforced" | "tierTooLow";
 
@@ -8,9 +9,10 @@ export default defineRule<NoOptions, MessageId>({
     id: "threat-protection-enforced",
     title: "User pools enforce threat protection (advanced_security_mode ENFORCED, Plus tier)",
     description:
-      "Threat protection analyses every sign-in for compromised credentials and account-takeover risk (PCI DSS 8.3.9 dynamic analysis, 8.3.4 adaptive lockout). AUDIT only logs; ENFORCED acts. It needs user_pool_tier PLUS.",
+      "Threat protection analyses every sign-in for compromised credentials and account-takeover risk (it supports the dynamic analysis of PCI DSS 8.3.9; Security Hub Cognito.1). AUDIT only logs; ENFORCED acts. It needs user_pool_tier PLUS.",
     severity: "high",
-    requirements: ["8.3.9", "8.3.4"],
+    pci: [{ id: "8.3.9", relation: "supports" }],
+    sources: [SOURCES.securityHubCognito1],
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} enforces threat protection (advanced_security_mode ENFORCED, tier PLUS)",

@@ -9,9 +9,9 @@ export default defineRule<NoOptions, MessageId>({
     id: "token-revocation-enabled",
     title: "App clients can revoke refresh tokens (enable_token_revocation)",
     description:
-      "Without token revocation, signing out or disabling a compromised session cannot invalidate its refresh token, which keeps minting access tokens until it expires (PCI DSS 8.2.8). enable_token_revocation defaults to true on new clients.",
+      "Without token revocation, signing out or disabling a compromised session cannot invalidate its refresh token, which keeps minting access tokens until it expires; it supports the immediate revocation of PCI DSS 8.2.5. enable_token_revocation defaults to true on new clients.",
     severity: "medium",
-    requirements: ["8.2.8"],
+    pci: [{ id: "8.2.5", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
     messages: {
       pass: "{{resource}} can revoke refresh tokens{{origin}}",

@@ -1,6 +1,7 @@
 import { USER_POOL_CLIENT_FIELDS } from "../model/fields/index.js";
 import { defineRule, type NoOptions } from "../engine/rule.js";
 import { valueRule } from "./utils/value-rule.js";
+import { SOURCES } from "./utils/sources.js";
 
 type MessageId = "pass" | "legacy";
 
@@ -9,9 +10,10 @@ export default defineRule<NoOptions, MessageId>({
     id: "user-existence-errors-hidden",
     title: "App clients do not reveal whether a user exists (prevent_user_existence_errors ENABLED)",
     description:
-      "With LEGACY errors, sign-in, recovery and confirmation answer UserNotFoundException for unknown users, which lets an attacker enumerate accounts before guessing passwords (PCI DSS 8.3.4). Unset means LEGACY.",
+      "With LEGACY errors, sign-in, recovery and confirmation answer UserNotFoundException for unknown users, which lets an attacker enumerate accounts before guessing passwords (a best practice against account enumeration, not a PCI DSS requirement). Unset means LEGACY.",
     severity: "medium",
-    requirements: ["8.3.4"],
+    pci: [],
+    sources: [SOURCES.awsUserExistenceErrors],
     resourceKinds: ["UserPoolClient"],
     messages: {
       pass: "{{resource}} hides whether a user exists (prevent_user_existence_errors ENABLED)",

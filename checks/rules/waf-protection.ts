@@ -21,7 +21,7 @@ export default defineRule<NoOptions, MessageId>({
     description:
       "A web ACL associated with a user pool filters and rate-limits requests to its sign-in, sign-up and token endpoints (hosted UI and API), the first defence against credential stuffing and bot sign-ups. A WAF in front of the application API does not cover the pool.",
     severity: "medium",
-    requirements: ["6.4.2"],
+    pci: [{ id: "6.4.2", relation: "meets" }],
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} is protected by web ACL {{webAcl}}",

@@ -1,6 +1,6 @@
 // The HTML evidence report, laid out in the manner of a PCI DSS v4.0.1 Report on Compliance: the
 // summary of findings, the scope and evidence sources, requirement by requirement findings with
-// their evidence, waivers, best-practice findings on consumer pools, and the evidence register.
+// their evidence, waivers, best-practice findings, and the evidence register.
 // One self-contained file: inline CSS allowed by hash, an inline SVG chart, no scripts (the
 // Content-Security-Policy forbids them), no external assets; every estate value is escaped.
 
@@ -48,7 +48,7 @@ export function writeHtml(report: Report): string {
 <dt>Generated</dt><dd>${report.generatedAt} by ${report.tool.name} ${report.tool.version}</dd>
 </dl>
 <p class="notice">This report records an automated examination of system configuration settings. It is evidence for an assessment, not an assessment itself: a Qualified Security Assessor or Internal Security Assessor decides the findings of a Report on Compliance. "Compliant" below means only that no requirement assessed here was found Not in Place.</p>
-<nav><ol class="toc"><li><a href="#summary">Summary of Assessment</a></li><li><a href="#scope">Scope of Work and Evidence Sources</a></li><li><a href="#findings">Findings and Observations</a></li><li><a href="#waivers">Waivers and Compensating Controls</a></li><li><a href="#best-practice">Best-Practice Findings on Consumer Pools</a></li><li><a href="#evidence">Evidence Register</a></li></ol></nav>
+<nav><ol class="toc"><li><a href="#summary">Summary of Assessment</a></li><li><a href="#scope">Scope of Work and Evidence Sources</a></li><li><a href="#findings">Findings and Observations</a></li><li><a href="#waivers">Waivers and Compensating Controls</a></li><li><a href="#best-practice">Best-Practice Findings</a></li><li><a href="#evidence">Evidence Register</a></li></ol></nav>
 </header>
 ${summarySection(report, assessments, totals, summaryChart(totals.counts, report.summary))}
 ${scopeSection(report)}

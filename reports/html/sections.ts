@@ -6,8 +6,9 @@ import { html, type SafeHtml } from "./template.js";
 import {
   PRINCIPALS,
   ROC_FINDINGS,
-  consumerBestPractice,
+  bestPractice,
   evidenceRef,
+  findingLabel,
   type Overall,
   type RequirementAssessment,
   type RequirementRow,
@@ -107,9 +108,18 @@ function checkboxes(assessment: RequirementAssessment): SafeHtml {
   return html`<div class="boxes"><span class="label">Assessment finding:</span>${ROC_FINDINGS.map((f) => box(assessment.finding === f, f))}<span class="label">Method:</span>${box(assessment.compensatingControl, "Compensating Control")}${box(false, "Customized Approach")}</div>`;
 }
 
+/** A supports row never decides the finding: its failure is a weakness, its pass only contributes. */
+function rowBadge(row: RequirementRow): SafeHtml {
+  if (row.relation === "meets" || row.finding === "Not Applicable" || row.finding === "Not Tested")
+    return findingBadge(row.finding);
+  return row.finding === "Not in Place"
+    ? html`<span class="badge f-not-in-place">Weakness</span>`
+    : html`<span class="badge f-not-tested">Contributes</span>`;
+}
+
 function evidenceRow(row: RequirementRow): SafeHtml {
   const r = row.result;
-  return html`<tr><td class="mono ref">${row.evidenceRef}</td><td class="mono rule">${r.ruleId}</td><td>${resourceCell(r)}</td><td>${evidenceCell(r)}</td><td class="mono path">${resourceLocation(r)}</td><td>${findingBadge(row.finding)}${row.reason && (r.evidence.length > 0 || row.reason !== r.message) ? html`<br><small>${row.reason}</small>` : ""}</td></tr>`;
+  return html`<tr><td class="mono ref">${row.evidenceRef}</td><td class="mono rule">${r.ruleId}</td><td>${row.relation}</td><td>${resourceCell(r)}</td><td>${evidenceCell(r)}</td><td class="mono path">${resourceLocation(r)}</td><td>${rowBadge(row)}${row.reason && (r.evidence.length > 0 || row.reason !== r.message) ? html`<br><small>${row.reason}</small>` : ""}</td></tr>`;
 }
 
 function requirementBlock(assessment: RequirementAssessment): SafeHtml {
@@ -121,16 +131,18 @@ function requirementBlock(assessment: RequirementAssessment): SafeHtml {
   const table =
     inScope.length > 0
       ? html`<div class="label-sm">Testing procedure: examine system configuration settings</div>
-<table><thead><tr><th>Ref.</th><th>Rule</th><th>Resource</th><th>Configuration examined</th><th>Location</th><th>Finding</th></tr></thead><tbody>${inScope.map(evidenceRow)}</tbody></table>`
+<table><thead><tr><th>Ref.</th><th>Rule</th><th>Relation</th><th>Resource</th><th>Configuration examined</th><th>Location</th><th>Finding</th></tr></thead><tbody>${inScope.map(evidenceRow)}</tbody></table>`
       : "";
   const exemptNote =
     exempt.length > 0 && inScope.length > 0
       ? html`<div class="label-sm">Not applicable</div><ul class="exempt">${[...byReason].map(([reason, refs]) => html`<li>${reason || "not applicable"} (${refs.join(", ")})</li>`)}</ul>`
       : "";
   return html`<div class="req" id="req-${assessment.id}">
-<div class="req-head"><h4>${assessment.id} <span class="text">${assessment.text}</span></h4><div>${findingBadge(assessment.finding)}</div></div>
+<div class="req-head"><h4>${assessment.id} <q class="text">${assessment.text}</q></h4><div>${findingBadge(assessment.finding)}</div></div>
 <div class="req-body">${checkboxes(assessment)}
 <div class="label-sm">Why the assessment finding was selected</div><p>${assessment.narrative}</p>
+${assessment.compensatingControl ? html`<div class="label-sm">Compensating control</div><p>${findingLabel(assessment)}</p>` : ""}
+${assessment.verifyByHand ? html`<div class="label-sm">To verify by other means</div><p>${assessment.verifyByHand}</p>` : ""}
 ${table}${exemptNote}</div></div>`;
 }
 
@@ -143,7 +155,7 @@ ${principals.map((p) => {
   const own = assessments.filter((a) => a.principal === p);
   const covered = own.filter((a) => a.rows.length > 0);
   const uncovered = own.filter((a) => a.rows.length === 0);
-  const notCovered = html`<p><small>${uncovered[0]?.narrative ?? ""}</small></p><table><thead><tr><th>Requirement</th><th class="num">Finding</th></tr></thead><tbody>${uncovered.map((a) => html`<tr><td><strong>${a.id}</strong> ${a.text}</td><td>${findingBadge(a.finding)}</td></tr>`)}</tbody></table>`;
+  const notCovered = html`<p><small>${uncovered[0]?.narrative ?? ""}</small></p><table><thead><tr><th>Requirement</th><th class="num">Finding</th></tr></thead><tbody>${uncovered.map((a) => html`<tr><td><strong>${a.id}</strong> <q>${a.text}</q>${a.verifyByHand ? html`<br><small>To verify by other means: ${a.verifyByHand}</small>` : ""}</td><td>${findingBadge(a.finding)}</td></tr>`)}</tbody></table>`;
   return html`<h3>Requirement ${p}: ${PRINCIPALS[p] ?? ""}</h3>${covered.map(requirementBlock)}${uncovered.length > 0 ? html`<div class="label-sm">Not covered by an automated rule</div>${notCovered}` : ""}`;
 })}
 </section>`;
@@ -176,17 +188,23 @@ ${
 }
 
 export function bestPracticeSection(report: Report): SafeHtml {
-  const results = consumerBestPractice(report);
+  const results = bestPractice(report);
   const open = results.filter((r) => r.status !== "PASS" && r.status !== "NOT_APPLICABLE");
   const rows = open.map(
     (r) =>
-      html`<tr><td class="mono ref">${evidenceRef(report.results.indexOf(r))}</td><td class="mono rule">${r.ruleId}</td><td>${resourceCell(r)}</td><td class="nowrap">${status(r)}</td><td>${r.message}</td><td>${r.remediation}</td></tr>`,
+      html`<tr><td class="mono ref">${evidenceRef(report.results.indexOf(r))}</td><td class="nowrap">${r.severity}</td><td class="mono rule">${r.ruleId}</td><td>${resourceCell(r)}</td><td class="nowrap">${status(r)}</td><td>${r.message}</td><td>${bestPracticeBasis(r)}</td><td>${r.remediation}</td></tr>`,
   );
   return html`<section id="best-practice">
-<h2>5. Best-Practice Findings on Consumer Pools</h2>
-<p>These results concern consumer (cardholder) accounts, to which PCI DSS v4.0.1 Requirements 7, 8 and 10 do not apply. They are not PCI DSS findings and do not change any assessment finding above; they are reported as security recommendations. ${results.length - open.length} of ${results.length} consumer-pool results meet the recommendation.</p>
-${rows.length > 0 ? html`<table><thead><tr><th>Ref.</th><th>Rule</th><th>Resource</th><th>Result</th><th>Observation</th><th>Recommendation</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No open recommendation.</p>`}
+<h2>5. Best-Practice Findings</h2>
+<p>These results cite no PCI DSS v4.0.1 requirement that applies to the resource: the rule is a best practice with a published source, or the requirement it cites does not apply to the pool's audience (PCI DSS Requirements 8.2 to 8.5 do not apply to consumer accounts). They do not change any assessment finding above; they are reported as security recommendations, worst first. ${results.length - open.length} of ${results.length} best-practice results meet the recommendation.</p>
+${rows.length > 0 ? html`<table><thead><tr><th>Ref.</th><th>Severity</th><th>Rule</th><th>Resource</th><th>Result</th><th>Observation</th><th>Basis</th><th>Recommendation</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No open recommendation.</p>`}
 </section>`;
+}
+
+/** Why a result is a best-practice finding: the sources the rule cites, or why its requirements do not apply. */
+function bestPracticeBasis(result: Result): SafeHtml {
+  const reasons = [...new Set(result.controls.map((c) => `${c.id}: ${c.reason ?? "not applicable"}`))];
+  return html`${result.references.map((s, i) => html`${i > 0 ? html`<br>` : ""}${s.title}`)}${result.references.length > 0 && reasons.length > 0 ? html`<br>` : ""}${reasons.map((r, i) => html`${i > 0 ? html`<br>` : ""}<small>${r}</small>`)}`;
 }
 
 export function evidenceSection(report: Report): SafeHtml {

@@ -18,7 +18,7 @@ const base = {
   title: "Pools are protected",
   description: "A test rule.",
   severity: "low",
-  requirements: ["8.2.1"],
+  pci: [{ id: "8.2.1", relation: "meets" }],
   resourceKinds: ["UserPool"],
   remediation: { summary: "Protect the pool.", cdktf: "new CognitoUserPool(this, 'Pool', {});" },
 } as const;

@@ -20,6 +20,7 @@ import {
   wildcardMatch,
   type EffectiveStatement,
 } from "../../checks/iam/analysis.js";
+import { accessLevels, servicesRead } from "../../checks/iam/access-levels.js";
 import { describeBindings, identityRoleBindings } from "../../checks/iam/bindings.js";
 import type { Estate, IamRole, PolicyStatement } from "../../checks/model/index.js";
 import { literalTerm } from "../../checks/model/index.js";
@@ -103,11 +104,32 @@ describe("access levels: isReadOnlyActionPattern and isServiceWildcard", () => {
     ["s3:List*", true],
     ["s3:*", false],
     ["*", false],
-    ["s3:G*", false],
+    ["s3:G*", true],
     ["s3:PutObject", false],
     ["dynamodb:BatchWriteItem", false],
+    // The dataset's access level, not the verb: these were misjudged by verb prefixes.
+    ["sts:GetFederationToken", false],
+    ["cognito-identity:GetId", false],
+    ["dynamodb:PartiQLSelect", true],
+    ["DynamoDB:partiqlselect", true],
+    ["cognito-idp:AdminGetUser", true],
+    // A Get* of STS covers GetFederationToken, a write.
+    ["sts:Get*", false],
+    // Fail closed: an action the dataset does not know, an unknown service, a wildcard service.
+    ["s3:GetNoSuchThing", false],
+    ["no-such-service:GetObject", false],
+    ["s3*:GetObject", false],
+    ["../../etc/passwd:Get", false],
   ])("%s is read-only: %s", (pattern, expected) => {
     expect(isReadOnlyActionPattern(pattern)).toBe(expected);
+  });
+
+  it("gives the dataset's access levels, and reads a service's data only when one of its actions is asked about", () => {
+    expect(accessLevels("sts:GetFederationToken")).toEqual(["Write"]);
+    expect(accessLevels("iam:AttachRolePolicy")).toEqual(["Permissions management", "Write"]);
+    expect(accessLevels("s3:NoSuchAction")).toBeUndefined();
+    expect(servicesRead()).toContain("sts");
+    expect(servicesRead()).not.toContain("ec2");
   });
 
   it.each([
@@ -174,8 +196,9 @@ describe("escalationGranted", () => {
     // Not listed, but a write on a service of the estate itself.
     ["iam:TagRole", "iam:TagRole"],
     ["cognito-idp:AdminDeleteUserAttributes", "cognito-idp:AdminDeleteUserAttributes"],
-    // Not a read verb, so a write (IAM's own access level for it is Write too).
+    // IAM's access level for it is Write.
     ["lambda:InvokeFunction", "lambda:InvokeFunction"],
+    ["sts:GetFederationToken", "sts:GetFederationToken"],
   ])("%s grants %s", (pattern, expected) => {
     expect(escalationGranted(pattern)).toBe(expected);
   });

@@ -63,8 +63,13 @@ describe("rule catalog", () => {
   it.each(RULES.map((r) => [r.meta.id, r] as const))("%s has complete metadata", (_id, rule) => {
     const { meta } = rule;
     expect(SEVERITIES).toContain(meta.severity);
-    expect(meta.requirements.length).toBeGreaterThan(0);
-    for (const requirement of meta.requirements) expect(requirement).toMatch(/^\d+(\.\d+)*$/);
+    // A rule cites a PCI DSS requirement with its relation, or, as a best practice, a source.
+    expect(meta.pci.length + (meta.sources?.length ?? 0)).toBeGreaterThan(0);
+    for (const reference of meta.pci) {
+      expect(reference.id).toMatch(/^\d+(\.\d+)*$/);
+      expect(["meets", "supports"]).toContain(reference.relation);
+    }
+    for (const source of meta.sources ?? []) expect(source.url).toMatch(/^https:\/\//);
     expect(meta.remediation.summary.length).toBeGreaterThan(10);
     expect(meta.remediation.cdktf.length).toBeGreaterThan(10);
     expect(Object.keys(meta.messages).length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identity-provider/index.js";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version/index.js";
-import { TerraformVariable, Token } from "cdktf";
+import { CognitoIdentityPool } from "@cdktf/provider-aws/lib/cognito-identity-pool/index.js";
+import { Fn, TerraformVariable, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { expect, it } from "vitest";
 import rule from "../../checks/rules/no-plaintext-secrets.js";
@@ -8,9 +9,17 @@ import { userPool } from "../harness/cognito-fixtures.js";
 import { runRule, RuleTester } from "../harness/rule-tester.js";
 
 const SECRET = "5f0e3c9a71d24b8e96a4c2d7e1b08f35";
+const KEY_BODY = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7";
+const ACCESS_KEY = "AKIAIOSFODNN7EXAMPLE";
+const SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+const CERTIFICATE = "MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBa";
+/** Inline SAML metadata: the IdP's signing certificate, and, when `withKey`, a private key pasted in by mistake. */
+const samlMetadata = (withKey: boolean) =>
+  `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://idp.example.com"><IDPSSODescriptor><KeyDescriptor use="signing"><X509Certificate>-----BEGIN CERTIFICATE-----\n${CERTIFICATE}\n-----END CERTIFICATE-----</X509Certificate></KeyDescriptor>${withKey ? `<!-- -----BEGIN RSA PRIVATE KEY-----\n${KEY_BODY}\n-----END RSA PRIVATE KEY----- -->` : ""}</IDPSSODescriptor></EntityDescriptor>`;
 
 function provider(scope: Construct, name: string, type: string, details: Record<string, string>): void {
-  const pool = userPool(scope, `${name}-pool`);
+  // Named without a verdict prefix: the pool's own (tags) result is not the point of the case.
+  const pool = userPool(scope, `pool-${name}`);
   new CognitoIdentityProvider(scope, name, {
     userPoolId: pool.id,
     providerName: name,
@@ -57,6 +66,24 @@ RuleTester.run(rule, {
       name: "pass_saml_no_secret",
       stack: (s) => provider(s, "pass_saml_no_secret", "SAML", { MetadataURL: "https://idp.example.com/metadata" }),
     },
+    {
+      name: "pass_saml_inline_metadata",
+      stack: (s) => provider(s, "pass_saml_inline_metadata", "SAML", { MetadataFile: samlMetadata(false) }),
+    },
+    {
+      name: "pass_tags",
+      stack: (s) =>
+        userPool(s, "pass_tags", {
+          tags: {
+            team: "payments",
+            "cost-center": "CC-1234",
+            "pci:audience": "workforce",
+            "aws-key-rotation": "90d",
+            // 40 characters of hex under a name that does not say "secret": a commit id, not a key.
+            "git-commit": "3f786850e387550fdab836ed7e6dc881de23001b",
+          },
+        }),
+    },
   ],
   invalid: [
     {
@@ -85,8 +112,8 @@ RuleTester.run(rule, {
         {
           resource: "fail_apple_private_key",
           status: "FAIL",
-          messageId: "literalSecret",
-          messageIncludes: "provider_details.private_key",
+          messageId: "embeddedSecret",
+          messageIncludes: "provider_details.private_key holds a private key block",
         },
       ],
     },
@@ -111,6 +138,70 @@ RuleTester.run(rule, {
       ],
     },
     {
+      name: "fail_saml_private_key",
+      stack: (s) => provider(s, "fail_saml_private_key", "SAML", { MetadataFile: samlMetadata(true) }),
+      results: [
+        {
+          resource: "fail_saml_private_key",
+          status: "FAIL",
+          messageId: "embeddedSecret",
+          messageIncludes: "provider_details.MetadataFile holds a private key block",
+        },
+      ],
+    },
+    {
+      name: "fail_access_key_in_tags",
+      stack: (s) => userPool(s, "fail_access_key_in_tags", { tags: { team: "payments", deployer: ACCESS_KEY } }),
+      results: [
+        {
+          resource: "fail_access_key_in_tags",
+          status: "FAIL",
+          messageId: "secretInTags",
+          messageIncludes: 'tags["deployer"] holds an AWS access key id (20 characters)',
+        },
+      ],
+    },
+    {
+      name: "fail_access_key_as_tag_key",
+      stack: (s) => userPool(s, "fail_access_key_as_tag_key", { tags: { [ACCESS_KEY]: "ci" } }),
+      results: [
+        {
+          resource: "fail_access_key_as_tag_key",
+          status: "FAIL",
+          messageId: "secretInTags",
+          messageIncludes: "tag #1 in key order (its key) holds an AWS access key id",
+        },
+      ],
+    },
+    {
+      name: "fail_secret_key_in_identity_pool_tags",
+      stack: (s) =>
+        new CognitoIdentityPool(s, "fail_secret_key_in_identity_pool_tags", {
+          identityPoolName: "fail_secret_key_in_identity_pool_tags",
+          tags: { aws_secret_access_key: SECRET_ACCESS_KEY },
+        }),
+      results: [
+        {
+          resource: "fail_secret_key_in_identity_pool_tags",
+          status: "FAIL",
+          messageId: "secretInTags",
+          messageIncludes: "an AWS secret access key (40 characters)",
+        },
+      ],
+    },
+    {
+      name: "unknown_saml_metadata_file",
+      stack: (s) => provider(s, "unknown_saml_metadata_file", "SAML", { MetadataFile: Fn.file("idp-metadata.xml") }),
+      results: [
+        {
+          resource: "unknown_saml_metadata_file",
+          status: "UNKNOWN",
+          messageId: "metadataFromFile",
+          messageIncludes: 'read with file("idp-metadata.xml")',
+        },
+      ],
+    },
+    {
       name: "unknown_details_var",
       stack: (s) => {
         const details = new TerraformVariable(s, "provider_details", { type: "map(string)" });
@@ -129,8 +220,35 @@ RuleTester.run(rule, {
 });
 
 it("never prints the secret in messages or evidence", () => {
-  const results = runRule(rule, literalFacebook);
+  const results = runRule(rule, literalFacebook).filter((r) => r.status !== "PASS");
   expect(results).toHaveLength(1);
   expect(JSON.stringify(results)).not.toContain(SECRET);
   expect(JSON.stringify(results)).not.toContain(SECRET.slice(0, 8));
+});
+
+it("reports keys in metadata and tags by where, kind and length, with the value masked", () => {
+  const results = runRule(rule, (s) => {
+    provider(s, "fail_saml_key", "SAML", { MetadataFile: samlMetadata(true) });
+    userPool(s, "fail_tagged", { tags: { deployer: ACCESS_KEY, [ACCESS_KEY]: "x" } });
+    new CognitoIdentityPool(s, "fail_ip", {
+      identityPoolName: "fail_ip",
+      tags: { aws_secret_access_key: SECRET_ACCESS_KEY },
+    });
+  }).filter((r) => r.status === "FAIL");
+  expect(results.map((r) => r.resource.name).sort()).toEqual(["fail_ip", "fail_saml_key", "fail_tagged"]);
+  const text = JSON.stringify(results);
+  for (const secret of [
+    KEY_BODY,
+    KEY_BODY.slice(0, 12),
+    ACCESS_KEY,
+    ACCESS_KEY.slice(4),
+    SECRET_ACCESS_KEY,
+    SECRET_ACCESS_KEY.slice(0, 10),
+  ])
+    expect(text).not.toContain(secret);
+  const tagged = results.find((r) => r.resource.name === "fail_tagged")!;
+  expect(tagged.evidence).toEqual([
+    { attribute: "tag #1 in key order (its key)", value: "an AWS access key id: AKIA****************" },
+    { attribute: 'tags["deployer"]', value: "an AWS access key id: AKIA****************" },
+  ]);
 });
