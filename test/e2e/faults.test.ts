@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report, Result } from "../../checks/engine/report.js";
+import { assertValid } from "../../checks/io/json-schema.js";
 import { seededRandom, startFaultProxy, type FaultProxy } from "../support/fault-proxy.js";
 import {
   EMULATOR_REGION,
@@ -120,12 +121,19 @@ async function scan(timeout: string, requestTimeoutMs: number): Promise<Scan> {
   return { ...run, report: JSON.parse(readFileSync(file, "utf8")) as Report };
 }
 
+// Parsed once: the validator is compiled per schema object, and two objects with one $id clash.
+const reportSchema = JSON.parse(
+  readFileSync(join(REPO_ROOT, "reports", "schema", "authwarden-report.schema.json"), "utf8"),
+) as Record<string, unknown>;
+
 const key = (r: Result) => `${r.ruleId} | ${r.resource.key}`;
 
 /** What every fault must hold to. */
 function expectFailsClosed(faulted: Scan, timeoutMs: number): void {
   const { report } = faulted;
   expect(faulted.code, faulted.stderr).toBe(1);
+  expect(faulted.stderr).toBe("");
+  assertValid(reportSchema, report, "authwarden.json");
   expect(report.gate?.passed).toBe(false);
   const failedReads = report.diagnostics.filter((d) => d.failedRead).length;
   expect(failedReads).toBeGreaterThan(0);

@@ -26,14 +26,18 @@ export interface ScanDeadline {
 
 export class LiveReads {
   readonly diagnostics: LoadDiagnostic[] = [];
-  /** Reads that the deadline cut short or that were never sent because it had passed. */
-  timedOutReads = 0;
+  private cutShort = 0;
 
   constructor(
     private readonly limiter: RateLimiter,
     readonly progress: ReadProgress = () => undefined,
     private readonly deadline?: ScanDeadline,
   ) {}
+
+  /** Reads that the deadline cut short or that were never sent because it had passed. */
+  get timedOutReads(): number {
+    return this.cutShort;
+  }
 
   /**
    * Runs one API call under its quota; failures become unknown values with the reason. `required` names the member a
@@ -67,7 +71,7 @@ export class LiveReads {
   }
 
   private timedOut<T>(what: string, listing: boolean): Value<T> {
-    this.timedOutReads += 1;
+    this.cutShort += 1;
     return this.failed(`${what} could not be read: ${this.deadline!.reason}`, listing);
   }
 
