@@ -21,8 +21,10 @@ export class JsonInputProblem extends Error {
   constructor(
     readonly problem: string,
     readonly offset?: number,
+    /** Why it matters, after the line: "Terraform rejects duplicate keys". */
+    readonly note?: string,
   ) {
-    super(problem);
+    super(note ? `${problem}: ${note}` : problem);
     this.name = "JsonInputProblem";
   }
 }
@@ -69,8 +71,9 @@ export function safeJsonParse(text: string, maxDepth = MAX_NESTING_DEPTH): JsonV
   const problem = scanJson(text, maxDepth);
   if (problem?.kind === "duplicate-key")
     throw new JsonInputProblem(
-      `has the key ${JSON.stringify(problem.key)} twice in one object (Terraform rejects duplicate keys)`,
+      `has the key ${JSON.stringify(problem.key)} twice in one object`,
       problem.offset,
+      "Terraform rejects duplicate keys",
     );
   if (problem?.kind === "too-deep")
     throw new JsonInputProblem(`nests objects and arrays deeper than the ${problem.limit}-level limit`, problem.offset);
@@ -166,7 +169,9 @@ export function readJsonSource(file: string): JsonSource {
 /** A JsonInputProblem as the one-line InputError of its file, with the line when it has one. */
 export function inputProblem(file: string, text: string, problem: JsonInputProblem): InputError {
   const where = problem.offset !== undefined ? ` (line ${lineColumn(text, problem.offset).line})` : "";
-  return new InputError(file, `${problem.problem}${where}`, { cause: problem });
+  return new InputError(file, `${problem.problem}${where}${problem.note ? `: ${problem.note}` : ""}`, {
+    cause: problem,
+  });
 }
 
 function jsonErrorDetail(error: unknown, text: string): string {

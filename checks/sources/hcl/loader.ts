@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { InputError } from "../../errors.js";
 import type { Estate, InputFile, LoadDiagnostic } from "../../model/index.js";
 import {
+  decodeUtf8,
   describeFsError,
   isJsonObject,
   JsonInputProblem,
@@ -150,7 +151,12 @@ function readText(path: string): { text: string; sha256: string } {
     throw new InputError(path, describeFsError(error), { cause: error });
   }
   if (buffer.includes(0)) throw new InputError(path, "is a binary file, not HCL");
-  return { text: buffer.toString("utf8"), sha256: sha256Of(buffer) };
+  try {
+    return { text: decodeUtf8(buffer), sha256: sha256Of(buffer) };
+  } catch (error) {
+    if (error instanceof JsonInputProblem) throw new InputError(path, error.message, { cause: error });
+    throw error;
+  }
 }
 
 type Hcl2Json = { parse: (filename: string, contents: string) => Promise<Record<string, unknown>> };
@@ -183,7 +189,7 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
   try {
     document = safeJsonParse(JSON.stringify(result ?? {}));
   } catch (error) {
-    if (error instanceof JsonInputProblem) throw new InputError(path, error.problem, { cause: error });
+    if (error instanceof JsonInputProblem) throw new InputError(path, error.message, { cause: error });
     throw error;
   }
   if (!isJsonObject(document)) throw new InputError(path, "did not parse to a Terraform configuration object");
@@ -199,7 +205,9 @@ export function syntaxProblem(path: string, message: string): string {
   const flat = message.replace(/\s+/g, " ").trim();
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const diagnostics = [
-    ...flat.matchAll(new RegExp(`${escaped}:(\\d+),(\\d+)(?:-\\d+)?: (.*?)(?= ${escaped}:\\d+,\\d+|\\]$|$)`, "g")),
+    ...flat.matchAll(
+      new RegExp(`${escaped}:(\\d+),(\\d+)(?:-\\d+(?:,\\d+)?)?: (.*?)(?= ${escaped}:\\d+,\\d+|\\]$|$)`, "g"),
+    ),
   ];
   const first = diagnostics[0];
   if (!first) return `is not valid HCL: ${flat.replace(/^parse config: /, "").slice(0, 300)}`;
