@@ -151,17 +151,26 @@ export function readJsonSource(file: string): JsonSource {
   }
   if (size > MAX_INPUT_BYTES)
     throw new InputError(file, `is ${size} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
-  const buffer = readFileSync(file);
-  if (buffer.includes(0)) throw new InputError(file, "is a binary file, not JSON");
-  let text = "";
+  const { text, sha256 } = readUtf8(file);
   try {
-    text = decodeUtf8(buffer);
-    if (text.trim() === "") throw new InputError(file, "is empty, expected JSON");
-    return { value: safeJsonParse(text), text, sha256: sha256Of(buffer) };
+    if (!/\S/.test(text)) throw new InputError(file, "is empty, expected JSON");
+    return { value: safeJsonParse(text), text, sha256 };
   } catch (error) {
     if (error instanceof JsonInputProblem) throw inputProblem(file, text, error);
     if (error instanceof SyntaxError)
       throw new InputError(file, `is not valid JSON (${jsonErrorDetail(error, text)})`, { cause: error });
+    throw error;
+  }
+}
+
+/** The file's text and hash; the bytes go out of scope here, so a large input is not held twice while it parses. */
+function readUtf8(file: string): { text: string; sha256: string } {
+  const buffer = readFileSync(file);
+  if (buffer.includes(0)) throw new InputError(file, "is a binary file, not JSON");
+  try {
+    return { text: decodeUtf8(buffer), sha256: sha256Of(buffer) };
+  } catch (error) {
+    if (error instanceof JsonInputProblem) throw inputProblem(file, "", error);
     throw error;
   }
 }
