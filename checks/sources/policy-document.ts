@@ -16,6 +16,7 @@ import {
   type Value,
 } from "../model/index.js";
 import { InputError } from "../errors.js";
+import { MAX_NESTING_DEPTH, nestingDepth } from "../io/json-scan.js";
 import { isJsonObject, JsonInputProblem, safeJsonParse, type JsonValue } from "../io/safe-json.js";
 
 /** How string leaves of a JSON policy are read: Terraform templates (configuration) or plain text (live, plan values). */
@@ -40,7 +41,14 @@ export interface PolicyOrigin {
 export function readPolicyString(raw: string, mode: StringMode, origin?: PolicyOrigin): PolicySource {
   if (mode === "template") {
     const encoded = jsonencodeArgument(raw);
-    if (encoded !== undefined) return { kind: "document", document: policyDocumentFromTermJson(encoded) };
+    if (encoded !== undefined) {
+      if (nestingDepth(encoded, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH) {
+        const problem = `nests objects and arrays deeper than the ${MAX_NESTING_DEPTH}-level limit`;
+        if (origin) throw new InputError(origin.file, `${origin.attribute}: the policy document ${problem}`);
+        return { kind: "document", document: unknown(`the policy document ${problem}`) };
+      }
+      return { kind: "document", document: policyDocumentFromTermJson(encoded) };
+    }
     const term = templateTerm(raw);
     if (term.exactRef) {
       if (term.exactRef.address.startsWith("data.aws_iam_policy_document.") && term.exactRef.attribute === "json") {

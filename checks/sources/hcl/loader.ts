@@ -19,6 +19,7 @@ import {
   type JsonObject,
   type JsonValue,
 } from "../../io/safe-json.js";
+import { MAX_NESTING_DEPTH } from "../../io/json-scan.js";
 import { assertInputShape } from "../../io/schemas/index.js";
 import { blockLines } from "../terraform/json-lines.js";
 import type { TerraformResource } from "../terraform/attributes.js";
@@ -179,9 +180,13 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
   try {
     result = await parse(path, text);
   } catch (error) {
-    throw new InputError(path, syntaxProblem(path, error instanceof Error ? error.message : String(error)), {
-      cause: error,
-    });
+    const message = error instanceof Error ? error.message : String(error);
+    // hcl2json runs out of stack on expressions nested a few thousand levels deep.
+    if (error instanceof RangeError || /Maximum call stack size exceeded/.test(message))
+      throw new InputError(path, `nests expressions deeper than the ${MAX_NESTING_DEPTH}-level limit`, {
+        cause: error,
+      });
+    throw new InputError(path, syntaxProblem(path, message), { cause: error });
   }
   // Round trip through JSON: plain data only, through the one parser that keeps names such as
   // "constructor" and refuses only prototype pollution.
