@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { InputError } from "../errors.js";
-import { MAX_NESTING_DEPTH } from "./json-scan.js";
+import { MAX_NESTING_DEPTH, nestingDepth } from "./json-scan.js";
 import {
   decodeUtf8,
   describeFsError,
@@ -64,21 +64,7 @@ function readYaml(file: string, text: string): unknown {
     }
     throw error;
   }
-  if (depthOf(value, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH)
+  if (nestingDepth(value, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH)
     throw new InputError(file, `nests YAML collections deeper than the ${MAX_NESTING_DEPTH}-level limit`);
   return value;
-}
-
-/** Nesting depth of a parsed value, counted without recursion and stopping once past `limit`. */
-function depthOf(value: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== "object" || node === null) continue;
-    if (depth + 1 > deepest) deepest = depth + 1;
-    if (deepest > limit) return deepest;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
-  }
-  return deepest;
 }

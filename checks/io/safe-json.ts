@@ -21,8 +21,10 @@ export class JsonInputProblem extends Error {
   constructor(
     readonly problem: string,
     readonly offset?: number,
+    /** Why it matters, after the line: "Terraform rejects duplicate keys". */
+    readonly note?: string,
   ) {
-    super(problem);
+    super(note ? `${problem}: ${note}` : problem);
     this.name = "JsonInputProblem";
   }
 }
@@ -69,8 +71,9 @@ export function safeJsonParse(text: string, maxDepth = MAX_NESTING_DEPTH): JsonV
   const problem = scanJson(text, maxDepth);
   if (problem?.kind === "duplicate-key")
     throw new JsonInputProblem(
-      `has the key ${JSON.stringify(problem.key)} twice in one object (Terraform rejects duplicate keys)`,
+      `has the key ${JSON.stringify(problem.key)} twice in one object`,
       problem.offset,
+      "Terraform rejects duplicate keys",
     );
   if (problem?.kind === "too-deep")
     throw new JsonInputProblem(`nests objects and arrays deeper than the ${problem.limit}-level limit`, problem.offset);
@@ -151,16 +154,10 @@ export function readJsonSource(file: string): JsonSource {
   }
   if (size > MAX_INPUT_BYTES)
     throw new InputError(file, `is ${size} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
-  // Standard input is read to its end whatever it is (a pipe's size is 0); the limit is checked after.
-  const buffer = readFileSync(file === STANDARD_INPUT ? 0 : file);
-  if (buffer.length > MAX_INPUT_BYTES)
-    throw new InputError(file, `is ${buffer.length} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
-  if (buffer.includes(0)) throw new InputError(file, "is a binary file, not JSON");
-  let text = "";
+  const { text, sha256 } = readUtf8(file);
   try {
-    text = decodeUtf8(buffer);
-    if (text.trim() === "") throw new InputError(file, "is empty, expected JSON");
-    return { value: safeJsonParse(text), text, sha256: sha256Of(buffer) };
+    if (!/\S/.test(text)) throw new InputError(file, "is empty, expected JSON");
+    return { value: safeJsonParse(text), text, sha256 };
   } catch (error) {
     if (error instanceof JsonInputProblem) throw inputProblem(file, text, error);
     if (error instanceof SyntaxError)
@@ -169,10 +166,27 @@ export function readJsonSource(file: string): JsonSource {
   }
 }
 
+/** The file's text and hash; the bytes go out of scope here, so a large input is not held twice while it parses. */
+function readUtf8(file: string): { text: string; sha256: string } {
+  // Standard input is read to its end whatever it is (a pipe's size is 0); the limit is checked after.
+  const buffer = readFileSync(file === STANDARD_INPUT ? 0 : file);
+  if (buffer.length > MAX_INPUT_BYTES)
+    throw new InputError(file, `is ${buffer.length} bytes, larger than the ${MAX_INPUT_BYTES}-byte limit`);
+  if (buffer.includes(0)) throw new InputError(file, "is a binary file, not JSON");
+  try {
+    return { text: decodeUtf8(buffer), sha256: sha256Of(buffer) };
+  } catch (error) {
+    if (error instanceof JsonInputProblem) throw inputProblem(file, "", error);
+    throw error;
+  }
+}
+
 /** A JsonInputProblem as the one-line InputError of its file, with the line when it has one. */
 export function inputProblem(file: string, text: string, problem: JsonInputProblem): InputError {
   const where = problem.offset !== undefined ? ` (line ${lineColumn(text, problem.offset).line})` : "";
-  return new InputError(file, `${problem.problem}${where}`, { cause: problem });
+  return new InputError(file, `${problem.problem}${where}${problem.note ? `: ${problem.note}` : ""}`, {
+    cause: problem,
+  });
 }
 
 function jsonErrorDetail(error: unknown, text: string): string {

@@ -15,7 +15,9 @@ import {
   type Term,
   type Value,
 } from "../model/index.js";
-import { isJsonObject, safeJsonParse, type JsonValue } from "../io/safe-json.js";
+import { InputError } from "../errors.js";
+import { MAX_NESTING_DEPTH, nestingDepth } from "../io/json-scan.js";
+import { isJsonObject, JsonInputProblem, safeJsonParse, type JsonValue } from "../io/safe-json.js";
 
 /** How string leaves of a JSON policy are read: Terraform templates (configuration) or plain text (live, plan values). */
 export type StringMode = "template" | "literal";
@@ -24,11 +26,29 @@ export type PolicySource =
   | { readonly kind: "document"; readonly document: Value<PolicyDocument> }
   | { readonly kind: "data-source"; readonly ref: Ref };
 
-/** Reads a policy attribute value (assume_role_policy, policy) as written in configuration. */
-export function readPolicyString(raw: string, mode: StringMode): PolicySource {
+/** Where a policy string was read from, so a document past the parser's limits is bad input of that file. */
+export interface PolicyOrigin {
+  readonly file: string;
+  /** The attribute, e.g. aws_iam_role.app.assume_role_policy. */
+  readonly attribute: string;
+}
+
+/**
+ * Reads a policy attribute value (assume_role_policy, policy) as written in configuration. A
+ * document with duplicate keys or nested past the limit is an InputError naming `origin`'s file;
+ * without an origin (a live read) it is an unknown document with the reason.
+ */
+export function readPolicyString(raw: string, mode: StringMode, origin?: PolicyOrigin): PolicySource {
   if (mode === "template") {
     const encoded = jsonencodeArgument(raw);
-    if (encoded !== undefined) return { kind: "document", document: policyDocumentFromTermJson(encoded) };
+    if (encoded !== undefined) {
+      if (nestingDepth(encoded, MAX_NESTING_DEPTH) > MAX_NESTING_DEPTH) {
+        const problem = `nests objects and arrays deeper than the ${MAX_NESTING_DEPTH}-level limit`;
+        if (origin) throw new InputError(origin.file, `${origin.attribute}: the policy document ${problem}`);
+        return { kind: "document", document: unknown(`the policy document ${problem}`) };
+      }
+      return { kind: "document", document: policyDocumentFromTermJson(encoded) };
+    }
     const term = templateTerm(raw);
     if (term.exactRef) {
       if (term.exactRef.address.startsWith("data.aws_iam_policy_document.") && term.exactRef.attribute === "json") {
@@ -51,8 +71,11 @@ export function readPolicyString(raw: string, mode: StringMode): PolicySource {
   let parsed: JsonValue;
   try {
     parsed = safeJsonParse(raw);
-  } catch {
-    return { kind: "document", document: unknown("the policy is not valid JSON") };
+  } catch (error) {
+    if (!(error instanceof JsonInputProblem))
+      return { kind: "document", document: unknown("the policy is not valid JSON") };
+    if (origin) throw new InputError(origin.file, `${origin.attribute}: the policy document ${error.message}`);
+    return { kind: "document", document: unknown(`the policy document ${error.message}`) };
   }
   return { kind: "document", document: policyDocumentFromTermJson(toTermJson(parsed, mode)) };
 }

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { InputError } from "../../errors.js";
 import type { Estate, InputFile, LoadDiagnostic } from "../../model/index.js";
 import {
+  decodeUtf8,
   describeFsError,
   isJsonObject,
   JsonInputProblem,
@@ -18,6 +19,7 @@ import {
   type JsonObject,
   type JsonValue,
 } from "../../io/safe-json.js";
+import { MAX_NESTING_DEPTH } from "../../io/json-scan.js";
 import { assertInputShape } from "../../io/schemas/index.js";
 import { blockLines } from "../terraform/json-lines.js";
 import type { TerraformResource } from "../terraform/attributes.js";
@@ -150,7 +152,12 @@ function readText(path: string): { text: string; sha256: string } {
     throw new InputError(path, describeFsError(error), { cause: error });
   }
   if (buffer.includes(0)) throw new InputError(path, "is a binary file, not HCL");
-  return { text: buffer.toString("utf8"), sha256: sha256Of(buffer) };
+  try {
+    return { text: decodeUtf8(buffer), sha256: sha256Of(buffer) };
+  } catch (error) {
+    if (error instanceof JsonInputProblem) throw new InputError(path, error.message, { cause: error });
+    throw error;
+  }
 }
 
 type Hcl2Json = { parse: (filename: string, contents: string) => Promise<Record<string, unknown>> };
@@ -173,9 +180,13 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
   try {
     result = await parse(path, text);
   } catch (error) {
-    throw new InputError(path, syntaxProblem(path, error instanceof Error ? error.message : String(error)), {
-      cause: error,
-    });
+    const message = error instanceof Error ? error.message : String(error);
+    // hcl2json runs out of stack on expressions nested a few thousand levels deep.
+    if (error instanceof RangeError || /Maximum call stack size exceeded/.test(message))
+      throw new InputError(path, `nests expressions deeper than the ${MAX_NESTING_DEPTH}-level limit`, {
+        cause: error,
+      });
+    throw new InputError(path, syntaxProblem(path, message), { cause: error });
   }
   // Round trip through JSON: plain data only, through the one parser that keeps names such as
   // "constructor" and refuses only prototype pollution.
@@ -183,7 +194,7 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
   try {
     document = safeJsonParse(JSON.stringify(result ?? {}));
   } catch (error) {
-    if (error instanceof JsonInputProblem) throw new InputError(path, error.problem, { cause: error });
+    if (error instanceof JsonInputProblem) throw new InputError(path, error.message, { cause: error });
     throw error;
   }
   if (!isJsonObject(document)) throw new InputError(path, "did not parse to a Terraform configuration object");
@@ -199,7 +210,9 @@ export function syntaxProblem(path: string, message: string): string {
   const flat = message.replace(/\s+/g, " ").trim();
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const diagnostics = [
-    ...flat.matchAll(new RegExp(`${escaped}:(\\d+),(\\d+)(?:-\\d+)?: (.*?)(?= ${escaped}:\\d+,\\d+|\\]$|$)`, "g")),
+    ...flat.matchAll(
+      new RegExp(`${escaped}:(\\d+),(\\d+)(?:-\\d+(?:,\\d+)?)?: (.*?)(?= ${escaped}:\\d+,\\d+|\\]$|$)`, "g"),
+    ),
   ];
   const first = diagnostics[0];
   if (!first) return `is not valid HCL: ${flat.replace(/^parse config: /, "").slice(0, 300)}`;

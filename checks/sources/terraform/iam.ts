@@ -67,7 +67,10 @@ export function readPolicyDocument(
   const { raw, mode } = source;
   if (raw === undefined || raw === null) return unknown(`${attrs.describe(field)} is not set`);
   if (typeof raw !== "string") return unknown(`${attrs.describe(field)} is not a string`);
-  const policy = readPolicyString(raw, mode === "config" ? "template" : "literal");
+  const origin = owner.provenance.inputFile
+    ? { file: owner.provenance.inputFile, attribute: attrs.describe(field) }
+    : undefined;
+  const policy = readPolicyString(raw, mode === "config" ? "template" : "literal", origin);
   if (policy.kind === "document" && "presumed" in source && source.presumed) {
     return unknown(
       `${attrs.describe(field)} is computed from ${source.presumed.join(", ")}; the plan shows only those references, so the document is known only after apply`,
