@@ -138,7 +138,7 @@ function requirementBlock(assessment: RequirementAssessment): SafeHtml {
       ? html`<div class="label-sm">Not applicable</div><ul class="exempt">${[...byReason].map(([reason, refs]) => html`<li>${reason || "not applicable"} (${refs.join(", ")})</li>`)}</ul>`
       : "";
   return html`<div class="req" id="req-${assessment.id}">
-<div class="req-head"><h4>${assessment.id} <q class="text">${assessment.text}</q></h4><div>${findingBadge(assessment.finding)}</div></div>
+<div class="req-head"><h4>${assessment.id} <q class="text">${assessment.text}</q></h4><div>${findingBadge(assessment.finding)}${assessment.compensatingControl ? html` <span class="badge f-not-tested">Compensating Control</span>` : ""}</div></div>
 <div class="req-body">${checkboxes(assessment)}
 <div class="label-sm">Why the assessment finding was selected</div><p>${assessment.narrative}</p>
 ${assessment.compensatingControl ? html`<div class="label-sm">Compensating control</div><p>${findingLabel(assessment)}</p>` : ""}

@@ -218,6 +218,8 @@ describe("waived results", () => {
     expect(html).toContain("<td>IP allow-list | VPN</td>");
     expect(html).toContain("legacy &lt;b&gt;portal&lt;/b&gt; retiring");
     expect(html).toMatch(/☒ Compensating Control/);
+    // The requirement's own badge says so too: never plain In Place.
+    expect(html).toMatch(/<div class="req-head">.*<span class="badge f-not-tested">Compensating Control<\/span>/);
   });
 });
 
