@@ -4,7 +4,7 @@
 
 import { createColors } from "picocolors";
 import type { Report, Result } from "../checks/engine/report.js";
-import type { RequirementFinding } from "../checks/engine/requirements.js";
+import { requirementRollups, type RequirementFinding } from "../checks/engine/requirements.js";
 import { severityRank, type Severity, type Status } from "../checks/engine/rule.js";
 import { terminalSafe, wrapText } from "./terminal-text.js";
 
@@ -151,7 +151,8 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
 
 /** The PCI DSS requirement roll-up: one line per requirement a result cites, what to verify by hand under it. */
 function requirementLines(report: Report, c: ReturnType<typeof createColors>): string[] {
-  const touched = report.requirements.filter((r) => r.rows.length > 0);
+  // Recomputed from the results, as reports/roc.ts does, so the lines always match the results shown.
+  const touched = requirementRollups(report.results).filter((r) => r.rows.length > 0);
   if (touched.length === 0) return [];
   const mark: Record<RequirementFinding, string> = {
     "In Place": c.green("✔"),

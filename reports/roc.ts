@@ -8,6 +8,7 @@ import type { Report, Result } from "../checks/engine/report.js";
 import {
   bestPracticeResults,
   REQUIREMENT_FINDINGS,
+  requirementRollups,
   type RequirementFinding,
   type RequirementRollup,
 } from "../checks/engine/requirements.js";
@@ -50,9 +51,13 @@ export function evidenceRef(index: number): string {
   return `EV-${String(index + 1).padStart(3, "0")}`;
 }
 
-/** The engine's requirement roll-up, with the results and evidence references the writers render. */
+/**
+ * The engine's requirement roll-up, with the results and evidence references the writers render.
+ * Computed from the results by the same function that filled report.requirements, so a report
+ * whose results were filtered or merged is rendered as its results say.
+ */
 export function assessRequirements(report: Report): RequirementAssessment[] {
-  return report.requirements.map((rollup) => {
+  return requirementRollups(report.results).map((rollup) => {
     const rows = rollup.rows.map((row) => ({
       result: report.results[row.result]!,
       evidenceRef: evidenceRef(row.result),

@@ -83,13 +83,13 @@ export function ruleAnchor(id: string): string {
 export function catalogMarkdown(rules: readonly Rule[]): string {
   const entries = catalog(rules);
   const rows = entries.map(
-    (e) => `| [\`${e.id}\`](#${ruleAnchor(e.id)}) | ${e.severity} | ${mappingText(e.pci)} | ${e.title} |`,
+    (e) => `| [\`${e.id}\`](#${ruleAnchor(e.id)}) | ${e.severity} | ${mappingText(e.pci, e.sources)} | ${e.title} |`,
   );
   const sections = entries.map((e) =>
     [
       `### \`${e.id}\``,
       "",
-      `**${e.title}.** Severity ${e.severity}; PCI DSS v4.0.1: ${mappingText(e.pci)}.`,
+      `**${e.title}.** Severity ${e.severity}; PCI DSS v4.0.1: ${mappingText(e.pci, e.sources)}.`,
       "",
       ...(e.sources.length > 0 ? [`Cites: ${e.sources.map((s) => `[${s.title}](${s.url})`).join("; ")}.`, ""] : []),
       e.description,
@@ -102,10 +102,10 @@ export function catalogMarkdown(rules: readonly Rule[]): string {
   return `${table}\n\n${sections.join("\n\n")}`;
 }
 
-/** "8.4.2 meets, 8.4.1 meets (workforce)", as RULES.md writes a mapping; "best practice" when there is none. */
-export function mappingText(pci: readonly PciReference[]): string {
-  if (pci.length === 0) return "best practice";
-  return pci.map((r) => `${r.id} ${r.relation}${r.audiences ? ` (${r.audiences.join(", ")})` : ""}`).join(", ");
+/** "8.4.2 meets, 8.4.1 meets (workforce)", as RULES.md writes a mapping; "best practice" where the rule cites a source. */
+export function mappingText(pci: readonly PciReference[], sources: readonly SourceReference[] = []): string {
+  const references = pci.map((r) => `${r.id} ${r.relation}${r.audiences ? ` (${r.audiences.join(", ")})` : ""}`);
+  return [...references, ...(pci.length === 0 || sources.length > 0 ? ["best practice"] : [])].join(", ");
 }
 
 function optionsLine(defaults: Record<string, unknown>, byAudience: Record<string, unknown>): string {

@@ -10,7 +10,7 @@ import { applicability } from "./pci-applicability.js";
 import type { ResolvedPolicy, ResolvedRuleConfig } from "./policy-pack.js";
 import { requirementRollups } from "./requirements.js";
 import { summarize, type Report, type Result, type ResultResource } from "./report.js";
-import { SHARED_MESSAGES, STATUSES, type Finding, type Rule, type RuleOptions } from "./rule.js";
+import { SHARED_MESSAGES, STATUSES, type Finding, type PciReference, type Rule, type RuleOptions } from "./rule.js";
 import { applyWaivers, type Waiver } from "./waivers.js";
 
 export interface EvaluateOptions {
@@ -118,11 +118,24 @@ function toResult(rule: Rule, config: ResolvedRuleConfig, finding: Finding, audi
     message: renderMessage(rule, finding),
     resource: resultResource(finding.resource),
     audience: { audience: audience.audience, declared: audience.declared, via: audience.via },
-    controls: applicability(rule.meta.pci, audience),
+    controls: applicability(referencesOf(rule, finding), audience),
     references: rule.meta.sources ?? [],
     evidence: finding.evidence ?? [],
     remediation: rule.meta.remediation.summary,
   };
+}
+
+/** The rule's PCI references the finding bears on: all of them unless the finding names fewer. */
+function referencesOf(rule: Rule, finding: Finding): readonly PciReference[] {
+  const only = finding.requirements;
+  if (only === undefined) return rule.meta.pci;
+  const unknownIds = only.filter((id) => !rule.meta.pci.some((r) => r.id === id));
+  if (unknownIds.length > 0)
+    throw new RuleExecutionError(
+      rule.meta.id,
+      new Error(`finding names requirements the rule does not cite: ${unknownIds.join(", ")}`),
+    );
+  return rule.meta.pci.filter((r) => only.includes(r.id));
 }
 
 export function displayName(resource: ModelObject): string {

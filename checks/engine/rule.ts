@@ -108,6 +108,11 @@ export type MessageData = Readonly<Record<string, string | number | boolean>>;
 interface FindingBase {
   readonly resource: ModelObject;
   readonly evidence?: readonly Evidence[];
+  /**
+   * The ids of the rule's PCI references this finding bears on, where it bears on fewer than all
+   * (a PAN attribute fails 3.5.1, not 3.3.1). Absent: every reference the rule cites.
+   */
+  readonly requirements?: readonly string[];
 }
 
 /**

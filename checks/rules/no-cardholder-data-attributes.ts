@@ -3,6 +3,20 @@ import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/
 
 const DEFAULT_NAMES = ["pan", "card_number", "cardnumber", "ccnum", "cvv", "cvc", "cvv2", "card_expiry", "track"];
 
+/** The requirement a default name's data falls under: PAN 3.5.1, sensitive authentication data 3.3.1, expiry 3.2.1. */
+const REQUIREMENT_OF: Readonly<Record<string, string>> = {
+  pan: "3.5.1",
+  card_number: "3.5.1",
+  cardnumber: "3.5.1",
+  ccnum: "3.5.1",
+  cvv: "3.3.1",
+  cvc: "3.3.1",
+  cvv2: "3.3.1",
+  track: "3.3.1",
+  card_expiry: "3.2.1",
+};
+const ALL_REQUIREMENTS = ["3.2.1", "3.3.1", "3.5.1"];
+
 type MessageId = "pass" | "cardData";
 
 export default defineRule<{ names: string[] }, MessageId>({
@@ -74,6 +88,8 @@ export default defineRule<{ names: string[] }, MessageId>({
           matched: [...new Set(hits.map((h) => h.name))].join(", "),
         },
         evidence,
+        // A name the policy added has no known kind of data: it bears on all three.
+        requirements: [...new Set(hits.flatMap((h) => REQUIREMENT_OF[h.name] ?? ALL_REQUIREMENTS))].sort(),
       };
     });
   },

@@ -97,7 +97,7 @@ export function scopeSection(report: Report): SafeHtml {
 <h3>2.1 Inputs examined</h3>
 ${inputs.length > 0 ? html`<table><thead><tr><th>File</th><th>Kind</th><th>SHA-256</th></tr></thead><tbody>${inputs}</tbody></table>` : html`<p>No input files: the configuration was read from the live AWS account (${report.scopes.join(", ")}) at the assessment time above.${report.diagnostics.length > 0 ? ` ${report.diagnostics.length} read(s) failed: section 6.1 lists them.` : ""}</p>`}
 <h3>2.2 User pools and the audience of their accounts</h3>
-<p>PCI DSS v4.0.1 Requirements 7, 8 and 10 do not apply to accounts used by consumers (cardholders). Each user pool's audience decides which requirements apply to it.</p>
+<p>PCI DSS v4.0.1 Requirements 8.2 to 8.5 apply to user accounts, not to accounts used by consumers (cardholders); system and application accounts (identity-pool roles, machine-to-machine clients, secrets in configuration) and stored account data (Requirement 3) are in scope whatever the audience. Each user pool's audience decides which requirements apply to it.</p>
 <table><thead><tr><th>User pool</th><th>Resource</th><th>Audience</th><th>How it was determined</th></tr></thead><tbody>${audiences.length > 0 ? audiences : html`<tr><td colspan="4">No user pools in scope.</td></tr>`}</tbody></table>
 </section>`;
 }
@@ -138,7 +138,7 @@ function requirementBlock(assessment: RequirementAssessment): SafeHtml {
       ? html`<div class="label-sm">Not applicable</div><ul class="exempt">${[...byReason].map(([reason, refs]) => html`<li>${reason || "not applicable"} (${refs.join(", ")})</li>`)}</ul>`
       : "";
   return html`<div class="req" id="req-${assessment.id}">
-<div class="req-head"><h4>${assessment.id} <q class="text">${assessment.text}</q></h4><div>${findingBadge(assessment.finding)}</div></div>
+<div class="req-head"><h4>${assessment.id} <q class="text">${assessment.text}</q></h4><div>${findingBadge(assessment.finding)}${assessment.compensatingControl ? html` <span class="badge f-not-tested">Compensating Control</span>` : ""}</div></div>
 <div class="req-body">${checkboxes(assessment)}
 <div class="label-sm">Why the assessment finding was selected</div><p>${assessment.narrative}</p>
 ${assessment.compensatingControl ? html`<div class="label-sm">Compensating control</div><p>${findingLabel(assessment)}</p>` : ""}

@@ -8,7 +8,7 @@ import { PCI_REQUIREMENTS } from "../../checks/engine/pci-requirements.js";
 import { loadPolicy } from "../../checks/engine/policy-pack.js";
 import type { Report } from "../../checks/engine/report.js";
 import { bestPracticeResults, type RequirementRollup } from "../../checks/engine/requirements.js";
-import { severityRank } from "../../checks/engine/rule.js";
+import { defineRule, severityRank, type NoOptions, type Rule } from "../../checks/engine/rule.js";
 import type { Waiver } from "../../checks/engine/waivers.js";
 import { RULES, RULES_BY_ID } from "../../checks/rules/index.js";
 import { client, consumerPool, userPool } from "../harness/cognito-fixtures.js";
@@ -130,5 +130,42 @@ describe("best-practice results", () => {
     const deletion = results.find((x) => x.ruleId === "deletion-protection")!;
     expect(deletion.controls).toEqual([]);
     expect(deletion.references[0]?.title).toMatch(/Security Hub Cognito\.6/);
+  });
+});
+
+describe("a finding that bears on fewer requirements than its rule cites", () => {
+  const cardEstate = estateOf((s) =>
+    consumerPool(s, "shoppers", {
+      schema: [{ name: "card_number", attributeDataType: "String", mutable: true }],
+    }),
+  );
+
+  it("counts only there: a PAN attribute fails 3.5.1, not 3.3.1 or 3.2.1", () => {
+    const r = evaluate(cardEstate, loadPolicy("pci-dss-4.0.1", RULES_BY_ID), RULES_BY_ID, { now: NOW });
+    const fail = r.results.find((x) => x.ruleId === "no-cardholder-data-attributes")!;
+    expect(fail.status).toBe("FAIL");
+    expect(fail.controls.map((c) => [c.id, c.relation, c.applicable])).toEqual([["3.5.1", "meets", true]]);
+    expect(requirement(r, "3.5.1").finding).toBe("Not in Place");
+    expect(requirement(r, "3.3.1").finding).not.toBe("Not in Place");
+    expect(requirement(r, "3.2.1").finding).not.toBe("Not in Place");
+  });
+
+  it("is an ERROR when it names a requirement the rule does not cite", () => {
+    const base = RULES_BY_ID.get("no-cardholder-data-attributes")!;
+    const wrong = defineRule<NoOptions, "fail">({
+      meta: { ...base.meta, options: undefined, messages: { fail: "{{resource}} fails" } },
+      check: (estate) =>
+        estate.userPools.map((pool) => ({
+          resource: pool,
+          status: "FAIL",
+          messageId: "fail",
+          requirements: ["8.3.6"],
+        })),
+    });
+    const rules = new Map([[wrong.meta.id, wrong as unknown as Rule]]);
+    const r = evaluate(cardEstate, loadPolicy("pci-dss-4.0.1", RULES_BY_ID), rules, { now: NOW });
+    const results = r.results.filter((x) => x.ruleId === wrong.meta.id);
+    expect(results.map((x) => x.status)).toEqual(["ERROR"]);
+    expect(results[0]!.message).toMatch(/requirements the rule does not cite: 8\.3\.6/);
   });
 });

@@ -126,7 +126,7 @@ describe("the shop-legacy HTML report, screenshotted for review", () => {
       "2. Scope of Work and Evidence Sources",
       "3. Findings and Observations",
       "4. Waivers and Compensating Controls",
-      "5. Best-Practice Findings on Consumer Pools",
+      "5. Best-Practice Findings",
       "6. Evidence Register (Other Assessment Evidence)",
     ]);
     expect(layout.chart.bars).toBe(10);
