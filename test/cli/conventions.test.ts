@@ -149,15 +149,22 @@ describe(".authwarden.yaml and AUTHWARDEN_* variables", () => {
 });
 
 describe("--quiet on every command", () => {
-  it("check prints nothing, still exits by the gate and still writes its files", async () => {
+  it("check lists only failing results and the summary, without the files-written line", async () => {
     const out = join(tempDir(), "out");
+    const full = await cli(["check", "--plan", PLAN, "--verbose"]);
     const { code, stdout, stderr } = await cli(["check", "--plan", PLAN, "--quiet", "--output-dir", out]);
-    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: "", stderr: "" });
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     expect(readdirSync(out)).toEqual(["authwarden.json"]);
+    const statuses = (text: string) => new Set([...text.matchAll(/^ {4}([A-Z/]+) /gm)].map((m) => m[1]));
+    expect(statuses(full.stdout)).toEqual(new Set(["FAIL", "UNKNOWN", "PASS", "N/A"]));
+    expect(statuses(stdout)).toEqual(new Set(["FAIL"]));
+    expect(stdout).not.toMatch(/reports written|passed every rule/);
+    // The summary line still counts everything.
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(full.stdout.trimEnd().split("\n").at(-1));
   });
 
-  it("scan takes it (no progress, no console report) and rules lists only the ids", async () => {
-    expect((await cli(["scan", "--help"])).stdout).toMatch(/--quiet\s+print nothing but errors/);
+  it("scan takes it too, and rules --quiet lists only the ids", async () => {
+    expect((await cli(["scan", "--help"])).stdout).toMatch(/--quiet\s+list only failing results/);
     const { code, stdout } = await cli(["rules", "--quiet"]);
     expect(code).toBe(0);
     expect(stdout.trimEnd().split("\n").sort()).toEqual(RULES.map((r) => r.meta.id).sort());
