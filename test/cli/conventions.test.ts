@@ -112,6 +112,12 @@ describe(".authwarden.yaml and AUTHWARDEN_* variables", () => {
     expect([...ruleIds(report)].every((id) => id.startsWith("password-"))).toBe(true);
   });
 
+  it("--help states the precedence", async () => {
+    const { stdout } = await cli(["--help"]);
+    expect(stdout).toContain("a flag overrides its AUTHWARDEN_* variable");
+    expect(stdout).toContain(".authwarden.yaml (found from the working directory upward");
+  });
+
   it("a flag overrides the file", async () => {
     expect((await cli(["check", "--fail-on", "high"], { cwd: below })).code).toBe(1);
   });
