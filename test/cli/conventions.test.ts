@@ -143,6 +143,14 @@ describe(".authwarden.yaml and AUTHWARDEN_* variables", () => {
     expect(variable.stderr).toBe('authwarden: AUTHWARDEN_QUIET="perhaps": expected true or false\n');
   });
 
+  it("rules reads only its own section: the shared keys and variables belong to check and scan", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, ".authwarden.yaml"), "format: [sarif, markdown]\nrules:\n  format: json\n");
+    const { code, stdout, stderr } = await cli(["rules"], { cwd: dir, env: { AUTHWARDEN_FORMAT: "sarif" } });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect((JSON.parse(stdout) as unknown[]).length).toBe(RULES.length);
+  });
+
   it("a key the command does not take, in its section, is an error", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, ".authwarden.yaml"), "check:\n  regoin: eu-west-1\n");
