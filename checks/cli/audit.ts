@@ -72,7 +72,10 @@ export function addAuditOptions(command: Command): Command {
         .choices([...SEVERITIES, "none"])
         .default("high"),
     )
-    .option("--quiet", "print nothing but errors (files are still written)")
+    .option(
+      "--quiet",
+      "list only failing results and the summary line: no progress, no passing resources, no files-written line",
+    )
     .option("--no-color", "no colour, even on a terminal")
     .option("--verbose", "also list passing and not-applicable results");
 }
@@ -147,8 +150,19 @@ export async function auditAndEmit(
     : judged;
   const rules = ruleMetadata(RULES);
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
+  // --quiet: the console keeps what fails (and UNKNOWN after a failed read, which fails too); the
+  // summary line still counts every result.
+  const consoleView = options.quiet
+    ? {
+        ...report,
+        results: report.results.filter(
+          (r) =>
+            r.status === "FAIL" || r.status === "ERROR" || (r.status === "UNKNOWN" && report.summary.failedReads > 0),
+        ),
+      }
+    : report;
   const consoleReport = () =>
-    writeConsole(report, {
+    writeConsole(consoleView, {
       color,
       verbose: options.verbose ?? false,
       ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}),
@@ -160,13 +174,13 @@ export async function auditAndEmit(
       text: renderChunks(format, report, rules),
     }));
     await writeReportFiles(files);
-    if (!options.quiet && output.console) io.stdout(consoleReport());
+    if (output.console) io.stdout(consoleReport());
     if (!options.quiet && files.length > 0)
       io.stdout(`reports written: ${files.map((f) => terminalSafe(f.path)).join(", ")}\n`);
   } else if (output.formats.length === 1) {
     // The one format asked for on stdout is the command's output, --quiet or not.
     for (const chunk of renderChunks(output.formats[0]!, report, rules)) io.stdout(chunk);
-  } else if (!options.quiet) {
+  } else {
     io.stdout(consoleReport());
   }
   return report.gate?.passed === false ? 1 : 0;

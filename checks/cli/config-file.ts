@@ -15,6 +15,12 @@ import { isCommandName } from "./commands.js";
 
 export const CONFIG_FILE = ".authwarden.yaml";
 
+/**
+ * The auditing commands share the file's top level and the AUTHWARDEN_* variables; any other
+ * command (rules, whose --format means something else) reads only its own section.
+ */
+const SHARED_SETTINGS: ReadonlySet<string> = new Set(["check", "scan"]);
+
 /** Options whose values are paths: from the file, they are relative to the file's directory. */
 const PATH_OPTIONS: ReadonlySet<string> = new Set([
   "waivers",
@@ -50,12 +56,13 @@ const kebab = (attribute: string) => attribute.replace(/[A-Z]/g, (c) => `-${c.to
 export function applyConfiguration(command: Command, io: Pick<CliIo, "env" | "cwd">): void {
   const file = findConfigFile(io.cwd ?? process.cwd(), io.env);
   const settings = file ? fileSettings(file, command) : new Map<string, unknown>();
+  const shared = SHARED_SETTINGS.has(command.name());
   for (const option of command.options) {
     const key = option.attributeName();
     const source = command.getOptionValueSource(key);
     if (source !== undefined && source !== "default") continue;
     const variable = environmentVariable(option);
-    const fromEnv = io.env[variable];
+    const fromEnv = shared ? io.env[variable] : undefined;
     if (fromEnv !== undefined && fromEnv !== "") {
       command.setOptionValueWithSource(key, fromEnvironment(option, fromEnv, variable), "env");
     } else if (settings.has(key)) {
@@ -75,8 +82,9 @@ function fileSettings(file: string, command: Command): Map<string, unknown> {
   const settings = new Map<string, unknown>();
   const byName = new Map(command.options.map((o) => [kebab(o.attributeName()), o.attributeName()]));
   // Top-level keys are shared by the commands: the ones this command does not take are left to the others.
-  for (const [name, value] of Object.entries(content))
-    if (!isCommandName(name) && byName.has(name)) settings.set(byName.get(name)!, value);
+  if (SHARED_SETTINGS.has(command.name()))
+    for (const [name, value] of Object.entries(content))
+      if (!isCommandName(name) && byName.has(name)) settings.set(byName.get(name)!, value);
   const section = content[command.name()];
   if (section !== undefined) {
     if (!isJsonObject(section))

@@ -38,7 +38,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .version(toolVersion(), "-v, --version", "print the version")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      "after",
+      "\nSettings: a flag overrides its AUTHWARDEN_* variable (AUTHWARDEN_FAIL_ON for --fail-on), which overrides\n" +
+        ".authwarden.yaml (found from the working directory upward, or named by AUTHWARDEN_CONFIG).\n" +
+        "Exit codes: 0 gate passed, 1 gate failed, 2 bad usage or unreadable input.\n",
+    );
 
   try {
     const requested = requestedCommand(argv);

@@ -112,9 +112,12 @@ export async function writeReportFiles(files: readonly ReportFile[]): Promise<vo
     previous: `${f.path}.${process.pid}.old`,
   }));
   const cleanUp = () => {
-    for (const f of staged) {
-      rmSync(f.temporary, { force: true });
-      rmSync(f.previous, { force: true });
+    for (const path of staged.flatMap((f) => [f.temporary, f.previous])) {
+      try {
+        rmSync(path, { force: true });
+      } catch {
+        // Not a file of ours (a directory by that name): left alone, and the error that matters is reported.
+      }
     }
   };
   const onSignal = (signal: NodeJS.Signals) => {

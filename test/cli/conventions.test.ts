@@ -112,6 +112,12 @@ describe(".authwarden.yaml and AUTHWARDEN_* variables", () => {
     expect([...ruleIds(report)].every((id) => id.startsWith("password-"))).toBe(true);
   });
 
+  it("--help states the precedence", async () => {
+    const { stdout } = await cli(["--help"]);
+    expect(stdout).toContain("a flag overrides its AUTHWARDEN_* variable");
+    expect(stdout).toContain(".authwarden.yaml (found from the working directory upward");
+  });
+
   it("a flag overrides the file", async () => {
     expect((await cli(["check", "--fail-on", "high"], { cwd: below })).code).toBe(1);
   });
@@ -137,6 +143,14 @@ describe(".authwarden.yaml and AUTHWARDEN_* variables", () => {
     expect(variable.stderr).toBe('authwarden: AUTHWARDEN_QUIET="perhaps": expected true or false\n');
   });
 
+  it("rules reads only its own section: the shared keys and variables belong to check and scan", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, ".authwarden.yaml"), "format: [sarif, markdown]\nrules:\n  format: json\n");
+    const { code, stdout, stderr } = await cli(["rules"], { cwd: dir, env: { AUTHWARDEN_FORMAT: "sarif" } });
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect((JSON.parse(stdout) as unknown[]).length).toBe(RULES.length);
+  });
+
   it("a key the command does not take, in its section, is an error", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, ".authwarden.yaml"), "check:\n  regoin: eu-west-1\n");
@@ -149,15 +163,22 @@ describe(".authwarden.yaml and AUTHWARDEN_* variables", () => {
 });
 
 describe("--quiet on every command", () => {
-  it("check prints nothing, still exits by the gate and still writes its files", async () => {
+  it("check lists only failing results and the summary, without the files-written line", async () => {
     const out = join(tempDir(), "out");
+    const full = await cli(["check", "--plan", PLAN, "--verbose"]);
     const { code, stdout, stderr } = await cli(["check", "--plan", PLAN, "--quiet", "--output-dir", out]);
-    expect({ code, stdout, stderr }).toEqual({ code: 1, stdout: "", stderr: "" });
+    expect({ code, stderr }).toEqual({ code: 1, stderr: "" });
     expect(readdirSync(out)).toEqual(["authwarden.json"]);
+    const statuses = (text: string) => new Set([...text.matchAll(/^ {4}([A-Z/]+) /gm)].map((m) => m[1]));
+    expect(statuses(full.stdout)).toEqual(new Set(["FAIL", "UNKNOWN", "PASS", "N/A"]));
+    expect(statuses(stdout)).toEqual(new Set(["FAIL"]));
+    expect(stdout).not.toMatch(/reports written|passed every rule/);
+    // The summary line still counts everything.
+    expect(stdout.trimEnd().split("\n").at(-1)).toBe(full.stdout.trimEnd().split("\n").at(-1));
   });
 
-  it("scan takes it (no progress, no console report) and rules lists only the ids", async () => {
-    expect((await cli(["scan", "--help"])).stdout).toMatch(/--quiet\s+print nothing but errors/);
+  it("scan takes it too, and rules --quiet lists only the ids", async () => {
+    expect((await cli(["scan", "--help"])).stdout).toMatch(/--quiet\s+list only failing results/);
     const { code, stdout } = await cli(["rules", "--quiet"]);
     expect(code).toBe(0);
     expect(stdout.trimEnd().split("\n").sort()).toEqual(RULES.map((r) => r.meta.id).sort());

@@ -108,35 +108,38 @@ describe("a rename that fails part-way restores the previous reports", () => {
   });
 });
 
-describe("SIGTERM while the reports are written", () => {
-  it("removes the temporaries, leaves the previous report, and dies of the signal", async () => {
-    const out = tempDir();
-    writeFileSync(join(out, "authwarden.json"), OLD);
-    const plan = readFileSync(PLAN);
-    // The JSON report must not fit in a pipe's buffer (64 KiB), so its write blocks on the FIFO below.
-    const { stdout: report } = await runCli(["check", "--plan", PLAN, "--format", "json"]);
-    expect(report.length).toBeGreaterThan(65_536);
+describe("a signal while the reports are written", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "%s removes the temporaries, leaves the previous report, and kills",
+    async (sent) => {
+      const out = tempDir();
+      writeFileSync(join(out, "authwarden.json"), OLD);
+      const plan = readFileSync(PLAN);
+      // The JSON report must not fit in a pipe's buffer (64 KiB), so its write blocks on the FIFO below.
+      const { stdout: report } = await runCli(["check", "--plan", PLAN, "--format", "json"]);
+      expect(report.length).toBeGreaterThan(65_536);
 
-    const child = spawnBin(["check", "--plan", "-", "--format", "sarif", "json", "--output-dir", out]);
-    const exited = once(child, "exit");
-    // The temporary of authwarden.json is named by the child's pid: made a FIFO before the child has
-    // its input, the child's write into it blocks until we read, and we never do. Opening our end
-    // returns once the child has opened its end: from then on it is mid-write, deterministically.
-    const temporary = join(out, `authwarden.json.${child.pid}.tmp`);
-    execFileSync("mkfifo", [temporary]);
-    child.stdin!.end(plan);
-    const reader = await open(temporary, "r");
-    try {
-      // authwarden.sarif was written first and is complete, still under its temporary name.
-      expect(readdirSync(out)).toContain(`authwarden.sarif.${child.pid}.tmp`);
-      child.kill("SIGTERM");
-      const [code, signal] = await exited;
-      expect({ code, signal }).toEqual({ code: null, signal: "SIGTERM" });
-    } finally {
-      await reader.close();
-    }
-    expect(readdirSync(out)).toEqual(["authwarden.json"]);
-    expect(readFileSync(join(out, "authwarden.json"), "utf8")).toBe(OLD);
-    expect(existsSync(temporary)).toBe(false);
-  });
+      const child = spawnBin(["check", "--plan", "-", "--format", "sarif", "json", "--output-dir", out]);
+      const exited = once(child, "exit");
+      // The temporary of authwarden.json is named by the child's pid: made a FIFO before the child has
+      // its input, the child's write into it blocks until we read, and we never do. Opening our end
+      // returns once the child has opened its end: from then on it is mid-write, deterministically.
+      const temporary = join(out, `authwarden.json.${child.pid}.tmp`);
+      execFileSync("mkfifo", [temporary]);
+      child.stdin!.end(plan);
+      const reader = await open(temporary, "r");
+      try {
+        // authwarden.sarif was written first and is complete, still under its temporary name.
+        expect(readdirSync(out)).toContain(`authwarden.sarif.${child.pid}.tmp`);
+        child.kill(sent);
+        const [code, signal] = await exited;
+        expect({ code, signal }).toEqual({ code: null, signal: sent });
+      } finally {
+        await reader.close();
+      }
+      expect(readdirSync(out)).toEqual(["authwarden.json"]);
+      expect(readFileSync(join(out, "authwarden.json"), "utf8")).toBe(OLD);
+      expect(existsSync(temporary)).toBe(false);
+    },
+  );
 });
