@@ -8,20 +8,35 @@ import { writeHtml } from "./html/index.js";
 import { writeJson } from "./json.js";
 import { writeJunit } from "./junit.js";
 import { writeMarkdown } from "./markdown.js";
+import { repositoryRootFor } from "./repository-root.js";
 import { writeSarif } from "./sarif.js";
+import type { WriterOptions } from "./writer-options.js";
+
+export type { AssessmentDetails, ScanEndpoint, WriterOptions } from "./writer-options.js";
 
 export interface FileWriter {
   readonly file: string;
-  readonly write: (report: Report, rules: RuleMetadata) => string;
+  readonly write: (report: Report, rules: RuleMetadata, options?: WriterOptions) => string;
 }
 
 export const FILE_WRITERS = {
   json: { file: "authwarden.json", write: writeJson },
-  sarif: { file: "authwarden.sarif", write: (report, rules) => writeSarif(report, rules) },
-  junit: { file: "authwarden.junit.xml", write: writeJunit },
-  markdown: { file: "authwarden.md", write: (report, rules) => writeMarkdown(report, rules) },
+  sarif: {
+    file: "authwarden.sarif",
+    write: (report, rules, options = {}) => {
+      const cwd = options.cwd ?? process.cwd();
+      const repositoryRoot = repositoryRootFor(report.inputs, cwd, options.repositoryRoot);
+      return writeSarif(report, rules, { cwd, ...(repositoryRoot ? { repositoryRoot } : {}) });
+    },
+  },
+  junit: { file: "authwarden.junit.xml", write: (report, rules) => writeJunit(report, rules) },
+  markdown: {
+    file: "authwarden.md",
+    write: (report, rules, options = {}) =>
+      writeMarkdown(report, rules, options.reportUrl ? { reportUrl: options.reportUrl } : {}),
+  },
   // The evidence report is self-contained by design (no outbound links), so it takes no rule metadata.
-  html: { file: "authwarden.html", write: (report) => writeHtml(report) },
+  html: { file: "authwarden.html", write: (report, _rules, options = {}) => writeHtml(report, options) },
 } as const satisfies Record<string, FileWriter>;
 
 export type FileFormat = keyof typeof FILE_WRITERS;

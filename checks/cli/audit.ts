@@ -5,7 +5,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Option, type Command } from "commander";
 import { writeConsole } from "../../reports/console.js";
-import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat } from "../../reports/index.js";
+import { FILE_WRITERS, FORMATS, isFileFormat, type FileFormat, type WriterOptions } from "../../reports/index.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { ruleMetadata, type RuleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
@@ -17,6 +17,7 @@ import { withGate, type Report } from "../engine/report.js";
 import { SEVERITIES, type Severity } from "../engine/rule.js";
 import { RULES, RULES_BY_ID } from "../rules/index.js";
 import { loadWaivers } from "../engine/waivers.js";
+import { addReportFlags, writerOptions, type ReportFlags } from "./report-flags.js";
 
 /** The process as the commands see it: injected, so tests run the CLI in-process. */
 export interface CliIo {
@@ -33,7 +34,7 @@ export type OutputIo = Pick<CliIo, "stdout" | "stdoutIsTTY" | "env">;
 /** How a command hands its exit code back to run(). */
 export type SetExitCode = (code: number) => void;
 
-export interface AuditOptions {
+export interface AuditOptions extends ReportFlags {
   policy: string;
   waivers?: string;
   format?: string[];
@@ -45,7 +46,7 @@ export interface AuditOptions {
 
 /** The options every auditing command (check, scan) shares: policy, waivers, output and gate. */
 export function addAuditOptions(command: Command): Command {
-  return command
+  return addReportFlags(command)
     .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
     .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
     .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
@@ -81,6 +82,7 @@ export function auditAndEmit(
   io: OutputIo,
   config = loadAuditConfig(options),
   planned?: Estate,
+  known: WriterOptions = {},
 ): number {
   const formats = [...new Set(options.format ?? ["console"])];
   const fileFormats = formats.filter(isFileFormat);
@@ -93,15 +95,16 @@ export function auditAndEmit(
       }
     : judged;
   const rules = ruleMetadata(RULES);
+  const writing = writerOptions(options, known);
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
   if (options.outputDir) {
-    const written = writeReports(report, rules, fileFormats, options.outputDir);
+    const written = writeReports(report, rules, fileFormats, options.outputDir, writing);
     if (formats.includes("console") || fileFormats.length === 0 || !options.format) {
       io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
     }
     io.stdout(`reports written: ${written.map(terminalSafe).join(", ")}\n`);
   } else if (fileFormats.length === 1) {
-    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report, rules));
+    io.stdout(FILE_WRITERS[fileFormats[0]!].write(report, rules, writing));
   } else {
     io.stdout(writeConsole(report, { color, verbose: options.verbose ?? false }));
   }
@@ -109,10 +112,16 @@ export function auditAndEmit(
 }
 
 /** Writes every file through a temporary name and renames it, so no report is ever half-written. */
-function writeReports(report: Report, rules: RuleMetadata, formats: readonly FileFormat[], dir: string): string[] {
+function writeReports(
+  report: Report,
+  rules: RuleMetadata,
+  formats: readonly FileFormat[],
+  dir: string,
+  options: WriterOptions,
+): string[] {
   const rendered = formats.map((format) => ({
     path: join(dir, FILE_WRITERS[format].file),
-    text: FILE_WRITERS[format].write(report, rules),
+    text: FILE_WRITERS[format].write(report, rules, options),
   }));
   try {
     mkdirSync(dir, { recursive: true });

@@ -78,7 +78,10 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
     { regions, ...(progress ? { progress: progress.update } : {}) },
   );
   progress?.done();
-  return auditAndEmit(estate, options, io, config, planned);
+  const endpoint = options.endpointUrl
+    ? { url: options.endpointUrl, overridden: true }
+    : { url: regions.map((r) => `https://cognito-idp.${r}.amazonaws.com`).join(", "), overridden: false };
+  return auditAndEmit(estate, options, io, config, planned, { endpoint });
 }
 
 async function loadPlanned(path: string, stacks: string[] | undefined): Promise<Estate> {

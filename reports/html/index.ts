@@ -19,8 +19,9 @@ import {
 import { HTML_STYLE } from "./style.js";
 import { html, trusted } from "./template.js";
 import { assessRequirements, overall } from "../roc.js";
+import type { WriterOptions } from "../writer-options.js";
 
-export function writeHtml(report: Report): string {
+export function writeHtml(report: Report, _options: WriterOptions = {}): string {
   const assessments = assessRequirements(report);
   const totals = overall(assessments);
   const styleHash = createHash("sha256").update(HTML_STYLE).digest("base64");

@@ -1,0 +1,48 @@
+// Estate strings as the Markdown comment shows them: Terraform interpolations and IAM policy
+// variables without their raw ${...} (which reads as an unresolved template), long unbroken
+// tokens given break opportunities so a table stays within GitHub's content width, escaped by
+// markdownText, and clipped with a visible count of what was left out.
+
+import { markdownText } from "./escape.js";
+
+/** The longest estate string (name, location, message, reason) shown whole, in characters. */
+export const CELL_LIMIT = 500;
+
+const TERRAFORM_REFERENCE =
+  /^(?:data\.|module\.|var\.|local\.)?[a-z][\w-]*(?:\[[^\]]*\])?(?:\.[\w-]+(?:\[[^\]]*\])?)+$/;
+
+/** `${aws_x.y.id}` as `aws_x.y.id`, `${aws:username}` as `policy variable aws:username`. */
+export function withoutInterpolations(text: string): string {
+  return text.replace(/\$\{([^{}]*)\}/g, (_, inner: string) =>
+    TERRAFORM_REFERENCE.test(inner) ? inner : `policy variable ${inner}`,
+  );
+}
+
+/** A zero-width space after the dots, slashes, colons and underscores of tokens longer than `width`. */
+export function breakable(text: string, width = 40): string {
+  return text.replace(new RegExp(`\\S{${width + 1},}`, "gu"), (token) => token.replace(/([./:_])(?=\S)/g, "$1\u200b"));
+}
+
+/** Cuts past `limit` characters (never inside a surrogate pair) with an ellipsis and the count left out. */
+function clipped(text: string, limit: number): { text: string; cut: number } {
+  if (text.length <= limit) return { text, cut: 0 };
+  const high = text.charCodeAt(limit - 1);
+  const at = high >= 0xd800 && high <= 0xdbff ? limit - 1 : limit;
+  return { text: text.slice(0, at), cut: text.length - at };
+}
+
+/** An estate string, readable, escaped and clipped past `limit` characters. */
+export function md(text: string, limit = CELL_LIMIT): string {
+  const readable = withoutInterpolations(text);
+  const { text: kept, cut } = clipped(readable, limit);
+  const body = markdownText(breakable(kept));
+  if (cut === 0) return body;
+  return limit < CELL_LIMIT ? `${body}…` : `${body}…(+${cut.toLocaleString("en-US")} characters)`;
+}
+
+const NATURAL = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+/** Natural order: pool-2 before pool-10. */
+export function naturalCompare(a: string, b: string): number {
+  return NATURAL.compare(a, b);
+}
