@@ -1,6 +1,6 @@
 // Estate strings as the Markdown comment shows them: Terraform interpolations and IAM policy
 // variables without their raw ${...} (which reads as an unresolved template), long unbroken
-// tokens given break opportunities so a table stays within GitHub's content width, escaped by
+// tokens given <wbr> break opportunities so a table stays within GitHub's content width, escaped by
 // markdownText, and clipped with a visible count of what was left out.
 
 import { markdownText } from "./escape.js";
@@ -18,9 +18,14 @@ export function withoutInterpolations(text: string): string {
   );
 }
 
-/** A zero-width space after the dots, slashes, colons and underscores of tokens longer than `width`. */
-export function breakable(text: string, width = 40): string {
-  return text.replace(new RegExp(`\\S{${width + 1},}`, "gu"), (token) => token.replace(/([./:_])(?=\S)/g, "$1\u200b"));
+/** Stands for a <wbr> until the text is escaped (a private-use character, inert if an estate string holds one). */
+const BREAK = "\ue000";
+
+/** A break opportunity after the dots, slashes, colons and underscores of tokens longer than `width`. */
+function breakable(text: string, width = 40): string {
+  return text.replace(new RegExp(`\\S{${width + 1},}`, "gu"), (token) =>
+    token.replace(/([./:_])(?=\S)/g, `$1${BREAK}`),
+  );
 }
 
 /** Cuts past `limit` characters (never inside a surrogate pair) with an ellipsis and the count left out. */
@@ -35,7 +40,8 @@ function clipped(text: string, limit: number): { text: string; cut: number } {
 export function md(text: string, limit = CELL_LIMIT): string {
   const readable = withoutInterpolations(text);
   const { text: kept, cut } = clipped(readable, limit);
-  const body = markdownText(breakable(kept));
+  // <wbr>, not a zero-width space, so a copied name or setting stays what it was.
+  const body = markdownText(breakable(kept)).replaceAll(BREAK, "<wbr>");
   if (cut === 0) return body;
   return limit < CELL_LIMIT ? `${body}…` : `${body}…(+${cut.toLocaleString("en-US")} characters)`;
 }

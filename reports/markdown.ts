@@ -164,12 +164,12 @@ function ruleCounts(report: Report, rules: RuleMetadata): string[] {
     .map((failed) => {
       const first = failed[0]!;
       const pci = failed.filter(applicable).length;
-      return `| ${ruleCell(first.ruleId, rules)} | ${SEVERITY_ICON[first.severity]} ${first.severity} | ${failed.length}${pci < failed.length ? ` (${pci} PCI)` : ""} | ${md(first.remediation, FIX_LIMIT)} |`;
+      return `| ${ruleCell(first.ruleId, rules)} | ${SEVERITY_ICON[first.severity]} ${first.severity} | ${failed.length}${pci < failed.length ? ` (${pci} under PCI DSS)` : ""} | ${md(first.remediation, FIX_LIMIT)} |`;
     });
   return [
     `#### Failures by rule (${byRule.size} rules)`,
     "",
-    "| Severity | Rule | Failed | How to fix |",
+    "| Rule | Severity | Failed | How to fix |",
     "|---|---|---:|---|",
     ...rows,
   ];

@@ -12,6 +12,7 @@ import { ShopAppClient } from "../../stacks/app-client.js";
 import { compliantVariant, legacyVariant } from "../../stacks/main.js";
 import type { AppClientProfile, UserPoolProfile } from "../../stacks/shop-variant.js";
 import { SmsSenderRole } from "../../stacks/sms-sender-role.js";
+import { enableSourceLocations } from "../../stacks/source-locations.js";
 import { ShopUserPool } from "../../stacks/user-pool.js";
 
 export const LARGE_ESTATE_STACK = "estate";
@@ -32,6 +33,8 @@ const CLIENT_PROFILES: readonly AppClientProfile[] = [
 
 /** Synthesizes `pools` user pools and `clients` app clients into a new temporary directory. */
 export function synthLargeEstate(pools = 200, clients = 300): string {
+  // As the reference app does: every construct records where it was created, for the reports' locations.
+  const restore = enableSourceLocations();
   const outdir = mkdtempSync(join(tmpdir(), "authwarden-estate-"));
   const app = new App({ outdir });
   const stack = new TerraformStack(app, LARGE_ESTATE_STACK);
@@ -57,5 +60,6 @@ export function synthLargeEstate(pools = 200, clients = 300): string {
     new ShopAppClient(stack, `Client${n}`, { userPoolId: pool.pool.id, profile });
   }
   app.synth();
+  restore();
   return outdir;
 }
