@@ -119,6 +119,27 @@ describe("all formats in one run", () => {
     expect(xml).toContain(`failures="${fails.length}"`);
   });
 
+  it("JUnit skips carry their reason in the body, names leave the severity to a property, and no reason repeats", () => {
+    const xml = first.files["authwarden.junit.xml"]!;
+    const skipped = xml.match(/<skipped [^>]*?\/?>(?:[^<]*<\/skipped>)?/g) ?? [];
+    const notRun = first.report.results.filter((r) => ["NOT_APPLICABLE", "UNKNOWN", "WAIVED"].includes(r.status));
+    expect(notRun.length).toBeGreaterThan(0);
+    expect(skipped).toHaveLength(notRun.length);
+    for (const element of skipped) {
+      expect(element).not.toMatch(/\/>$/);
+      expect(element).toMatch(/>[^<]*\S[^<]*<\/skipped>$/);
+    }
+    const na = first.report.results.find((r) => r.status === "NOT_APPLICABLE")!;
+    expect(xml).toContain(
+      `<skipped type="not-applicable" message="${na.message.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;")}">`,
+    );
+    expect(xml).not.toMatch(/not applicable: [^"\n]*not applicable:/);
+    expect(xml).not.toMatch(/<testcase [^>]*name="\[(CRITICAL|HIGH|MEDIUM|LOW|INFO)\]/);
+    const cases = xml.match(/<testcase [\s\S]*?<\/testcase>/g) ?? [];
+    expect(cases).toHaveLength(first.report.results.length);
+    for (const c of cases) expect(c).toMatch(/<property name="severity" value="(critical|high|medium|low|info)"\/>/);
+  });
+
   it("Markdown has the verdict, severity counts, failures and the requirements touched", () => {
     const md = first.files["authwarden.md"]!;
     expect(md).toMatch(/^<!-- authwarden:pr-comment -->\n### ❌ authwarden: gate failed/);
@@ -130,6 +151,17 @@ describe("all formats in one run", () => {
     const ruleRows = md.split("\n").filter((line) => /^\| \[[a-z-]+\]\(https:/.test(line));
     expect(ruleRows).toHaveLength(
       new Set(first.report.results.filter((r) => r.status === "FAIL").map((r) => r.ruleId)).size,
+    );
+  });
+
+  it("Markdown shows Terraform references and IAM policy variables without a raw ${...}", () => {
+    const md = first.files["authwarden.md"]!;
+    const withToken = first.report.results.filter((r) => r.status === "FAIL" && r.message.includes("${"));
+    expect(withToken.length).toBeGreaterThan(0);
+    expect(md).not.toMatch(/\$\{|\\\$\\\{/);
+    // The reference itself is kept, breakable: aws_cognito_user_pool.ConsumerPool_UserPool_74BEAF0C.endpoint.
+    expect(md.replace(/<wbr>/g, "")).toMatch(
+      /aws\\_cognito\\_user\\_pool\.ConsumerPool\\_UserPool\\_[0-9A-F]{8}\.endpoint/,
     );
   });
 
