@@ -4,7 +4,9 @@
 // as ranges of the register (roc.ts refRanges) instead of one reference per resource.
 
 import type { Result } from "../../checks/engine/report.js";
-export { refRanges } from "../roc.js";
+import { refRanges } from "../roc.js";
+
+export { refRanges };
 import { resourceLabel } from "../rule-info.js";
 import { html, type SafeHtml } from "./template.js";
 
@@ -12,6 +14,14 @@ import { html, type SafeHtml } from "./template.js";
 export const NAMED_INLINE = 6;
 
 const NATURAL = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
+
+/** Register references for a table cell: the first ranges, then how many more (the register lists each rule's results together). */
+export function refList(indexes: readonly number[], shown = 8): string {
+  const parts = refRanges(indexes).split(", ");
+  return parts.length <= shown + 2
+    ? parts.join(", ")
+    : `${parts.slice(0, shown).join(", ")} and ${parts.length - shown} more`;
+}
 
 /** The message with the resource's name as [resource], so the same finding on many resources reads (and groups) once. */
 export function genericMessage(result: Result): string {

@@ -5,7 +5,7 @@
 
 import type { Result } from "../../checks/engine/report.js";
 import { PRINCIPALS, ROC_FINDINGS, type RequirementAssessment, type RequirementRow } from "../roc.js";
-import { count, examined, groupBy, refRanges, resourceList } from "./grouping.js";
+import { count, examined, groupBy, refList, refRanges, resourceList } from "./grouping.js";
 import { findingBadge } from "./sections.js";
 import { html, type SafeHtml } from "./template.js";
 import { resourceLabel } from "../rule-info.js";
@@ -38,7 +38,7 @@ function evidenceRows(rows: readonly RequirementRow[], indexOf: IndexOf): SafeHt
         first.reason && (first.result.evidence.length > 0 || first.reason !== first.result.message)
           ? html`<br><small>${reasonOf(first)}</small>`
           : "";
-      return html`<tr><td class="mono rule">${first.result.ruleId}</td><td>${findingBadge(first.finding)}${reason}</td><td class="num">${items.length}</td><td class="cfg">${multiline(examined(first.result))}</td><td>${resourceList(results)}</td><td class="mono refs">${refRanges(results.map(indexOf))}</td></tr>`;
+      return html`<tr><td class="mono rule">${first.result.ruleId}</td><td>${findingBadge(first.finding)}${reason}</td><td class="num">${items.length}</td><td class="cfg">${multiline(examined(first.result))}</td><td>${resourceList(results)}</td><td class="mono refs">${refList(results.map(indexOf))}</td></tr>`;
     }),
   );
 }

@@ -13,7 +13,7 @@ import {
   type RocFinding,
 } from "../roc.js";
 import { resourceLabel } from "../rule-info.js";
-import { count, genericMessage, groupBy, NAMED_INLINE, refRanges, resourceList } from "./grouping.js";
+import { count, genericMessage, groupBy, NAMED_INLINE, refList, resourceList } from "./grouping.js";
 
 const FINDING_CLASS: Readonly<Record<RocFinding, string>> = {
   "In Place": "f-in-place",
@@ -132,7 +132,7 @@ export function bestPracticeSection(report: Report): SafeHtml {
   const index = new Map(report.results.map((r, i) => [r, i]));
   const rows = groupBy(open, (r) => `${r.ruleId}\u0000${r.status}\u0000${genericMessage(r)}`).map(({ items }) => {
     const r = items[0]!;
-    return html`<tr><td class="mono rule">${r.ruleId}</td><td class="nowrap">${status(r)}</td><td class="num">${items.length}</td><td>${genericMessage(r)}</td><td>${resourceList(items)}</td><td class="mono refs">${refRanges(items.map((i) => index.get(i)!))}</td><td>${r.remediation}</td></tr>`;
+    return html`<tr><td class="mono rule">${r.ruleId}</td><td class="nowrap">${status(r)}</td><td class="num">${items.length}</td><td>${genericMessage(r)}</td><td>${resourceList(items)}</td><td class="mono refs">${refList(items.map((i) => index.get(i)!))}</td><td>${r.remediation}</td></tr>`;
   });
   return html`<section id="best-practice">
 <h2>5. Best-Practice Findings on Consumer Pools</h2>

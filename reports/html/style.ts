@@ -60,7 +60,7 @@ ul.exempt { margin: 2px 0 10px; padding-left: 20px; font-size: .88rem; color: va
 details.more { display: inline; }
 details.more summary { display: inline; cursor: pointer; color: var(--accent); }
 td.cfg { font-size: .88em; }
-td.refs { font-size: .8em; min-width: 7em; }
+td.refs { font-size: .8em; min-width: 7em; overflow-wrap: normal; }
 .reg-rule h4 { margin: 14px 0 2px; font-size: .95rem; }
 p.reg { font-size: .8rem; margin: 2px 0 6px; line-height: 1.35; }
 .toc { columns: 2; padding-left: 20px; }
