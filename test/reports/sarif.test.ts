@@ -92,6 +92,26 @@ describe("SARIF categories", () => {
   });
 });
 
+describe("the OASIS schema the logs are validated against", () => {
+  it("is errata 01 and rejects what SARIF 2.1.0 does not allow", () => {
+    const log = {
+      version: "2.1.0",
+      runs: [
+        {
+          tool: { driver: { name: "authwarden" } },
+          results: [{ message: { text: "x" }, suppressions: [{ kind: "waived" }] }],
+        },
+      ],
+    };
+    expect(validateSarif(log).valid).toBe(false);
+    const fixed = structuredClone(log);
+    fixed.runs[0]!.results[0]!.suppressions[0]!.kind = "external";
+    expect(validateSarif(fixed).valid).toBe(true);
+    // rtm.5 let a malformed language tag through its broken pattern; errata 01 does not.
+    expect(validateSarif({ ...fixed, runs: [{ ...fixed.runs[0]!, language: "en-USA" }] }).valid).toBe(false);
+  });
+});
+
 describe("SARIF paths relative to the repository", () => {
   it("a run in a subdirectory names files relative to the repository root, under %SRCROOT%", async () => {
     const root = repository();
