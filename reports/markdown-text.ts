@@ -36,9 +36,22 @@ function clipped(text: string, limit: number): { text: string; cut: number } {
   return { text: text.slice(0, at), cut: text.length - at };
 }
 
-/** An estate string, readable, escaped and clipped past `limit` characters. */
-export function md(text: string, limit = CELL_LIMIT): string {
-  const readable = withoutInterpolations(text);
+/** Stands for the n-th ${...} of a remediation until the text is escaped. */
+const CODE = /\ue001(\d+)\ue002/g;
+
+/**
+ * A remediation, escaped and clipped: its ${...} (an IAM policy variable the fix must write as
+ * is) become code spans, shown literally rather than read as math or markup.
+ */
+export function mdFix(text: string, limit: number): string {
+  const tokens: string[] = [];
+  const marked = text.replace(/\$\{([\w.:-]+)\}/g, (token) => `\ue001${tokens.push(token) - 1}\ue002`);
+  return md(marked, limit, false).replace(CODE, (_, i: string) => `\`${tokens[Number(i)]!}\``);
+}
+
+/** An estate string, escaped and clipped past `limit` characters; in a message, ${...} reads as what it refers to. */
+export function md(text: string, limit = CELL_LIMIT, message = true): string {
+  const readable = message ? withoutInterpolations(text) : text;
   const { text: kept, cut } = clipped(readable, limit);
   // <wbr>, not a zero-width space, so a copied name or setting stays what it was.
   const body = markdownText(breakable(kept)).replaceAll(BREAK, "<wbr>");

@@ -9,7 +9,7 @@
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import { SEVERITIES, severityRank, type Severity } from "../checks/engine/rule.js";
-import { md, naturalCompare } from "./markdown-text.js";
+import { md, mdFix, naturalCompare } from "./markdown-text.js";
 import { assessRequirements, type RocFinding } from "./roc.js";
 import { resourceLabel } from "./rule-info.js";
 
@@ -164,7 +164,8 @@ function ruleCounts(report: Report, rules: RuleMetadata): string[] {
     .map((failed) => {
       const first = failed[0]!;
       const pci = failed.filter(applicable).length;
-      return `| ${ruleCell(first.ruleId, rules)} | ${SEVERITY_ICON[first.severity]} ${first.severity} | ${failed.length}${pci < failed.length ? ` (${pci} under PCI DSS)` : ""} | ${md(first.remediation, FIX_LIMIT)} |`;
+      const scope = pci === failed.length ? "" : pci === 0 ? " (best practice)" : ` (${pci} under PCI DSS)`;
+      return `| ${ruleCell(first.ruleId, rules)} | ${SEVERITY_ICON[first.severity]} ${first.severity} | ${failed.length}${scope} | ${mdFix(first.remediation, FIX_LIMIT)} |`;
     });
   return [
     `#### Failures by rule (${byRule.size} rules)`,

@@ -12,7 +12,7 @@ export interface AssessmentDetails {
 
 /** The endpoint a live scan read. */
 export interface ScanEndpoint {
-  /** The --endpoint-url, or the AWS regional endpoints the SDK resolves. */
+  /** The --endpoint-url, or a description of the AWS SDK's default endpoints in the scanned regions. */
   readonly url: string;
   /** Set when --endpoint-url redirected every request: an emulator or a proxy, not AWS itself. */
   readonly overridden: boolean;

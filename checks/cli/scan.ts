@@ -80,7 +80,7 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
   progress?.done();
   const endpoint = options.endpointUrl
     ? { url: options.endpointUrl, overridden: true }
-    : { url: regions.map((r) => `https://cognito-idp.${r}.amazonaws.com`).join(", "), overridden: false };
+    : { url: `the AWS SDK's default endpoints in ${regions.join(", ")}`, overridden: false };
   return auditAndEmit(estate, options, io, config, planned, { endpoint });
 }
 

@@ -8,6 +8,7 @@ import { AuthwardenError, ReportLimitError } from "../../checks/errors.js";
 import { assertValid } from "../../checks/io/json-schema.js";
 import type { Report, Result } from "../../checks/engine/report.js";
 import { FILE_WRITERS } from "../../reports/index.js";
+import { withoutInterpolations } from "../../reports/markdown-text.js";
 import { PRINCIPALS, REQUIREMENTS } from "../../reports/roc.js";
 import { fingerprint, SECURITY_SEVERITY, writeSarif } from "../../reports/sarif.js";
 import { ruleMetadata } from "../../checks/engine/catalog.js";
@@ -154,15 +155,22 @@ describe("all formats in one run", () => {
     );
   });
 
-  it("Markdown shows Terraform references and IAM policy variables without a raw ${...}", () => {
+  it("Markdown messages show Terraform references and IAM policy variables without a raw ${...}", () => {
     const md = first.files["authwarden.md"]!;
     const withToken = first.report.results.filter((r) => r.status === "FAIL" && r.message.includes("${"));
-    expect(withToken.length).toBeGreaterThan(0);
-    expect(md).not.toMatch(/\$\{|\\\$\\\{/);
+    expect(withToken.length).toBeGreaterThan(1);
+    const failureRows = md.split("\n").filter((line) => /^\| (🟥|🟧|🟨|🟦|⬜) /u.test(line));
+    expect(failureRows).toHaveLength(first.report.summary.byStatus.FAIL);
+    for (const row of failureRows) expect(row).not.toMatch(/\$\{|\\\$\\\{/);
     // The reference itself is kept, breakable: aws_cognito_user_pool.ConsumerPool_UserPool_74BEAF0C.endpoint.
     expect(md.replace(/<wbr>/g, "")).toMatch(
       /aws\\_cognito\\_user\\_pool\.ConsumerPool\\_UserPool\\_[0-9A-F]{8}\.endpoint/,
     );
+    expect(withoutInterpolations("prefix ${cognito-identity.amazonaws.com:sub} of ${aws_s3_bucket.b.arn}")).toBe(
+      "prefix policy variable cognito-identity.amazonaws.com:sub of aws_s3_bucket.b.arn",
+    );
+    // A fix that must write a policy variable shows it literally, as code.
+    expect(md).toContain("`${cognito-identity.amazonaws.com:sub}`");
   });
 
   it("HTML reports requirement by requirement with ROC findings and the input hashes", () => {
