@@ -8,22 +8,37 @@ import { writeHtml } from "./html/index.js";
 import { writeJson, writeJsonChunks } from "./json.js";
 import { writeJunit } from "./junit.js";
 import { writeMarkdown } from "./markdown.js";
+import { repositoryRootFor } from "./repository-root.js";
 import { writeSarif } from "./sarif.js";
+import type { WriterOptions } from "./writer-options.js";
+
+export type { AssessmentDetails, ScanEndpoint, WriterOptions } from "./writer-options.js";
 
 export interface FileWriter {
   readonly file: string;
-  readonly write: (report: Report, rules: RuleMetadata) => string;
+  readonly write: (report: Report, rules: RuleMetadata, options?: WriterOptions) => string;
   /** The same text in chunks, for a format whose report of a large estate outgrows one string. */
   readonly chunks?: (report: Report, rules: RuleMetadata) => Iterable<string>;
 }
 
 export const FILE_WRITERS = {
-  json: { file: "authwarden.json", write: writeJson, chunks: writeJsonChunks },
-  sarif: { file: "authwarden.sarif", write: (report, rules) => writeSarif(report, rules) },
-  junit: { file: "authwarden.junit.xml", write: writeJunit },
-  markdown: { file: "authwarden.md", write: (report, rules) => writeMarkdown(report, rules) },
+  json: { file: "authwarden.json", write: (report) => writeJson(report), chunks: writeJsonChunks },
+  sarif: {
+    file: "authwarden.sarif",
+    write: (report, rules, options = {}) => {
+      const cwd = options.cwd ?? process.cwd();
+      const repositoryRoot = repositoryRootFor(report.inputs, cwd, options.repositoryRoot);
+      return writeSarif(report, rules, { cwd, ...(repositoryRoot ? { repositoryRoot } : {}) });
+    },
+  },
+  junit: { file: "authwarden.junit.xml", write: (report, rules) => writeJunit(report, rules) },
+  markdown: {
+    file: "authwarden.md",
+    write: (report, rules, options = {}) =>
+      writeMarkdown(report, rules, options.reportUrl ? { reportUrl: options.reportUrl } : {}),
+  },
   // The evidence report is self-contained by design (no outbound links), so it takes no rule metadata.
-  html: { file: "authwarden.html", write: (report) => writeHtml(report) },
+  html: { file: "authwarden.html", write: (report, _rules, options = {}) => writeHtml(report, options) },
 } as const satisfies Record<string, FileWriter>;
 
 export type FileFormat = keyof typeof FILE_WRITERS;
@@ -36,7 +51,12 @@ export function isFileFormat(format: string): format is FileFormat {
 }
 
 /** A format's text as chunks to write one after another: the writer's own chunks, or its whole text. */
-export function renderChunks(format: FileFormat, report: Report, rules: RuleMetadata): Iterable<string> {
+export function renderChunks(
+  format: FileFormat,
+  report: Report,
+  rules: RuleMetadata,
+  options: WriterOptions = {},
+): Iterable<string> {
   const writer: FileWriter = FILE_WRITERS[format];
-  return writer.chunks ? writer.chunks(report, rules) : [writer.write(report, rules)];
+  return writer.chunks ? writer.chunks(report, rules) : [writer.write(report, rules, options)];
 }

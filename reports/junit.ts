@@ -1,6 +1,8 @@
 // JUnit XML for CI test-report views (GitLab, Jenkins, GitHub test-report actions): one testsuite
 // per rule, one testcase per rule and resource; FAIL is a failure with the message and the fix,
-// ERROR an error, NOT_APPLICABLE, WAIVED and UNKNOWN are skipped with the reason.
+// ERROR an error, NOT_APPLICABLE, WAIVED and UNKNOWN are skipped with the reason in the element's
+// body too (GitLab shows the body, not the message attribute). A testcase's name is the resource
+// alone: the severity is a property, so a policy that changes a severity does not rename tests.
 
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
@@ -58,13 +60,19 @@ function testcase(rule: RuleInfo, result: Result, name: string): string {
   const r = result.resource;
   const attributes = [
     `classname="${attr(`authwarden.${rule.id}`)}"`,
-    `name="${attr(`[${result.severity.toUpperCase()}] ${name}`)}"`,
+    `name="${attr(name)}"`,
     ...(r.file ? [`file="${attr(r.file)}"`] : r.inputFile ? [`file="${attr(r.inputFile)}"`] : []),
     ...(r.file && r.line !== undefined ? [`line="${r.line}"`] : []),
     `time="0"`,
   ].join(" ");
-  const body = outcome(rule, result);
-  return body ? `    <testcase ${attributes}>\n${body}\n    </testcase>` : `    <testcase ${attributes}/>`;
+  const body = [
+    `      <properties>`,
+    `  ${property("severity", result.severity)}`,
+    `  ${property("status", result.status)}`,
+    `      </properties>`,
+    ...[outcome(rule, result)].filter((o): o is string => o !== undefined),
+  ].join("\n");
+  return `    <testcase ${attributes}>\n${body}\n    </testcase>`;
 }
 
 function details(result: Result, extra: readonly string[] = []): string {
@@ -76,9 +84,25 @@ function details(result: Result, extra: readonly string[] = []): string {
     `Location: ${resourceLocation(result)}`,
     ...(r.constructPath ? [`Construct: ${r.constructPath}`] : []),
     `Audience: ${result.audience.audience}${result.audience.declared ? "" : " (not declared)"}`,
-    `PCI DSS v4.0.1: ${result.controls.map((c) => (c.applicable ? c.id : `${c.id} (not applicable: ${c.reason ?? ""})`)).join(", ")}`,
+    ...controlLines(result),
     ...result.evidence.map((e) => `Evidence: ${e.attribute} = ${e.value}${e.origin === "default" ? " (default)" : ""}`),
   ].join("\n");
+}
+
+/** The requirements a result is not applicable to, grouped by reason, so no reason repeats. */
+function exemptLines(result: Result): string[] {
+  const byReason = new Map<string, string[]>();
+  for (const c of result.controls.filter((c) => !c.applicable))
+    byReason.set(c.reason ?? "", [...(byReason.get(c.reason ?? "") ?? []), c.id]);
+  return [...byReason].map(
+    ([reason, ids]) => `PCI DSS v4.0.1 ${ids.join(", ")} not applicable${reason ? `: ${reason}` : ""}`,
+  );
+}
+
+/** The applicable requirements on one line, then the others by reason. */
+function controlLines(result: Result): string[] {
+  const applicable = result.controls.filter((c) => c.applicable).map((c) => c.id);
+  return [...(applicable.length > 0 ? [`PCI DSS v4.0.1: ${applicable.join(", ")}`] : []), ...exemptLines(result)];
 }
 
 function outcome(rule: RuleInfo, result: Result): string | undefined {
@@ -87,22 +111,23 @@ function outcome(rule: RuleInfo, result: Result): string | undefined {
       return `      <failure message="${attr(result.message)}" type="${attr(result.severity)}">${text(details(result, [`How to fix: ${result.remediation}`]))}</failure>`;
     case "ERROR":
       return `      <error message="${attr(result.message)}" type="RuleExecutionError">${text(details(result))}</error>`;
-    case "NOT_APPLICABLE":
-      return `      <skipped message="${attr(`not applicable: ${result.message}`)}"/>`;
+    case "NOT_APPLICABLE": {
+      // Rule messages for this status already say "not applicable: why"; only add it when one does not.
+      const message = /\bnot applicable\b/i.test(result.message) ? result.message : `not applicable: ${result.message}`;
+      return `      <skipped type="not-applicable" message="${attr(message)}">${text(details(result))}</skipped>`;
+    }
     case "UNKNOWN":
-      return `      <skipped message="${attr(`not tested, value unknown: ${result.message}`)}"/>`;
+      return `      <skipped type="not-tested" message="${attr(`not tested, value unknown: ${result.message}`)}">${text(details(result))}</skipped>`;
     case "WAIVED": {
       const w = result.waiver;
       const reason = w
         ? `waived by ${w.id} (owner ${w.owner}, expires ${w.expires}): ${w.reason}${w.compensatingControl ? `; compensating control: ${w.compensatingControl}` : ""}`
         : "waived";
-      return `      <skipped message="${attr(reason)}">${text(details(result, [`How to fix: ${rule.remediation}`]))}</skipped>`;
+      return `      <skipped type="waived" message="${attr(reason)}">${text(details(result, [reason, `How to fix: ${rule.remediation}`]))}</skipped>`;
     }
     default: {
-      const na = result.controls.filter((c) => !c.applicable);
-      return na.length > 0
-        ? `      <system-out>${text(`${result.message}\nPCI DSS ${na.map((c) => c.id).join(", ")} not applicable: ${na[0]!.reason ?? ""}`)}</system-out>`
-        : undefined;
+      const na = exemptLines(result);
+      return na.length > 0 ? `      <system-out>${text([result.message, ...na].join("\n"))}</system-out>` : undefined;
     }
   }
 }

@@ -1,19 +1,31 @@
-// Markdown for a pull-request comment (or a job summary): the verdict, counts by severity, the PCI
-// requirements touched, a table of failures with how to fix them, and waived, unknown and error
-// results in collapsed sections. Never longer than GitHub's 65,536-character comment limit. Every
-// string from the estate goes through md: escaped by markdownText, so it cannot open tags, links,
-// images or code spans, and clipped, so one huge name cannot push the findings out of the budget.
+// Markdown for a pull-request comment (or a job summary), within GitHub's 65,536-character comment
+// limit however large the estate: the verdict and counts, failures counted per rule with the fix,
+// the PCI requirements touched, then the failures a reviewer acts on first (applicable to PCI DSS,
+// highest severity, resources in natural order) in the open, and everything else in collapsed
+// sections that stop at their share of the budget and say how many rows the full report holds
+// beyond them (linked with --report-url). Every string from the estate goes through md
+// (markdown-text.ts): escaped, clipped, and without raw ${...} interpolations.
 
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import { SEVERITIES, severityRank, type Severity } from "../checks/engine/rule.js";
-import { markdownText } from "./escape.js";
+import { md, mdFix, naturalCompare } from "./markdown-text.js";
 import { assessRequirements, findingLabel, type RocFinding } from "./roc.js";
-import { resourceLabel, resourceLocation } from "./rule-info.js";
+import { resourceLabel } from "./rule-info.js";
+
+export { CELL_LIMIT } from "./markdown-text.js";
 
 /** GitHub rejects issue and pull-request comment bodies longer than this. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 export const MARKDOWN_MARKER = "<!-- authwarden:pr-comment -->";
+/** Failures shown in the open before the rest are collapsed. */
+export const OPEN_FAILURES = 25;
+/** What a table keeps back for each section after it: its heading and its "more in the full report" line. */
+const SECTION_RESERVE = 1_200;
+/** Resource, waiver and owner names in a table cell, in characters. */
+export const NAME_LIMIT = 60;
+const WHY_LIMIT = 220;
+const FIX_LIMIT = 200;
 
 const SEVERITY_ICON: Readonly<Record<Severity, string>> = {
   critical: "🟥",
@@ -29,99 +41,79 @@ const FINDING_ICON: Readonly<Record<RocFinding, string>> = {
   "Not Tested": "❔",
 };
 
-/** The longest estate string (name, location, message, reason) shown whole, in characters. */
-export const CELL_LIMIT = 500;
-
-/**
- * An estate string, escaped, and clipped past CELL_LIMIT with a visible ellipsis and the number of
- * characters left out, so a table cell holding a 100 KB name stays a table cell.
- */
-function md(text: string): string {
-  if (text.length <= CELL_LIMIT) return markdownText(text);
-  const high = text.charCodeAt(CELL_LIMIT - 1);
-  const cut = high >= 0xd800 && high <= 0xdbff ? CELL_LIMIT - 1 : CELL_LIMIT;
-  return `${markdownText(text.slice(0, cut))}…(+${(text.length - cut).toLocaleString("en-US")} characters)`;
+export interface MarkdownOptions {
+  readonly limit?: number;
+  /** The full report artifact, linked wherever rows are left out. */
+  readonly reportUrl?: string;
 }
 
-export function writeMarkdown(report: Report, rules: RuleMetadata, options: { readonly limit?: number } = {}): string {
-  const lines: string[] = [
+/** A table that takes rows while its share of the budget lasts. */
+interface Table {
+  readonly title: string;
+  readonly collapsed: boolean;
+  readonly head: readonly string[];
+  readonly rows: readonly string[];
+  readonly empty?: string;
+}
+
+export function writeMarkdown(report: Report, rules: RuleMetadata, options: MarkdownOptions = {}): string {
+  const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
+  const more = fullReport(options.reportUrl);
+  const fixed = [
     MARKDOWN_MARKER,
     ...header(report),
     "",
     ...severityTable(report),
     "",
-    ...requirementsTouched(report),
+    ...ruleCounts(report, rules),
     "",
-    ...failures(report, rules),
+    ...requirementsTouched(report),
   ];
-  const waived = report.results.filter((r) => r.status === "WAIVED");
-  if (waived.length > 0) {
-    lines.push(
-      "",
-      ...collapsed(`Waived (${waived.length})`, [
-        "| Rule | Resource | Waiver | Owner | Expires | Reason |",
-        "|---|---|---|---|---|---|",
-        ...waived.map(waivedRow),
-      ]),
-    );
+  const footer = [
+    ...diagnostics(report),
+    "",
+    `<sub>authwarden ${md(report.tool.version)} · ${md(report.generatedAt)}</sub>`,
+    "",
+  ];
+  const tables = sectionTables(report, rules);
+  let budget = limit - length(fixed) - length(footer) - 2;
+  const body: string[] = [];
+  tables.forEach((table, i) => {
+    const later = tables.length - i - 1;
+    const lines = render(table, budget - later * SECTION_RESERVE, more);
+    budget -= length(lines) + 2;
+    body.push("", ...lines);
+  });
+  return fit([...fixed, ...body, ...footer].join("\n"), limit);
+}
+
+function length(lines: readonly string[]): number {
+  return lines.reduce((n, line) => n + line.length + 1, 0);
+}
+
+function fullReport(url: string | undefined): string {
+  return url
+    ? `[the full report](${encodeURI(url).replace(/[()]/g, encodeURIComponent)})`
+    : "the full report (the JSON, SARIF and HTML files of this run)";
+}
+
+function render(table: Table, budget: number, more: string): string[] {
+  if (table.rows.length === 0) return table.empty ? [table.title, "", table.empty] : [];
+  const open = table.collapsed ? ["<details>", `<summary>${table.title}</summary>`, ""] : [table.title, ""];
+  const close = table.collapsed ? ["", "</details>"] : [];
+  const lines = [...open, ...table.head];
+  let used = length(lines) + length(close) + 200;
+  let shown = 0;
+  for (const row of table.rows) {
+    if (used + row.length + 1 > budget) break;
+    lines.push(row);
+    used += row.length + 1;
+    shown++;
   }
-  const unknown = report.results.filter((r) => r.status === "UNKNOWN");
-  if (unknown.length > 0) {
-    lines.push(
-      "",
-      ...collapsed(`Unknown: not tested (${unknown.length})`, [
-        "| Rule | Resource | Why it could not be determined |",
-        "|---|---|---|",
-        ...unknown.map((r) => `| ${md(r.ruleId)} | ${resourceCell(r)} | ${md(r.message)} |`),
-      ]),
-    );
-  }
-  const errors = report.results.filter((r) => r.status === "ERROR");
-  if (errors.length > 0) {
-    lines.push(
-      "",
-      ...collapsed(`Rule errors (${errors.length})`, [
-        "| Rule | Error |",
-        "|---|---|",
-        ...errors.map((r) => `| ${md(r.ruleId)} | ${md(r.message)} |`),
-      ]),
-    );
-  }
-  if (report.waivers.length > 0) {
-    const rows = report.waivers.map(
-      (w) =>
-        `| ${md(w.waiver.id)} | ${md(w.ruleId)} | ${md(w.selector)} | ${w.problem} | ${md(w.waiver.owner)} | ${md(w.waiver.expires)} |`,
-    );
-    lines.push(
-      "",
-      ...collapsed(`Waivers to clean up (${report.waivers.length})`, [
-        "| Waiver | Rule | Selector | Problem | Owner | Expires |",
-        "|---|---|---|---|---|---|",
-        ...rows,
-      ]),
-    );
-  }
-  if (report.drift) {
-    const drift = report.drift;
-    const name = (r: { kind: string; name: string | null; key: string; parent?: string }) =>
-      md(`${r.kind} ${r.parent ? `${r.parent}/` : ""}${r.name ?? r.key}`);
-    const rows = [
-      ...drift.changed.map(
-        (d) => `| changed | ${md(d.ruleId)} | ${name(d.resource)} | planned ${d.planned}, live ${d.live} |`,
-      ),
-      ...drift.onlyLive.map((r) => `| only live | | ${name(r)} | not in the plan |`),
-      ...drift.onlyPlanned.map((r) => `| only planned | | ${name(r)} | not live |`),
-    ];
-    lines.push("", `#### Drift against the planned configuration (${md(drift.against.source)})`, "");
-    lines.push(
-      ...(rows.length === 0
-        ? ["None: the live account matches what was planned."]
-        : ["| Drift | Rule | Resource | Detail |", "|---|---|---|---|", ...rows]),
-    );
-  }
-  for (const diagnostic of report.diagnostics) lines.push("", `> ⚠️ ${md(diagnostic.message)}`);
-  lines.push("", `<sub>authwarden ${md(report.tool.version)} · ${md(report.generatedAt)}</sub>`, "");
-  return fit(lines.join("\n"), options.limit ?? GITHUB_COMMENT_LIMIT);
+  if (shown === 0) lines.splice(open.length);
+  const left = table.rows.length - shown;
+  if (left > 0) lines.push("", `…and ${left.toLocaleString("en-US")} more in ${more}.`);
+  return [...lines, ...close];
 }
 
 function header(report: Report): string[] {
@@ -132,7 +124,9 @@ function header(report: Report): string[] {
       ? `### ✅ authwarden: gate passed (fail-on ${gate.failOn})`
       : `### ❌ authwarden: gate failed: ${gate.blocking} blocking result${gate.blocking === 1 ? "" : "s"} at fail-on ${gate.failOn}`
     : `### ${byStatus.FAIL + byStatus.ERROR > 0 ? "❌" : "✅"} authwarden: ${byStatus.FAIL} failed`;
-  const scope = report.scopes.length > 0 ? ` (${report.scopes.map(md).join(", ")})` : "";
+  const scopes =
+    report.scopes.length > 6 ? [...report.scopes.slice(0, 6), `${report.scopes.length - 6} more`] : report.scopes;
+  const scope = scopes.length > 0 ? ` (${scopes.map((s) => md(s, 80)).join(", ")})` : "";
   return [
     verdict,
     "",
@@ -151,6 +145,37 @@ function severityTable(report: Report): string[] {
   ];
 }
 
+/** The rule id, linked to its documentation when the metadata gives a URL. */
+function ruleCell(ruleId: string, rules: RuleMetadata): string {
+  const url = rules.get(ruleId)?.docsUrl;
+  return url ? `[${md(ruleId)}](${url})` : md(ruleId);
+}
+
+const bySeverity = (a: Result, b: Result) => severityRank(b.severity) - severityRank(a.severity);
+const applicable = (r: Result) => r.controls.some((c) => c.applicable);
+
+/** One row per failing rule: how many resources fail it and how to fix it, highest severity first. */
+function ruleCounts(report: Report, rules: RuleMetadata): string[] {
+  const byRule = new Map<string, Result[]>();
+  for (const r of report.results) if (r.status === "FAIL") byRule.set(r.ruleId, [...(byRule.get(r.ruleId) ?? []), r]);
+  if (byRule.size === 0) return ["No unwaived failures."];
+  const rows = [...byRule.values()]
+    .sort((a, b) => bySeverity(a[0]!, b[0]!) || b.length - a.length || a[0]!.ruleId.localeCompare(b[0]!.ruleId))
+    .map((failed) => {
+      const first = failed[0]!;
+      const pci = failed.filter(applicable).length;
+      const scope = pci === failed.length ? "" : pci === 0 ? " (best practice)" : ` (${pci} under PCI DSS)`;
+      return `| ${ruleCell(first.ruleId, rules)} | ${SEVERITY_ICON[first.severity]} ${first.severity} | ${failed.length}${scope} | ${mdFix(first.remediation, FIX_LIMIT)} |`;
+    });
+  return [
+    `#### Failures by rule (${byRule.size} rules)`,
+    "",
+    "| Rule | Severity | Failed | How to fix |",
+    "|---|---|---:|---|",
+    ...rows,
+  ];
+}
+
 function requirementsTouched(report: Report): string[] {
   const touched = assessRequirements(report).filter((a) => a.rows.length > 0);
   if (touched.length === 0) return ["No PCI DSS requirement was evaluated."];
@@ -160,70 +185,154 @@ function requirementsTouched(report: Report): string[] {
     "| Requirement | Finding | Rules | Not in place | To verify by hand, weaknesses |",
     "|---|---|---|---|---|",
     ...touched.map((a) => {
-      const rules = [...new Set(a.rows.map((r) => `${r.result.ruleId} (${r.relation})`))].map(md).join(", ");
-      const failing = a.rows
-        .filter((r) => r.relation === "meets" && r.finding === "Not in Place")
-        .map((r) => md(resourceLabel(r.result)));
-      const weak = a.rows
-        .filter((r) => r.relation === "supports" && r.finding === "Not in Place")
-        .map((r) => md(`${r.result.ruleId} on ${resourceLabel(r.result)}`));
+      const rules = [...new Set(a.rows.map((r) => `${r.result.ruleId} (${r.relation})`))].map((id) => md(id));
+      const failing = [
+        ...new Set(
+          a.rows
+            .filter((r) => r.relation === "meets" && r.finding === "Not in Place")
+            .map((r) => resourceLabel(r.result)),
+        ),
+      ];
+      const weak = [
+        ...new Set(
+          a.rows
+            .filter((r) => r.relation === "supports" && r.finding === "Not in Place")
+            .map((r) => `${r.result.ruleId} on ${resourceLabel(r.result)}`),
+        ),
+      ];
       const notes = [
         ...(a.verifyByHand ? [`verify: ${md(a.verifyByHand)}`] : []),
-        ...(weak.length > 0 ? [`weaknesses: ${[...new Set(weak)].join(", ")}`] : []),
+        ...(weak.length > 0 ? [`weaknesses: ${failingCell(weak)}`] : []),
       ];
-      return `| ${md(a.id)} | ${FINDING_ICON[a.finding]} ${md(findingLabel(a))} | ${rules} | ${failing.length > 0 ? [...new Set(failing)].join(", ") : "–"} | ${notes.length > 0 ? notes.join("<br>") : "–"} |`;
+      return `| ${md(a.id)} | ${FINDING_ICON[a.finding]} ${md(findingLabel(a))} | ${rules.join(", ")} | ${failingCell(failing)} | ${notes.length > 0 ? notes.join("<br>") : "–"} |`;
     }),
   ];
 }
 
-/** The rule id, linked to its documentation when the metadata gives a URL. */
-function ruleCell(ruleId: string, rules: RuleMetadata): string {
-  const url = rules.get(ruleId)?.docsUrl;
-  return url ? `[${md(ruleId)}](${url})` : md(ruleId);
+/** A count and the first few names, never the whole estate in one cell. */
+function failingCell(names: readonly string[]): string {
+  if (names.length === 0) return "–";
+  const sorted = [...names].sort(naturalCompare);
+  const shown = sorted.slice(0, 3).map((n) => md(n, NAME_LIMIT));
+  const rest = sorted.length - shown.length;
+  return `${names.length}: ${shown.join(", ")}${rest > 0 ? ` and ${rest} more` : ""}`;
 }
 
-function failures(report: Report, rules: RuleMetadata): string[] {
-  const failed = report.results
-    .filter((r) => r.status === "FAIL")
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
-  if (failed.length === 0) return ["No unwaived failures."];
-  return [
-    `#### Failures (${failed.length})`,
-    "",
-    "| Severity | Rule | Resource | Why | How to fix |",
-    "|---|---|---|---|---|",
-    ...failed.map((r) => {
-      const pci = r.controls.every((c) => !c.applicable)
-        ? r.controls.length === 0
-          ? `<br>_best practice: ${md(r.references.map((s) => s.title).join("; "))}_`
-          : "<br>_best practice: PCI DSS does not apply to this audience_"
-        : "";
-      return `| ${SEVERITY_ICON[r.severity]} ${r.severity} | ${ruleCell(r.ruleId, rules)} | ${resourceCell(r)} | ${md(r.message)}${pci} | ${md(r.remediation)} |`;
-    }),
+/** Failures a reviewer acts on first: applicable to PCI DSS, highest severity, then by rule and resource in natural order. */
+function failureOrder(a: Result, b: Result): number {
+  return (
+    Number(applicable(b)) - Number(applicable(a)) ||
+    bySeverity(a, b) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    naturalCompare(resourceLabel(a), resourceLabel(b))
+  );
+}
+
+function sectionTables(report: Report, rules: RuleMetadata): Table[] {
+  const failed = report.results.filter((r) => r.status === "FAIL").sort(failureOrder);
+  const failureHead = ["| Severity | Rule | Resource | Why |", "|---|---|---|---|"];
+  const failureRow = (r: Result) =>
+    `| ${SEVERITY_ICON[r.severity]} ${r.severity} | ${ruleCell(r.ruleId, rules)} | ${resourceCell(r)} | ${why(r)} |`;
+  const of = (status: Result["status"]) => report.results.filter((r) => r.status === status);
+  const tables: Table[] = [
+    {
+      title: `#### Failures to fix first (${Math.min(OPEN_FAILURES, failed.length)} of ${failed.length})`,
+      collapsed: false,
+      head: failureHead,
+      rows: failed.slice(0, OPEN_FAILURES).map(failureRow),
+    },
+    {
+      title: `All other failures (${Math.max(0, failed.length - OPEN_FAILURES)})`,
+      collapsed: true,
+      head: failureHead,
+      rows: failed.slice(OPEN_FAILURES).map(failureRow),
+    },
+    {
+      title: `Unknown: not tested (${of("UNKNOWN").length})`,
+      collapsed: true,
+      head: ["| Rule | Resource | Why it could not be determined |", "|---|---|---|"],
+      rows: of("UNKNOWN").map((r) => `| ${md(r.ruleId)} | ${resourceCell(r)} | ${why(r)} |`),
+    },
+    {
+      title: `Rule errors (${of("ERROR").length})`,
+      collapsed: true,
+      head: ["| Rule | Error |", "|---|---|"],
+      rows: of("ERROR").map((r) => `| ${md(r.ruleId)} | ${md(r.message, WHY_LIMIT)} |`),
+    },
+    {
+      title: `Waived (${of("WAIVED").length})`,
+      collapsed: true,
+      head: ["| Rule | Resource | Waiver | Expires | Reason |", "|---|---|---|---|---|"],
+      rows: of("WAIVED").map(waivedRow),
+    },
+    {
+      title: `Waivers to clean up (${report.waivers.length})`,
+      collapsed: true,
+      head: ["| Waiver | Rule | Selector | Problem | Owner | Expires |", "|---|---|---|---|---|---|"],
+      rows: report.waivers.map(
+        (w) =>
+          `| ${md(w.waiver.id, NAME_LIMIT)} | ${md(w.ruleId)} | ${md(w.selector, NAME_LIMIT)} | ${w.problem} | ${md(w.waiver.owner, NAME_LIMIT)} | ${md(w.waiver.expires, 20)} |`,
+      ),
+    },
   ];
+  if (report.drift) tables.push(driftTable(report.drift));
+  return tables;
 }
 
+function driftTable(drift: NonNullable<Report["drift"]>): Table {
+  const name = (r: { kind: string; name: string | null; key: string; parent?: string }) =>
+    md(`${r.kind} ${r.parent ? `${r.parent}/` : ""}${r.name ?? r.key}`, NAME_LIMIT * 2);
+  return {
+    title: `#### Drift against the planned configuration (${md(drift.against.source)})`,
+    collapsed: false,
+    head: ["| Drift | Rule | Resource | Detail |", "|---|---|---|---|"],
+    rows: [
+      ...drift.changed.map(
+        (d) => `| changed | ${md(d.ruleId)} | ${name(d.resource)} | planned ${d.planned}, live ${d.live} |`,
+      ),
+      ...drift.onlyLive.map((r) => `| only live | | ${name(r)} | not in the plan |`),
+      ...drift.onlyPlanned.map((r) => `| only planned | | ${name(r)} | not live |`),
+    ],
+    empty: "None: the live account matches what was planned.",
+  };
+}
+
+function diagnostics(report: Report): string[] {
+  const shown = report.diagnostics.slice(0, 20).flatMap((d) => ["", `> ⚠️ ${md(d.message, WHY_LIMIT * 2)}`]);
+  const left = report.diagnostics.length - 20;
+  return left > 0 ? [...shown, "", `> ⚠️ …and ${left} more loader diagnostics in the full report.`] : shown;
+}
+
+/** The message without the resource name it starts with (the Resource column has it), clipped. */
+function why(result: Result): string {
+  const label = resourceLabel(result);
+  const message = result.message.startsWith(`${label}: `) ? result.message.slice(label.length + 2) : result.message;
+  const pci = applicable(result)
+    ? ""
+    : result.controls.length === 0
+      ? `<br>_best practice: ${md(result.references.map((s) => s.title).join("; "))}_`
+      : "<br>_best practice: PCI DSS does not apply to this audience_";
+  return `${md(message, WHY_LIMIT)}${pci}`;
+}
+
+/** The kind and clipped name, and where it is declared when a source file is known. */
 function resourceCell(result: Result): string {
-  return `${md(result.resource.kind)} **${md(resourceLabel(result))}**<br><sub>${md(resourceLocation(result))}</sub>`;
+  const r = result.resource;
+  const where = r.file ? `${r.file}${r.line !== undefined ? `:${r.line}` : ""}` : r.stack;
+  return `${md(r.kind)} **${md(resourceLabel(result), NAME_LIMIT)}**${where ? `<br><sub>${md(where, NAME_LIMIT)}</sub>` : ""}`;
 }
 
 function waivedRow(result: Result): string {
   const w = result.waiver;
-  return `| ${md(result.ruleId)} | ${resourceCell(result)} | ${md(w?.id ?? "")} | ${md(w?.owner ?? "")} | ${md(w?.expires ?? "")} | ${md(w?.reason ?? "")}${w?.compensatingControl ? `<br>compensating control: ${md(w.compensatingControl)}` : ""} |`;
+  return `| ${md(result.ruleId)} | ${resourceCell(result)} | ${md(w?.id ?? "", NAME_LIMIT)} (${md(w?.owner ?? "", NAME_LIMIT)}) | ${md(w?.expires ?? "", 20)} | ${md(w?.reason ?? "", WHY_LIMIT)}${w?.compensatingControl ? `<br>compensating control: ${md(w.compensatingControl, WHY_LIMIT)}` : ""} |`;
 }
 
-function collapsed(summary: string, body: readonly string[]): string[] {
-  return ["<details>", `<summary>${summary}</summary>`, "", ...body, "", "</details>"];
-}
-
-/** Cuts at a line boundary, closes any open <details>, and says how much was left out. */
+/** The last resort if the fixed parts alone overrun: cut at a line and close what is open. */
 export function fit(text: string, limit: number): string {
   if (text.length <= limit) return text;
-  const reserve = 400;
-  const cut = Math.max(0, text.lastIndexOf("\n", limit - reserve));
+  const note = `> ✂️ **Truncated:** cut to stay within GitHub's ${limit.toLocaleString("en-US")}-character comment limit; the JSON, SARIF and HTML reports hold every result.`;
+  const cut = Math.max(0, text.lastIndexOf("\n", limit - note.length - 200));
   const head = text.slice(0, cut);
-  const rest = text.slice(cut + 1);
   const open = (head.match(/^<details>$/gm)?.length ?? 0) - (head.match(/^<\/details>$/gm)?.length ?? 0);
-  const note = `> ✂️ **Truncated:** ${rest.length.toLocaleString("en-US")} characters (${rest.split("\n").length} lines) were left out to stay within GitHub's ${limit.toLocaleString("en-US")}-character comment limit; the JSON, SARIF and HTML reports hold every result.`;
   return `${head}\n\n${"</details>\n\n".repeat(Math.max(0, open))}${note}\n`;
 }

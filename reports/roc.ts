@@ -24,6 +24,8 @@ export interface RequirementRow {
   /** Reference of the result in the evidence register (EV-001, ...). */
   readonly evidenceRef: string;
   readonly relation: Relation;
+  /** The result's index in the report, the register's order. */
+  readonly index: number;
   readonly finding: RocFinding;
   /** Why a row is Not Applicable or Not Tested. */
   readonly reason?: string;
@@ -51,6 +53,19 @@ export function evidenceRef(index: number): string {
   return `EV-${String(index + 1).padStart(3, "0")}`;
 }
 
+/** Register indexes as ranges (EV-004, EV-010–EV-015), so a requirement met by 200 pools cites one range, not 200 references. */
+export function refRanges(indexes: readonly number[]): string {
+  const sorted = [...new Set(indexes)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j === i ? evidenceRef(sorted[i]!) : `${evidenceRef(sorted[i]!)}–${evidenceRef(sorted[j]!)}`);
+    i = j + 1;
+  }
+  return parts.join(", ");
+}
+
 /**
  * The engine's requirement roll-up, with the results and evidence references the writers render.
  * Computed from the results by the same function that filled report.requirements, so a report
@@ -61,6 +76,7 @@ export function assessRequirements(report: Report): RequirementAssessment[] {
     const rows = rollup.rows.map((row) => ({
       result: report.results[row.result]!,
       evidenceRef: evidenceRef(row.result),
+      index: row.result,
       relation: row.relation,
       finding: row.finding,
       ...(row.reason !== undefined ? { reason: row.reason } : {}),
@@ -88,7 +104,11 @@ export function findingLabel(assessment: Pick<RequirementAssessment, "finding" |
 }
 
 function narrative(report: Report, rollup: RequirementRollup, rows: readonly RequirementRow[]): string {
-  const refs = (list: readonly RequirementRow[]) => list.map((r) => r.evidenceRef).join(", ");
+  // The first references, then how many more: the evidence table below the narrative has them all.
+  const refs = (list: readonly RequirementRow[]) => {
+    const parts = refRanges(list.map((r) => r.index)).split(", ");
+    return parts.length <= 12 ? parts.join(", ") : `${parts.slice(0, 10).join(", ")} and ${parts.length - 10} more`;
+  };
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
   if (rows.length === 0) {
     return `No automated rule of policy ${report.policy.name} ${report.policy.version} covers this requirement; it was not assessed by this tool. ${rollup.verifyByHand ?? ""}`.trim();

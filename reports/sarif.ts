@@ -1,13 +1,13 @@
 // SARIF 2.1.0 for GitHub code scanning: one run, the rules that have results, and one result per
-// unwaived FAIL located at the TypeScript construct when known, else the input file, else the
-// ARN. Waived failures are left out of the upload (GitHub does not honour SARIF suppressions) and
-// listed in the run's properties. Output that GitHub would reject or truncate is refused. GitHub
-// shows the strings as they decode, so every string value is neutralised (controls and bidi
-// controls as visible \uXXXX escapes), not merely JSON-escaped.
+// FAIL and per WAIVED failure, located at the TypeScript construct or .tf block when known, else
+// the input file, else the ARN (sarif-location.ts). The run's category names the source and the
+// stacks (or account and regions), so uploads of different stacks do not close each other's
+// alerts. A waived failure is a result with an external suppression whose justification is the
+// waiver's reason, so the alert reads as dismissed with that reason rather than as fixed. Output
+// GitHub would reject or truncate is refused. GitHub shows the strings as they decode, so every
+// string value is neutralised (controls and bidi controls as visible \uXXXX escapes).
 
 import { createHash } from "node:crypto";
-import { isAbsolute } from "node:path";
-import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import type * as Sarif from "sarif";
 import { ReportLimitError } from "../checks/errors.js";
@@ -16,6 +16,7 @@ import type { Report, Result } from "../checks/engine/report.js";
 import type { Severity } from "../checks/engine/rule.js";
 import { visibleEscapes } from "./escape.js";
 import { resourceLabel, rulesOf, type RuleInfo } from "./rule-info.js";
+import { location, originalUriBaseIds, scopeOf, type LocationContext } from "./sarif-location.js";
 
 /** GitHub code scanning's limits (docs: SARIF support, "sarif-limits"). */
 export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10 * 1024 * 1024 } as const;
@@ -38,8 +39,18 @@ const LEVEL: Readonly<Record<Severity, Sarif.ReportingConfiguration.level>> = {
 };
 const GITHUB_TEXT_LIMIT = 1024;
 
-export function writeSarif(report: Report, rules: RuleMetadata, limits: SarifLimits = GITHUB_SARIF_LIMITS): string {
-  const failures = report.results.filter((r) => r.status === "FAIL");
+export interface SarifOptions {
+  /** The repository root, absolute; undefined leaves every file an absolute file: URI. */
+  readonly repositoryRoot?: string;
+  /** The directory the report's relative paths are relative to (default: the current directory). */
+  readonly cwd?: string;
+  readonly limits?: SarifLimits;
+}
+
+export function writeSarif(report: Report, rules: RuleMetadata, options: SarifOptions = {}): string {
+  const limits = options.limits ?? GITHUB_SARIF_LIMITS;
+  const context: LocationContext = { root: options.repositoryRoot, cwd: options.cwd ?? process.cwd() };
+  const failures = report.results.filter((r) => r.status === "FAIL" || r.status === "WAIVED");
   if (failures.length > limits.resultsPerRun) {
     throw new ReportLimitError(
       `SARIF: ${failures.length} results exceed GitHub code scanning's limit of ${limits.resultsPerRun} per run; audit fewer stacks at a time (--stack) or fix findings first`,
@@ -48,7 +59,8 @@ export function writeSarif(report: Report, rules: RuleMetadata, limits: SarifLim
   const described = rulesOf(report, rules);
   const ruleIndex = new Map(described.map((rule, i) => [rule.id, i]));
   const occurrences = new Map<string, number>();
-  const results = failures.map((result) => toSarifResult(result, ruleIndex.get(result.ruleId)!, occurrences));
+  const results = failures.map((result) => toSarifResult(result, ruleIndex.get(result.ruleId)!, occurrences, context));
+  const baseIds = originalUriBaseIds(context);
 
   const log: Sarif.Log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -63,7 +75,9 @@ export function writeSarif(report: Report, rules: RuleMetadata, limits: SarifLim
             rules: described.map(toRule),
           },
         },
-        automationDetails: { id: `authwarden/${report.source}/` },
+        // The category is the id up to its last "/": one per source and scope.
+        automationDetails: { id: `authwarden/${report.source}/${scopeOf(report, context)}/` },
+        ...(baseIds ? { originalUriBaseIds: baseIds } : {}),
         columnKind: "utf16CodeUnits",
         results,
         properties: {
@@ -140,7 +154,12 @@ export function fingerprint(ruleId: string, resourceKey: string): string {
   return createHash("sha256").update(`${ruleId}\u0000${resourceKey}`).digest("hex").slice(0, 32);
 }
 
-function toSarifResult(result: Result, ruleIndex: number, occurrences: Map<string, number>): Sarif.Result {
+function toSarifResult(
+  result: Result,
+  ruleIndex: number,
+  occurrences: Map<string, number>,
+  context: LocationContext,
+): Sarif.Result {
   const hash = fingerprint(result.ruleId, result.resource.key);
   const occurrence = (occurrences.get(hash) ?? 0) + 1;
   occurrences.set(hash, occurrence);
@@ -154,7 +173,8 @@ function toSarifResult(result: Result, ruleIndex: number, occurrences: Map<strin
     ruleIndex,
     level: LEVEL[result.severity],
     message: { text: `${result.message}.${pci} Fix: ${result.remediation}` },
-    locations: [location(result)],
+    locations: [location(result, context)],
+    ...(result.status === "WAIVED" ? { suppressions: [suppression(result)] } : {}),
     partialFingerprints: { primaryLocationLineHash: `${hash}:${occurrence}`, "authwarden/v1": `${hash}:${occurrence}` },
     properties: {
       severity: result.severity,
@@ -168,30 +188,24 @@ function toSarifResult(result: Result, ruleIndex: number, occurrences: Map<strin
   };
 }
 
-function uri(path: string): string {
-  if (isAbsolute(path)) return pathToFileURL(path).href;
-  // Percent-encoded, not shown as escapes, so the location still names the file.
-  return visibleEscapes(path) === path ? path.split("\\").join("/") : encodeURI(path.split("\\").join("/"));
-}
-
-function location(result: Result): Sarif.Location {
-  const r = result.resource;
-  const logical: Sarif.LogicalLocation[] = [];
-  if (r.address)
-    logical.push({
-      fullyQualifiedName: r.stack ? `${r.stack}/${r.address}` : r.address,
-      name: r.name ?? r.address,
-      kind: "resource",
-    });
-  if (r.arn) logical.push({ fullyQualifiedName: r.arn, name: r.name ?? r.arn, kind: "resource" });
-  if (logical.length === 0) logical.push({ fullyQualifiedName: r.key, name: r.name ?? r.key, kind: "resource" });
-  const file = r.file ?? r.inputFile;
-  if (!file) return { logicalLocations: logical };
-  const startLine = r.file ? (r.line !== undefined && r.line > 0 ? r.line : 1) : (r.inputLine ?? 1);
+/** A waived failure: suppressed outside the source, accepted, justified by the waiver's reason. */
+function suppression(result: Result): Sarif.Suppression {
+  const w = result.waiver;
   return {
-    physicalLocation: { artifactLocation: { uri: uri(file) }, region: { startLine } },
-    logicalLocations: logical,
-    ...(r.constructPath ? { message: { text: `construct ${r.constructPath}` } } : {}),
+    kind: "external",
+    status: "accepted",
+    justification: clip(w?.reason ?? "waived"),
+    ...(w
+      ? {
+          properties: {
+            waiver: w.id,
+            owner: w.owner,
+            expires: w.expires,
+            file: w.file,
+            ...(w.compensatingControl ? { compensatingControl: w.compensatingControl } : {}),
+          },
+        }
+      : {}),
   };
 }
 

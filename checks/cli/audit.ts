@@ -4,7 +4,14 @@
 import { dirname, extname, join } from "node:path";
 import { Option, type Command } from "commander";
 import { writeConsole } from "../../reports/console.js";
-import { FILE_WRITERS, FORMATS, isFileFormat, renderChunks, type FileFormat } from "../../reports/index.js";
+import {
+  FILE_WRITERS,
+  FORMATS,
+  isFileFormat,
+  renderChunks,
+  type FileFormat,
+  type WriterOptions,
+} from "../../reports/index.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { ruleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
@@ -16,6 +23,7 @@ import { withGate } from "../engine/report.js";
 import { SEVERITIES, type Severity } from "../engine/rule.js";
 import { RULES, RULES_BY_ID } from "../rules/index.js";
 import { loadWaivers } from "../engine/waivers.js";
+import { addReportFlags, writerOptions, type ReportFlags } from "./report-flags.js";
 import { checkOutputDir, writeReportFiles } from "./report-files.js";
 import { selectRules } from "./rule-selection.js";
 
@@ -40,7 +48,7 @@ export type SetExitCode = (code: number) => void;
 
 export type FailOn = Severity | "none";
 
-export interface AuditOptions {
+export interface AuditOptions extends ReportFlags {
   policy: string;
   waivers?: string;
   format?: string[];
@@ -56,7 +64,7 @@ export interface AuditOptions {
 
 /** The options every auditing command (check, scan) shares: policy, rules, waivers, output and gate. */
 export function addAuditOptions(command: Command): Command {
-  return command
+  return addReportFlags(command)
     .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
     .option("--rule <id...>", "run only the rules whose id matches (globs, e.g. password-*); repeatable")
     .option("--skip-rule <id...>", "do not run the rules whose id matches (globs); repeatable")
@@ -136,6 +144,7 @@ export async function auditAndEmit(
   io: OutputIo,
   config = loadAuditConfig(options),
   planned?: Estate,
+  known: WriterOptions = {},
 ): Promise<number> {
   const { output } = config;
   const evaluated = evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers });
@@ -149,6 +158,7 @@ export async function auditAndEmit(
       }
     : judged;
   const rules = ruleMetadata(RULES);
+  const writing = writerOptions(options, known);
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
   // --quiet: the console keeps what fails (and UNKNOWN after a failed read, which fails too); the
   // summary line still counts every result.
@@ -171,7 +181,7 @@ export async function auditAndEmit(
   if (target !== undefined) {
     const files = output.formats.map((format) => ({
       path: output.file ?? join(output.dir!, FILE_WRITERS[format].file),
-      text: renderChunks(format, report, rules),
+      text: renderChunks(format, report, rules, writing),
     }));
     await writeReportFiles(files);
     if (output.console) io.stdout(consoleReport());
@@ -179,7 +189,7 @@ export async function auditAndEmit(
       io.stdout(`reports written: ${files.map((f) => terminalSafe(f.path)).join(", ")}\n`);
   } else if (output.formats.length === 1) {
     // The one format asked for on stdout is the command's output, --quiet or not.
-    for (const chunk of renderChunks(output.formats[0]!, report, rules)) io.stdout(chunk);
+    for (const chunk of renderChunks(output.formats[0]!, report, rules, writing)) io.stdout(chunk);
   } else {
     io.stdout(consoleReport());
   }

@@ -33,7 +33,10 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: SetExitC
         "cdktf synth output directory (default cdktf.out); beside --plan, where findings come from in the source",
       )
       .option("--plan <file>", "terraform show -json output of a saved plan; - reads it from standard input")
-      .option("--hcl <dir>", "Terraform configuration directory: its .tf and .tf.json files (root module)")
+      .option(
+        "--hcl <dir>",
+        "Terraform configuration directory: its .tf and .tf.json files (root module); beside --plan, the .tf lines of findings",
+      )
       .option("--stack <name...>", "only these stacks of the synth output"),
   ).action(async (options: CheckOptions) => {
     setExitCode(await check(options, io));
@@ -49,18 +52,21 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
 function sourceRequest(options: CheckOptions): SourceRequest {
   if (options.synth === undefined && options.plan === undefined && options.hcl === undefined)
     throw new UsageError("check needs a source: --synth [dir], --plan plan.json or --hcl dir");
-  if (options.hcl !== undefined && (options.synth !== undefined || options.plan !== undefined))
-    throw new UsageError("--hcl is a source of its own: give one of --synth, --plan or --hcl");
+  if (options.hcl !== undefined && options.synth !== undefined)
+    throw new UsageError(
+      "--hcl and --synth are sources of their own: give one (beside --plan, either locates findings)",
+    );
   const synthDir = options.synth === true ? DEFAULT_SYNTH_DIR : options.synth;
   const stacks = options.stack ? { stacks: options.stack } : {};
-  if (options.hcl !== undefined) return { kind: "hcl", path: options.hcl, ...stacks };
+  if (options.hcl !== undefined && options.plan === undefined) return { kind: "hcl", path: options.hcl, ...stacks };
+  const originsFrom = synthDir ?? options.hcl;
   if (options.plan !== undefined)
     return {
       kind: "plan",
       // `terraform show -json plan.out | authwarden check --plan -`: the JSON reader takes "-" as standard input.
       path: options.plan,
       ...stacks,
-      ...(synthDir === undefined ? {} : { originsFrom: synthDir }),
+      ...(originsFrom === undefined ? {} : { originsFrom }),
     };
   return { kind: "synth", path: synthDir ?? DEFAULT_SYNTH_DIR, ...stacks };
 }

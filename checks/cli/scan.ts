@@ -113,7 +113,10 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
     clearTimeout(timer);
     progress?.done();
   }
-  return auditAndEmit(estate, options, io, config, planned);
+  const endpoint = options.endpointUrl
+    ? { url: options.endpointUrl, overridden: true }
+    : { url: `the AWS SDK's default endpoints in ${regions.join(", ")}`, overridden: false };
+  return auditAndEmit(estate, options, io, config, planned, { endpoint });
 }
 
 async function loadPlanned(path: string, stacks: string[] | undefined): Promise<Estate> {

@@ -174,6 +174,7 @@ function resultResource(resource: ModelObject): ResultResource {
     ...(p.constructPath ? { constructPath: p.constructPath } : {}),
     ...(p.file ? { file: p.file } : {}),
     ...(p.line !== undefined ? { line: p.line } : {}),
+    ...(p.column !== undefined ? { column: p.column } : {}),
     ...(p.inputFile ? { inputFile: p.inputFile } : {}),
     ...(p.inputLine !== undefined ? { inputLine: p.inputLine } : {}),
   };

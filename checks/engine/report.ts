@@ -29,6 +29,7 @@ export interface ResultResource {
   readonly constructPath?: string;
   readonly file?: string;
   readonly line?: number;
+  readonly column?: number;
   readonly inputFile?: string;
   readonly inputLine?: number;
 }

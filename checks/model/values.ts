@@ -41,6 +41,8 @@ export interface Provenance {
   /** Source file and line that declared the resource: the TypeScript file for cdktf, the .tf file for HCL. */
   readonly file?: string;
   readonly line?: number;
+  /** The column in file where the declaration starts, where the source tells (a stack frame does). */
+  readonly column?: number;
 }
 
 /** A reference from one configuration value to another object's attribute: aws_x.y.id, var.name, data.t.n.json. */

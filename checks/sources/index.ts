@@ -7,7 +7,8 @@ import { InputError, UsageError } from "../errors.js";
 import { describeFsError } from "../io/safe-json.js";
 import type { Estate } from "../model/index.js";
 import { loadHcl } from "./hcl/loader.js";
-import { loadPlan, originsFromSynth } from "./plan/loader.js";
+import { allObjects } from "../model/index.js";
+import { loadPlan, originsFromSynth, type SourceOrigin } from "./plan/loader.js";
 import { loadSynth } from "./synth/loader.js";
 
 export type ConfigurationSourceKind = "synth" | "plan" | "hcl";
@@ -18,7 +19,7 @@ export interface SourceRequest {
   readonly path: string;
   /** synth: only these stacks. plan: the one stack of `originsFrom` the plan was made from. */
   readonly stacks?: readonly string[];
-  /** plan: a synth output of the same configuration, for construct paths and TypeScript lines. */
+  /** plan: a synth output (construct paths, TypeScript lines) or the .tf directory (file and line) of the same configuration. */
   readonly originsFrom?: string;
 }
 
@@ -26,16 +27,18 @@ export type Loader = (request: SourceRequest) => Estate | Promise<Estate>;
 
 const LOADERS: Readonly<Record<ConfigurationSourceKind, Loader>> = {
   synth: ({ path, stacks }) => loadSynth(path, stacks ? { stacks } : {}),
-  plan: ({ path, stacks, originsFrom }) => {
+  plan: async ({ path, stacks, originsFrom }) => {
     if (stacks && originsFrom === undefined)
       throw new UsageError("--stack with --plan needs --synth: a plan holds one configuration");
     if (stacks && stacks.length > 1)
       throw new UsageError("--plan with --synth takes one --stack: the stack the plan was made from");
-    // The synth output only adds where each finding came from; the plan is what is audited.
+    // The synth output or .tf files only add where each finding came from; the plan is what is audited.
     const origins =
       originsFrom === undefined
         ? undefined
-        : originsFromSynth(loadSynth(originsFrom, stacks ? { stacks } : {}), stacks?.[0]);
+        : detectSource(originsFrom, "expected a cdktf synth output or a Terraform configuration directory") === "hcl"
+          ? originsFromHcl(await loadHcl(originsFrom))
+          : originsFromSynth(loadSynth(originsFrom, stacks ? { stacks } : {}), stacks?.[0]);
     return loadPlan(path, origins ? { origins } : {});
   },
   hcl: ({ path, stacks }) => {
@@ -44,6 +47,15 @@ const LOADERS: Readonly<Record<ConfigurationSourceKind, Loader>> = {
     return loadHcl(path);
   },
 };
+
+/** The .tf file and line of each address of a Terraform configuration, as a plan's origins. */
+function originsFromHcl(estate: Estate): Map<string, SourceOrigin> {
+  const origins = new Map<string, SourceOrigin>();
+  for (const { provenance: p } of allObjects(estate))
+    if (p.address && p.inputFile)
+      origins.set(p.address, { file: p.inputFile, ...(p.inputLine !== undefined ? { line: p.inputLine } : {}) });
+  return origins;
+}
 
 export async function loadSource(request: SourceRequest): Promise<Estate> {
   return LOADERS[request.kind](request);

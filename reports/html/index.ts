@@ -8,20 +8,17 @@ import { createHash } from "node:crypto";
 import type { Report } from "../../checks/engine/report.js";
 import { summaryChart } from "./chart.js";
 import { driftSection } from "./drift.js";
-import {
-  bestPracticeSection,
-  evidenceSection,
-  findingsSection,
-  scopeSection,
-  summarySection,
-  waiversSection,
-} from "./sections.js";
+import { endpointNotice, partOneFields } from "./part-one.js";
+import { findingsSection } from "./requirement-view.js";
+import { bestPracticeSection, evidenceSection, scopeSection, summarySection, waiversSection } from "./sections.js";
 import { HTML_STYLE } from "./style.js";
 import { html, trusted } from "./template.js";
 import { assessRequirements, overall } from "../roc.js";
+import type { WriterOptions } from "../writer-options.js";
 
-export function writeHtml(report: Report): string {
+export function writeHtml(report: Report, options: WriterOptions = {}): string {
   const assessments = assessRequirements(report);
+  const index = new Map(report.results.map((r, i) => [r, i]));
   const totals = overall(assessments);
   const styleHash = createHash("sha256").update(HTML_STYLE).digest("base64");
   const csp = `default-src 'none'; script-src 'none'; style-src 'sha256-${styleHash}'; img-src data:; font-src 'none'; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
@@ -43,17 +40,19 @@ export function writeHtml(report: Report): string {
 <h1>PCI DSS v4.0.1 Automated Configuration Assessment</h1>
 <p class="subtitle">Amazon Cognito authentication estate · evidence report in the manner of a Report on Compliance (ROC)</p>
 <dl class="doc-meta">
+${partOneFields(report, options)}
 <dt>Scope</dt><dd>${report.scopes.length > 0 ? report.scopes.join(", ") : "(none)"} (${report.source})</dd>
 <dt>Policy pack</dt><dd>${report.policy.name} ${report.policy.version}</dd>
 <dt>Generated</dt><dd>${report.generatedAt} by ${report.tool.name} ${report.tool.version}</dd>
 </dl>
+${endpointNotice(report, options)}
 <p class="notice">This report records an automated examination of system configuration settings. It is evidence for an assessment, not an assessment itself: a Qualified Security Assessor or Internal Security Assessor decides the findings of a Report on Compliance. "Compliant" below means only that no requirement assessed here was found Not in Place.</p>
 <nav><ol class="toc"><li><a href="#summary">Summary of Assessment</a></li><li><a href="#scope">Scope of Work and Evidence Sources</a></li><li><a href="#findings">Findings and Observations</a></li><li><a href="#waivers">Waivers and Compensating Controls</a></li><li><a href="#best-practice">Best-Practice Findings</a></li><li><a href="#evidence">Evidence Register</a></li></ol></nav>
 </header>
 ${summarySection(report, assessments, totals, summaryChart(totals.counts, report.summary))}
 ${scopeSection(report)}
 ${driftSection(report)}
-${findingsSection(assessments)}
+${findingsSection(assessments, (r) => index.get(r)!)}
 ${waiversSection(report)}
 ${bestPracticeSection(report)}
 ${evidenceSection(report)}

@@ -8,13 +8,12 @@ import {
   ROC_FINDINGS,
   bestPractice,
   evidenceRef,
-  findingLabel,
   type Overall,
   type RequirementAssessment,
-  type RequirementRow,
   type RocFinding,
 } from "../roc.js";
-import { resourceLabel, resourceLocation } from "../rule-info.js";
+import { resourceLabel } from "../rule-info.js";
+import { count, genericMessage, groupBy, NAMED_INLINE, refList, resourceList } from "./grouping.js";
 
 const FINDING_CLASS: Readonly<Record<RocFinding, string>> = {
   "In Place": "f-in-place",
@@ -35,11 +34,6 @@ function resourceCell(result: Result): SafeHtml {
   const r = result.resource;
   const where = r.stack ? `${r.stack} · ${r.address ?? r.arn ?? r.key}` : (r.address ?? r.arn ?? r.key);
   return html`${r.kind} <strong>${resourceLabel(result)}</strong><br><span class="mono">${where}</span>`;
-}
-
-function evidenceCell(result: Result): SafeHtml {
-  if (result.evidence.length === 0) return html`${result.message}`;
-  return html`${result.evidence.map((e, i) => html`${i > 0 ? html`<br>` : ""}<code>${e.attribute}</code> = ${e.value}${e.origin === "default" ? " (default)" : ""}`)}`;
 }
 
 export function summarySection(
@@ -76,10 +70,14 @@ ${chart}
 }
 
 export function scopeSection(report: Report): SafeHtml {
-  const audiences = report.audiences.map(
-    (a) =>
-      html`<tr><td>${a.name ?? "(name not known)"}</td><td class="mono path">${a.key}</td><td>${a.audience}</td><td>${a.declared ? `declared (${a.via})` : "not declared: treated as workforce, the strictest"}</td></tr>`,
-  );
+  // Pools grouped by audience and how it was determined: 200 pools are a few rows, each with its count.
+  const audiences = groupBy(
+    report.audiences,
+    (a) => `${a.audience}\u0000${a.declared ? `declared (${a.via})` : ""}`,
+  ).map(({ items }) => {
+    const a = items[0]!;
+    return html`<tr><td>${a.audience}</td><td>${a.declared ? `declared (${a.via})` : "not declared: treated as workforce, the strictest"}</td><td class="num">${items.length}</td><td>${nameList(items.map((i) => i.name ?? i.key))}</td></tr>`;
+  });
   const inputs = report.inputs.map(
     (i) => html`<tr><td class="mono path">${i.path}</td><td>${i.kind}</td><td class="hash">${i.sha256}</td></tr>`,
   );
@@ -98,66 +96,7 @@ export function scopeSection(report: Report): SafeHtml {
 ${inputs.length > 0 ? html`<table><thead><tr><th>File</th><th>Kind</th><th>SHA-256</th></tr></thead><tbody>${inputs}</tbody></table>` : html`<p>No input files: the configuration was read from the live AWS account (${report.scopes.join(", ")}) at the assessment time above.${report.diagnostics.length > 0 ? ` ${report.diagnostics.length} read(s) failed: section 6.1 lists them.` : ""}</p>`}
 <h3>2.2 User pools and the audience of their accounts</h3>
 <p>PCI DSS v4.0.1 Requirements 8.2 to 8.5 apply to user accounts, not to accounts used by consumers (cardholders); system and application accounts (identity-pool roles, machine-to-machine clients, secrets in configuration) and stored account data (Requirement 3) are in scope whatever the audience. Each user pool's audience decides which requirements apply to it.</p>
-<table><thead><tr><th>User pool</th><th>Resource</th><th>Audience</th><th>How it was determined</th></tr></thead><tbody>${audiences.length > 0 ? audiences : html`<tr><td colspan="4">No user pools in scope.</td></tr>`}</tbody></table>
-</section>`;
-}
-
-function checkboxes(assessment: RequirementAssessment): SafeHtml {
-  const box = (on: boolean, label: string) =>
-    html`<span class="box${on ? " on" : ""}">${on ? "☒" : "☐"} ${label}</span>`;
-  return html`<div class="boxes"><span class="label">Assessment finding:</span>${ROC_FINDINGS.map((f) => box(assessment.finding === f, f))}<span class="label">Method:</span>${box(assessment.compensatingControl, "Compensating Control")}${box(false, "Customized Approach")}</div>`;
-}
-
-/** A supports row never decides the finding: its failure is a weakness, its pass only contributes. */
-function rowBadge(row: RequirementRow): SafeHtml {
-  if (row.relation === "meets" || row.finding === "Not Applicable" || row.finding === "Not Tested")
-    return findingBadge(row.finding);
-  return row.finding === "Not in Place"
-    ? html`<span class="badge f-not-in-place">Weakness</span>`
-    : html`<span class="badge f-not-tested">Contributes</span>`;
-}
-
-function evidenceRow(row: RequirementRow): SafeHtml {
-  const r = row.result;
-  return html`<tr><td class="mono ref">${row.evidenceRef}</td><td class="mono rule">${r.ruleId}</td><td>${row.relation}</td><td>${resourceCell(r)}</td><td>${evidenceCell(r)}</td><td class="mono path">${resourceLocation(r)}</td><td>${rowBadge(row)}${row.reason && (r.evidence.length > 0 || row.reason !== r.message) ? html`<br><small>${row.reason}</small>` : ""}</td></tr>`;
-}
-
-function requirementBlock(assessment: RequirementAssessment): SafeHtml {
-  const inScope = assessment.rows.filter((r) => r.finding !== "Not Applicable");
-  const exempt = assessment.rows.filter((r) => r.finding === "Not Applicable");
-  const byReason = new Map<string, string[]>();
-  for (const row of exempt)
-    byReason.set(row.reason ?? "", [...(byReason.get(row.reason ?? "") ?? []), row.evidenceRef]);
-  const table =
-    inScope.length > 0
-      ? html`<div class="label-sm">Testing procedure: examine system configuration settings</div>
-<table><thead><tr><th>Ref.</th><th>Rule</th><th>Relation</th><th>Resource</th><th>Configuration examined</th><th>Location</th><th>Finding</th></tr></thead><tbody>${inScope.map(evidenceRow)}</tbody></table>`
-      : "";
-  const exemptNote =
-    exempt.length > 0 && inScope.length > 0
-      ? html`<div class="label-sm">Not applicable</div><ul class="exempt">${[...byReason].map(([reason, refs]) => html`<li>${reason || "not applicable"} (${refs.join(", ")})</li>`)}</ul>`
-      : "";
-  return html`<div class="req" id="req-${assessment.id}">
-<div class="req-head"><h4>${assessment.id} <q class="text">${assessment.text}</q></h4><div>${findingBadge(assessment.finding)}${assessment.compensatingControl ? html` <span class="badge f-not-tested">Compensating Control</span>` : ""}</div></div>
-<div class="req-body">${checkboxes(assessment)}
-<div class="label-sm">Why the assessment finding was selected</div><p>${assessment.narrative}</p>
-${assessment.compensatingControl ? html`<div class="label-sm">Compensating control</div><p>${findingLabel(assessment)}</p>` : ""}
-${assessment.verifyByHand ? html`<div class="label-sm">To verify by other means</div><p>${assessment.verifyByHand}</p>` : ""}
-${table}${exemptNote}</div></div>`;
-}
-
-export function findingsSection(assessments: readonly RequirementAssessment[]): SafeHtml {
-  const principals = [...new Set(assessments.map((a) => a.principal))];
-  return html`<section id="findings">
-<h2 class="new-page">3. Findings and Observations</h2>
-<p>One block per requirement: the assessment finding, why it was selected, and the configuration evidence behind it. Evidence references (EV-nnn) point to the evidence register in Section 6.</p>
-${principals.map((p) => {
-  const own = assessments.filter((a) => a.principal === p);
-  const covered = own.filter((a) => a.rows.length > 0);
-  const uncovered = own.filter((a) => a.rows.length === 0);
-  const notCovered = html`<p><small>${uncovered[0]?.narrative ?? ""}</small></p><table><thead><tr><th>Requirement</th><th class="num">Finding</th></tr></thead><tbody>${uncovered.map((a) => html`<tr><td><strong>${a.id}</strong> <q>${a.text}</q>${a.verifyByHand ? html`<br><small>To verify by other means: ${a.verifyByHand}</small>` : ""}</td><td>${findingBadge(a.finding)}</td></tr>`)}</tbody></table>`;
-  return html`<h3>Requirement ${p}: ${PRINCIPALS[p] ?? ""}</h3>${covered.map(requirementBlock)}${uncovered.length > 0 ? html`<div class="label-sm">Not covered by an automated rule</div>${notCovered}` : ""}`;
-})}
+<table><thead><tr><th>Audience</th><th>How it was determined</th><th class="num">User pools</th><th>User pools</th></tr></thead><tbody>${audiences.length > 0 ? audiences : html`<tr><td colspan="4">No user pools in scope.</td></tr>`}</tbody></table>
 </section>`;
 }
 
@@ -190,14 +129,15 @@ ${
 export function bestPracticeSection(report: Report): SafeHtml {
   const results = bestPractice(report);
   const open = results.filter((r) => r.status !== "PASS" && r.status !== "NOT_APPLICABLE");
-  const rows = open.map(
-    (r) =>
-      html`<tr><td class="mono ref">${evidenceRef(report.results.indexOf(r))}</td><td class="nowrap">${r.severity}</td><td class="mono rule">${r.ruleId}</td><td>${resourceCell(r)}</td><td class="nowrap">${status(r)}</td><td>${r.message}</td><td>${bestPracticeBasis(r)}</td><td>${r.remediation}</td></tr>`,
-  );
+  const index = new Map(report.results.map((r, i) => [r, i]));
+  const rows = groupBy(open, (r) => `${r.ruleId}\u0000${r.status}\u0000${genericMessage(r)}`).map(({ items }) => {
+    const r = items[0]!;
+    return html`<tr><td class="nowrap">${r.severity}</td><td class="mono rule">${r.ruleId}</td><td class="nowrap">${status(r)}</td><td class="num">${items.length}</td><td>${genericMessage(r)}</td><td>${resourceList(items)}</td><td class="mono refs">${refList(items.map((i) => index.get(i)!))}</td><td>${bestPracticeBasis(r)}</td><td>${r.remediation}</td></tr>`;
+  });
   return html`<section id="best-practice">
 <h2>5. Best-Practice Findings</h2>
 <p>These results cite no PCI DSS v4.0.1 requirement that applies to the resource: the rule is a best practice with a published source, or the requirement it cites does not apply to the pool's audience (PCI DSS Requirements 8.2 to 8.5 do not apply to consumer accounts). They do not change any assessment finding above; they are reported as security recommendations, worst first. ${results.length - open.length} of ${results.length} best-practice results meet the recommendation.</p>
-${rows.length > 0 ? html`<table><thead><tr><th>Ref.</th><th>Severity</th><th>Rule</th><th>Resource</th><th>Result</th><th>Observation</th><th>Basis</th><th>Recommendation</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No open recommendation.</p>`}
+${rows.length > 0 ? html`<table><thead><tr><th>Severity</th><th>Rule</th><th>Result</th><th class="num">Resources</th><th>Observation</th><th>Resources</th><th>Register</th><th>Basis</th><th>Recommendation</th></tr></thead><tbody>${rows}</tbody></table>` : html`<p>No open recommendation.</p>`}
 </section>`;
 }
 
@@ -207,18 +147,54 @@ function bestPracticeBasis(result: Result): SafeHtml {
   return html`${result.references.map((s, i) => html`${i > 0 ? html`<br>` : ""}${s.title}`)}${result.references.length > 0 && reasons.length > 0 ? html`<br>` : ""}${reasons.map((r, i) => html`${i > 0 ? html`<br>` : ""}<small>${r}</small>`)}`;
 }
 
+/**
+ * Every result, under its rule, by status and source location: the register the findings cite by
+ * range. Entries run as text ("EV-001 pool-a; EV-002 pool-b"), so thousands of results print in a
+ * few pages and the browser's find searches them by reference, rule, status or name.
+ */
 export function evidenceSection(report: Report): SafeHtml {
-  const rows = report.results.map(
-    (r, i) =>
-      html`<tr><td class="mono ref">${evidenceRef(i)}</td><td class="mono rule">${r.ruleId}</td><td class="nowrap">${status(r)}</td><td>${resourceCell(r)}</td><td class="mono path">${r.resource.constructPath ?? ""}</td><td class="mono path">${resourceLocation(r)}</td><td class="mono path">${r.resource.inputFile ?? ""}</td></tr>`,
-  );
+  const byRule = groupBy(
+    report.results.map((r, i) => ({ r, i })),
+    ({ r }) => r.ruleId,
+  ).map(({ key, items }) => {
+    const counts = groupBy(items, ({ r }) => r.status)
+      .map(({ key: s, items: of }) => `${of.length} ${s.replace("_", " ")}`)
+      .join(", ");
+    const kinds = [...new Set(items.map(({ r }) => r.resource.kind))].join(", ");
+    const lines = groupBy(items, ({ r }) => `${r.status}\u0000${sourceLine(r) ?? ""}`).map(({ items: of }) => {
+      const { r } = of[0]!;
+      const where = sourceLine(r);
+      const entries = of.map(
+        ({ r: e, i }) =>
+          html`${evidenceRef(i)} ${resourceLabel(e)}${where ? "" : html` <span class="mono">${e.resource.address ?? e.resource.arn ?? e.resource.key}</span>`}`,
+      );
+      return html`<p class="reg"><span class="s-${r.status}">${r.status.replace("_", " ")}</span> · ${count(of.length, "result")}${where ? html` · <span class="mono">${where}</span>` : ""}: ${entries.map((e, n) => html`${n > 0 ? "; " : ""}${e}`)}</p>`;
+    });
+    return html`<div class="reg-rule"><h4><span class="mono">${key}</span> (${kinds}) · ${count(items.length, "result")}: ${counts}</h4>${lines}</div>`;
+  });
   const diagnostics = report.diagnostics.map(
     (d) => html`<li>${d.message}${d.file ? html` <span class="mono">(${d.file})</span>` : ""}</li>`,
   );
   return html`<section id="evidence">
 <h2 class="new-page">6. Evidence Register (Other Assessment Evidence)</h2>
-<p>Every automated result, by reference. The input files are identified by their SHA-256 in Section 2.1.</p>
-<table><thead><tr><th>Ref.</th><th>Rule</th><th>Result</th><th>Resource</th><th>Construct</th><th>Source location</th><th>Input file</th></tr></thead><tbody>${rows}</tbody></table>
+<p>Every automated result by reference (${count(report.results.length, "result")}), under its rule, by result and the source line that declares the resources. Use the browser's find (Ctrl+F) to search by reference, rule, status or resource name. The input files are identified by their SHA-256 in Section 2.1; the JSON report holds each result's evidence values and messages.</p>
+${byRule}
 ${diagnostics.length > 0 ? html`<h3>6.1 Loader diagnostics</h3><ul>${diagnostics}</ul>` : ""}
-</section>`;
+</section>
+`;
+}
+
+/** The source file and line (with the stack) that declares a resource, when known. */
+function sourceLine(result: Result): string | undefined {
+  const r = result.resource;
+  if (!r.file) return undefined;
+  const where = `${r.file}${r.line !== undefined ? `:${r.line}` : ""}`;
+  return r.stack ? `${where} (${r.stack})` : where;
+}
+
+/** Names, the first few inline and the rest collapsed. */
+function nameList(names: readonly string[]): SafeHtml {
+  const inline = names.slice(0, NAMED_INLINE);
+  const rest = names.slice(NAMED_INLINE);
+  return html`${inline.join(", ")}${rest.length > 0 ? html` <details class="more"><summary>and ${rest.length} more</summary>${rest.join(", ")}</details>` : ""}`;
 }

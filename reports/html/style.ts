@@ -55,6 +55,14 @@ code, .mono { font-family: "DejaVu Sans Mono", Consolas, "Liberation Mono", mono
 .label-sm { color: var(--muted); font-size: .85rem; margin: 8px 0 2px; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; }
 ul.exempt { margin: 2px 0 10px; padding-left: 20px; font-size: .88rem; color: var(--muted); }
 .chart { margin: 8px 0 16px; }
+.missing { color: var(--muted); font-style: italic; }
+.notice.emulator { border-left-color: var(--notinplace); color: var(--ink); background: #fff4f2; }
+details.more { display: inline; }
+details.more summary { display: inline; cursor: pointer; color: var(--accent); }
+td.cfg { font-size: .88em; }
+td.refs { font-size: .8em; min-width: 7em; overflow-wrap: normal; }
+.reg-rule h4 { margin: 14px 0 2px; font-size: .95rem; }
+p.reg { font-size: .8rem; margin: 2px 0 6px; line-height: 1.35; }
 .toc { columns: 2; padding-left: 20px; }
 footer { margin-top: 40px; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--rule); padding-top: 8px; }
 @page { size: A4; margin: 16mm 14mm; }
@@ -65,6 +73,8 @@ footer { margin-top: 40px; color: var(--muted); font-size: .85rem; border-top: 1
   h2 { break-after: avoid-page; }
   h2.new-page { break-before: page; }
   tr, .verdict { break-inside: avoid; }
+  .req { break-inside: auto; }
+  p.reg { font-size: 7.5pt; }
   thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; }
 }

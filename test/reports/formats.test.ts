@@ -9,6 +9,7 @@ import { assertValid } from "../../checks/io/json-schema.js";
 import type { Report, Result } from "../../checks/engine/report.js";
 import { FILE_WRITERS } from "../../reports/index.js";
 import { PCI_REQUIREMENTS, PRINCIPALS } from "../../checks/engine/pci-requirements.js";
+import { withoutInterpolations } from "../../reports/markdown-text.js";
 import { fingerprint, SECURITY_SEVERITY, writeSarif } from "../../reports/sarif.js";
 import { ruleMetadata } from "../../checks/engine/catalog.js";
 import { RULES } from "../../checks/rules/index.js";
@@ -58,7 +59,7 @@ describe("all formats in one run", () => {
     expect(check.valid, check.errors).toBe(true);
   });
 
-  it("SARIF results are exactly the unwaived FAIL results of the JSON", () => {
+  it("SARIF results are exactly the FAIL results of the JSON (nothing is waived here)", () => {
     const log = sarifOf(first.files["authwarden.sarif"]!);
     expect(log.runs).toHaveLength(1);
     const run = log.runs[0]!;
@@ -72,7 +73,8 @@ describe("all formats in one run", () => {
 
   it("SARIF carries what GitHub code scanning reads", () => {
     const run = sarifOf(first.files["authwarden.sarif"]!).runs[0]!;
-    expect(run.automationDetails?.id).toBe("authwarden/synth/");
+    expect(run.automationDetails?.id).toBe("authwarden/synth/shop-compliant+shop-legacy/");
+    expect(run.originalUriBaseIds?.["%SRCROOT%"]?.uri).toMatch(/^file:\/\/\/.*\/$/);
     const rules = run.tool.driver.rules ?? [];
     for (const rule of rules) {
       expect(rule.shortDescription?.text.length).toBeGreaterThan(0);
@@ -94,7 +96,10 @@ describe("all formats in one run", () => {
           r.resource.key === (result.properties as { resourceKey: string }).resourceKey,
       )!;
       expect(location?.artifactLocation?.uri).toBe(source.resource.file);
+      expect(location?.artifactLocation?.uriBaseId).toBe("%SRCROOT%");
       expect(location?.region?.startLine).toBe(source.resource.line);
+      expect(location?.region?.startColumn).toBe(source.resource.column);
+      expect(source.resource.column).toBeGreaterThan(0);
       expect(result.partialFingerprints?.primaryLocationLineHash).toBe(
         `${fingerprint(source.ruleId, source.resource.key)}:1`,
       );
@@ -115,6 +120,27 @@ describe("all formats in one run", () => {
     expect(xml).toContain(`failures="${fails.length}"`);
   });
 
+  it("JUnit skips carry their reason in the body, names leave the severity to a property, and no reason repeats", () => {
+    const xml = first.files["authwarden.junit.xml"]!;
+    const skipped = xml.match(/<skipped [^>]*?\/?>(?:[^<]*<\/skipped>)?/g) ?? [];
+    const notRun = first.report.results.filter((r) => ["NOT_APPLICABLE", "UNKNOWN", "WAIVED"].includes(r.status));
+    expect(notRun.length).toBeGreaterThan(0);
+    expect(skipped).toHaveLength(notRun.length);
+    for (const element of skipped) {
+      expect(element).not.toMatch(/\/>$/);
+      expect(element).toMatch(/>[^<]*\S[^<]*<\/skipped>$/);
+    }
+    const na = first.report.results.find((r) => r.status === "NOT_APPLICABLE")!;
+    expect(xml).toContain(
+      `<skipped type="not-applicable" message="${na.message.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;")}">`,
+    );
+    expect(xml).not.toMatch(/not applicable: [^"\n]*not applicable:/);
+    expect(xml).not.toMatch(/<testcase [^>]*name="\[(CRITICAL|HIGH|MEDIUM|LOW|INFO)\]/);
+    const cases = xml.match(/<testcase [\s\S]*?<\/testcase>/g) ?? [];
+    expect(cases).toHaveLength(first.report.results.length);
+    for (const c of cases) expect(c).toMatch(/<property name="severity" value="(critical|high|medium|low|info)"\/>/);
+  });
+
   it("Markdown has the verdict, severity counts, failures and the requirements touched", () => {
     const md = first.files["authwarden.md"]!;
     expect(md).toMatch(/^<!-- authwarden:pr-comment -->\n### ❌ authwarden: gate failed/);
@@ -123,6 +149,28 @@ describe("all formats in one run", () => {
     expect(md).toMatch(/\| 8\.3\.6 \| ❌ Not in Place \|/);
     const failureRows = md.split("\n").filter((line) => /^\| 🟥|^\| 🟧|^\| 🟨|^\| 🟦|^\| ⬜/.test(line));
     expect(failureRows).toHaveLength(first.report.summary.byStatus.FAIL);
+    const ruleRows = md.split("\n").filter((line) => /^\| \[[a-z-]+\]\(https:/.test(line));
+    expect(ruleRows).toHaveLength(
+      new Set(first.report.results.filter((r) => r.status === "FAIL").map((r) => r.ruleId)).size,
+    );
+  });
+
+  it("Markdown messages show Terraform references and IAM policy variables without a raw ${...}", () => {
+    const md = first.files["authwarden.md"]!;
+    const withToken = first.report.results.filter((r) => r.status === "FAIL" && r.message.includes("${"));
+    expect(withToken.length).toBeGreaterThan(1);
+    const failureRows = md.split("\n").filter((line) => /^\| (🟥|🟧|🟨|🟦|⬜) /u.test(line));
+    expect(failureRows).toHaveLength(first.report.summary.byStatus.FAIL);
+    for (const row of failureRows) expect(row).not.toMatch(/\$\{|\\\$\\\{/);
+    // The reference itself is kept, breakable: aws_cognito_user_pool.ConsumerPool_UserPool_74BEAF0C.endpoint.
+    expect(md.replace(/<wbr>/g, "")).toMatch(
+      /aws\\_cognito\\_user\\_pool\.ConsumerPool\\_UserPool\\_[0-9A-F]{8}\.endpoint/,
+    );
+    expect(withoutInterpolations("prefix ${cognito-identity.amazonaws.com:sub} of ${aws_s3_bucket.b.arn}")).toBe(
+      "prefix policy variable cognito-identity.amazonaws.com:sub of aws_s3_bucket.b.arn",
+    );
+    // A fix that must write a policy variable shows it literally, as code.
+    expect(md).toContain("`${cognito-identity.amazonaws.com:sub}`");
   });
 
   it("HTML reports requirement by requirement with ROC findings and the input hashes", () => {
@@ -184,11 +232,25 @@ describe("waived results", () => {
     };
   }
 
-  it("are left out of SARIF results and listed in the run's properties", () => {
+  it("are SARIF results suppressed externally with the waiver's reason, and listed in the run's properties", () => {
     const report = withWaiver(first.report);
     const waived = report.results.find((r) => r.status === "WAIVED")!;
-    const run = sarifOf(FILE_WRITERS.sarif.write(report, RULE_METADATA)).runs[0]!;
-    expect(run.results).toHaveLength(report.results.filter((r) => r.status === "FAIL").length);
+    const log = sarifOf(FILE_WRITERS.sarif.write(report, RULE_METADATA));
+    expect(validateSarif(log).valid).toBe(true);
+    const run = log.runs[0]!;
+    expect(run.results).toHaveLength(report.results.filter((r) => r.status === "FAIL").length + 1);
+    const suppressed = run.results!.filter((r) => r.suppressions !== undefined);
+    expect(suppressed).toHaveLength(1);
+    expect(suppressed[0]!.ruleId).toBe(waived.ruleId);
+    expect((suppressed[0]!.properties as { resourceKey: string }).resourceKey).toBe(waived.resource.key);
+    expect(suppressed[0]!.suppressions).toEqual([
+      {
+        kind: "external",
+        status: "accepted",
+        justification: "legacy <b>portal</b> retiring",
+        properties: expect.objectContaining({ waiver: "W-1", owner: "iam-team@example.com", expires: "2099-12-31" }),
+      },
+    ]);
     expect(run.properties?.waived).toEqual([
       expect.objectContaining({
         ruleId: waived.ruleId,
@@ -204,7 +266,7 @@ describe("waived results", () => {
   it("are skipped in JUnit with the waiver's reason, owner and expiry", () => {
     const xml = FILE_WRITERS.junit.write(withWaiver(first.report), RULE_METADATA);
     expect(xml).toMatch(
-      /<skipped message="waived by W-1 \(owner iam-team@example.com, expires 2099-12-31\): legacy &lt;b&gt;portal&lt;\/b&gt; retiring; compensating control: IP allow-list \| VPN">/,
+      /<skipped type="waived" message="waived by W-1 \(owner iam-team@example.com, expires 2099-12-31\): legacy &lt;b&gt;portal&lt;\/b&gt; retiring; compensating control: IP allow-list \| VPN">/,
     );
   });
 
@@ -214,7 +276,7 @@ describe("waived results", () => {
     expect(md).toMatch(/<details>\n<summary>Waived \(1\)<\/summary>/);
     expect(md).toContain("compensating control: IP allow-list \\| VPN");
     expect(md).toMatch(/<summary>Waivers to clean up \(1\)<\/summary>/);
-    const html = FILE_WRITERS.html.write(report);
+    const html = FILE_WRITERS.html.write(report, RULE_METADATA);
     expect(html).toContain("<td>IP allow-list | VPN</td>");
     expect(html).toContain("legacy &lt;b&gt;portal&lt;/b&gt; retiring");
     expect(html).toMatch(/☒ Compensating Control/);
@@ -297,9 +359,11 @@ describe("GitHub's SARIF limits", () => {
   it("a log over the gzipped size limit is refused", () => {
     const text = writeSarif(first.report, RULE_METADATA);
     const size = gzipSync(text).length;
-    expect(() => writeSarif(first.report, RULE_METADATA, { resultsPerRun: 25_000, gzippedBytes: size - 1 })).toThrow(
-      /bytes gzipped exceed GitHub code scanning's limit/,
+    expect(() =>
+      writeSarif(first.report, RULE_METADATA, { limits: { resultsPerRun: 25_000, gzippedBytes: size - 1 } }),
+    ).toThrow(/bytes gzipped exceed GitHub code scanning's limit/);
+    expect(writeSarif(first.report, RULE_METADATA, { limits: { resultsPerRun: 25_000, gzippedBytes: size } })).toBe(
+      text,
     );
-    expect(writeSarif(first.report, RULE_METADATA, { resultsPerRun: 25_000, gzippedBytes: size })).toBe(text);
   });
 });

@@ -14,7 +14,7 @@ import {
   xmlAttribute,
   xmlText,
 } from "../../reports/escape.js";
-import { CELL_LIMIT, fit, GITHUB_COMMENT_LIMIT, writeMarkdown } from "../../reports/markdown.js";
+import { fit, GITHUB_COMMENT_LIMIT, NAME_LIMIT, writeMarkdown } from "../../reports/markdown.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { BIDI, BIDI_CODES, BIDI_NAME, CLIENT_NAME, hostileSynth, POOL_NAME } from "../support/hostile-fixture.js";
 import { runAllFormats, type AllFormatsRun } from "../support/reports.js";
@@ -51,12 +51,13 @@ describe("hostile names in the reports", () => {
     expect(poolRows.length).toBeGreaterThan(0);
     for (const row of poolRows) {
       expect(row).toContain("\\| pipe \\`tick\\`");
-      expect(row).toContain("second line");
+      // Names are clipped in table cells (NAME_LIMIT): whole, the second line is on the same row.
+      expect(row).toMatch(/second line|…/);
     }
     const failureRow = poolRows.find(
       (row) => row.startsWith("| 🟧") || row.startsWith("| 🟥") || row.startsWith("| 🟨"),
     )!;
-    expect(failureRow.split(/(?<!\\)\|/).length - 2).toBe(5);
+    expect(failureRow.split(/(?<!\\)\|/).length - 2).toBe(4);
   });
 
   it("JUnit and SARIF carry the names as escaped data", () => {
@@ -160,7 +161,7 @@ describe("escape functions", () => {
 });
 
 describe("the Markdown size limit", () => {
-  it("a report too long for a PR comment is cut under 65,536 characters, says so, and closes its <details>", () => {
+  it("a report too long for a PR comment stays under 65,536 characters, every section present and pointing to the full report", () => {
     const base = hostile.report;
     const fail = base.results.find((r) => r.status === "FAIL")!;
     const many = (status: "FAIL" | "UNKNOWN") =>
@@ -171,9 +172,16 @@ describe("the Markdown size limit", () => {
         resource: { ...fail.resource, key: `${fail.resource.key}#${status}${i}` },
       }));
     const report: Report = { ...base, results: [...many("FAIL"), ...many("UNKNOWN")] };
-    const md = writeMarkdown(report, ruleMetadata(RULES));
+    const md = writeMarkdown(report, ruleMetadata(RULES), { reportUrl: "https://ci.example/run/1#artifacts" });
     expect(md.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(md).toMatch(/> ✂️ \*\*Truncated:\*\* [\d,]+ characters \([\d,]+ lines\) were left out/);
+    // Each section stops at its share of the budget and says how much the full report holds beyond it.
+    expect(md).not.toContain("Truncated");
+    expect(md).toMatch(
+      /<summary>All other failures \(575\)<\/summary>[\s\S]*?…and [\d,]+ more in \[the full report\]\(https:\/\/ci\.example\/run\/1#artifacts\)\./,
+    );
+    expect(md).toMatch(
+      /<summary>Unknown: not tested \(600\)<\/summary>[\s\S]*?…and [\d,]+ more in \[the full report\]/,
+    );
     expect(md.match(/^<details>$/gm)?.length ?? 0).toBe(md.match(/^<\/details>$/gm)?.length ?? 0);
   });
 
@@ -209,8 +217,7 @@ describe("the Markdown size limit", () => {
     const failures = report.results.filter((r) => r.status === "FAIL").length;
     const rows = md.split("\n").filter((line) => /^\| (🟥|🟧|🟨|🟦|⬜) /u.test(line));
     expect(rows.length).toBe(failures);
-    const clipped = `huge-${"n".repeat(CELL_LIMIT - 5)}…(+${(100_000 - CELL_LIMIT).toLocaleString("en-US")} characters)`;
-    expect(clipped).toContain("…(+99,500 characters)");
+    const clipped = `huge-${"n".repeat(NAME_LIMIT - 5)}…`;
     for (const row of rows.filter((line) => line.includes("huge-"))) expect(row).toContain(clipped);
     expect(rows.filter((line) => line.includes("huge-")).length).toBeGreaterThan(0);
     // The waived, unknown and requirement tables and the header clip it too.
@@ -220,10 +227,10 @@ describe("the Markdown size limit", () => {
 
   it("clipping never splits a surrogate pair", () => {
     const fail = hostile.report.results.find((r) => r.status === "FAIL")!;
-    const name = `${"a".repeat(CELL_LIMIT - 1)}${"😀".repeat(10)}`;
+    const name = `${"a".repeat(NAME_LIMIT - 1)}${"😀".repeat(10)}`;
     const report: Report = { ...hostile.report, results: [{ ...fail, resource: { ...fail.resource, name } }] };
     const md = writeMarkdown(report, ruleMetadata(RULES));
-    expect(md).toContain(`${"a".repeat(CELL_LIMIT - 1)}…(+20 characters)`);
+    expect(md).toContain(`${"a".repeat(NAME_LIMIT - 1)}…`);
     expect(md).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
   });
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../support/browser.js";
 import { visibleEscapes } from "../../reports/escape.js";
 import { BIDI_NAME, CLIENT_NAME, hostileSynth, SCRIPT } from "../support/hostile-fixture.js";
+import { synthLargeEstate } from "../support/large-estate.js";
 import { synthReferenceApp } from "../support/reference-synth.js";
 import { runAllFormats, type AllFormatsRun } from "../support/reports.js";
 
@@ -143,5 +144,49 @@ describe("the shop-legacy HTML report, screenshotted for review", () => {
     writeFileSync(join(SCREENSHOTS, "shop-legacy.pdf"), await page.pdf({ format: "A4", printBackground: true }));
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
+  });
+});
+
+/** Pages of a PDF as Chromium writes it: one /Type /Page object per page (the tree is /Type /Pages). */
+function pdfPages(pdf: Buffer): number {
+  return pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
+describe("the evidence report of a 200-pool estate, in Chromium", () => {
+  let run: AllFormatsRun;
+  let watched: Watched;
+
+  beforeAll(async () => {
+    run = await runAllFormats(synthLargeEstate(200, 300));
+    watched = await open(join(run.dir, "authwarden.html"));
+  });
+
+  it("prints to fewer than 200 A4 pages", async () => {
+    const pdf = await watched.page.pdf({ format: "A4", printBackground: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    writeFileSync(join(SCREENSHOTS, "estate-200.pdf"), pdf);
+    const pages = pdfPages(pdf);
+    expect(pages).toBeGreaterThan(10);
+    expect(pages).toBeLessThan(200);
+  });
+
+  it("fits the screen's width, and find-in-page reaches every pool, collapsed lists included", async () => {
+    const { page } = watched;
+    expect(await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth)).toBe(
+      false,
+    );
+    const last = run.report.audiences
+      .map((a) => a.name!)
+      .sort()
+      .at(-1)!;
+    // The register lists it; a collapsed list in the findings holds it too, and find opens it.
+    const found = await page.evaluate((name) => {
+      const w = window as unknown as { find: (text: string) => boolean };
+      return w.find(name);
+    }, last);
+    expect(found).toBe(true);
+    const registerText = await page.locator("#evidence").innerText();
+    for (const a of run.report.audiences) expect(registerText).toContain(a.name!);
+    expect(watched.errors).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ export interface PlanLoadOptions {
   readonly origins?: ReadonlyMap<string, SourceOrigin>;
 }
 
-export type SourceOrigin = Pick<Provenance, "stack" | "constructPath" | "file" | "line">;
+export type SourceOrigin = Pick<Provenance, "stack" | "constructPath" | "file" | "line" | "column">;
 
 export function loadPlan(file: string, options: PlanLoadOptions = {}): Estate {
   const { value: plan, sha256 } = readJsonSource(file);
@@ -116,6 +116,7 @@ export function originsFromSynth(estate: Estate, stack?: string): Map<string, So
       ...(p.constructPath ? { constructPath: p.constructPath } : {}),
       ...(p.file ? { file: p.file } : {}),
       ...(p.line !== undefined ? { line: p.line } : {}),
+      ...(p.column !== undefined ? { column: p.column } : {}),
     };
     const previous = origins.get(p.address);
     if (previous && previous.stack !== origin.stack) ambiguous.add(p.address);

@@ -170,10 +170,13 @@ function provenanceOf(
   };
 }
 
-const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):\d+\)?$/;
+const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
 
 /** The first stack frame outside node_modules: where the construct was created in the app's source. */
-function sourceLocation(stackTrace: JsonValue | undefined, projectRoot: string): { file?: string; line?: number } {
+function sourceLocation(
+  stackTrace: JsonValue | undefined,
+  projectRoot: string,
+): { file?: string; line?: number; column?: number } {
   if (!Array.isArray(stackTrace)) return {};
   for (const frame of stackTrace) {
     if (typeof frame !== "string" || frame.includes("node_modules") || frame.includes("node:internal")) continue;
@@ -185,7 +188,7 @@ function sourceLocation(stackTrace: JsonValue | undefined, projectRoot: string):
       const rel = relative(projectRoot, path);
       if (!rel.startsWith("..")) path = rel.split(sep).join("/");
     }
-    return { file: path, line: Number(match[2]) };
+    return { file: path, line: Number(match[2]), ...(match[3] ? { column: Number(match[3]) } : {}) };
   }
   return {};
 }
