@@ -20,6 +20,8 @@ export interface ConsoleOptions {
 const RESULT_INDENT = 21;
 /** Where the fix and waiver lines under a result start. */
 const DETAIL_INDENT = 14;
+/** "  ✔ ": where a requirement's line and its continuations start. */
+const REQUIREMENT_INDENT = 4;
 
 const SHOWN: readonly Status[] = ["FAIL", "ERROR", "UNKNOWN", "WAIVED"];
 
@@ -136,7 +138,7 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
     );
   }
   if (report.drift) lines.push(...driftLines(report, c), "");
-  lines.push(...requirementLines(report, c));
+  lines.push(...requirementLines(report, c, wrapped));
   const undeclared = report.audiences.filter((a) => !a.declared);
   if (undeclared.length > 0) {
     lines.push(
@@ -150,7 +152,11 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
 }
 
 /** The PCI DSS requirement roll-up: one line per requirement a result cites, what to verify by hand under it. */
-function requirementLines(report: Report, c: ReturnType<typeof createColors>): string[] {
+function requirementLines(
+  report: Report,
+  c: ReturnType<typeof createColors>,
+  wrapped: (indent: number, text: string) => string,
+): string[] {
   // Recomputed from the results, as reports/roc.ts does, so the lines always match the results shown.
   const touched = requirementRollups(report.results).filter((r) => r.rows.length > 0);
   if (touched.length === 0) return [];
@@ -170,10 +176,16 @@ function requirementLines(report: Report, c: ReturnType<typeof createColors>): s
       cc.length > 0 ? `${requirement.finding} with Compensating Control: ${cc.join("; ")}` : requirement.finding;
     const weak =
       requirement.weaknesses > 0
-        ? c.yellow(` · ${requirement.weaknesses} weakness${requirement.weaknesses === 1 ? "" : "es"}`)
+        ? ` · ${requirement.weaknesses} weakness${requirement.weaknesses === 1 ? "" : "es"}`
         : "";
-    lines.push(`  ${mark[requirement.finding]} ${requirement.id.padEnd(8)} ${finding}${weak}  ${c.dim(rules)}`);
-    if (requirement.verifyByHand) lines.push(`              ${c.dim(`verify by hand: ${requirement.verifyByHand}`)}`);
+    // Wrapped as plain text under the requirement id; only the mark is coloured, so wrapping counts true widths.
+    lines.push(
+      `  ${mark[requirement.finding]} ${wrapped(REQUIREMENT_INDENT, `${requirement.id.padEnd(8)} ${finding}${weak}  ${rules}`)}`,
+    );
+    if (requirement.verifyByHand)
+      lines.push(
+        `${" ".repeat(DETAIL_INDENT)}${c.dim(wrapped(DETAIL_INDENT, `verify by hand: ${terminalSafe(requirement.verifyByHand)}`))}`,
+      );
   }
   return [...lines, ""];
 }

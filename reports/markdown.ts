@@ -193,16 +193,15 @@ function requirementsTouched(report: Report): string[] {
             .map((r) => resourceLabel(r.result)),
         ),
       ];
-      const weak = [
-        ...new Set(
-          a.rows
-            .filter((r) => r.relation === "supports" && r.finding === "Not in Place")
-            .map((r) => `${r.result.ruleId} on ${resourceLabel(r.result)}`),
-        ),
-      ];
+      // Supporting checks that failed, per rule: a count and the first names, as for the failing column.
+      const weakByRule = new Map<string, Set<string>>();
+      for (const r of a.rows)
+        if (r.relation === "supports" && r.finding === "Not in Place")
+          weakByRule.set(r.result.ruleId, (weakByRule.get(r.result.ruleId) ?? new Set()).add(resourceLabel(r.result)));
+      const weak = [...weakByRule].map(([id, names]) => `${md(id)} on ${failingCell([...names])}`);
       const notes = [
         ...(a.verifyByHand ? [`verify: ${md(a.verifyByHand)}`] : []),
-        ...(weak.length > 0 ? [`weaknesses: ${failingCell(weak)}`] : []),
+        ...(weak.length > 0 ? [`weaknesses: ${weak.join("; ")}`] : []),
       ];
       return `| ${md(a.id)} | ${FINDING_ICON[a.finding]} ${md(findingLabel(a))} | ${rules.join(", ")} | ${failingCell(failing)} | ${notes.length > 0 ? notes.join("<br>") : "–"} |`;
     }),

@@ -126,7 +126,7 @@ describe("the HTML evidence report at scale", () => {
     const start = html.indexOf('id="req-8.3.6"');
     const block = html.slice(start, html.indexOf('<div class="req"', start + 1));
     expect(block).toMatch(
-      /<td class="mono rule">password-min-length<\/td><td><span class="badge f-not-in-place">Not in Place<\/span><\/td><td class="num">\d+<\/td>/,
+      /<td class="mono rule">password-min-length<\/td><td>meets<\/td><td><span class="badge f-not-in-place">Not in Place<\/span><\/td><td class="num">\d+<\/td>/,
     );
     expect(block).toMatch(/<details class="more"><summary>and \d+ more<\/summary>/);
     expect(block).toMatch(/EV-\d+–EV-\d+|EV-\d+/);
