@@ -20,6 +20,8 @@ type TemplatePart = { readonly literal: string } | { readonly expression: string
 
 /** Splits a Terraform template string into literal text and interpolation sources. */
 export function splitTemplate(raw: string): TemplatePart[] {
+  // Most strings hold no interpolation at all ("$${" and "%%{" contain "${" and "%{" too).
+  if (!raw.includes("${") && !raw.includes("%{")) return [{ literal: raw }];
   const parts: TemplatePart[] = [];
   let literal = "";
   let i = 0;
@@ -151,12 +153,16 @@ export function jsonencodeArgument(raw: string): TermJson | undefined {
 }
 
 const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\])*$/;
+const SEGMENT = /[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\]/g;
+/** Roots whose address is their first two segments (var.v, module.m, ...). */
+const TWO_SEGMENT_ROOTS = new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
+const RESOURCE_TYPE = /^[a-z][a-z0-9]*_[\w-]+$/;
 
 /** Parses a bare traversal (aws_x.name.attr, var.v, data.t.n.attr, module.m.out) into a reference. */
 export function parseReference(expression: string): Ref | undefined {
   const source = expression.trim();
   if (!TRAVERSAL.test(source)) return undefined;
-  const segments = source.match(/[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\]/g) ?? [];
+  const segments = source.match(SEGMENT) ?? [];
   const addressLength = addressSegmentCount(segments);
   if (addressLength === undefined || segments.length < addressLength) return undefined;
   // The address may carry instance keys ([0], ["a"]) right after its last name segment.
@@ -170,9 +176,9 @@ export function parseReference(expression: string): Ref | undefined {
 function addressSegmentCount(segments: string[]): number | undefined {
   const head = segments[0];
   if (head === undefined) return undefined;
-  if (["var", "local", "module", "each", "count", "path", "terraform", "self"].includes(head)) return 2;
+  if (TWO_SEGMENT_ROOTS.has(head)) return 2;
   if (head === "data") return 3;
-  if (/^[a-z][a-z0-9]*_[\w-]+$/.test(head)) return 2;
+  if (RESOURCE_TYPE.test(head)) return 2;
   return undefined;
 }
 
