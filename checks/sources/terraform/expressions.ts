@@ -184,6 +184,13 @@ function addressSegmentCount(segments: string[]): number | undefined {
 
 class UnsupportedExpression extends Error {}
 
+// The parser's tokens, compiled once; sticky, so each matches at the parser's position.
+const NUMBER = /-?\d+(\.\d+)?([eE][-+]?\d+)?/y;
+const TRAVERSAL_PREFIX = /[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\])*/y;
+const IDENTIFIER = /[A-Za-z_][\w-]*/y;
+const SPACE = /\s*/y;
+const BLANKS = /[ \t]*/y;
+
 /** A recursive-descent reader for the HCL expression subset jsonencode arguments use. */
 class ExpressionParser {
   private pos = 0;
@@ -213,7 +220,7 @@ class ExpressionParser {
     if (ch === "{") result = this.object();
     else if (ch === "[") result = this.tuple();
     else if (ch === '"') result = { $term: templateTerm(this.quoted()) };
-    else if (ch !== undefined && /[-\d]/.test(ch)) result = this.number();
+    else if (ch !== undefined && (ch === "-" || (ch >= "0" && ch <= "9"))) result = this.number();
     else result = this.traversalOrKeyword();
     this.skipSpace(false);
     const next = this.src[this.pos];
@@ -271,14 +278,14 @@ class ExpressionParser {
   }
 
   private number(): TermJson {
-    const match = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(this.src.slice(this.pos));
+    const match = this.sticky(NUMBER);
     if (!match) throw new UnsupportedExpression(`number at ${this.pos}`);
     this.pos += match[0].length;
     return Number(match[0]);
   }
 
   private traversalOrKeyword(): TermJson {
-    const match = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\])*/.exec(this.src.slice(this.pos));
+    const match = this.sticky(TRAVERSAL_PREFIX);
     if (!match) throw new UnsupportedExpression(`unexpected character at ${this.pos}`);
     this.pos += match[0].length;
     if (match[0] === "true") return true;
@@ -292,7 +299,7 @@ class ExpressionParser {
   }
 
   private identifier(): string {
-    const match = /^[A-Za-z_][\w-]*/.exec(this.src.slice(this.pos));
+    const match = this.sticky(IDENTIFIER);
     if (!match) throw new UnsupportedExpression(`expected a name at ${this.pos}`);
     this.pos += match[0].length;
     return match[0];
@@ -305,7 +312,12 @@ class ExpressionParser {
   }
 
   private skipSpace(newlines = true): void {
-    const pattern = newlines ? /\s/ : /[ \t]/;
-    while (this.pos < this.src.length && pattern.test(this.src[this.pos]!)) this.pos++;
+    this.pos += this.sticky(newlines ? SPACE : BLANKS)![0].length;
+  }
+
+  /** The match of a sticky pattern at the current position, without copying the rest of the source. */
+  private sticky(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = this.pos;
+    return pattern.exec(this.src);
   }
 }
