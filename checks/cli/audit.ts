@@ -140,7 +140,7 @@ function writeChunks(path: string, chunks: Iterable<string>): void {
   try {
     for (const chunk of chunks) {
       const bytes = Buffer.from(chunk);
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
     }
   } finally {
     closeSync(fd);
