@@ -9,7 +9,9 @@
 //   npm run bench:scale -- --sizes 1000,10000 --runs 3  (runs: the fastest of N runs is kept)
 //
 // Targets (issue 15): at 100k, within 3x JSON.parse; growth exponent from 10k to 100k at most 1.05;
-// peak memory at most 6x the input. Printed against each line; the bench never fails on them.
+// peak memory at most 6x the input. Judged on wall time (the process as a user waits for it) and
+// printed against each line; CPU time is shown beside it, as a busy machine inflates wall time.
+// The bench never fails on them.
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -129,7 +131,7 @@ for (const size of sizes) {
         `${memory.toFixed(1)}x`,
       ]) +
         (resources >= 100_000
-          ? `   target: ratio ${mark(Math.min(ratio, cpuRatio) <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
+          ? `   target (wall): ratio ${mark(ratio <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
           : ""),
     );
   }
@@ -146,6 +148,6 @@ for (const source of ["plan", "synth"] as const) {
   const wall = exponent((r) => r.check.seconds);
   const cpu = exponent((r) => r.check.cpuSeconds);
   console.log(
-    `${source}: growth exponent 10k -> 100k: check wall ${wall.toFixed(2)}, cpu ${cpu.toFixed(2)} (target ${TARGET.exponent}: ${mark(Math.min(wall, cpu) <= TARGET.exponent)}); JSON.parse wall ${exponent((r) => r.parse.seconds).toFixed(2)}, cpu ${exponent((r) => r.parse.cpuSeconds).toFixed(2)}`,
+    `${source}: growth exponent 10k -> 100k: check wall ${wall.toFixed(2)}, cpu ${cpu.toFixed(2)} (target ${TARGET.exponent} on wall: ${mark(wall <= TARGET.exponent)}); JSON.parse wall ${exponent((r) => r.parse.seconds).toFixed(2)}, cpu ${exponent((r) => r.parse.cpuSeconds).toFixed(2)}`,
   );
 }
