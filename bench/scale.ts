@@ -9,7 +9,9 @@
 //   npm run bench:scale -- --sizes 1000,10000 --runs 3  (runs: the fastest of N runs is kept)
 //
 // Targets (issue 15): at 100k, within 3x JSON.parse; growth exponent from 10k to 100k at most 1.05;
-// peak memory at most 6x the input. Printed against each line; the bench never fails on them.
+// peak memory at most 6x the input. Judged on wall time (the process as a user waits for it) and
+// printed against each line; CPU time is shown beside it, as a busy machine inflates wall time.
+// The bench never fails on them.
 
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,11 +83,25 @@ function measure(source: Row["source"], input: string, parsed: string, resources
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const sec = (seconds: number) => `${seconds.toFixed(2)} s`;
 const mark = (ok: boolean) => (ok ? "ok" : "MISS");
+const COLUMNS = [
+  ["source", 6],
+  ["resources", 9],
+  ["input", 9],
+  ["parse wall", 10],
+  ["check wall", 10],
+  ["ratio", 7],
+  ["parse cpu", 10],
+  ["check cpu", 10],
+  ["ratio", 7],
+  ["peak RSS", 10],
+  ["RSS/input", 9],
+] as const;
+const line = (cells: readonly string[]) =>
+  cells.map((cell, i) => (i === 0 ? cell.padEnd(COLUMNS[i]![1]) : cell.padStart(COLUMNS[i]![1]))).join(" ");
 
-console.log(
-  `${"source".padEnd(6)} ${"resources".padStart(9)} ${"input".padStart(9)} ${"JSON.parse".padStart(10)} ${"check".padStart(9)} ${"ratio".padStart(7)} ${"peak RSS".padStart(10)} ${"RSS/input".padStart(9)}`,
-);
+console.log(line(COLUMNS.map(([name]) => name)));
 const rows: Row[] = [];
 for (const size of sizes) {
   const units = Math.max(1, Math.round(size / RESOURCES_PER_UNIT));
@@ -98,26 +114,40 @@ for (const size of sizes) {
     const row = measure(source, input, parsed, resources, join(work, `units-${units}`, `${source}-output`));
     rows.push(row);
     const ratio = row.check.seconds / row.parse.seconds;
+    const cpuRatio = row.check.cpuSeconds / row.parse.cpuSeconds;
     const memory = row.check.maxRss / row.inputBytes;
     console.log(
-      `${source.padEnd(6)} ${String(resources).padStart(9)} ${mb(row.inputBytes).padStart(9)} ${`${row.parse.seconds.toFixed(2)} s`.padStart(10)} ${`${row.check.seconds.toFixed(2)} s`.padStart(9)} ${`${ratio.toFixed(2)}x`.padStart(7)} ${mb(row.check.maxRss).padStart(10)} ${`${memory.toFixed(1)}x`.padStart(9)}` +
+      line([
+        source,
+        String(resources),
+        mb(row.inputBytes),
+        sec(row.parse.seconds),
+        sec(row.check.seconds),
+        `${ratio.toFixed(1)}x`,
+        sec(row.parse.cpuSeconds),
+        sec(row.check.cpuSeconds),
+        `${cpuRatio.toFixed(1)}x`,
+        mb(row.check.maxRss),
+        `${memory.toFixed(1)}x`,
+      ]) +
         (resources >= 100_000
-          ? `   ratio ${mark(ratio <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
+          ? `   target (wall): ratio ${mark(ratio <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
           : ""),
     );
   }
   rmSync(join(work, `units-${units}`), { recursive: true, force: true });
 }
 
-// Growth exponent: log(t_large / t_small) / log(n_large / n_small), for the 10k and 100k rows.
+// Growth exponent: log(t_large / t_small) / log(n_large / n_small) for the 10k and 100k rows (n_large / n_small is 10).
 for (const source of ["plan", "synth"] as const) {
   const small = rows.find((r) => r.source === source && Math.abs(r.resources - 10_000) < RESOURCES_PER_UNIT);
   const large = rows.find((r) => r.source === source && Math.abs(r.resources - 100_000) < RESOURCES_PER_UNIT);
   if (!small || !large) continue;
   const exponent = (t: (r: Row) => number) =>
     Math.log(t(large) / t(small)) / Math.log(large.resources / small.resources);
-  const check = exponent((r) => r.check.seconds);
+  const wall = exponent((r) => r.check.seconds);
+  const cpu = exponent((r) => r.check.cpuSeconds);
   console.log(
-    `${source}: growth exponent 10k -> 100k: check ${check.toFixed(2)} (${mark(check <= TARGET.exponent)}), JSON.parse ${exponent((r) => r.parse.seconds).toFixed(2)}`,
+    `${source}: growth exponent 10k -> 100k: check wall ${wall.toFixed(2)}, cpu ${cpu.toFixed(2)} (target ${TARGET.exponent} on wall: ${mark(wall <= TARGET.exponent)}); JSON.parse wall ${exponent((r) => r.parse.seconds).toFixed(2)}, cpu ${exponent((r) => r.parse.cpuSeconds).toFixed(2)}`,
   );
 }

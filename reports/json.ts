@@ -12,9 +12,11 @@ import type { Report } from "../checks/engine/report.js";
 import { visibleEscapes } from "./escape.js";
 
 const INDENT = "  ";
-/** Levels written out piecewise: the report object and its members; results[] elements are stringified whole. */
+/** Levels written out piecewise: the report object and its members; the elements below are stringified whole. */
 const STREAMED_DEPTH = 2;
 const CHUNK_CHARS = 1 << 20;
+/** Array elements stringified in one JSON.stringify call. */
+const BATCH = 512;
 
 export function writeJson(report: Report): string {
   return [...writeJsonChunks(report)].join("");
@@ -23,10 +25,16 @@ export function writeJson(report: Report): string {
 /** The JSON report as consecutive chunks of about a mebibyte; their concatenation is writeJson's text. */
 export function* writeJsonChunks(report: Report): Generator<string> {
   let buffer = "";
-  for (const piece of pieces(report, "", 0)) {
+  for (const piece of pieces(report, 0)) {
+    // The escaped characters are single UTF-16 units, so escaping piece by piece equals escaping the whole.
+    if (piece.length >= CHUNK_CHARS) {
+      if (buffer) yield visibleEscapes(buffer);
+      buffer = "";
+      yield visibleEscapes(piece);
+      continue;
+    }
     buffer += piece;
     if (buffer.length >= CHUNK_CHARS) {
-      // The escaped characters are single UTF-16 units, so escaping chunk by chunk equals escaping the whole.
       yield visibleEscapes(buffer);
       buffer = "";
     }
@@ -34,38 +42,68 @@ export function* writeJsonChunks(report: Report): Generator<string> {
   yield visibleEscapes(`${buffer}\n`);
 }
 
-/** What JSON.stringify drops from an object and writes as null in an array. */
+/** What JSON.stringify drops from an object. */
 function omitted(value: unknown): boolean {
   return value === undefined || typeof value === "function" || typeof value === "symbol";
 }
 
-/** JSON.stringify(value, null, 2) at `indent`, as pieces. */
-function* pieces(value: unknown, indent: string, depth: number): Generator<string> {
+/** JSON.stringify(value, null, 2) of a value `depth` levels down the report, as pieces. */
+function* pieces(value: unknown, depth: number): Generator<string> {
   const plain =
     typeof value === "object" && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== "function";
-  if (!plain || depth >= STREAMED_DEPTH) {
-    const text = JSON.stringify(value, null, INDENT);
-    // JSON text holds no raw line feed inside strings, so every one is layout.
-    yield indent ? text.replaceAll("\n", `\n${indent}`) : text;
+  if (!plain || (depth >= STREAMED_DEPTH && !Array.isArray(value))) {
+    yield nested(value, depth);
     return;
   }
-  const inner = indent + INDENT;
+  const indent = INDENT.repeat(depth);
   if (Array.isArray(value)) {
     if (value.length === 0) return yield "[]";
-    for (let i = 0; i < value.length; i++) {
-      yield `${i === 0 ? "[" : ","}\n${inner}`;
-      const item: unknown = value[i];
-      if (omitted(item)) yield "null";
-      else yield* pieces(item, inner, depth + 1);
-    }
+    yield "[\n";
+    for (let start = 0; start < value.length; start += BATCH)
+      yield `${start === 0 ? "" : ",\n"}${elements(value.slice(start, start + BATCH), depth + 1)}`;
     return yield `\n${indent}]`;
   }
+  const inner = indent + INDENT;
   let first = true;
   for (const [key, member] of Object.entries(value)) {
     if (omitted(member)) continue;
     yield `${first ? "{" : ","}\n${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* pieces(member, inner, depth + 1);
+    yield* pieces(member, depth + 1);
   }
   yield first ? "{}" : `\n${indent}}`;
+}
+
+/**
+ * JSON.stringify's text of a value as it reads `depth` levels down a document: the value is put
+ * that many arrays deep and stringified, and the wrapping lines are cut off again, so the layout is
+ * JSON.stringify's own at that depth.
+ */
+function nested(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let level = 0; level < depth; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, INDENT);
+  return text.slice(wrapperPrefix(depth).length, text.length - wrapperSuffix(depth).length).trimStart();
+}
+
+/** The elements of a non-empty array at `depth`, each on its own lines, separated as JSON.stringify separates them. */
+function elements(items: readonly unknown[], depth: number): string {
+  let wrapped: unknown = items;
+  for (let level = 1; level < depth; level++) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, INDENT);
+  return text.slice(wrapperPrefix(depth).length, text.length - wrapperSuffix(depth).length);
+}
+
+/** "[\n  [\n" ...: the opening lines of `levels` arrays, each one level deeper. */
+function wrapperPrefix(levels: number): string {
+  let out = "";
+  for (let level = 0; level < levels; level++) out += `${INDENT.repeat(level)}[\n`;
+  return out;
+}
+
+/** "\n  ]\n]" ...: the closing lines of `levels` arrays. */
+function wrapperSuffix(levels: number): string {
+  let out = "";
+  for (let level = levels - 1; level >= 0; level--) out += `\n${INDENT.repeat(level)}]`;
+  return out;
 }

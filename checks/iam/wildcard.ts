@@ -71,6 +71,9 @@ const cache = new Map<string, Glob>();
 
 /** Matches one value; the prepared glob is cached, so a pattern used again is not prepared again. */
 export function globMatch(pattern: string, value: string, options: GlobOptions = {}): boolean {
+  // A pattern without wildcards matches only itself: no glob to prepare or cache.
+  if (!pattern.includes("*") && (options.questionMark === false || !pattern.includes("?")))
+    return options.ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
   const key = `${options.ignoreCase ? "i" : "-"}${options.questionMark === false ? "-" : "?"}${pattern}`;
   let glob = cache.get(key);
   if (!glob) {

@@ -20,6 +20,8 @@ type TemplatePart = { readonly literal: string } | { readonly expression: string
 
 /** Splits a Terraform template string into literal text and interpolation sources. */
 export function splitTemplate(raw: string): TemplatePart[] {
+  // Most strings hold no interpolation at all ("$${" and "%%{" contain "${" and "%{" too).
+  if (!raw.includes("${") && !raw.includes("%{")) return [{ literal: raw }];
   const parts: TemplatePart[] = [];
   let literal = "";
   let i = 0;
@@ -151,12 +153,16 @@ export function jsonencodeArgument(raw: string): TermJson | undefined {
 }
 
 const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\])*$/;
+const SEGMENT = /[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\]/g;
+/** Roots whose address is their first two segments (var.v, module.m, ...). */
+const TWO_SEGMENT_ROOTS = new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
+const RESOURCE_TYPE = /^[a-z][a-z0-9]*_[\w-]+$/;
 
 /** Parses a bare traversal (aws_x.name.attr, var.v, data.t.n.attr, module.m.out) into a reference. */
 export function parseReference(expression: string): Ref | undefined {
   const source = expression.trim();
   if (!TRAVERSAL.test(source)) return undefined;
-  const segments = source.match(/[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\]/g) ?? [];
+  const segments = source.match(SEGMENT) ?? [];
   const addressLength = addressSegmentCount(segments);
   if (addressLength === undefined || segments.length < addressLength) return undefined;
   // The address may carry instance keys ([0], ["a"]) right after its last name segment.
@@ -170,13 +176,20 @@ export function parseReference(expression: string): Ref | undefined {
 function addressSegmentCount(segments: string[]): number | undefined {
   const head = segments[0];
   if (head === undefined) return undefined;
-  if (["var", "local", "module", "each", "count", "path", "terraform", "self"].includes(head)) return 2;
+  if (TWO_SEGMENT_ROOTS.has(head)) return 2;
   if (head === "data") return 3;
-  if (/^[a-z][a-z0-9]*_[\w-]+$/.test(head)) return 2;
+  if (RESOURCE_TYPE.test(head)) return 2;
   return undefined;
 }
 
 class UnsupportedExpression extends Error {}
+
+// The parser's tokens, compiled once; sticky, so each matches at the parser's position.
+const NUMBER = /-?\d+(\.\d+)?([eE][-+]?\d+)?/y;
+const TRAVERSAL_PREFIX = /[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\])*/y;
+const IDENTIFIER = /[A-Za-z_][\w-]*/y;
+const SPACE = /\s*/y;
+const BLANKS = /[ \t]*/y;
 
 /** A recursive-descent reader for the HCL expression subset jsonencode arguments use. */
 class ExpressionParser {
@@ -207,7 +220,7 @@ class ExpressionParser {
     if (ch === "{") result = this.object();
     else if (ch === "[") result = this.tuple();
     else if (ch === '"') result = { $term: templateTerm(this.quoted()) };
-    else if (ch !== undefined && /[-\d]/.test(ch)) result = this.number();
+    else if (ch !== undefined && (ch === "-" || (ch >= "0" && ch <= "9"))) result = this.number();
     else result = this.traversalOrKeyword();
     this.skipSpace(false);
     const next = this.src[this.pos];
@@ -265,14 +278,14 @@ class ExpressionParser {
   }
 
   private number(): TermJson {
-    const match = /^-?\d+(\.\d+)?([eE][-+]?\d+)?/.exec(this.src.slice(this.pos));
+    const match = this.sticky(NUMBER);
     if (!match) throw new UnsupportedExpression(`number at ${this.pos}`);
     this.pos += match[0].length;
     return Number(match[0]);
   }
 
   private traversalOrKeyword(): TermJson {
-    const match = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\])*/.exec(this.src.slice(this.pos));
+    const match = this.sticky(TRAVERSAL_PREFIX);
     if (!match) throw new UnsupportedExpression(`unexpected character at ${this.pos}`);
     this.pos += match[0].length;
     if (match[0] === "true") return true;
@@ -286,7 +299,7 @@ class ExpressionParser {
   }
 
   private identifier(): string {
-    const match = /^[A-Za-z_][\w-]*/.exec(this.src.slice(this.pos));
+    const match = this.sticky(IDENTIFIER);
     if (!match) throw new UnsupportedExpression(`expected a name at ${this.pos}`);
     this.pos += match[0].length;
     return match[0];
@@ -299,7 +312,12 @@ class ExpressionParser {
   }
 
   private skipSpace(newlines = true): void {
-    const pattern = newlines ? /\s/ : /[ \t]/;
-    while (this.pos < this.src.length && pattern.test(this.src[this.pos]!)) this.pos++;
+    this.pos += this.sticky(newlines ? SPACE : BLANKS)![0].length;
+  }
+
+  /** The match of a sticky pattern at the current position, without copying the rest of the source. */
+  private sticky(pattern: RegExp): RegExpExecArray | null {
+    pattern.lastIndex = this.pos;
+    return pattern.exec(this.src);
   }
 }

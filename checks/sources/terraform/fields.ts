@@ -5,11 +5,24 @@ import { blockDefault, outOfRange, type Field, type FieldTable, type FieldValues
 import { known, unknown, type Value } from "../../model/index.js";
 import type { Attributes } from "./attributes.js";
 
+/** A field's Terraform path split once: the MaxItems=1 blocks to walk and the attribute at the end. */
+const PATHS = new WeakMap<Field<unknown>, { readonly blocks: readonly string[]; readonly leaf: string }>();
+
+function pathOf(field: Field<unknown>): { readonly blocks: readonly string[]; readonly leaf: string } {
+  let path = PATHS.get(field);
+  if (!path) {
+    const blocks = field.terraform.split(".");
+    const leaf = blocks.pop()!;
+    path = { blocks, leaf };
+    PATHS.set(field, path);
+  }
+  return path;
+}
+
 export function readField<T>(attrs: Attributes, field: Field<T>): Value<T> {
-  const path = field.terraform.split(".");
-  const leaf = path.pop()!;
+  const { blocks, leaf } = pathOf(field as Field<unknown>);
   let at = attrs;
-  for (const block of path) {
+  for (const block of blocks) {
     if (at.isDynamic(block)) return unknown(`${at.describe(block)} is computed by an expression`);
     const next = at.block(block);
     if (!next) {
@@ -39,8 +52,15 @@ function readLeaf<T>(at: Attributes, key: string, field: Field<T>): Value<T> {
   }
 }
 
+const ENTRIES = new WeakMap<FieldTable, readonly (readonly [string, Field<unknown>])[]>();
+
 export function readFields<Table extends FieldTable>(attrs: Attributes, table: Table): FieldValues<Table> {
-  return Object.fromEntries(
-    Object.entries(table).map(([name, field]) => [name, readField(attrs, field)]),
-  ) as FieldValues<Table>;
+  let entries = ENTRIES.get(table);
+  if (!entries) {
+    entries = Object.entries(table) as [string, Field<unknown>][];
+    ENTRIES.set(table, entries);
+  }
+  const values: Record<string, Value<unknown>> = {};
+  for (const [name, field] of entries) values[name] = readField(attrs, field);
+  return values as FieldValues<Table>;
 }
