@@ -139,7 +139,15 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
   }
   if (report.drift) lines.push(...driftLines(report, c), "");
   lines.push(...requirementLines(report, c, wrapped));
-  const undeclared = report.audiences.filter((a) => !a.declared);
+  const unread = report.audiences.filter((a) => a.via === "unknown");
+  if (unread.length > 0) {
+    lines.push(
+      c.yellow(
+        `! audience unknown for ${unread.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: what declares it could not be read, so every requirement is taken to apply`,
+      ),
+    );
+  }
+  const undeclared = report.audiences.filter((a) => !a.declared && a.via !== "unknown");
   if (undeclared.length > 0) {
     lines.push(
       c.yellow(

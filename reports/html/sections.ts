@@ -73,10 +73,15 @@ export function scopeSection(report: Report): SafeHtml {
   // Pools grouped by audience and how it was determined: 200 pools are a few rows, each with its count.
   const audiences = groupBy(
     report.audiences,
-    (a) => `${a.audience}\u0000${a.declared ? `declared (${a.via})` : ""}`,
+    (a) => `${a.audience}\u0000${a.declared ? `declared (${a.via})` : a.via}`,
   ).map(({ items }) => {
     const a = items[0]!;
-    return html`<tr><td>${a.audience}</td><td>${a.declared ? `declared (${a.via})` : "not declared: treated as workforce, the strictest"}</td><td class="num">${items.length}</td><td>${nameList(items.map((i) => i.name ?? i.key))}</td></tr>`;
+    const how = a.declared
+      ? `declared (${a.via})`
+      : a.via === "unknown"
+        ? "unknown: what declares it could not be read, so every requirement is taken to apply"
+        : "not declared: treated as workforce, the strictest";
+    return html`<tr><td>${a.via === "unknown" ? "unknown" : a.audience}</td><td>${how}</td><td class="num">${items.length}</td><td>${nameList(items.map((i) => i.name ?? i.key))}</td></tr>`;
   });
   const inputs = report.inputs.map(
     (i) => html`<tr><td class="mono path">${i.path}</td><td>${i.kind}</td><td class="hash">${i.sha256}</td></tr>`,

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AuthwardenError, ReportLimitError } from "../../checks/errors.js";
 import { assertValid } from "../../checks/io/json-schema.js";
 import type { Report, Result } from "../../checks/engine/report.js";
+import { writeConsole } from "../../reports/console.js";
 import { FILE_WRITERS } from "../../reports/index.js";
 import { PCI_REQUIREMENTS, PRINCIPALS } from "../../checks/engine/pci-requirements.js";
 import { withoutInterpolations } from "../../reports/markdown-text.js";
@@ -365,5 +366,22 @@ describe("GitHub's SARIF limits", () => {
     expect(writeSarif(first.report, RULE_METADATA, { limits: { resultsPerRun: 25_000, gzippedBytes: size } })).toBe(
       text,
     );
+  });
+});
+
+describe("a pool whose audience could not be read", () => {
+  it("is shown as unknown, never as treated as workforce, in the console and the HTML", () => {
+    const [pool, ...rest] = first.report.audiences;
+    const report: Report = {
+      ...first.report,
+      audiences: [{ ...pool!, declared: false, via: "unknown" }, ...rest.map((a) => ({ ...a, declared: true }))],
+    };
+    const name = pool!.name ?? pool!.key;
+    const text = writeConsole(report, { color: false, verbose: false });
+    expect(text).toContain(`! audience unknown for ${name}: what declares it could not be read`);
+    expect(text).not.toContain("treated as workforce");
+    const html = FILE_WRITERS.html.write(report, RULE_METADATA);
+    expect(html).toContain("unknown: what declares it could not be read, so every requirement is taken to apply");
+    expect(html).not.toContain("treated as workforce");
   });
 });

@@ -20,8 +20,18 @@ export function normalizeReport(report: Record<string, unknown>): unknown {
     unknown
   >;
   if (normalized.source !== "live") return normalized;
-  for (const list of ["results", "audiences"]) {
-    if (Array.isArray(normalized[list])) normalized[list] = sortedByContent(normalized[list] as unknown[]);
+  if (Array.isArray(normalized.audiences)) normalized.audiences = sortedByContent(normalized.audiences as unknown[]);
+  if (Array.isArray(normalized.results)) {
+    // The emulator lists pools in the order a parallel apply created them, so results are sorted and
+    // the requirement roll-up's references to them (by index) follow them to their new places.
+    const order = sortedOrder(normalized.results as unknown[]);
+    normalized.results = order.map((i) => (normalized.results as unknown[])[i]);
+    const newIndex = new Map(order.map((old, i) => [old, i]));
+    for (const requirement of (normalized.requirements ?? []) as { rows?: { result: number }[] }[]) {
+      requirement.rows = requirement.rows
+        ?.map((row) => ({ ...row, result: newIndex.get(row.result)! }))
+        .sort((a, b) => a.result - b.result);
+    }
   }
   return normalized;
 }
@@ -44,9 +54,14 @@ function renameEmulatorIds(text: string): string {
   return EMULATOR_IDS.reduce((out, [pattern, name]) => out.replace(pattern, name), text);
 }
 
-function sortedByContent<T>(items: readonly T[]): T[] {
+/** The indexes of items in the order of their JSON text. */
+function sortedOrder(items: readonly unknown[]): number[] {
   return items
-    .map((item) => ({ item, text: JSON.stringify(item) }))
+    .map((item, index) => ({ index, text: JSON.stringify(item) }))
     .sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0))
-    .map(({ item }) => item);
+    .map(({ index }) => index);
+}
+
+function sortedByContent<T>(items: readonly T[]): T[] {
+  return sortedOrder(items).map((i) => items[i]!);
 }
