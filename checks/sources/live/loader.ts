@@ -1,5 +1,6 @@
 // Scans live regions read-only into the Estate, so every rule works unchanged on a live account.
 
+import { setMaxListeners } from "node:events";
 import { readApiRoutes, readWafAssociations } from "./api.js";
 import type { ClientFactory } from "./clients.js";
 import { readUserPools } from "./cognito.js";
@@ -17,6 +18,9 @@ export interface ScanOptions {
 }
 
 export async function scanAccount(clients: ClientFactory, options: ScanOptions): Promise<Estate> {
+  // Every concurrent read (its SDK request, or its wait for a token) listens for the deadline: dozens at once is
+  // the design, not a leak, so Node's warning past 10 listeners (on stderr, which must stay clean) is turned off.
+  if (options.deadline) setMaxListeners(0, options.deadline.signal);
   const reads = new LiveReads(options.limiter ?? new RateLimiter(), options.progress, options.deadline);
   const estate = emptyEstate({ source: "live", scopes: [...options.regions], logDeliveryExpressible: known(true) });
   const liveIdentityPools: LiveIdentityPool[] = [];
