@@ -103,57 +103,59 @@ export async function readApiRoutes(
  */
 export async function readWafAssociations(
   client: WAFV2Client,
-  pools: readonly UserPool[],
+  pools: readonly (UserPool | Promise<UserPool>)[],
   reads: LiveReads,
 ): Promise<WafAssociation[]> {
-  const associations: WafAssociation[] = [];
-  for (const pool of pools) {
-    const arn = pool.provenance.arn;
-    if (!arn) {
-      // Without the pool's ARN its web ACL cannot be asked for: whether it has one is unknown, not "none". The
-      // ARN comes from DescribeUserPool, as the tags do, so their reason is the describe's.
-      associations.push({
-        kind: "WafAssociation",
+  // Each pool as soon as it is described, through a fork taken in pool order: the result and diagnostics keep it.
+  const forks = pools.map(() => reads.fork());
+  const found = await Promise.all(
+    pools.map(async (described, i): Promise<WafAssociation | undefined> => {
+      const pool = await described;
+      const arn = pool.provenance.arn;
+      if (!arn) {
+        // Without the pool's ARN its web ACL cannot be asked for: whether it has one is unknown, not "none". The
+        // ARN comes from DescribeUserPool, as the tags do, so their reason is the describe's.
+        return {
+          kind: "WafAssociation",
+          key: `${pool.key}/web-acl`,
+          name: known(`web ACL of ${pool.key}`),
+          provenance: pool.provenance,
+          resourceRef: literalTerm(""),
+          userPool: pool,
+          exists: unknown(
+            `the ARN of user pool ${pool.key}, which the web ACL lookup needs, is not known: ${pool.tags.known ? "DescribeUserPool returned no Arn" : pool.tags.reason}`,
+          ),
+          webAclRef: literalTerm(""),
+        };
+      }
+      const acl = await forks[i]!.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", (o) =>
+        client.send(new GetWebACLForResourceCommand({ ResourceArn: arn }), o),
+      );
+      const base = {
+        kind: "WafAssociation" as const,
         key: `${pool.key}/web-acl`,
-        name: known(`web ACL of ${pool.key}`),
-        provenance: pool.provenance,
-        resourceRef: literalTerm(""),
+        resourceRef: literalTerm(arn),
         userPool: pool,
-        exists: unknown(
-          `the ARN of user pool ${pool.key}, which the web ACL lookup needs, is not known: ${pool.tags.known ? "DescribeUserPool returned no Arn" : pool.tags.reason}`,
-        ),
-        webAclRef: literalTerm(""),
-      });
-      continue;
-    }
-    const acl = await reads.read(`web ACL of user pool ${pool.key}`, "Default", "wafv2", (o) =>
-      client.send(new GetWebACLForResourceCommand({ ResourceArn: arn }), o),
-    );
-    const base = {
-      kind: "WafAssociation" as const,
-      key: `${pool.key}/web-acl`,
-      resourceRef: literalTerm(arn),
-      userPool: pool,
-    };
-    if (!acl.known) {
-      associations.push({
+      };
+      if (!acl.known) {
+        return {
+          ...base,
+          name: known(`web ACL of ${pool.key}`),
+          provenance: pool.provenance,
+          exists: acl,
+          webAclRef: literalTerm(""),
+        };
+      }
+      const web = acl.value.WebACL;
+      if (!web?.ARN) return undefined;
+      return {
         ...base,
-        name: known(`web ACL of ${pool.key}`),
-        provenance: pool.provenance,
-        exists: acl,
-        webAclRef: literalTerm(""),
-      });
-      continue;
-    }
-    const web = acl.value.WebACL;
-    if (!web?.ARN) continue;
-    associations.push({
-      ...base,
-      name: known(web.Name ?? web.ARN),
-      provenance: { source: "live", arn: web.ARN },
-      exists: known(true),
-      webAclRef: literalTerm(web.ARN),
-    });
-  }
-  return associations;
+        name: known(web.Name ?? web.ARN),
+        provenance: { source: "live", arn: web.ARN },
+        exists: known(true),
+        webAclRef: literalTerm(web.ARN),
+      };
+    }),
+  );
+  return found.filter((a): a is WafAssociation => a !== undefined);
 }

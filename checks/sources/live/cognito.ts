@@ -1,5 +1,6 @@
 // User pools of one region, read with the Cognito user pools API into the model: pool, MFA,
 // risk configuration, log delivery, clients, identity providers, groups, resource servers, domain.
+// Pools and their reads run concurrently under the quota buckets; results keep the listing order.
 // The mappers from responses to model objects are in cognito-mappers.ts.
 
 import {
@@ -7,7 +8,6 @@ import {
   DescribeRiskConfigurationCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
-  DescribeUserPoolDomainCommand,
   GetLogDeliveryConfigurationCommand,
   GetUserPoolMfaConfigCommand,
   ListGroupsCommand,
@@ -16,6 +16,10 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   type CognitoIdentityProviderClient,
+  type DescribeIdentityProviderCommandOutput,
+  type DescribeUserPoolClientCommandOutput,
+  type ProviderDescription,
+  type UserPoolClientDescription,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { LiveReads } from "./read.js";
 import {
@@ -30,6 +34,7 @@ import {
   type UserPool,
   type UserPoolClient,
   type UserPoolDomain,
+  type Value,
 } from "../../model/index.js";
 import { clientFromApi, opt, orNull, providerDetails, riskFromApi, userPoolFromApi } from "./cognito-mappers.js";
 
@@ -44,21 +49,37 @@ export interface LivePoolSet {
   readonly domains: UserPoolDomain[];
 }
 
+const emptySet = (): LivePoolSet => ({
+  pools: [],
+  clients: [],
+  identityProviders: [],
+  groups: [],
+  resourceServers: [],
+  riskConfigurations: [],
+  logDeliveries: [],
+  domains: [],
+});
+
+/**
+ * `whenListed` gets, once the pools are listed, one promise per pool (in listing order) of its UserPool as soon as
+ * that pool is described: reads that need only the pool (its web ACL) start then, not after the last pool.
+ */
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
 export async function readUserPools(
   client: CognitoIdentityProviderClient,
   region: string,
   reads: LiveReads,
+  whenListed: (pools: readonly Promise<UserPool>[]) => void = () => undefined,
 ): Promise<LivePoolSet & { readonly listFailure?: string }> {
-  const set: LivePoolSet = {
-    pools: [],
-    clients: [],
-    identityProviders: [],
-    groups: [],
-    resourceServers: [],
-    riskConfigurations: [],
-    logDeliveries: [],
-    domains: [],
-  };
   const ids = await reads.paginate(
     `user pools of ${region}`,
     "UserPoolRead",
@@ -67,11 +88,29 @@ export async function readUserPools(
     (p) => p.UserPools,
     (p) => p.NextToken,
   );
-  if (!ids.known) return { ...set, listFailure: ids.reason };
-  for (const summary of ids.value) {
-    if (!summary.Id) continue;
-    await readPool(client, region, summary.Id, summary.Name, reads, set);
+  if (!ids.known) {
+    whenListed([]);
+    return { ...emptySet(), listFailure: ids.reason };
   }
+  // Every pool at once: the token buckets, not the order of the calls, hold the scan to the quotas.
+  const listed = ids.value.filter((summary) => summary.Id);
+  const described = listed.map(() => deferred<UserPool>());
+  whenListed(described.map((d) => d.promise));
+  const sets = await Promise.all(
+    listed.map((summary, i) =>
+      readPool(client, region, summary.Id!, summary.Name, reads.fork(), described[i]!.resolve).catch(
+        (error: unknown) => {
+          // Not expected (reads become unknown values, never throw), but a waiting web ACL read must not hang on it.
+          described[i]!.reject(error);
+          throw error;
+        },
+      ),
+    ),
+  );
+  // In listing order, whichever pool finished first.
+  const set = emptySet();
+  for (const one of sets)
+    for (const key of Object.keys(set) as (keyof LivePoolSet)[]) set[key].push(...(one[key] as never[]));
   return set;
 }
 
@@ -81,23 +120,58 @@ async function readPool(
   id: string,
   listedName: string | undefined,
   reads: LiveReads,
-  set: LivePoolSet,
-): Promise<void> {
+  whenDescribed: (pool: UserPool) => void,
+): Promise<LivePoolSet> {
+  const set = emptySet();
   reads.progress({ kind: "pool", name: listedName ?? id });
-  const described = await reads.read(
+  // One fork per read, taken in the order the reads used to be sent one after another: the report's order.
+  const [onPool, onMfa, onRisk, onLogs, onClients, onProviders, onGroups, onServers] = Array.from({ length: 8 }, () =>
+    reads.fork(),
+  ) as [LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads];
+  const describing = onPool.read(
     `user pool ${id}`,
     "UserPoolRead",
     "",
     (o) => client.send(new DescribeUserPoolCommand({ UserPoolId: id }), o),
     { required: (d) => (d.UserPool ? undefined : "UserPool") },
   );
-  const mfa = await reads.read(
+  const readingMfa = onMfa.read(
     `MFA configuration of user pool ${id}`,
     "UserPoolRead",
     "",
     (o) => client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }), o),
     { required: (m) => (m.MfaConfiguration ? undefined : "MfaConfiguration") },
   );
+  const readingRisk = onRisk.read(
+    `risk configuration of user pool ${id}`,
+    "UserPoolRead",
+    "",
+    (o) => client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id }), o),
+    { required: (r) => (r.RiskConfiguration ? undefined : "RiskConfiguration") },
+  );
+  const readingLogs = onLogs.read(`log delivery configuration of user pool ${id}`, "UserPoolRead", "", (o) =>
+    client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id }), o),
+  );
+  const readingClients = readClients(client, id, onClients);
+  const readingProviders = readProviders(client, id, onProviders);
+  const readingGroups = onGroups.paginate(
+    `groups of user pool ${id}`,
+    "UserPoolResourceRead",
+    id,
+    (NextToken, o) => client.send(new ListGroupsCommand({ UserPoolId: id, Limit: 60, NextToken }), o),
+    (p) => p.Groups,
+    (p) => p.NextToken,
+  );
+  const readingServers = onServers.paginate(
+    `resource servers of user pool ${id}`,
+    "UserPoolResourceRead",
+    id,
+    (NextToken, o) => client.send(new ListResourceServersCommand({ UserPoolId: id, MaxResults: 50, NextToken }), o),
+    (p) => p.ResourceServers,
+    (p) => p.NextToken,
+  );
+
+  const [described, mfa] = await Promise.all([describing, readingMfa]);
   const pool = userPoolFromApi(
     id,
     listedName,
@@ -106,17 +180,15 @@ async function readPool(
     mfa,
   );
   set.pools.push(pool);
+  whenDescribed(pool);
 
-  for (const domain of described.known
-    ? [described.value.UserPool?.Domain, described.value.UserPool?.CustomDomain].filter((d): d is string => Boolean(d))
-    : []) {
-    const detail = await reads.read(
-      `domain ${domain} of user pool ${id}`,
-      "UserPoolRead",
-      "",
-      (o) => client.send(new DescribeUserPoolDomainCommand({ Domain: domain }), o),
-      { required: (d) => (d.DomainDescription ? undefined : "DomainDescription") },
-    );
+  // DescribeUserPool names the prefix domain (Domain) and the custom one (CustomDomain): no DescribeUserPoolDomain.
+  const named = described.known ? described.value.UserPool : undefined;
+  for (const [domain, custom] of [
+    [named?.Domain, false],
+    [named?.CustomDomain, true],
+  ] as const) {
+    if (!domain) continue;
     set.domains.push({
       kind: "UserPoolDomain",
       key: `${pool.key}/domain/${domain}`,
@@ -124,26 +196,16 @@ async function readPool(
       provenance: pool.provenance,
       userPoolRef: literalTerm(id),
       userPool: pool,
-      customDomain: detail.known
-        ? known(detail.value.DomainDescription?.CustomDomainConfig?.CertificateArn !== undefined)
-        : detail,
+      customDomain: known(custom),
     });
   }
 
   // A pool without a risk configuration still gets RiskConfiguration (with its UserPoolId only).
-  const risk = await reads.read(
-    `risk configuration of user pool ${id}`,
-    "UserPoolRead",
-    "",
-    (o) => client.send(new DescribeRiskConfigurationCommand({ UserPoolId: id }), o),
-    { required: (r) => (r.RiskConfiguration ? undefined : "RiskConfiguration") },
-  );
+  const risk = await readingRisk;
   const riskConfiguration = riskFromApi(pool, risk.known ? known(risk.value.RiskConfiguration ?? {}) : risk);
   if (riskConfiguration) set.riskConfigurations.push(riskConfiguration);
 
-  const logs = await reads.read(`log delivery configuration of user pool ${id}`, "UserPoolRead", "", (o) =>
-    client.send(new GetLogDeliveryConfigurationCommand({ UserPoolId: id }), o),
-  );
+  const logs = await readingLogs;
   const configurations = mapValue(logs, (l) =>
     (l.LogDeliveryConfiguration?.LogConfigurations ?? []).map((c) => ({
       eventSource: c.EventSource ?? "",
@@ -169,59 +231,27 @@ async function readPool(
     });
   }
 
-  const clientSummaries = await reads.paginate(
-    `app clients of user pool ${id}`,
-    "UserPoolClientRead",
-    id,
-    (NextToken, o) => client.send(new ListUserPoolClientsCommand({ UserPoolId: id, MaxResults: 60, NextToken }), o),
-    (p) => p.UserPoolClients,
-    (p) => p.NextToken,
-  );
-  for (const summary of clientSummaries.known ? clientSummaries.value : []) {
-    if (!summary.ClientId) continue;
-    const detail = await reads.read(
-      `app client ${summary.ClientId}`,
-      "UserPoolClientRead",
-      id,
-      (o) => client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId }), o),
-      { required: (d) => (d.UserPoolClient ? undefined : "UserPoolClient") },
-    );
+  for (const { summary, detail } of await readingClients) {
     set.clients.push(
       clientFromApi(
         pool,
-        summary.ClientId,
+        summary.ClientId!,
         summary.ClientName,
         mapValue(detail, (d) => d.UserPoolClient ?? {}),
       ),
     );
   }
 
-  const providers = await reads.paginate(
-    `identity providers of user pool ${id}`,
-    "UserPoolResourceRead",
-    id,
-    (NextToken, o) => client.send(new ListIdentityProvidersCommand({ UserPoolId: id, MaxResults: 60, NextToken }), o),
-    (p) => p.Providers,
-    (p) => p.NextToken,
-  );
-  for (const summary of providers.known ? providers.value : []) {
-    if (!summary.ProviderName) continue;
-    const detail = await reads.read(
-      `identity provider ${summary.ProviderName} of user pool ${id}`,
-      "UserPoolResourceRead",
-      id,
-      (o) =>
-        client.send(new DescribeIdentityProviderCommand({ UserPoolId: id, ProviderName: summary.ProviderName }), o),
-      { required: (d) => (d.IdentityProvider ? undefined : "IdentityProvider") },
-    );
+  for (const { summary, detail } of await readingProviders) {
+    const name = summary.ProviderName!;
     const provider = detail.known ? detail.value.IdentityProvider : undefined;
     set.identityProviders.push({
       kind: "IdentityProvider",
-      key: `${pool.key}/idp/${summary.ProviderName}`,
-      name: known(summary.ProviderName),
+      key: `${pool.key}/idp/${name}`,
+      name: known(name),
       provenance: {
         ...pool.provenance,
-        ...(pool.provenance.arn ? { arn: `${pool.provenance.arn}/idp/${summary.ProviderName}` } : {}),
+        ...(pool.provenance.arn ? { arn: `${pool.provenance.arn}/idp/${name}` } : {}),
       },
       userPoolRef: literalTerm(id),
       userPool: pool,
@@ -231,14 +261,7 @@ async function readPool(
     });
   }
 
-  const groups = await reads.paginate(
-    `groups of user pool ${id}`,
-    "UserPoolResourceRead",
-    id,
-    (NextToken, o) => client.send(new ListGroupsCommand({ UserPoolId: id, Limit: 60, NextToken }), o),
-    (p) => p.Groups,
-    (p) => p.NextToken,
-  );
+  const groups = await readingGroups;
   for (const group of groups.known ? groups.value : []) {
     set.groups.push({
       kind: "UserGroup",
@@ -253,14 +276,7 @@ async function readPool(
     });
   }
 
-  const servers = await reads.paginate(
-    `resource servers of user pool ${id}`,
-    "UserPoolResourceRead",
-    id,
-    (NextToken, o) => client.send(new ListResourceServersCommand({ UserPoolId: id, MaxResults: 50, NextToken }), o),
-    (p) => p.ResourceServers,
-    (p) => p.NextToken,
-  );
+  const servers = await readingServers;
   for (const server of servers.known ? servers.value : []) {
     set.resourceServers.push({
       kind: "ResourceServer",
@@ -273,4 +289,66 @@ async function readPool(
       scopes: known((server.Scopes ?? []).map((s) => s.ScopeName ?? "")),
     });
   }
+  return set;
+}
+
+/** The app clients of a pool, each described concurrently (in listing order in the result and the diagnostics). */
+async function readClients(
+  client: CognitoIdentityProviderClient,
+  id: string,
+  reads: LiveReads,
+): Promise<{ summary: UserPoolClientDescription; detail: Value<DescribeUserPoolClientCommandOutput> }[]> {
+  const summaries = await reads.paginate(
+    `app clients of user pool ${id}`,
+    "UserPoolClientRead",
+    id,
+    (NextToken, o) => client.send(new ListUserPoolClientsCommand({ UserPoolId: id, MaxResults: 60, NextToken }), o),
+    (p) => p.UserPoolClients,
+    (p) => p.NextToken,
+  );
+  const listed = (summaries.known ? summaries.value : []).filter((summary) => summary.ClientId);
+  const forks = listed.map(() => reads.fork());
+  return Promise.all(
+    listed.map(async (summary, i) => ({
+      summary,
+      detail: await forks[i]!.read(
+        `app client ${summary.ClientId}`,
+        "UserPoolClientRead",
+        id,
+        (o) => client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId }), o),
+        { required: (d) => (d.UserPoolClient ? undefined : "UserPoolClient") },
+      ),
+    })),
+  );
+}
+
+/** The identity providers of a pool, each described concurrently. */
+async function readProviders(
+  client: CognitoIdentityProviderClient,
+  id: string,
+  reads: LiveReads,
+): Promise<{ summary: ProviderDescription; detail: Value<DescribeIdentityProviderCommandOutput> }[]> {
+  const providers = await reads.paginate(
+    `identity providers of user pool ${id}`,
+    "UserPoolResourceRead",
+    id,
+    (NextToken, o) => client.send(new ListIdentityProvidersCommand({ UserPoolId: id, MaxResults: 60, NextToken }), o),
+    (p) => p.Providers,
+    (p) => p.NextToken,
+  );
+  const listed = (providers.known ? providers.value : []).filter((summary) => summary.ProviderName);
+  const forks = listed.map(() => reads.fork());
+  return Promise.all(
+    listed.map(async (summary, i) => ({
+      summary,
+      detail: await forks[i]!.read(
+        `identity provider ${summary.ProviderName} of user pool ${id}`,
+        "UserPoolResourceRead",
+        id,
+        (o) =>
+          client.send(new DescribeIdentityProviderCommand({ UserPoolId: id, ProviderName: summary.ProviderName }), o),
+        { required: (d) => (d.IdentityProvider ? undefined : "IdentityProvider") },
+      ),
+    })),
+  );
 }

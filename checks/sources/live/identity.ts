@@ -51,31 +51,35 @@ export async function readIdentityPools(
 ): Promise<{ pools: LiveIdentityPool[]; listFailure?: string }> {
   const listed = await reads.paginate(
     `identity pools of ${region}`,
-    "IdentityPoolRead",
+    "ListIdentityPools",
     "",
     (NextToken, o) => client.send(new ListIdentityPoolsCommand({ MaxResults: 60, NextToken }), o),
     (p) => p.IdentityPools,
     (p) => p.NextToken,
   );
   if (!listed.known) return { pools: [], listFailure: listed.reason };
-  const pools: LiveIdentityPool[] = [];
-  for (const summary of listed.value) {
-    if (!summary.IdentityPoolId) continue;
-    const id = summary.IdentityPoolId;
+  const summaries = listed.value.filter((summary) => summary.IdentityPoolId);
+  // Forks in listing order keep the diagnostics in that order, whichever pool finishes first.
+  const forks = summaries.map(() => [reads.fork(), reads.fork()] as const);
+  const pools = summaries.map(async (summary, i): Promise<LiveIdentityPool> => {
+    const id = summary.IdentityPoolId!;
+    const [onPool, onRoles] = forks[i]!;
     reads.progress({ kind: "identity-pool", name: summary.IdentityPoolName ?? id });
-    const described = await reads.read(
-      `identity pool ${id}`,
-      "IdentityPoolRead",
-      "",
-      (o) => client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: id }), o),
-      { required: (d) => (d.IdentityPoolId ? undefined : "IdentityPoolId") },
-    );
-    const roles = await reads.read(`roles of identity pool ${id}`, "IdentityPoolRead", "", (o) =>
-      client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id }), o),
-    );
-    pools.push({ id, name: summary.IdentityPoolName, region, described, roles });
-  }
-  return { pools };
+    const [described, roles] = await Promise.all([
+      onPool.read(
+        `identity pool ${id}`,
+        "DescribeIdentityPool",
+        "",
+        (o) => client.send(new DescribeIdentityPoolCommand({ IdentityPoolId: id }), o),
+        { required: (d) => (d.IdentityPoolId ? undefined : "IdentityPoolId") },
+      ),
+      onRoles.read(`roles of identity pool ${id}`, "GetIdentityPoolRoles", "", (o) =>
+        client.send(new GetIdentityPoolRolesCommand({ IdentityPoolId: id }), o),
+      ),
+    ]);
+    return { id, name: summary.IdentityPoolName, region, described, roles };
+  });
+  return { pools: await Promise.all(pools) };
 }
 
 /** IAM documents come URL-encoded from most IAM reads, and raw from some emulators. */
@@ -130,36 +134,40 @@ export async function readRoles(
       for (const policy of page.policies) if (policy.Arn) managed.set(policy.Arn, policy);
     }
   }
-  for (const arn of [...arns].sort()) {
-    const name = arn.slice(arn.lastIndexOf("/") + 1);
-    const base = {
-      kind: "IamRole" as const,
-      key: arn,
-      name: known(name),
-      provenance: { source: "live" as const, arn },
-      arn: known(arn),
-    };
-    if (!details.known) {
-      roles.set(arn, { ...base, trustPolicy: details, maxSessionDurationSeconds: details, policies: details });
-      continue;
-    }
-    const detail = roleDetails.get(arn);
-    if (!detail) {
-      const missing = unknown(`role ${arn} does not exist in the account`);
-      roles.set(arn, { ...base, trustPolicy: missing, maxSessionDurationSeconds: missing, policies: missing });
-      continue;
-    }
-    const role = await reads.read(`role ${name}`, "Default", "iam", (o) =>
-      iam.send(new GetRoleCommand({ RoleName: detail.RoleName }), o),
-    );
-    roles.set(arn, {
-      ...base,
-      name: known(detail.RoleName ?? name),
-      trustPolicy: documentOf(detail.AssumeRolePolicyDocument, `the trust policy of ${name}`),
-      ...fieldsFromApi(role, IAM_ROLE_FIELDS),
-      policies: known(attachedPolicies(detail, managed, base.provenance)),
-    });
-  }
+  // GetRole only for MaxSessionDuration, which GetAccountAuthorizationDetails leaves out and
+  // identity-role-session-duration reads for every bound role (and only bound roles are read): once per ARN.
+  const sorted = [...arns].sort();
+  const forks = sorted.map(() => reads.fork());
+  const read = await Promise.all(
+    sorted.map(async (arn, i): Promise<IamRole> => {
+      const name = arn.slice(arn.lastIndexOf("/") + 1);
+      const base = {
+        kind: "IamRole" as const,
+        key: arn,
+        name: known(name),
+        provenance: { source: "live" as const, arn },
+        arn: known(arn),
+      };
+      if (!details.known)
+        return { ...base, trustPolicy: details, maxSessionDurationSeconds: details, policies: details };
+      const detail = roleDetails.get(arn);
+      if (!detail) {
+        const missing = unknown(`role ${arn} does not exist in the account`);
+        return { ...base, trustPolicy: missing, maxSessionDurationSeconds: missing, policies: missing };
+      }
+      const role = await forks[i]!.read(`role ${name}`, "Default", "iam", (o) =>
+        iam.send(new GetRoleCommand({ RoleName: detail.RoleName }), o),
+      );
+      return {
+        ...base,
+        name: known(detail.RoleName ?? name),
+        trustPolicy: documentOf(detail.AssumeRolePolicyDocument, `the trust policy of ${name}`),
+        ...fieldsFromApi(role, IAM_ROLE_FIELDS),
+        policies: known(attachedPolicies(detail, managed, base.provenance)),
+      };
+    }),
+  );
+  for (const role of read) roles.set(role.key, role);
   return roles;
 }
 

@@ -1,11 +1,12 @@
 // Scans live regions read-only into the Estate, so every rule works unchanged on a live account.
 
+import { setMaxListeners } from "node:events";
 import { readApiRoutes, readWafAssociations } from "./api.js";
 import type { ClientFactory } from "./clients.js";
 import { readUserPools } from "./cognito.js";
 import { identityPoolFromApi, readIdentityPools, readRoles, roleArnsOf, type LiveIdentityPool } from "./identity.js";
 import { LiveReads, type ReadProgress, type ScanDeadline } from "./read.js";
-import { emptyEstate, known, type Estate, type LoadDiagnostic } from "../../model/index.js";
+import { emptyEstate, known, type Estate, type LoadDiagnostic, type WafAssociation } from "../../model/index.js";
 import { RateLimiter } from "./rate-limit.js";
 
 export interface ScanOptions {
@@ -17,14 +18,32 @@ export interface ScanOptions {
 }
 
 export async function scanAccount(clients: ClientFactory, options: ScanOptions): Promise<Estate> {
+  // Every concurrent read (its SDK request, or its wait for a token) listens for the deadline: dozens at once is
+  // the design, not a leak, so Node's warning past 10 listeners (on stderr, which must stay clean) is turned off.
+  if (options.deadline) setMaxListeners(0, options.deadline.signal);
   const reads = new LiveReads(options.limiter ?? new RateLimiter(), options.progress, options.deadline);
   const estate = emptyEstate({ source: "live", scopes: [...options.regions], logDeliveryExpressible: known(true) });
   const liveIdentityPools: LiveIdentityPool[] = [];
   const groupRoleArns: string[] = [];
-  for (const region of options.regions) {
-    reads.progress({ kind: "region", name: region });
-    const regional = clients.forRegion(region);
-    const pools = await readUserPools(regional.cognitoIdp, region, reads);
+  // Regions, and the services within one, are read concurrently; each through forks taken in this order, so the
+  // estate and its diagnostics come out as a one-after-another scan would have made them.
+  const regional = await Promise.all(
+    options.regions.map(async (region) => {
+      const [onPools, onIdentity, onApi, onWaf] = [reads.fork(), reads.fork(), reads.fork(), reads.fork()];
+      reads.progress({ kind: "region", name: region });
+      const regionClients = clients.forRegion(region);
+      let waf: Promise<WafAssociation[]> = Promise.resolve([]);
+      const [pools, identity] = await Promise.all([
+        readUserPools(regionClients.cognitoIdp, region, onPools, (described) => {
+          waf = readWafAssociations(regionClients.wafv2, described, onWaf);
+        }),
+        readIdentityPools(regionClients.cognitoIdentity, region, onIdentity),
+      ]);
+      const api = await readApiRoutes(regionClients.apiGateway, region, pools.pools, onApi);
+      return { pools, identity, api, waf: await waf };
+    }),
+  );
+  for (const { pools, identity, api, waf } of regional) {
     estate.userPools.push(...pools.pools);
     estate.userPoolClients.push(...pools.clients);
     estate.identityProviders.push(...pools.identityProviders);
@@ -34,15 +53,10 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     estate.userPoolDomains.push(...pools.domains);
     for (const group of pools.groups) if (group.roleArn) groupRoleArns.push(group.roleArn);
     estate.userGroups.push(...pools.groups.map(({ roleArn: _roleArn, ...group }) => group));
-
-    const identity = await readIdentityPools(regional.cognitoIdentity, region, reads);
     liveIdentityPools.push(...identity.pools);
-
-    const api = await readApiRoutes(regional.apiGateway, region, pools.pools, reads);
     estate.apiAuthorizers.push(...api.authorizers);
     estate.apiRoutes.push(...api.routes);
-
-    estate.wafAssociations.push(...(await readWafAssociations(regional.wafv2, pools.pools, reads)));
+    estate.wafAssociations.push(...waf);
   }
 
   const roles = await readRoles(

@@ -1,20 +1,32 @@
-// Token buckets per API quota category, so a scan of a large account stays inside Cognito's
-// request-rate quotas instead of leaning on retries (UserPoolRead 15 RPS per account;
-// UserPoolClientRead and UserPoolResourceRead 5 RPS per pool).
+// Token buckets per API quota category, so a scan of a large account runs at Cognito's request-rate
+// quotas instead of leaning on retries. The rates are the default quotas of
+// https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html ("Amazon Cognito user pools
+// API operation categories and request rate quotas", and the identity pools table beside it): each
+// category has an account-wide rate per Region, and UserPoolClientRead and UserPoolResourceRead also
+// hold any one user pool to 5 RPS. The identity pool reads are limited per operation, as that table
+// lists them. APIs outside Cognito (IAM, API Gateway, WAF) get a conservative Default per service.
 
 export interface RateLimit {
+  /** Requests per second across the account (per Region), or per scope for Default. */
   readonly perSecond: number;
+  /** Requests per second for one user pool, where the quota has such a constraint. */
+  readonly perPool?: number;
 }
 
 export const COGNITO_QUOTAS = {
   UserPoolRead: { perSecond: 15 },
-  UserPoolClientRead: { perSecond: 5 },
-  UserPoolResourceRead: { perSecond: 5 },
-  IdentityPoolRead: { perSecond: 5 },
+  UserPoolClientRead: { perSecond: 15, perPool: 5 },
+  UserPoolResourceRead: { perSecond: 20, perPool: 5 },
+  ListIdentityPools: { perSecond: 5 },
+  DescribeIdentityPool: { perSecond: 5 },
+  GetIdentityPoolRoles: { perSecond: 5 },
   Default: { perSecond: 10 },
 } as const satisfies Record<string, RateLimit>;
 
 export type QuotaCategory = keyof typeof COGNITO_QUOTAS;
+
+/** The scan's deadline signal: a request still waiting for a token when it aborts is not sent. */
+type Abort = AbortSignal | undefined;
 
 class TokenBucket {
   private tokens: number;
@@ -22,26 +34,26 @@ class TokenBucket {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly limit: RateLimit,
+    private readonly perSecond: number,
     private readonly now: () => number,
-    private readonly sleep: (ms: number) => Promise<void>,
+    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>,
   ) {
-    this.tokens = limit.perSecond;
+    this.tokens = perSecond;
     this.last = now();
   }
 
-  /** Resolves when a request may be sent; requests queue in order. */
-  take(): Promise<void> {
+  /** Resolves when a request may be sent (or the signal aborted); requests queue in order. */
+  take(signal: Abort): Promise<void> {
     const turn = this.queue.then(async () => {
-      for (;;) {
+      while (!signal?.aborted) {
         const now = this.now();
-        this.tokens = Math.min(this.limit.perSecond, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond);
+        this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);
         this.last = now;
         if (this.tokens >= 1) {
           this.tokens -= 1;
           return;
         }
-        await this.sleep(Math.ceil(((1 - this.tokens) / this.limit.perSecond) * 1000));
+        await this.sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000), signal);
       }
     });
     this.queue = turn;
@@ -49,22 +61,49 @@ class TokenBucket {
   }
 }
 
-/** Buckets by category and scope (account-wide, or per user pool for the per-pool quotas). */
+/** Sleeps, waking early when the signal aborts, so a queue of waiting requests drains at once past the deadline. */
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+/** Buckets by category and scope: account-wide, per user pool for the per-pool quotas, per service for Default. */
 export class RateLimiter {
   private readonly buckets = new Map<string, TokenBucket>();
 
   constructor(
     private readonly now: () => number = () => Date.now(),
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void> = abortableSleep,
   ) {}
 
-  take(category: QuotaCategory, scope = ""): Promise<void> {
-    const key = `${category}:${scope}`;
+  /**
+   * Waits for the per-pool token first (where the category has one), then the account-wide one, so a
+   * request held back by its pool does not sit on an account token that another pool could use.
+   */
+  async take(category: QuotaCategory, scope = "", signal?: AbortSignal): Promise<void> {
+    const limit: RateLimit = COGNITO_QUOTAS[category];
+    if (limit.perPool !== undefined) {
+      await this.bucket(`${category}:pool:${scope}`, limit.perPool).take(signal);
+      await this.bucket(`${category}:account`, limit.perSecond).take(signal);
+    } else {
+      await this.bucket(`${category}:${scope}`, limit.perSecond).take(signal);
+    }
+  }
+
+  private bucket(key: string, perSecond: number): TokenBucket {
     let bucket = this.buckets.get(key);
     if (!bucket) {
-      bucket = new TokenBucket(COGNITO_QUOTAS[category], this.now, this.sleep);
+      bucket = new TokenBucket(perSecond, this.now, this.sleep);
       this.buckets.set(key, bucket);
     }
-    return bucket.take();
+    return bucket;
   }
 }

@@ -24,19 +24,39 @@ export interface ScanDeadline {
   readonly reason: string;
 }
 
+/**
+ * The reads of a scan. Reads run concurrently, so the order they finish in is not the report's order: each unit of
+ * work reads through its own fork(), taken in the order the units are listed, and diagnostics come out in fork order.
+ */
 export class LiveReads {
-  readonly diagnostics: LoadDiagnostic[] = [];
-  private cutShort = 0;
+  /** Diagnostics and forks, in the order they were recorded or taken. */
+  private readonly entries: (LoadDiagnostic | LiveReads)[] = [];
+  private readonly counter: { cutShort: number };
 
   constructor(
     private readonly limiter: RateLimiter,
     readonly progress: ReadProgress = () => undefined,
     private readonly deadline?: ScanDeadline,
-  ) {}
+    counter?: { cutShort: number },
+  ) {
+    this.counter = counter ?? { cutShort: 0 };
+  }
+
+  /** Reads for one unit of work, sharing quota and deadline; its diagnostics take this place in the order. */
+  fork(): LiveReads {
+    const child = new LiveReads(this.limiter, this.progress, this.deadline, this.counter);
+    this.entries.push(child);
+    return child;
+  }
+
+  /** The diagnostics of every read, in the order of the units that made them, whatever order they finished in. */
+  get diagnostics(): LoadDiagnostic[] {
+    return this.entries.flatMap((entry) => (entry instanceof LiveReads ? entry.diagnostics : [entry]));
+  }
 
   /** Reads that the deadline cut short or that were never sent because it had passed. */
   get timedOutReads(): number {
-    return this.cutShort;
+    return this.counter.cutShort;
   }
 
   /**
@@ -52,7 +72,7 @@ export class LiveReads {
   ): Promise<Value<T>> {
     const listing = options.listing ?? false;
     const signal = this.deadline?.signal;
-    if (!signal?.aborted) await this.limiter.take(category, scope);
+    if (!signal?.aborted) await this.limiter.take(category, scope, signal);
     if (signal?.aborted) return this.timedOut(what, listing);
     try {
       const response = await call(signal ? { abortSignal: signal } : {});
@@ -71,13 +91,13 @@ export class LiveReads {
   }
 
   private timedOut<T>(what: string, listing: boolean): Value<T> {
-    this.cutShort += 1;
+    this.counter.cutShort += 1;
     return this.failed(`${what} could not be read: ${this.deadline!.reason}`, listing);
   }
 
   /** Records a failed read; a failed listing hides whole resources, not just values: the audit is incomplete. */
   private failed<T>(reason: string, listing: boolean): Value<T> {
-    this.diagnostics.push(
+    this.entries.push(
       listing
         ? { message: `${reason}; they were not audited`, incomplete: true, failedRead: true }
         : { message: reason, failedRead: true },

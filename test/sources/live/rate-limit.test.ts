@@ -32,13 +32,44 @@ describe("rate limiter", () => {
   it("keeps per-pool quotas apart: two pools' client reads do not slow each other", async () => {
     const clock = fakeClock();
     const limiter = new RateLimiter(clock.now, clock.sleep);
-    for (let i = 0; i < COGNITO_QUOTAS.UserPoolClientRead.perSecond; i++) {
+    for (let i = 0; i < COGNITO_QUOTAS.UserPoolClientRead.perPool; i++) {
       await limiter.take("UserPoolClientRead", "pool-a");
       await limiter.take("UserPoolClientRead", "pool-b");
     }
     expect(clock.elapsed()).toBe(0);
     await limiter.take("UserPoolClientRead", "pool-a");
     expect(clock.elapsed()).toBeGreaterThan(0);
+  });
+
+  it("holds a per-pool category to its account-wide rate too: 40 pools' client reads pass at 15 per second", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(clock.now, clock.sleep);
+    // One read for each of 45 pools: no pool is near its 5 per second, the account is 3x its 15.
+    await Promise.all(Array.from({ length: 45 }, (_, i) => limiter.take("UserPoolClientRead", `pool-${i}`)));
+    // A burst of 15, then 30 more at 15 per second: about 2 seconds.
+    expect(clock.elapsed()).toBeGreaterThanOrEqual(1990);
+    expect(clock.elapsed()).toBeLessThanOrEqual(2100);
+  });
+
+  it("limits each identity pool operation on its own", async () => {
+    const clock = fakeClock();
+    const limiter = new RateLimiter(clock.now, clock.sleep);
+    for (let i = 0; i < COGNITO_QUOTAS.DescribeIdentityPool.perSecond; i++) {
+      await limiter.take("DescribeIdentityPool");
+      await limiter.take("GetIdentityPoolRoles");
+    }
+    expect(clock.elapsed()).toBe(0);
+  });
+
+  it("lets requests still waiting for a token go once the scan's deadline aborts, without waiting their turn", async () => {
+    const limiter = new RateLimiter();
+    const deadline = new AbortController();
+    const started = Date.now();
+    const waiting = Promise.all(Array.from({ length: 100 }, () => limiter.take("UserPoolRead", "", deadline.signal)));
+    setTimeout(() => deadline.abort(), 50);
+    await waiting;
+    // 100 requests at 15 per second would take over 5 seconds.
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 

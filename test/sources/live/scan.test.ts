@@ -275,7 +275,6 @@ describe("faults never pass", () => {
   it.each([
     ["ListUserPoolsCommand", "AccessDeniedException", 400],
     ["DescribeUserPoolCommand", "AccessDeniedException", 400],
-    ["DescribeUserPoolDomainCommand", "AccessDeniedException", 400],
     ["GetUserPoolMfaConfigCommand", "AccessDeniedException", 400],
     ["DescribeRiskConfigurationCommand", "AccessDeniedException", 400],
     ["GetLogDeliveryConfigurationCommand", "AccessDeniedException", 400],
