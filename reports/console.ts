@@ -20,6 +20,8 @@ export interface ConsoleOptions {
 const RESULT_INDENT = 21;
 /** Where the fix and waiver lines under a result start. */
 const DETAIL_INDENT = 14;
+/** "✖ ": where a resource's header and its continuations start. */
+const HEADER_INDENT = 2;
 /** "  ✔ ": where a requirement's line and its continuations start. */
 const REQUIREMENT_INDENT = 4;
 
@@ -96,12 +98,16 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
       .join(" · ");
     const audience = results[0]!.audience;
     const audienceText =
-      resource.kind === "UserPool"
-        ? c.dim(`  audience: ${audience.audience}${audience.declared ? "" : " (not declared)"}`)
-        : "";
-    lines.push(
-      `${mark} ${c.bold(`${resource.kind} ${terminalSafe(resource.name ?? resource.key)}`)}  ${c.dim(where)}${audienceText}`,
-    );
+      resource.kind !== "UserPool"
+        ? ""
+        : audience.via === "unknown"
+          ? "  audience: unknown"
+          : `  audience: ${audience.audience}${audience.declared ? "" : " (not declared)"}`;
+    // Wrapped as plain text, then the title is made bold and the rest dim, so widths are true widths.
+    const title = `${resource.kind} ${terminalSafe(resource.name ?? resource.key)}`;
+    const [first = "", ...more] = wrapped(HEADER_INDENT, `${title}  ${where}${audienceText}`).split("\n");
+    const head = first.startsWith(title) ? `${c.bold(title)}${c.dim(first.slice(title.length))}` : c.bold(first);
+    lines.push([`${mark} ${head}`, ...more.map((line) => c.dim(line))].join("\n"));
     shown.sort(
       (a, b) =>
         SHOWN.indexOf(a.status) - SHOWN.indexOf(b.status) ||

@@ -288,6 +288,10 @@ describe("the console", () => {
     for (const line of results) expect(line).toMatch(severity);
     const indented = stdout.split("\n").filter((l) => l.startsWith("    "));
     for (const line of indented) expect(line.length).toBeLessThanOrEqual(80);
+    // Resource headers wrap too: the stack, address and source location go on under the name.
+    const headers = stdout.split("\n").filter((l) => /^[✖✔?] /u.test(l));
+    expect(headers.length).toBeGreaterThan(0);
+    for (const line of headers) expect(line.length).toBeLessThanOrEqual(80);
     expect(indented.some((l) => /^ {21}\S/.test(l))).toBe(true);
   });
 
