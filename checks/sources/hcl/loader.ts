@@ -174,13 +174,36 @@ function parser(): Promise<Hcl2Json> {
   return hcl2json;
 }
 
+/**
+ * hcl2json's Go runtime writes through Node's fs on the process's own descriptors; on a
+ * non-blocking pipe such a write can fail with EAGAIN, which is the pipe's state, not the file's.
+ * The parse is pure, so it is tried again; a system error that persists is not called bad HCL.
+ */
+const TRANSIENT_CODES = new Set(["EAGAIN", "EWOULDBLOCK", "EINTR"]);
+const PARSE_ATTEMPTS = 3;
+
+export async function parseWithRetry(parse: Hcl2Json["parse"], path: string, text: string): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await parse(path, text);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? /\b(EAGAIN|EWOULDBLOCK|EINTR)\b/.exec(String(error))?.[1];
+      if (code === undefined || !TRANSIENT_CODES.has(code)) throw error;
+      if (attempt >= PARSE_ATTEMPTS)
+        throw new Error(`hcl2json failed to write (${code}) while parsing ${path}`, { cause: error });
+    }
+  }
+}
+
 async function parseHcl(path: string, text: string): Promise<JsonObject> {
   const { parse } = await parser();
   let result: unknown;
   try {
-    result = await parse(path, text);
+    result = await parseWithRetry(parse, path, text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // A write failure of the runtime says nothing about the file: it stays an internal error.
+    if (message.startsWith("hcl2json failed to write")) throw error;
     // hcl2json runs out of stack on expressions nested a few thousand levels deep.
     if (error instanceof RangeError || /Maximum call stack size exceeded/.test(message))
       throw new InputError(path, `nests expressions deeper than the ${MAX_NESTING_DEPTH}-level limit`, {
