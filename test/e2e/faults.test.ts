@@ -7,14 +7,13 @@
 
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report, Result } from "../../checks/engine/report.js";
 import { assertValid } from "../../checks/io/json-schema.js";
-import { seededRandom, startFaultProxy, type FaultProxy } from "../support/fault-proxy.js";
+import { seededRandom, startFaultProxy, startSilentServer, type FaultProxy } from "../support/fault-proxy.js";
 import {
   EMULATOR_REGION,
   REPO_ROOT,
@@ -22,6 +21,7 @@ import {
   synthForEmulator,
   TerraformStackRun,
   type Emulator,
+  EMULATOR_CREDENTIALS,
 } from "../support/moto.js";
 
 const BIN = join(REPO_ROOT, "bin", "authwarden.js");
@@ -57,9 +57,7 @@ function scannerEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     PATH: process.env.PATH,
     HOME: mkdtempSync(join(tmpdir(), "authwarden-home-")),
-    AWS_ACCESS_KEY_ID: "test",
-    AWS_SECRET_ACCESS_KEY: "test",
-    AWS_EC2_METADATA_DISABLED: "true",
+    ...EMULATOR_CREDENTIALS,
     ...extra,
   };
 }
@@ -284,25 +282,18 @@ describe("no credentials at all", () => {
   // IMDS that is merely unreachable: a loopback endpoint that accepts and never answers, the worst case
   // off EC2; the lookup is bounded (1 s, no retry), so the command still ends at once.
   it("with an instance metadata endpoint that never answers: the same line, within seconds", async () => {
-    const sockets = new Set<Socket>();
-    const server = createServer((socket) => {
-      sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
-    });
-    await new Promise<void>((res) => server.listen(0, "127.0.0.1", res));
-    const { port } = server.address() as { port: number };
+    const silent = await startSilentServer();
     try {
       await expectNoCredentials(
         {
           PATH: process.env.PATH,
           HOME: mkdtempSync(join(tmpdir(), "authwarden-home-")),
-          AWS_EC2_METADATA_SERVICE_ENDPOINT: `http://127.0.0.1:${port}`,
+          AWS_EC2_METADATA_SERVICE_ENDPOINT: silent.url,
         },
         20_000,
       );
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((res) => server.close(res));
+      await silent.close();
     }
   }, 60_000);
 });

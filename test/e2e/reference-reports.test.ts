@@ -11,7 +11,14 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { normalizeReport } from "../support/reference-reports.js";
 import { repairCdktfQuotes, synthReferenceAppHcl } from "../support/hcl-synth.js";
-import { EMULATOR_REGION, startEmulator, synthForEmulator, TerraformStackRun, type Emulator } from "../support/moto.js";
+import {
+  EMULATOR_CREDENTIALS,
+  EMULATOR_REGION,
+  startEmulator,
+  synthForEmulator,
+  TerraformStackRun,
+  type Emulator,
+} from "../support/moto.js";
 import { synthReferenceApp } from "../support/reference-synth.js";
 import { runCli } from "../support/run-cli.js";
 import { planJson, synthApp } from "../support/terraform-plan.js";
@@ -48,11 +55,7 @@ beforeAll(async () => {
       planFiles.set(stack, file);
     }),
   );
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: "test",
-    AWS_SECRET_ACCESS_KEY: "test",
-    AWS_EC2_METADATA_DISABLED: "true",
-  });
+  Object.assign(process.env, EMULATOR_CREDENTIALS);
   emulator = await startEmulator();
   const liveOut = synthForEmulator(emulator.url);
   await Promise.all(

@@ -6,7 +6,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EMULATOR_REGION, startEmulator, synthForEmulator, TerraformStackRun, type Emulator } from "../support/moto.js";
+import {
+  EMULATOR_CREDENTIALS,
+  EMULATOR_REGION,
+  startEmulator,
+  synthForEmulator,
+  TerraformStackRun,
+  type Emulator,
+} from "../support/moto.js";
 import { synthReferenceApp } from "../support/reference-synth.js";
 import { runCli } from "../support/run-cli.js";
 
@@ -54,11 +61,7 @@ describe("a live scan of the emulator", () => {
   const savedEnv = { ...process.env };
 
   beforeAll(async () => {
-    Object.assign(process.env, {
-      AWS_ACCESS_KEY_ID: "test",
-      AWS_SECRET_ACCESS_KEY: "test",
-      AWS_EC2_METADATA_DISABLED: "true",
-    });
+    Object.assign(process.env, EMULATOR_CREDENTIALS);
     emulator = await startEmulator();
     const stack = new TerraformStackRun(synthForEmulator(emulator.url), "shop-legacy");
     const init = await stack.init();

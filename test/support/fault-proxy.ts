@@ -3,7 +3,7 @@
 // hangs, slow answers and a dead upstream. Loopback only, started and stopped by the test.
 
 import { createServer, request, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
+import { createServer as createNetServer, type Socket } from "node:net";
 
 /** The AWS operation a request calls, as the three wire protocols the scan uses name it. */
 export interface ProxiedCall {
@@ -164,5 +164,33 @@ export function seededRandom(seed: number): () => number {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export interface SilentServer {
+  readonly port: number;
+  readonly url: string;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * A hang the emulator cannot play: a loopback TCP server that accepts every connection and never
+ * answers (a stuck endpoint, or instance metadata that is unreachable but not refused).
+ */
+export async function startSilentServer(): Promise<SilentServer> {
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((res) => server.listen(0, "127.0.0.1", res));
+  const { port } = server.address() as { port: number };
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((res) => server.close(res));
+    },
   };
 }

@@ -16,6 +16,12 @@ export const EMULATOR_SCRIPT = join(REPO_ROOT, "test", "moto", "authwarden_moto.
 const PYTHON = process.env.AUTHWARDEN_PYTHON ?? "python3";
 const TERRAFORM = process.env.TERRAFORM_BINARY_NAME ?? "terraform";
 export const EMULATOR_REGION = "eu-west-1";
+/** What the SDK's default chain reads for a scan of the emulator: dummy keys, and no instance metadata lookup. */
+export const EMULATOR_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: "test",
+  AWS_SECRET_ACCESS_KEY: "test",
+  AWS_EC2_METADATA_DISABLED: "true",
+} as const;
 
 export interface Emulator {
   readonly url: string;

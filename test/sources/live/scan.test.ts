@@ -3,7 +3,6 @@
 // call, throttling, a page that breaks off) are injected with an SDK middleware, as the tests say.
 
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -28,8 +27,10 @@ import {
   synthForEmulator,
   TerraformStackRun,
   type Emulator,
+  EMULATOR_CREDENTIALS,
 } from "../../support/moto.js";
 import { runCli } from "../../support/run-cli.js";
+import { startSilentServer } from "../../support/fault-proxy.js";
 import { writeConsole } from "../../../reports/console.js";
 import { severityRank } from "../../../checks/engine/rule.js";
 
@@ -44,11 +45,7 @@ const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   // The SDK's default credential chain reads the environment: dummy keys for the emulator.
-  Object.assign(process.env, {
-    AWS_ACCESS_KEY_ID: "test",
-    AWS_SECRET_ACCESS_KEY: "test",
-    AWS_EC2_METADATA_DISABLED: "true",
-  });
+  Object.assign(process.env, EMULATOR_CREDENTIALS);
   emulator = await startEmulator();
   synthDir = synthForEmulator(emulator.url);
   const runs = ["shop-legacy", "shop-compliant"].map((stack) => new TerraformStackRun(synthDir, stack));
@@ -446,13 +443,7 @@ describe("faults never pass", () => {
 describe("request timeouts", () => {
   // A hang the emulator cannot play: a loopback TCP server that accepts every connection and never answers.
   it("an endpoint that accepts and never answers ends, within seconds, in failed reads, an incomplete audit and a failed gate", async () => {
-    const sockets = new Set<Socket>();
-    const server = createServer((socket) => {
-      sockets.add(socket);
-      socket.on("close", () => sockets.delete(socket));
-    });
-    await new Promise<void>((res) => server.listen(0, "127.0.0.1", res));
-    const { port } = server.address() as { port: number };
+    const silent = await startSilentServer();
     try {
       const started = Date.now();
       const scan = await runCli(
@@ -461,7 +452,7 @@ describe("request timeouts", () => {
           "--region",
           EMULATOR_REGION,
           "--endpoint-url",
-          `http://127.0.0.1:${port}`,
+          silent.url,
           "--quiet",
           "--request-timeout",
           "200",
@@ -485,8 +476,7 @@ describe("request timeouts", () => {
       expect(report.summary.failedReads).toBe(report.diagnostics.length);
       expect(elapsed).toBeLessThan(20_000);
     } finally {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((res) => server.close(res));
+      await silent.close();
     }
   }, 60_000);
 
