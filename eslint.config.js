@@ -7,7 +7,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "cdktf.out/", "coverage/", "test/.work/", "**/.terraform/"] },
+  { ignores: ["node_modules/", "dist/", "cdktf.out/", "cdktn.out/", "coverage/", "test/.work/", "**/.terraform/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -25,8 +25,8 @@ export default defineRule<NoOptions, MessageId>({
     },
     remediation: {
       summary:
-        "Add an aws_cognito_log_delivery_configuration (hashicorp/aws >= 6.0) with event_source userAuthEvents and a CloudWatch Logs, S3 or Firehose destination; on the Plus tier.",
-      cdktf: `// hashicorp/aws >= 6.0 (@cdktf/provider-aws >= 21)\nnew CognitoLogDeliveryConfiguration(this, "AuthLogs", {\n  userPoolId: pool.id,\n  logConfigurations: [{\n    eventSource: "userAuthEvents", logLevel: "INFO",\n    cloudWatchLogsConfiguration: [{ logGroupArn: logGroup.arn }],\n  }],\n});`,
+        "Add an aws_cognito_log_delivery_configuration (hashicorp/aws >= 6.5.0) with event_source userAuthEvents and a CloudWatch Logs, S3 or Firehose destination; on the Plus tier.",
+      cdktf: `// hashicorp/aws >= 6.5.0 (a 6.x binding, e.g. @cdktn/provider-aws)\nnew CognitoLogDeliveryConfiguration(this, "AuthLogs", {\n  userPoolId: pool.id,\n  logConfigurations: [{\n    eventSource: "userAuthEvents", logLevel: "INFO",\n    cloudWatchLogsConfiguration: [{ logGroupArn: logGroup.arn }],\n  }],\n});`,
     },
   },
   check(estate) {

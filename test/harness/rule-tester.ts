@@ -46,6 +46,12 @@ import {
   labelOf,
   type ExpectedStatus,
 } from "./case-checks.js";
+import {
+  checkedProviderVersion,
+  PROVIDER_BINDING,
+  runsOnThisBinding,
+  type BindingRestriction,
+} from "./provider-binding.js";
 import { estateOf, synthFixture, type StackBuilder } from "./synth-fixture.js";
 
 export interface RuleCase {
@@ -56,6 +62,8 @@ export interface RuleCase {
   readonly audienceOptions?: Partial<Record<Audience, Record<string, unknown>>>;
   /** Substrings of the loader diagnostics this fixture is expected to produce; none when omitted. */
   readonly diagnostics?: readonly string[];
+  /** Where the verdict depends on the provider version: the one binding the case holds for, and why. */
+  readonly onlyOn?: BindingRestriction;
 }
 
 export interface ExpectedResult {
@@ -123,7 +131,9 @@ function synthesize(testCase: RuleCase): Synthesized {
   let done = synthesized.get(testCase);
   if (!done) {
     const dir = synthFixture(testCase.stack);
-    done = { json: readFileSync(join(dir, "stacks", "fixture", "cdk.tf.json"), "utf8"), estate: loadSynth(dir) };
+    const json = readFileSync(join(dir, "stacks", "fixture", "cdk.tf.json"), "utf8");
+    checkedProviderVersion(json);
+    done = { json, estate: loadSynth(dir) };
     synthesized.set(testCase, done);
   }
   return done;
@@ -144,9 +154,14 @@ function commonProblems(
 }
 
 export class RuleTester {
-  static run(rule: Rule, tests: RuleTests): void {
+  static run(rule: Rule, allTests: RuleTests): void {
     const messageIds = Object.keys({ ...SHARED_MESSAGES, ...rule.meta.messages });
-    describe(`${rule.meta.id}: ${rule.meta.title}`, () => {
+    // Cases for the other provider binding run in its own project, not here.
+    const tests: RuleTests = {
+      valid: allTests.valid.filter((c) => runsOnThisBinding(c.onlyOn)),
+      invalid: allTests.invalid.filter((c) => runsOnThisBinding(c.onlyOn)),
+    };
+    describe(`${rule.meta.id}: ${rule.meta.title} [${PROVIDER_BINDING}]`, () => {
       it("has valid and invalid cases, unique by name and by content, with valid options and message ids", () => {
         expect(tests.valid.length, "valid cases").toBeGreaterThan(0);
         expect(tests.invalid.length, "invalid cases").toBeGreaterThan(0);

@@ -1,11 +1,14 @@
-// aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.0; @cdktf/provider-aws 20.1.0
-// (aws 5.100.0) has no binding for it, so the fixtures declare it with cdktf's TerraformResource,
-// as a 6.x binding would synthesize it.
+// aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.5.0; @cdktf/provider-aws 20.1.0
+// (aws 5.100.0) has no binding for it, so on aws-5 the fixtures declare it with cdktf's
+// TerraformResource, and on aws-6 with @cdktn/provider-aws's real binding, which shows that the
+// hand-declared shape is the one a 6.x binding synthesizes.
+import { CognitoLogDeliveryConfiguration } from "@cdktn/provider-aws/lib/cognito-log-delivery-configuration/index.js";
 import { TerraformResource } from "cdktf";
 import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import rule from "../../checks/rules/auth-event-logging.js";
 import { userPool } from "../harness/cognito-fixtures.js";
+import { PROVIDER_BINDING } from "../harness/provider-binding.js";
 import { RuleTester } from "../harness/rule-tester.js";
 import { estateOf } from "../harness/synth-fixture.js";
 
@@ -22,17 +25,25 @@ class LogDeliveryConfiguration extends TerraformResource {
   }
 }
 
+const LOG_GROUP_ARN = "arn:aws:logs:eu-west-1:111122223333:log-group:/cognito/auth";
+
 function loggedPool(scope: Construct, name: string, eventSource = "userAuthEvents"): void {
   const pool = userPool(scope, name, { userPoolTier: "PLUS" });
+  const logLevel = eventSource === "userAuthEvents" ? "INFO" : "ERROR";
+  if (PROVIDER_BINDING === "aws-6") {
+    new CognitoLogDeliveryConfiguration(scope, `${name}-logs`, {
+      userPoolId: pool.id,
+      logConfigurations: [{ eventSource, logLevel, cloudWatchLogsConfiguration: [{ logGroupArn: LOG_GROUP_ARN }] }],
+    });
+    return;
+  }
   new LogDeliveryConfiguration(scope, `${name}-logs`, {
     user_pool_id: pool.id,
     log_configurations: [
       {
         event_source: eventSource,
-        log_level: eventSource === "userAuthEvents" ? "INFO" : "ERROR",
-        cloud_watch_logs_configuration: [
-          { log_group_arn: "arn:aws:logs:eu-west-1:111122223333:log-group:/cognito/auth" },
-        ],
+        log_level: logLevel,
+        cloud_watch_logs_configuration: [{ log_group_arn: LOG_GROUP_ARN }],
       },
     ],
   });
@@ -62,10 +73,24 @@ RuleTester.run(rule, {
       ],
     },
     {
+      name: "fail_provider_6_without_delivery",
+      onlyOn: { binding: "aws-6", reason: "hashicorp/aws 6.5+ can express log delivery, so its absence is a finding" },
+      stack: (s) => void userPool(s, "fail_provider_6_without_delivery"),
+      results: [
+        {
+          resource: "fail_provider_6_without_delivery",
+          status: "FAIL",
+          messageId: "missing",
+          messageIncludes: "userAuthEvents",
+        },
+      ],
+    },
+    {
       name: "unknown_provider_5",
+      onlyOn: { binding: "aws-5", reason: "hashicorp/aws 5.100 has no log delivery resource to configure" },
       stack: (s) => void userPool(s, "unknown_provider_5"),
       results: [
-        { resource: "unknown_provider_5", status: "UNKNOWN", messageId: "unknown", messageIncludes: "added in 6.0" },
+        { resource: "unknown_provider_5", status: "UNKNOWN", messageId: "unknown", messageIncludes: "added in 6.5.0" },
       ],
     },
   ],

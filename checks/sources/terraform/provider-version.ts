@@ -34,21 +34,52 @@ export function plannedAwsProviderVersion(configuration: JsonValue | undefined):
   return undefined;
 }
 
+/** The first hashicorp/aws release with aws_cognito_log_delivery_configuration (not 6.0: 6.5.0). */
+export const LOG_DELIVERY_SINCE = "6.5.0";
+
+type Version = readonly [number, number, number];
+
 /**
- * aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.0; a 5.x configuration cannot
- * express it, so its absence there proves nothing.
+ * The lowest and highest releases a constraint admits, as far as it says: "6.66.0" and "= 6.66.0"
+ * pin one; "~> 6.0" admits 6.0.0 up to before 7.0.0, "~> 6.4.1" 6.4.1 up to before 6.5.0; ">= 5.0"
+ * has no upper bound. Anything else (several clauses, "<", "!=") admits an unknown range.
+ */
+export function admittedRange(constraint: string): { low: Version; high: Version | null } | undefined {
+  const match = /^\s*(=|~>|>=)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*$/.exec(constraint);
+  if (!match) return undefined;
+  const [, op, major, minor, patch] = match;
+  const low: Version = [Number(major), Number(minor ?? 0), Number(patch ?? 0)];
+  if (op === undefined || op === "=") return { low, high: low };
+  if (op === ">=") return { low, high: null };
+  // ~> allows the rightmost given component to grow: ~> 6.0 is < 7.0.0, ~> 6.4.1 is < 6.5.0.
+  if (patch !== undefined) return { low, high: [low[0], low[1], Number.MAX_SAFE_INTEGER] };
+  return { low, high: [low[0], Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] };
+}
+
+function compare(a: Version, b: Version): number {
+  return a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+}
+
+/**
+ * aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.5.0; a configuration pinned
+ * below that cannot express it, so its absence there proves nothing.
  */
 export function logDeliveryExpressible(versions: readonly string[], declared: boolean): Value<true> {
   if (declared) return known(true);
-  const majors = versions.map((v) => Number(/(\d+)\./.exec(v)?.[1] ?? NaN));
-  if (majors.length > 0 && majors.every((major) => major >= 6)) return known(true);
-  if (majors.length > 0 && majors.every((major) => major < 6)) {
+  if (versions.length === 0)
     return unknown(
-      `hashicorp/aws ${versions.join(", ")} has no aws_cognito_log_delivery_configuration (added in 6.0), so log delivery cannot be expressed or checked in this configuration`,
+      "the hashicorp/aws provider version is not pinned, so whether log delivery can be expressed is not known",
+    );
+  const since = admittedRange(LOG_DELIVERY_SINCE)!.low;
+  const ranges = versions.map(admittedRange);
+  if (ranges.every((range) => range !== undefined && compare(range.low, since) >= 0)) return known(true);
+  if (ranges.every((range) => range?.high !== null && range?.high !== undefined && compare(range.high, since) < 0)) {
+    return unknown(
+      `hashicorp/aws ${versions.join(", ")} has no aws_cognito_log_delivery_configuration (added in ${LOG_DELIVERY_SINCE}), so log delivery cannot be expressed or checked in this configuration`,
     );
   }
   return unknown(
-    "the hashicorp/aws provider version is not pinned, so whether log delivery can be expressed is not known",
+    `hashicorp/aws ${versions.join(", ")} admits releases before ${LOG_DELIVERY_SINCE}, which have no aws_cognito_log_delivery_configuration, so whether log delivery can be expressed is not known`,
   );
 }
 
