@@ -35,7 +35,10 @@ function timeRuns(args: readonly string[]): number[] {
 const median = (times: readonly number[]) => times[Math.floor(times.length / 2)]!;
 const cli = timeRuns([CLI, "--version"]);
 const bare = timeRuns(["-e", ""]);
+// The machine is shared: the ratio to bare node in the same run is the figure that travels; the
+// 150 ms target holds on a quiet machine, where bare node takes about 120 ms.
 console.log(
   `authwarden --version: fastest ${cli[0]!.toFixed(0)} ms, median ${median(cli).toFixed(0)} ms of ${runs} ` +
-    `(target ${TARGET_MS} ms: ${median(cli) <= TARGET_MS ? "ok" : "MISS"}); bare node: median ${median(bare).toFixed(0)} ms`,
+    `(target ${TARGET_MS} ms: ${median(cli) <= TARGET_MS ? "ok" : "MISS"}); bare node: median ${median(bare).toFixed(0)} ms; ` +
+    `ratio to bare node ${(median(cli) / median(bare)).toFixed(2)}x, +${(median(cli) - median(bare)).toFixed(0)} ms`,
 );

@@ -13,6 +13,17 @@ process.emitWarning = (warning, ...rest) => {
   emitWarning(warning, ...rest);
 };
 
+// `authwarden --version` alone is answered before anything else loads: it is the startup floor that
+// scripts pay on every probe (bench/startup.ts measures it). The text is toolVersion()'s, from the
+// same package.json.
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+  const { readFileSync } = await import("node:fs");
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  process.stdout.write(`${manifest.version}\n`);
+  process.exit(0);
+}
+
 const { run } = await import("../dist/checks/cli/index.js");
 
 // A reader that went away (`authwarden rules | head`) is not an error: output stops, quietly,
@@ -23,7 +34,7 @@ process.stdout.on("error", (error) => {
   stdoutClosed = true;
 });
 
-const code = await run(process.argv.slice(2), {
+const code = await run(argv, {
   stdout: (text) => stdoutClosed || process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   stdoutIsTTY: Boolean(process.stdout.isTTY),

@@ -38,6 +38,8 @@ const STRICTEST: Audience = "workforce";
 /** Computes every resource's audience once per run. */
 export class AudienceIndex {
   private readonly byKey = new Map<string, AudienceInfo>();
+  /** Audiences of resources that inherit theirs (clients, routes...), worked out once each. */
+  private readonly inherited = new Map<string, AudienceInfo>();
   /** True when some resource's audience cannot be determined. */
   readonly hasUnknown: boolean;
 
@@ -88,8 +90,14 @@ export class AudienceIndex {
   }
 
   of(resource: ModelObject): AudienceInfo {
-    const cached = this.byKey.get(resource.key);
+    const cached = this.byKey.get(resource.key) ?? this.inherited.get(resource.key);
     if (cached) return cached;
+    const info = this.inheritedAudience(resource);
+    this.inherited.set(resource.key, info);
+    return info;
+  }
+
+  private inheritedAudience(resource: ModelObject): AudienceInfo {
     const pool = owningPool(resource);
     if (pool) return linked(this.of(pool), pool.key);
     if (resource.kind === "ApiRoute" && resource.authorizer && resource.authorizer.userPools.length > 0) {

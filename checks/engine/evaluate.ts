@@ -10,7 +10,15 @@ import { applicability } from "./pci-applicability.js";
 import type { ResolvedPolicy, ResolvedRuleConfig } from "./policy-pack.js";
 import { requirementRollups } from "./requirements.js";
 import { summarize, type Report, type Result, type ResultResource } from "./report.js";
-import { SHARED_MESSAGES, STATUSES, type Finding, type PciReference, type Rule, type RuleOptions } from "./rule.js";
+import {
+  SHARED_MESSAGES,
+  STATUSES,
+  type Finding,
+  type MessageData,
+  type PciReference,
+  type Rule,
+  type RuleOptions,
+} from "./rule.js";
 import { applyWaivers, type Waiver } from "./waivers.js";
 
 export interface EvaluateOptions {
@@ -144,13 +152,33 @@ export function displayName(resource: ModelObject): string {
     : (resource.provenance.address ?? resource.provenance.arn ?? resource.key);
 }
 
+/** A message template split once: literal text, then per placeholder its text as written and its name. */
+const compiledTemplates = new Map<string, readonly string[]>();
+
+function templateParts(template: string): readonly string[] {
+  let parts = compiledTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/(\{\{\s*(\w+)\s*\}\})/);
+    compiledTemplates.set(template, parts);
+  }
+  return parts;
+}
+
 function renderMessage(rule: Rule, finding: Finding): string {
   const shared: Readonly<Record<string, string>> = SHARED_MESSAGES;
   const template = rule.meta.messages[finding.messageId] ?? shared[finding.messageId];
   if (template === undefined)
     throw new RuleExecutionError(rule.meta.id, new Error(`unknown messageId ${JSON.stringify(finding.messageId)}`));
-  const data: Record<string, string | number | boolean> = { resource: displayName(finding.resource), ...finding.data };
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  const parts = templateParts(template);
+  const data: MessageData = finding.data ?? {};
+  let text = parts[0]!;
+  for (let i = 1; i < parts.length; i += 3) {
+    const key = parts[i + 1]!;
+    // An unfilled placeholder stays as written, so the RuleTester can point at it.
+    const value = key in data ? data[key] : key === "resource" ? displayName(finding.resource) : undefined;
+    text += (value === undefined ? parts[i]! : String(value)) + parts[i + 2]!;
+  }
+  return text;
 }
 
 function parentOf(resource: ModelObject): string | undefined {
@@ -159,7 +187,19 @@ function parentOf(resource: ModelObject): string | undefined {
   return pool?.name.known ? pool.name.value : undefined;
 }
 
+// Every rule that judges a resource describes it the same way: built once per resource.
+const resultResources = new WeakMap<ModelObject, ResultResource>();
+
 function resultResource(resource: ModelObject): ResultResource {
+  let described = resultResources.get(resource);
+  if (!described) {
+    described = describeResource(resource);
+    resultResources.set(resource, described);
+  }
+  return described;
+}
+
+function describeResource(resource: ModelObject): ResultResource {
   const p = resource.provenance;
   const parent = parentOf(resource);
   return {

@@ -94,7 +94,11 @@ export function requirementRollups(results: readonly Result[]): RequirementRollu
   results.forEach((result, index) => {
     for (const control of result.controls) {
       const row = rowOf(result, index, control.id);
-      if (row) rowsById.set(control.id, [...(rowsById.get(control.id) ?? []), row]);
+      if (!row) continue;
+      // Appended in place: copying the list per row made the roll-up quadratic in results.
+      const rows = rowsById.get(control.id);
+      if (rows) rows.push(row);
+      else rowsById.set(control.id, [row]);
     }
   });
   const ids = [...new Set([...Object.keys(PCI_REQUIREMENTS), ...rowsById.keys()])].sort(compareRequirementIds);

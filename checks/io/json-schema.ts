@@ -1,9 +1,17 @@
 // The one Ajv factory, compiled validators cached per schema, and error text that leads with the
-// JSON path of the bad value.
+// JSON path of the bad value. The build compiles every schema the package knows into standalone
+// code (schemas/standalone.ts); a schema found there by its fingerprint is not compiled at run time.
 
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsPlugin from "ajv-formats";
 import { ConfigValidationError } from "../errors.js";
+
+/** Where the build writes the standalone validators, beside this module in dist/. */
+export const STANDALONE_FILE = "schemas/standalone.generated.cjs";
 
 // ajv-formats ships CommonJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ??
@@ -12,18 +20,48 @@ const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormat
 let shared: Ajv | undefined;
 const validators = new WeakMap<object, ValidateFunction>();
 
+/** The Ajv options, shared with the standalone build so both validate alike. */
+export const AJV_OPTIONS = { allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true } as const;
+
+/** An Ajv instance with the formats the schemas use; `extra` adds options (the build's `code`). */
+export function createAjv(extra: Record<string, unknown> = {}): Ajv {
+  const instance = new Ajv({ ...AJV_OPTIONS, ...extra });
+  addFormats(instance);
+  return instance;
+}
+
 function ajv(): Ajv {
-  if (!shared) {
-    shared = new Ajv({ allErrors: false, strict: true, strictRequired: false, allowUnionTypes: true });
-    addFormats(shared);
-  }
+  shared ??= createAjv();
   return shared;
+}
+
+/** The export name of a schema's validator in the standalone module: a digest of its JSON. */
+export function schemaFingerprint(schema: Record<string, unknown>): string {
+  return `v${createHash("sha256").update(JSON.stringify(schema)).digest("hex")}`;
+}
+
+let standalone: Readonly<Record<string, ValidateFunction>> | null | undefined;
+
+/** The build's validators, or null when running from sources (tests, tsx) where there are none. */
+function standaloneValidators(): Readonly<Record<string, ValidateFunction>> | null {
+  if (standalone === undefined) {
+    const file = new URL(STANDALONE_FILE, import.meta.url);
+    standalone = existsSync(file)
+      ? (createRequire(import.meta.url)(fileURLToPath(file)) as Record<string, ValidateFunction>)
+      : null;
+  }
+  return standalone;
+}
+
+/** Whether `schema` has a build-time validator here (false from sources); for the build's test. */
+export function hasStandaloneValidator(schema: Record<string, unknown>): boolean {
+  return standaloneValidators()?.[schemaFingerprint(schema)] !== undefined;
 }
 
 function compile(schema: Record<string, unknown>): ValidateFunction {
   let validate = validators.get(schema);
   if (!validate) {
-    validate = ajv().compile(schema);
+    validate = standaloneValidators()?.[schemaFingerprint(schema)] ?? ajv().compile(schema);
     validators.set(schema, validate);
   }
   return validate;
