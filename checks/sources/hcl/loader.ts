@@ -67,7 +67,7 @@ export async function loadHcl(dir: string, variables: HclVariables = {}): Promis
     }
   }
   const root = modules.get(rootDir)!;
-  const values = await rootVariableValues(rootDir, dir, root, variables, parseHcl);
+  const values = await rootVariableValues(rootDir, dir, root, variables, (path, text) => parseHcl(path, text, false));
   inputs.push(...values.inputs);
   const expanded = expandModuleTree({ modules }, rootDir, values.values);
   diagnostics.push(...expanded.diagnostics);
@@ -199,7 +199,7 @@ export async function parseWithRetry(parse: Hcl2Json["parse"], path: string, tex
   }
 }
 
-export async function parseHcl(path: string, text: string): Promise<JsonObject> {
+export async function parseHcl(path: string, text: string, configuration = true): Promise<JsonObject> {
   const { parse } = await parser();
   let result: unknown;
   try {
@@ -225,7 +225,8 @@ export async function parseHcl(path: string, text: string): Promise<JsonObject> 
     throw error;
   }
   if (!isJsonObject(document)) throw new InputError(path, "did not parse to a Terraform configuration object");
-  assertInputShape("terraform-json", document, path);
+  // A .tfvars file is HCL too, but holds NAME = value assignments, not configuration blocks.
+  if (configuration) assertInputShape("terraform-json", document, path);
   return document;
 }
 

@@ -85,9 +85,6 @@ async function readVariableFile(path: string, parseHcl: ParseHcl): Promise<{ doc
   }
   if (buffer.includes(0)) throw new InputError(path, "is a binary file, not a .tfvars file");
   const document = await parseHcl(path, buffer.toString("utf8"));
-  for (const [key, value] of Object.entries(document))
-    if (Array.isArray(value) && value.every(isJsonObject))
-      throw new InputError(path, `holds a block ${key} {...}: a .tfvars file holds only NAME = value assignments`);
   return { document, input: { path, sha256: sha256Of(buffer), kind: "terraform-vars" } };
 }
 
