@@ -4,7 +4,7 @@
 // (variables in, outputs out), a jsonencode trust policy with comments, a registry module that is
 // not read, and a variable without a default that --var and --var-file give a value.
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -136,8 +136,7 @@ describe("check --hcl on local child modules", () => {
       ].join("\n"),
     );
     const child = join(dir, "brand");
-    mkdtempSync(join(dir, "x"));
-    await import("node:fs").then((fs) => fs.mkdirSync(child));
+    mkdirSync(child);
     writeFileSync(
       join(child, "main.tf"),
       'variable "mfa" {}\nresource "aws_cognito_user_pool" "this" {\n  name = "pool"\n  mfa_configuration = var.mfa\n}\n',
