@@ -6,7 +6,7 @@ import type { Expr, Literal, TemplatePart } from "./hcl-syntax.js";
 
 /** Escapes literal template text: "${" and "%{" would otherwise open an interpolation or directive. */
 export function escapeTemplateText(text: string): string {
-  return text.replace(/\$\{/g, "$${").replace(/%\{/g, "%%{");
+  return text.replace(/([$%])\{/g, (_, sigil: string) => `${sigil}${sigil}{`);
 }
 
 /** A quoted HCL string literal holding `text`. */

@@ -139,3 +139,15 @@ describe("parseReference across module instances", () => {
     expect(parseReference(source)).toEqual(expected);
   });
 });
+
+describe("jsonencodeArgument on a policy rendered back from a module instance", () => {
+  it("keeps a $${...} IAM policy variable in a string without interpolations literal", () => {
+    const value = jsonencodeArgument(
+      '${jsonencode({"Resource" = "arn:aws:s3:::p/private/$${cognito-identity.amazonaws.com:sub}/*"})}',
+    ) as Record<string, { $term: { text: string; refs: unknown[]; opaque?: string } }>;
+    expect(value.Resource!.$term).toEqual({
+      text: "arn:aws:s3:::p/private/${cognito-identity.amazonaws.com:sub}/*",
+      refs: [],
+    });
+  });
+});
