@@ -28,11 +28,11 @@ import { buildEstateFromTerraform } from "../terraform/estate.js";
 import {
   callDirectory,
   declarationsOf,
-  expandModuleTree,
   isLocalSource,
   type ConfigFile,
   type ModuleDeclarations,
-} from "./modules.js";
+} from "./declarations.js";
+import { expandModuleTree } from "./modules.js";
 import { rootVariableValues, type HclVariables } from "./variables.js";
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;

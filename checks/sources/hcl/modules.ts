@@ -4,38 +4,19 @@
 // Variables flow in from module arguments, outputs flow out through module.NAME references, and
 // every resource's attributes are evaluated in its instance (values.ts says what stays residual).
 
-import { isAbsolute, join, resolve } from "node:path";
 import { InputError } from "../../errors.js";
 import type { LoadDiagnostic } from "../../model/index.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../io/safe-json.js";
 import type { TerraformResource } from "../terraform/attributes.js";
-import { HclSyntaxError, parseTemplateContent, type Expr } from "../terraform/hcl-syntax.js";
-import { escapeTemplateText, renderExpr, renderParts } from "../terraform/hcl-render.js";
+import { renderExpr } from "../terraform/hcl-render.js";
 import { applySteps, Evaluator, traversalExpr, type Scope, type Step } from "./evaluate.js";
 import { defineKey, isKnown, isObject, Residual, type V } from "./values.js";
+import { constantValue, defineOwn, emitValue, RawText, TemplateCache } from "./config-values.js";
+import { callDirectory, isLocalSource, type ModuleDeclarations } from "./declarations.js";
 
-/** One parsed configuration file of a module directory. */
-export interface ConfigFile {
-  readonly path: string;
-  readonly document: JsonObject;
-  /** Line of each block header by "resource.type.name" / "data.type.name" / "module.name". */
-  readonly lines: ReadonlyMap<string, number>;
-}
-
-interface Block {
-  readonly body: JsonObject;
-  readonly file: string;
-  readonly line?: number;
-}
-
-/** A module directory's declarations, gathered from all its files. */
-export interface ModuleDeclarations {
-  readonly dir: string;
-  readonly variables: ReadonlyMap<string, Block>;
-  readonly locals: ReadonlyMap<string, JsonValue>;
-  readonly outputs: ReadonlyMap<string, Block>;
-  readonly calls: ReadonlyMap<string, Block>;
-  readonly resources: readonly (Block & { mode: "managed" | "data"; type: string; name: string })[];
+/** The module tree's declarations by directory, and where each call's source leads. */
+export interface ModuleTree {
+  readonly modules: ReadonlyMap<string, ModuleDeclarations>;
 }
 
 const MAX_INSTANCES = 10_000;
@@ -52,74 +33,6 @@ const RESOURCE_META = new Set([
 ]);
 const CALL_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on", "//"]);
 
-/** True for a module source Terraform reads from the local filesystem. */
-export function isLocalSource(source: string): boolean {
-  return source.startsWith("./") || source.startsWith("../");
-}
-
-export function declarationsOf(dir: string, files: readonly ConfigFile[]): ModuleDeclarations {
-  const variables = new Map<string, Block>();
-  const locals = new Map<string, JsonValue>();
-  const outputs = new Map<string, Block>();
-  const calls = new Map<string, Block>();
-  const resources: (Block & { mode: "managed" | "data"; type: string; name: string })[] = [];
-  const declared = new Map<string, string>();
-  const declare = (file: string, what: string, count: number) => {
-    const previous = declared.get(what);
-    if (previous !== undefined || count > 1)
-      throw new InputError(
-        file,
-        `declares ${what} more than once${previous && previous !== file ? ` (also in ${previous})` : ""}`,
-      );
-    declared.set(what, file);
-  };
-  for (const file of files) {
-    const named = (section: string, into: Map<string, Block>, what: (name: string) => string) => {
-      for (const [name, bodies] of entriesOf(file.document[section])) {
-        const blocks = objects(bodies);
-        if (!blocks[0]) throw new InputError(file.path, `${what(name)} is not a block`);
-        declare(file.path, what(name), blocks.length);
-        const line = file.lines.get(`${section}.${name}`);
-        into.set(name, { body: blocks[0], file: file.path, ...(line ? { line } : {}) });
-      }
-    };
-    named("variable", variables, (name) => `variable ${name}`);
-    named("output", outputs, (name) => `output ${name}`);
-    named("module", calls, (name) => `module.${name}`);
-    for (const block of objects(file.document.locals))
-      for (const [name, value] of Object.entries(block)) {
-        declare(file.path, `local.${name}`, 1);
-        locals.set(name, value);
-      }
-    for (const [section, mode] of [
-      ["resource", "managed"],
-      ["data", "data"],
-    ] as const) {
-      for (const [type, byName] of entriesOf(file.document[section])) {
-        for (const [name, bodies] of entriesOf(byName)) {
-          const address = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-          const blocks = objects(bodies);
-          if (!blocks[0]) throw new InputError(file.path, `${address} is not a block`);
-          declare(file.path, address, blocks.length);
-          const line = file.lines.get(`${section}.${type}.${name}`);
-          resources.push({ mode, type, name, body: blocks[0], file: file.path, ...(line ? { line } : {}) });
-        }
-      }
-    }
-  }
-  return { dir, variables, locals, outputs, calls, resources };
-}
-
-/** The module tree's declarations by directory, and where each call's source leads. */
-export interface ModuleTree {
-  readonly modules: ReadonlyMap<string, ModuleDeclarations>;
-}
-
-/** The directory a local module call reads, relative to the calling module's directory. */
-export function callDirectory(callerDir: string, source: string): string {
-  return isAbsolute(source) ? source : resolve(join(callerDir, source));
-}
-
 type Expansion =
   | { readonly kind: "single" }
   | { readonly kind: "keys"; readonly keys: readonly { readonly key: string | number; readonly value: V }[] }
@@ -128,32 +41,6 @@ type Expansion =
 interface Binding {
   readonly each?: { readonly key: V; readonly value: V };
   readonly count?: number;
-}
-
-/** Parsed template strings, shared by every instance that evaluates the same text. */
-class TemplateCache {
-  private readonly parsed = new Map<string, Expr | null>();
-
-  get(raw: string): Expr | null {
-    let expr = this.parsed.get(raw);
-    if (expr === undefined) {
-      try {
-        expr = parseTemplateContent(raw);
-      } catch (error) {
-        if (!(error instanceof HclSyntaxError)) throw error;
-        expr = null;
-      }
-      this.parsed.set(raw, expr);
-    }
-    return expr;
-  }
-}
-
-/** A string that could not be parsed again is kept exactly as written: it reads as opaque. */
-class RawText extends Residual {
-  constructor(readonly raw: string) {
-    super({ t: "name", name: raw });
-  }
 }
 
 /** The whole expansion: every resource instance, and the diagnostics of what could not be expanded. */
@@ -463,53 +350,4 @@ class ModuleInstance implements Scope {
     }
     return values;
   }
-}
-
-/** A variable default or tfvars value: a constant, read with no names in scope. */
-export function constantValue(value: JsonValue, templates = new TemplateCache()): V {
-  const empty: Scope = { resolve: (name, steps) => new Residual(traversalExpr(name, steps)) };
-  const evaluate = (item: JsonValue): V => {
-    if (typeof item === "string") {
-      if (!item.includes("${") && !item.includes("%{")) return item;
-      const expr = templates.get(item);
-      return expr ? new Evaluator(empty).eval(expr) : new RawText(item);
-    }
-    if (Array.isArray(item)) return item.map(evaluate);
-    if (isJsonObject(item)) {
-      const out: Record<string, V> = {};
-      for (const [key, entry] of Object.entries(item)) defineKey(out, key, evaluate(entry));
-      return out;
-    }
-    return item;
-  };
-  return evaluate(value);
-}
-
-/** A value back in the configuration JSON shape the attribute readers take: strings are templates. */
-export function emitValue(value: V): unknown {
-  if (value instanceof RawText) return value.raw;
-  if (value instanceof Residual)
-    return value.expr.t === "tpl" ? renderParts(value.expr.parts, false) : `\${${renderExpr(value.expr)}}`;
-  if (typeof value === "string") return escapeTemplateText(value);
-  if (Array.isArray(value)) return value.map(emitValue);
-  if (isObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) defineOwn(out, key, emitValue(item));
-    return out;
-  }
-  return value;
-}
-
-function defineOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function entriesOf(value: JsonValue | undefined): [string, JsonValue][] {
-  return isJsonObject(value) ? Object.entries(value) : [];
-}
-
-/** hcl2json wraps every block in an array; Terraform JSON may hold an object or an array of objects. */
-export function objects(value: JsonValue | undefined): JsonObject[] {
-  if (Array.isArray(value)) return value.filter(isJsonObject);
-  return isJsonObject(value) ? [value] : [];
 }

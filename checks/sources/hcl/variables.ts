@@ -10,7 +10,8 @@ import type { InputFile } from "../../model/index.js";
 import { describeFsError, isJsonObject, readJsonSource, sha256Of, type JsonObject } from "../../io/safe-json.js";
 import { HclSyntaxError, parseExpression } from "../terraform/hcl-syntax.js";
 import { Evaluator, traversalExpr } from "./evaluate.js";
-import { constantValue, type ModuleDeclarations } from "./modules.js";
+import { constantValue } from "./config-values.js";
+import type { ModuleDeclarations } from "./declarations.js";
 import { isKnown, Residual, type V } from "./values.js";
 
 export interface HclVariables {
