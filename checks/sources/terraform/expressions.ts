@@ -125,10 +125,14 @@ const UNSCOPED = /^(?:var|local|each|count|path|terraform|self)\./;
  * A term read from a module's configuration, with its references to the module's own resources
  * made absolute: prefix is the module instance address and a dot (module.auth["eu"].).
  */
-export function rebaseTerm(term: Term, prefix: string | undefined): Term {
-  if (!prefix || term.refs.length === 0) return term;
-  const rebase = (ref: Ref): Ref =>
-    UNSCOPED.test(ref.address) ? ref : { address: `${prefix}${ref.address}`, attribute: ref.attribute };
+export function rebaseTerm(term: Term, prefix: string | undefined, outputs?: ReadonlyMap<string, Ref>): Term {
+  if ((!prefix && !outputs?.size) || term.refs.length === 0) return term;
+  const rebase = (ref: Ref): Ref => {
+    const absolute =
+      !prefix || UNSCOPED.test(ref.address) ? ref : { address: `${prefix}${ref.address}`, attribute: ref.attribute };
+    // A module output stands for the resource attribute it is (module.m["k"].arn -> module.m["k"].aws_x.y.arn).
+    return outputs?.get(renderRef(absolute)) ?? absolute;
+  };
   let text = term.text;
   for (const ref of term.refs) text = text.split(`\${${renderRef(ref)}}`).join(`\${${renderRef(rebase(ref))}}`);
   return {
