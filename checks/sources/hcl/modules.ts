@@ -10,7 +10,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from "../../io/safe-jso
 import type { TerraformResource } from "../terraform/attributes.js";
 import { renderExpr } from "../terraform/hcl-render.js";
 import { applySteps, Evaluator, traversalExpr, type Scope, type Step } from "./evaluate.js";
-import { defineKey, isKnown, isObject, Residual, type V } from "./values.js";
+import { defineKey, isObject, Residual, type V } from "./values.js";
 import { constantValue, defineOwn, emitValue, RawText, TemplateCache } from "./config-values.js";
 import { callDirectory, isLocalSource, type ModuleDeclarations } from "./declarations.js";
 
@@ -164,20 +164,19 @@ class ModuleInstance implements Scope {
     }
     if (body.for_each !== undefined) {
       const forEach = this.jsonValue(body.for_each, evaluator);
-      if (isKnown(forEach)) {
-        if (isObject(forEach) && Object.keys(forEach).length <= MAX_INSTANCES)
-          return {
-            kind: "keys",
-            keys: Object.keys(forEach)
-              .sort()
-              .map((key) => ({ key, value: forEach[key]! })),
-          };
-        if (Array.isArray(forEach) && forEach.length <= MAX_INSTANCES && forEach.every((k) => typeof k === "string"))
-          return {
-            kind: "keys",
-            keys: [...new Set(forEach as string[])].sort().map((key) => ({ key, value: key })),
-          };
-      }
+      // Terraform needs the keys of a for_each map known; its values may be known only at apply.
+      if (isObject(forEach) && Object.keys(forEach).length <= MAX_INSTANCES)
+        return {
+          kind: "keys",
+          keys: Object.keys(forEach)
+            .sort()
+            .map((key) => ({ key, value: forEach[key]! })),
+        };
+      if (Array.isArray(forEach) && forEach.length <= MAX_INSTANCES && forEach.every((k) => typeof k === "string"))
+        return {
+          kind: "keys",
+          keys: [...new Set(forEach as string[])].sort().map((key) => ({ key, value: key })),
+        };
       return this.computed(address, file, "for_each", forEach);
     }
     return { kind: "single" };
