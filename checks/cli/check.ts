@@ -37,7 +37,7 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: SetExitC
       .option("--plan <file>", "terraform show -json output of a saved plan; - reads it from standard input")
       .option(
         "--hcl <dir>",
-        "Terraform configuration directory: its .tf and .tf.json files (root module); beside --plan, the .tf lines of findings",
+        "Terraform configuration directory: its .tf and .tf.json files and local modules; beside --plan, the .tf lines of findings",
       )
       .option("--stack <name...>", "only these stacks of the synth output")
       .option(
