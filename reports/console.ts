@@ -88,10 +88,13 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
     const resource = results[0]!.resource;
     const failing = results.some((r) => r.status === "FAIL" || r.status === "ERROR");
     const mark = failing ? c.red("✖") : results.some((r) => r.status === "UNKNOWN") ? c.yellow("?") : c.green("✔");
+    const title = `${resource.kind} ${terminalSafe(resource.name ?? resource.key)}`;
+    const address = resource.address ?? resource.arn;
     const where = [
       resource.stack,
-      resource.address ?? resource.arn,
-      resource.file ? `${resource.file}${resource.line ? `:${resource.line}` : ""}` : undefined,
+      // A resource whose name is not known is titled by its key, which is its address: shown once.
+      resource.name === null && address === resource.key ? undefined : address,
+      location(resource.file, resource.line) ?? location(resource.inputFile, resource.inputLine),
     ]
       .filter((part): part is string => part !== undefined)
       .map(terminalSafe)
@@ -104,7 +107,6 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
           ? "  audience: unknown"
           : `  audience: ${audience.audience}${audience.declared ? "" : " (not declared)"}`;
     // Wrapped as plain text, then the title is made bold and the rest dim, so widths are true widths.
-    const title = `${resource.kind} ${terminalSafe(resource.name ?? resource.key)}`;
     const [first = "", ...more] = wrapped(HEADER_INDENT, `${title}  ${where}${audienceText}`).split("\n");
     const head = first.startsWith(title) ? `${c.bold(title)}${c.dim(first.slice(title.length))}` : c.bold(first);
     lines.push([`${mark} ${head}`, ...more.map((line) => c.dim(line))].join("\n"));
@@ -163,6 +165,11 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
   }
   lines.push(summaryLine(report, c));
   return `${lines.join("\n")}\n`;
+}
+
+/** FILE:LINE of a finding: the construct's source file, else the configuration file it was read from. */
+function location(file: string | undefined, line: number | undefined): string | undefined {
+  return file ? `${file}${line ? `:${line}` : ""}` : undefined;
 }
 
 /** The PCI DSS requirement roll-up: one line per requirement a result cites, what to verify by hand under it. */

@@ -19,6 +19,8 @@ interface CheckOptions extends AuditOptions {
   plan?: string;
   hcl?: string;
   stack?: string[];
+  varFile?: string[];
+  var?: string[];
 }
 
 const DEFAULT_SYNTH_DIR = "cdktf.out";
@@ -35,9 +37,15 @@ export function registerCheck(program: Command, io: CliIo, setExitCode: SetExitC
       .option("--plan <file>", "terraform show -json output of a saved plan; - reads it from standard input")
       .option(
         "--hcl <dir>",
-        "Terraform configuration directory: its .tf and .tf.json files (root module); beside --plan, the .tf lines of findings",
+        "Terraform configuration directory: its .tf and .tf.json files and local modules; beside --plan, the .tf lines of findings",
       )
-      .option("--stack <name...>", "only these stacks of the synth output"),
+      .option("--stack <name...>", "only these stacks of the synth output")
+      .option(
+        "--var-file <file>",
+        "with --hcl: a .tfvars or .tfvars.json file of root variable values (repeatable)",
+        collect,
+      )
+      .option("--var <name=value>", "with --hcl: a root variable value (repeatable)", collect),
   ).action(async (options: CheckOptions) => {
     setExitCode(await check(options, io));
   });
@@ -49,6 +57,11 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   return auditAndEmit(await loadSource(request), options, io, config);
 }
 
+/** Repeatable options keep every value, in the order given. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 function sourceRequest(options: CheckOptions): SourceRequest {
   if (options.synth === undefined && options.plan === undefined && options.hcl === undefined)
     throw new UsageError("check needs a source: --synth [dir], --plan plan.json or --hcl dir");
@@ -58,7 +71,11 @@ function sourceRequest(options: CheckOptions): SourceRequest {
     );
   const synthDir = options.synth === true ? DEFAULT_SYNTH_DIR : options.synth;
   const stacks = options.stack ? { stacks: options.stack } : {};
-  if (options.hcl !== undefined && options.plan === undefined) return { kind: "hcl", path: options.hcl, ...stacks };
+  const variables = { files: options.varFile ?? [], assignments: options.var ?? [] };
+  if ((variables.files.length > 0 || variables.assignments.length > 0) && (options.hcl === undefined || options.plan))
+    throw new UsageError("--var-file and --var give values to the variables of --hcl; a plan or synth holds its own");
+  if (options.hcl !== undefined && options.plan === undefined)
+    return { kind: "hcl", path: options.hcl, ...stacks, variables };
   const originsFrom = synthDir ?? options.hcl;
   if (options.plan !== undefined)
     return {

@@ -75,6 +75,7 @@ export class AudienceIndex {
       if (!roles.known) continue;
       note(roles.value.authenticated?.role, info, identityPool.key);
       note(roles.value.unauthenticated?.role, info, identityPool.key);
+      for (const binding of roles.value.unslotted) note(binding.role, info, identityPool.key);
       for (const mapping of roles.value.mappings)
         for (const rule of mapping.rules) note(rule.role, info, identityPool.key);
     }

@@ -1,14 +1,17 @@
 // Which roles identity pools and user pool groups bind, found once per estate: the roles the
 // identity-role rules judge, and the bindings that cannot be followed.
 
-import type { Estate, IamRole, IdentityPool, Term, Unknown, UserGroup } from "../model/index.js";
+import type { Estate, IamRole, IdentityPool, RoleSlot, Term, Unknown, UserGroup } from "../model/index.js";
 
-export type BindingKind = "authenticated" | "unauthenticated" | "role-mapping" | "user-group";
+export type BindingKind = "authenticated" | "unauthenticated" | "role-mapping" | "user-group" | "unknown-slot";
 
 export interface RoleBindingRef {
   readonly kind: BindingKind;
   readonly identityPool?: IdentityPool;
   readonly group?: UserGroup;
+  /** unknown-slot only: the slots the role may fill, and why the source cannot tell. */
+  readonly slots?: readonly RoleSlot[];
+  readonly reason?: string;
 }
 
 export interface UnresolvedBinding {
@@ -52,7 +55,12 @@ export function identityRoleBindings(
       unknownPools.push({ pool, reason: pool.roles });
       continue;
     }
-    const { authenticated, unauthenticated, mappings } = pool.roles.value;
+    const { authenticated, unauthenticated, unslotted, mappings } = pool.roles.value;
+    for (const binding of unslotted)
+      if (binding.role)
+        add(binding.role, { kind: "unknown-slot", identityPool: pool, slots: binding.slots, reason: binding.reason });
+      else if (!unresolved.some((u) => u.owner === pool && u.roleRef.text === binding.roleRef.text))
+        unresolved.push({ owner: pool, roleRef: binding.roleRef });
     const bindings: [BindingKind, { roleRef: Term; role?: IamRole } | null][] = [
       ["authenticated", authenticated],
       ["unauthenticated", unauthenticated],
@@ -84,7 +92,26 @@ export function describeBindings(bindings: readonly RoleBindingRef[]): string {
     .map((b) =>
       b.group
         ? `user pool group ${name(b.group)}`
-        : `identity pool ${b.identityPool ? name(b.identityPool) : "?"} (${b.kind})`,
+        : `identity pool ${b.identityPool ? name(b.identityPool) : "?"} (${b.kind === "unknown-slot" ? (b.slots ?? []).join(" or ") : b.kind})`,
     )
     .join(", ");
+}
+
+/**
+ * The ways a role may be bound, once for each slot its unknown-slot bindings may fill: a check that
+ * gives the same verdict for every alternative knows it; otherwise it depends on the slot.
+ */
+export function slotAlternatives(bindings: readonly RoleBindingRef[]): RoleBindingRef[][] {
+  let alternatives: RoleBindingRef[][] = [[]];
+  for (const binding of bindings) {
+    const choices: RoleBindingRef[] =
+      binding.kind === "unknown-slot"
+        ? (binding.slots ?? []).map((slot) => ({
+            kind: slot,
+            ...(binding.identityPool ? { identityPool: binding.identityPool } : {}),
+          }))
+        : [binding];
+    alternatives = alternatives.flatMap((prefix) => choices.map((choice) => [...prefix, choice]));
+  }
+  return alternatives;
 }

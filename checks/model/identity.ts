@@ -19,6 +19,15 @@ export interface RoleBinding {
   readonly role?: IamRole;
 }
 
+export type RoleSlot = "authenticated" | "unauthenticated";
+
+/** A role bound in a slot the source cannot tell (a plan shows a roles map with references only by them). */
+export interface UnslottedRoleBinding extends RoleBinding {
+  /** The slots it may fill. */
+  readonly slots: readonly RoleSlot[];
+  readonly reason: string;
+}
+
 export interface RoleMappingRule {
   readonly claim: string;
   readonly matchType: string;
@@ -38,6 +47,8 @@ export interface RoleMapping {
 export interface IdentityPoolRoles {
   readonly authenticated: RoleBinding | null;
   readonly unauthenticated: RoleBinding | null;
+  /** Roles bound as authenticated or unauthenticated, the source cannot tell which; judged on their own. */
+  readonly unslotted: readonly UnslottedRoleBinding[];
   readonly mappings: readonly RoleMapping[];
   readonly provenance?: Provenance;
 }

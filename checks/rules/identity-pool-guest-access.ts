@@ -1,5 +1,6 @@
 import { isReadOnlyActionPattern, roleStatements, termMatchesAny } from "../iam/analysis.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { unknown } from "../model/index.js";
 
 type MessageId =
   "pass" | "passGuestReadOnly" | "passNoGuestRole" | "guestsAllowed" | "guestRoleWrites" | "guestRoleUnresolved";
@@ -62,6 +63,8 @@ export default defineRule<{ allowGuestAccess: boolean; publicResources: string[]
       if (!allowGuestAccess) return { resource: pool, status: "FAIL", messageId: "guestsAllowed", evidence };
       if (!pool.roles.known) return unknownFinding(pool, "roles", pool.roles);
       const binding = pool.roles.value.unauthenticated;
+      const maybeGuest = pool.roles.value.unslotted.find((b) => b.slots.includes("unauthenticated"));
+      if (!binding && maybeGuest) return unknownFinding(pool, "unauthenticated role", unknown(maybeGuest.reason));
       if (!binding) return { resource: pool, status: "PASS", messageId: "passNoGuestRole", evidence };
       if (!binding.role)
         return {

@@ -1,5 +1,5 @@
 import { conditionsOn, parseConditionOperator, statementCoversAction, wildcardMatch } from "../iam/analysis.js";
-import { describeBindings, type RoleBindingRef } from "../iam/bindings.js";
+import { describeBindings, slotAlternatives, type RoleBindingRef } from "../iam/bindings.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import { isLiteral, type IamRole, type PolicyStatement } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
@@ -8,7 +8,14 @@ const AMR_KEY = "cognito-identity.amazonaws.com:amr";
 const COGNITO_PRINCIPAL = "cognito-identity.amazonaws.com";
 
 type MessageId =
-  "pass" | "passNoFederation" | "missingAmr" | "wrongAmr" | "mixedBindings" | "unresolvedAmr" | "unresolvedRole";
+  | "pass"
+  | "passNoFederation"
+  | "missingAmr"
+  | "wrongAmr"
+  | "mixedBindings"
+  | "unresolvedAmr"
+  | "unresolvedSlot"
+  | "unresolvedRole";
 
 export default defineRule<NoOptions, MessageId>({
   meta: {
@@ -32,6 +39,8 @@ export default defineRule<NoOptions, MessageId>({
       mixedBindings:
         "{{resource}} is bound both to signed-in users and to guests ({{bindings}}), so no amr condition can keep them apart",
       unresolvedAmr: "{{resource}}: the amr value {{value}} is not known before apply",
+      unresolvedSlot:
+        "{{resource}} (bound as {{bindings}}) passes in one slot and fails in another, and the slot is not known: {{reason}}",
       unresolvedRole:
         "{{resource}}: role {{role}} bound to it is not defined in this configuration, so its trust policy cannot be checked",
     },
@@ -46,8 +55,22 @@ export default defineRule<NoOptions, MessageId>({
   },
 });
 
+/** The verdict for every slot a role may fill; UNKNOWN when they differ. */
 function checkRole(role: IamRole, bindings: readonly RoleBindingRef[]): Finding<MessageId> {
   const described = describeBindings(bindings);
+  const verdicts = slotAlternatives(bindings).map((alternative) => checkSlots(role, alternative, described));
+  const first = verdicts[0]!;
+  if (verdicts.every((v) => v.status === first.status)) return first;
+  const reason = bindings.find((b) => b.kind === "unknown-slot")?.reason ?? "";
+  return {
+    resource: role,
+    status: "UNKNOWN",
+    messageId: "unresolvedSlot",
+    data: { bindings: described, reason },
+  };
+}
+
+function checkSlots(role: IamRole, bindings: readonly RoleBindingRef[], described: string): Finding<MessageId> {
   const guest = bindings.some((b) => b.kind === "unauthenticated");
   const signedIn = bindings.some((b) => b.kind !== "unauthenticated");
   if (guest && signedIn)

@@ -1,5 +1,6 @@
 import { statementCoversAction, wildcardMatch } from "../iam/analysis.js";
-import type { IamRole, IdentityPool, PolicyStatement, Term } from "../model/index.js";
+import type { Estate, IamRole, IdentityPool, PolicyStatement, Term, UserGroup, UserPool } from "../model/index.js";
+import { checkBoundRoles } from "./utils/bound-roles.js";
 import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
 
 const AUD_KEY = "cognito-identity.amazonaws.com:aud";
@@ -8,6 +9,7 @@ const COGNITO_PRINCIPAL = "cognito-identity.amazonaws.com";
 type MessageId =
   | "pass"
   | "passNoFederation"
+  | "passGroupRole"
   | "missingAudience"
   | "wildcardAudience"
   | "otherPool"
@@ -26,9 +28,11 @@ export default defineRule<NoOptions, MessageId>({
       { id: "7.2.1", relation: "meets" },
       { id: "7.2.5", relation: "meets" },
     ],
-    resourceKinds: ["IamRole"],
+    resourceKinds: ["IamRole", "IdentityPool", "UserGroup"],
     messages: {
       pass: "{{resource}} trusts only identity pool {{pool}} (StringEquals {{key}})",
+      passGroupRole:
+        "{{resource}} is carried by a user pool group that no identity pool of this configuration hands out, and its trust names an identity pool (StringEquals {{key}})",
       passNoFederation: "{{resource}} does not allow sts:AssumeRoleWithWebIdentity from Cognito identity pools",
       missingAudience:
         "{{resource}} lets any identity pool assume it: its trust policy allows sts:AssumeRoleWithWebIdentity without a StringEquals {{key}} condition",
@@ -47,36 +51,43 @@ export default defineRule<NoOptions, MessageId>({
     },
   },
   check(estate) {
-    const findings: Finding<MessageId>[] = [];
-    const poolsByRole = new Map<IamRole, IdentityPool[]>();
-    for (const pool of estate.identityPools) {
-      if (!pool.roles.known) {
-        findings.push(unknownFinding(pool, "role bindings", pool.roles));
-        continue;
-      }
-      const { authenticated, unauthenticated, mappings } = pool.roles.value;
-      const bindings = [authenticated, unauthenticated, ...mappings.flatMap((m) => m.rules)].filter((b) => b !== null);
+    const handedOut = groupRolePools(estate);
+    return checkBoundRoles(estate, (role, bindings) => {
+      const pools: IdentityPool[] = [];
+      const note = (pool: IdentityPool | undefined) => pool && !pools.includes(pool) && pools.push(pool);
       for (const binding of bindings) {
-        if (!binding.role) {
-          findings.push({
-            resource: pool,
-            status: "UNKNOWN",
-            messageId: "unresolvedRole",
-            data: { role: binding.roleRef.text },
-          });
-          continue;
-        }
-        const list = poolsByRole.get(binding.role) ?? [];
-        if (!list.includes(pool)) list.push(pool);
-        poolsByRole.set(binding.role, list);
+        note(binding.identityPool);
+        if (binding.group) for (const pool of handedOut(binding.group)) note(pool);
       }
-    }
-    for (const [role, pools] of poolsByRole) findings.push(checkRole(role, pools));
-    return findings;
+      return checkRole(role, pools, estate.identityPools);
+    });
   },
 });
 
-function checkRole(role: IamRole, pools: readonly IdentityPool[]): Finding<MessageId> {
+/**
+ * The identity pools that hand out a group's role: those that accept its user pool as a provider
+ * and map roles from tokens (a Token role mapping reads cognito:preferred_role and cognito:roles).
+ */
+function groupRolePools(estate: Estate): (group: UserGroup) => readonly IdentityPool[] {
+  const byUserPool = new Map<UserPool, IdentityPool[]>();
+  for (const pool of estate.identityPools) {
+    if (!pool.providers.known || !pool.roles.known) continue;
+    if (!pool.roles.value.mappings.some((m) => m.type === "Token")) continue;
+    for (const provider of pool.providers.value) {
+      if (!provider.userPool) continue;
+      const list = byUserPool.get(provider.userPool) ?? [];
+      if (!list.includes(pool)) list.push(pool);
+      byUserPool.set(provider.userPool, list);
+    }
+  }
+  return (group) => (group.userPool ? (byUserPool.get(group.userPool) ?? []) : []);
+}
+
+function checkRole(
+  role: IamRole,
+  pools: readonly IdentityPool[],
+  estatePools: readonly IdentityPool[],
+): Finding<MessageId> {
   const poolNames = pools.map((p) => (p.name.known ? p.name.value : p.key)).join(", ");
   if (!role.trustPolicy.known) return unknownFinding(role, "assume_role_policy", role.trustPolicy);
   const federated = role.trustPolicy.value.statements.filter(
@@ -107,6 +118,20 @@ function checkRole(role: IamRole, pools: readonly IdentityPool[]): Finding<Messa
     if (equals.length === 0)
       return { resource: role, status: "FAIL", messageId: "missingAudience", data: { key: AUD_KEY }, evidence };
     for (const value of equals.flatMap((c) => c.values)) {
+      // A group role no identity pool of the estate hands out passes with any identity pool named.
+      if (pools.length === 0) {
+        if (value.refs.length > 0 || value.opaque !== undefined) {
+          if (!value.exactRef || !estatePools.some((p) => p.provenance.address === value.exactRef?.address))
+            unresolved ??= {
+              resource: role,
+              status: "UNKNOWN",
+              messageId: "unresolvedAudience",
+              data: { pool: "(none in this configuration)", value: value.text },
+              evidence,
+            };
+        }
+        continue;
+      }
       const verdict = audienceVerdict(value, pools);
       if (verdict === "other")
         return {
@@ -126,7 +151,9 @@ function checkRole(role: IamRole, pools: readonly IdentityPool[]): Finding<Messa
         };
     }
   }
-  return unresolved ?? { resource: role, status: "PASS", messageId: "pass", data: { pool: poolNames, key: AUD_KEY } };
+  if (unresolved) return unresolved;
+  if (pools.length === 0) return { resource: role, status: "PASS", messageId: "passGroupRole", data: { key: AUD_KEY } };
+  return { resource: role, status: "PASS", messageId: "pass", data: { pool: poolNames, key: AUD_KEY } };
 }
 
 function trustsCognito(statement: PolicyStatement): boolean {

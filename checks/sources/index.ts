@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { InputError, UsageError } from "../errors.js";
 import { describeFsError } from "../io/safe-json.js";
 import type { Estate } from "../model/index.js";
-import { loadHcl } from "./hcl/loader.js";
+import { loadHcl, type HclVariables } from "./hcl/loader.js";
 import { allObjects } from "../model/index.js";
 import { loadPlan, originsFromSynth, type SourceOrigin } from "./plan/loader.js";
 import { loadSynth } from "./synth/loader.js";
@@ -21,6 +21,8 @@ export interface SourceRequest {
   readonly stacks?: readonly string[];
   /** plan: a synth output (construct paths, TypeScript lines) or the .tf directory (file and line) of the same configuration. */
   readonly originsFrom?: string;
+  /** hcl: root variable values given on the command line (--var-file, --var). */
+  readonly variables?: HclVariables;
 }
 
 export type Loader = (request: SourceRequest) => Estate | Promise<Estate>;
@@ -41,10 +43,10 @@ const LOADERS: Readonly<Record<ConfigurationSourceKind, Loader>> = {
           : originsFromSynth(loadSynth(originsFrom, stacks ? { stacks } : {}), stacks?.[0]);
     return loadPlan(path, origins ? { origins } : {});
   },
-  hcl: ({ path, stacks }) => {
+  hcl: ({ path, stacks, variables }) => {
     if (stacks)
       throw new UsageError("--stack selects stacks of a synth output; --hcl reads one configuration directory");
-    return loadHcl(path);
+    return loadHcl(path, variables);
   },
 };
 

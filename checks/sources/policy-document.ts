@@ -51,7 +51,11 @@ export function readPolicyString(raw: string, mode: StringMode, origin?: PolicyO
     }
     const term = templateTerm(raw);
     if (term.exactRef) {
-      if (term.exactRef.address.startsWith("data.aws_iam_policy_document.") && term.exactRef.attribute === "json") {
+      // The data source may be in a module instance (module.m["k"].data.aws_iam_policy_document.x).
+      if (
+        /^(?:.*\.)?data\.aws_iam_policy_document\./.test(term.exactRef.address) &&
+        term.exactRef.attribute === "json"
+      ) {
         return { kind: "data-source", ref: term.exactRef };
       }
       return {

@@ -1,11 +1,12 @@
-// Reads a plain Terraform configuration directory (the root module: *.tf and *.tf.json, not
-// recursive, as Terraform reads it) into the Estate. HCL goes through @cdktf/hcl2json, which keeps
-// every expression as a "${...}" template holding its source text, the shape cdktf's JSON has, so
-// the same attribute readers apply. hcl2json gives no source positions: each block's file and line
+// Reads a plain Terraform configuration directory into the Estate: the root module's *.tf and
+// *.tf.json files (not recursive, as Terraform reads them) and the local child modules it calls,
+// expanded per instance (modules.ts). HCL goes through @cdktf/hcl2json, which keeps every
+// expression as a "${...}" template holding its source text, the shape cdktf's JSON has, so the
+// same attribute readers apply. hcl2json gives no source positions: each block's file and line
 // come from a scan of the source text for its header.
 
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { InputError } from "../../errors.js";
 import type { Estate, InputFile, LoadDiagnostic } from "../../model/index.js";
 import {
@@ -22,26 +23,80 @@ import {
 import { MAX_NESTING_DEPTH } from "../../io/json-scan.js";
 import { assertInputShape } from "../../io/schemas/index.js";
 import { blockLines } from "../terraform/json-lines.js";
-import type { TerraformResource } from "../terraform/attributes.js";
 import { requiredAwsProviderVersion } from "../terraform/provider-version.js";
 import { buildEstateFromTerraform } from "../terraform/estate.js";
+import {
+  callDirectory,
+  declarationsOf,
+  isLocalSource,
+  type ConfigFile,
+  type ModuleDeclarations,
+} from "./declarations.js";
+import { expandModuleTree } from "./modules.js";
+import { rootVariableValues, type HclVariables } from "./variables.js";
 
 const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-interface ConfigFile {
-  readonly path: string;
-  readonly document: JsonObject;
-  /** Line of each block header by "resource.type.name" / "data.type.name". */
-  readonly lines: ReadonlyMap<string, number>;
-}
+export type { HclVariables } from "./variables.js";
 
-export async function loadHcl(dir: string): Promise<Estate> {
-  const names = configurationFiles(dir);
-  const files: ConfigFile[] = [];
+export async function loadHcl(dir: string, variables: HclVariables = {}): Promise<Estate> {
+  const rootDir = resolve(dir);
   const inputs: InputFile[] = [];
   const diagnostics: LoadDiagnostic[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
+  const modules = new Map<string, ModuleDeclarations>();
+  let awsProviderVersion: string | undefined;
+  // Breadth first over local module sources; each directory is read once however often it is called.
+  const queue: { dir: string; shown: string }[] = [{ dir: rootDir, shown: dir }];
+  while (queue.length > 0) {
+    const { dir: moduleDir, shown } = queue.shift()!;
+    if (modules.has(moduleDir)) continue;
+    const files = await readModuleDirectory(shown, inputs, diagnostics);
+    const decl = declarationsOf(moduleDir, files);
+    modules.set(moduleDir, decl);
+    for (const file of files) awsProviderVersion ??= requiredAwsProviderVersion(file.document);
+    for (const [name, call] of decl.calls) {
+      const source = call.body.source;
+      if (typeof source !== "string" || !isLocalSource(source)) continue;
+      const child = callDirectory(moduleDir, source);
+      if (!isDirectory(child))
+        throw new InputError(
+          call.file,
+          `module.${name} has source ${JSON.stringify(source)}, which is not a directory`,
+        );
+      queue.push({ dir: child, shown: join(shown, source) });
+    }
+  }
+  const root = modules.get(rootDir)!;
+  const values = await rootVariableValues(rootDir, dir, root, variables, (path, text) => parseHcl(path, text, false));
+  inputs.push(...values.inputs);
+  const expanded = expandModuleTree({ modules }, rootDir, values.values);
+  diagnostics.push(...expanded.diagnostics);
+  const resources = expanded.resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  return buildEstateFromTerraform({
+    source: "hcl",
+    inputs,
+    scopes: [{ resources, ...(awsProviderVersion ? { awsProviderVersion } : {}) }],
+    diagnostics,
+  });
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The parsed configuration files of one module directory (`shown` is the path as the user gave it). */
+async function readModuleDirectory(
+  shown: string,
+  inputs: InputFile[],
+  diagnostics: LoadDiagnostic[],
+): Promise<ConfigFile[]> {
+  const files: ConfigFile[] = [];
+  for (const name of configurationFiles(shown)) {
+    const path = join(shown, name);
     if (/(^|_)override\.tf(\.json)?$/.test(name)) {
       diagnostics.push({
         message: `${path} is an override file; authwarden does not merge override files, so it was not read`,
@@ -61,58 +116,7 @@ export async function loadHcl(dir: string): Promise<Estate> {
       inputs.push({ path, sha256, kind: "terraform-hcl" });
     }
   }
-
-  const resources: TerraformResource[] = [];
-  const declaredIn = new Map<string, string>();
-  let awsProviderVersion: string | undefined;
-  for (const file of files) {
-    for (const [section, mode] of [
-      ["resource", "managed"],
-      ["data", "data"],
-    ] as const) {
-      for (const [type, byName] of entriesOf(file.document[section])) {
-        for (const [name, bodies] of entriesOf(byName)) {
-          const address = mode === "data" ? `data.${type}.${name}` : `${type}.${name}`;
-          const blocks = objects(bodies);
-          const body = blocks[0];
-          if (!body) throw new InputError(file.path, `${address} is not a block`);
-          const previous = declaredIn.get(address);
-          if (previous !== undefined || blocks.length > 1)
-            throw new InputError(
-              file.path,
-              `declares ${address} more than once${previous && previous !== file.path ? ` (also in ${previous})` : ""}`,
-            );
-          declaredIn.set(address, file.path);
-          const { "//": _comment, ...values } = body;
-          const line = file.lines.get(`${section}.${type}.${name}`);
-          resources.push({
-            mode,
-            type,
-            address,
-            values,
-            attributeMode: "config",
-            provenance: { source: "hcl", inputFile: file.path, ...(line ? { inputLine: line } : {}), address },
-          });
-        }
-      }
-    }
-    for (const [name, bodies] of entriesOf(file.document.module)) {
-      const source = objects(bodies)[0]?.source;
-      diagnostics.push({
-        message: `module.${name}${typeof source === "string" ? ` (source ${source})` : ""} is not read: --hcl audits the root module of ${dir} only`,
-        address: `module.${name}`,
-        file: file.path,
-      });
-    }
-    awsProviderVersion ??= requiredAwsProviderVersion(file.document);
-  }
-  resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
-  return buildEstateFromTerraform({
-    source: "hcl",
-    inputs,
-    scopes: [{ resources, ...(awsProviderVersion ? { awsProviderVersion } : {}) }],
-    diagnostics,
-  });
+  return files;
 }
 
 /** The .tf and .tf.json files of the directory, sorted; an InputError when there are none. */
@@ -195,7 +199,7 @@ export async function parseWithRetry(parse: Hcl2Json["parse"], path: string, tex
   }
 }
 
-async function parseHcl(path: string, text: string): Promise<JsonObject> {
+export async function parseHcl(path: string, text: string, configuration = true): Promise<JsonObject> {
   const { parse } = await parser();
   let result: unknown;
   try {
@@ -221,7 +225,8 @@ async function parseHcl(path: string, text: string): Promise<JsonObject> {
     throw error;
   }
   if (!isJsonObject(document)) throw new InputError(path, "did not parse to a Terraform configuration object");
-  assertInputShape("terraform-json", document, path);
+  // A .tfvars file is HCL too, but holds NAME = value assignments, not configuration blocks.
+  if (configuration) assertInputShape("terraform-json", document, path);
   return document;
 }
 
@@ -241,17 +246,6 @@ export function syntaxProblem(path: string, message: string): string {
   if (!first) return `is not valid HCL: ${flat.replace(/^parse config: /, "").slice(0, 300)}`;
   const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more)` : "";
   return `syntax error at line ${first[1]}, column ${first[2]}: ${first[3]!.slice(0, 300)}${more}`;
-}
-
-/** Entries of an object, or none. */
-function entriesOf(value: JsonValue | undefined): [string, JsonValue][] {
-  return isJsonObject(value) ? Object.entries(value) : [];
-}
-
-/** hcl2json wraps every block in an array; Terraform JSON may hold an object or an array of objects. */
-function objects(value: JsonValue | undefined): JsonObject[] {
-  if (Array.isArray(value)) return value.filter(isJsonObject);
-  return isJsonObject(value) ? [value] : [];
 }
 
 /**
@@ -316,6 +310,8 @@ export function headerLines(text: string): Map<string, number> {
         const [kind, type, name] = header.tokens;
         if ((kind === "resource" || kind === "data") && type && name && header.tokens.length === 3)
           lines.set(`${kind}.${type}.${name}`, header.line);
+        else if ((kind === "module" || kind === "variable" || kind === "output") && type && header.tokens.length === 2)
+          lines.set(`${kind}.${type}`, header.line);
       }
       header = undefined;
       depth++;

@@ -253,6 +253,7 @@ export function identityPoolFromApi(
     roles: mapValue(pool.roles, (r) => ({
       authenticated: binding(r.Roles?.authenticated),
       unauthenticated: binding(r.Roles?.unauthenticated),
+      unslotted: [],
       mappings: Object.entries(r.RoleMappings ?? {}).map(([provider, mapping]) => ({
         identityProvider: literalTerm(provider),
         type: mapping.Type ?? "",

@@ -12,6 +12,7 @@ import { assertInputShape } from "../../io/schemas/index.js";
 import type { TerraformResource } from "../terraform/attributes.js";
 import { plannedAwsProviderVersion } from "../terraform/provider-version.js";
 import { buildEstateFromTerraform } from "../terraform/estate.js";
+import { planModuleOutputs } from "./module-outputs.js";
 
 const SUPPORTED_MAJOR = 1;
 
@@ -88,12 +89,17 @@ export function loadPlan(file: string, options: PlanLoadOptions = {}): Estate {
     }
   }
   resources.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  const moduleOutputs = planModuleOutputs(
+    plan.configuration,
+    resources.map((r) => r.address),
+  );
+  const linked = moduleOutputs.size > 0 ? resources.map((r) => ({ ...r, moduleOutputs })) : resources;
 
   const version = plannedAwsProviderVersion(plan.configuration);
   return buildEstateFromTerraform({
     source: "plan",
     inputs: [{ path: file, sha256, kind: "terraform-plan" }],
-    scopes: [{ resources, ...(version ? { awsProviderVersion: version } : {}) }],
+    scopes: [{ resources: linked, ...(version ? { awsProviderVersion: version } : {}) }],
     diagnostics,
   });
 }

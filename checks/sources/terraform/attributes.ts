@@ -4,8 +4,17 @@
 // plan's configuration expressions then give back what the unknown or sensitive value was written
 // as (a reference, a template), and a value left out of the configuration takes the default.
 
-import { hasInterpolation, rebaseTerm, templateTerm } from "./expressions.js";
-import { known, literalTerm, renderRef, unknown, type Provenance, type Term, type Value } from "../../model/index.js";
+import { hasInterpolation, parseReference, rebaseTerm, templateTerm } from "./expressions.js";
+import {
+  known,
+  literalTerm,
+  renderRef,
+  unknown,
+  type Provenance,
+  type Ref,
+  type Term,
+  type Value,
+} from "../../model/index.js";
 
 export type AttributeMode = "config" | "values";
 
@@ -25,8 +34,13 @@ export interface TerraformResource {
   readonly sensitiveValues?: unknown;
   /** Module instance address plus "." for resources inside a module: references in its configuration are relative to it. */
   readonly referencePrefix?: string;
+  /** Plan only: module outputs (module.m["k"].out) by what each stands for, so a reference to one links to the resource. */
+  readonly moduleOutputs?: ModuleOutputs;
   readonly provenance: Provenance;
 }
+
+/** Module output references, rendered (module.m["k"].out), to the resource attribute each output is. */
+export type ModuleOutputs = ReadonlyMap<string, Ref>;
 
 /** A value as the source holds it, with how to read its strings; or why it cannot be read. */
 export type AttributeSource =
@@ -49,6 +63,7 @@ export class Attributes {
     private readonly expressions?: Record<string, unknown>,
     private readonly sensitiveShape?: unknown,
     private readonly referencePrefix?: string,
+    private readonly moduleOutputs?: ModuleOutputs,
   ) {}
 
   static of(resource: TerraformResource): Attributes {
@@ -60,6 +75,7 @@ export class Attributes {
       resource.expressions,
       resource.sensitiveValues,
       resource.referencePrefix,
+      resource.moduleOutputs,
     );
   }
 
@@ -141,6 +157,9 @@ export class Attributes {
         : known(fallback.map(literalTerm), "default");
     }
     if (typeof raw === "string") {
+      // A plan shows [aws_x.y.arn, ...] by its references alone: each is one element.
+      const elements = "presumed" in source ? this.presumedReferences(key) : undefined;
+      if (elements) return known(elements);
       if (mode === "config" && hasInterpolation(raw))
         return unknown(`${this.describe(key)} is set from ${describeExpression(raw)}`);
       return unknown(`${this.describe(key)} is a string, expected a list`);
@@ -220,6 +239,7 @@ export class Attributes {
           expressionItems[index],
           at(sensitiveItems, index),
           this.referencePrefix,
+          this.moduleOutputs,
         ),
     );
   }
@@ -257,7 +277,39 @@ export class Attributes {
 
   private toTerm(raw: unknown, mode: AttributeMode): Term {
     const text = typeof raw === "string" ? raw : JSON.stringify(raw);
-    return mode === "config" ? rebaseTerm(templateTerm(text), this.referencePrefix) : literalTerm(text);
+    return mode === "config"
+      ? rebaseTerm(templateTerm(text), this.referencePrefix, this.moduleOutputs)
+      : literalTerm(text);
+  }
+
+  /**
+   * Plan only: the references a value unknown until apply was written with, when the plan shows its
+   * expression by its references alone (HCL), each as a term: [aws_x.y.arn, aws_x.z.arn] gives both.
+   * Undefined when the value is known, or when a reference names a whole value (var.v, local.l,
+   * aws_x.y) rather than a resource attribute, which may stand for any number of elements.
+   */
+  presumedReferences(key: string): readonly Term[] | undefined {
+    if (this.mode !== "values" || !containsTrue(shapeAt(this.unknownShape, key))) return undefined;
+    const expression = this.expressions?.[key];
+    const elements = isRecord(expression) ? referenceElements(expression) : undefined;
+    return elements?.map((element) => this.toTerm(element, "config"));
+  }
+
+  /**
+   * Plan only: the entries of a map known before apply, and the keys of those known only after
+   * (undefined when the whole map is unknown, keys included).
+   */
+  partialMap(key: string): {
+    readonly entries: Readonly<Record<string, string>>;
+    readonly unknownKeys?: readonly string[];
+  } {
+    const shape = shapeAt(this.unknownShape, key);
+    const values = this.values[key];
+    if (shape === true || !isRecord(shape)) return { entries: {} };
+    const entries: Record<string, string> = {};
+    for (const [k, v] of Object.entries(isRecord(values) ? values : {}))
+      if (shape[k] !== true && typeof v === "string") entries[k] = v;
+    return { entries, unknownKeys: Object.keys(shape).filter((k) => shape[k] === true) };
   }
 }
 
@@ -286,24 +338,52 @@ function containsTrue(shape: unknown): boolean {
  * (for cdktf JSON, the "${...}" template text itself), nested blocks rebuilt, and an expression
  * known only by its references (HCL) as a template naming them.
  */
-export function expressionValue(expression: unknown, presumed: string[] = []): unknown {
-  if (Array.isArray(expression)) return expression.map((item) => expressionValue(item, presumed));
+export function expressionValue(
+  expression: unknown,
+  presumed: string[] = [],
+  /** Keys of list attributes whose references-only expressions are read element by element. */
+  lists?: ReadonlySet<string>,
+): unknown {
+  if (Array.isArray(expression)) return expression.map((item) => expressionValue(item, presumed, lists));
   if (!isRecord(expression)) return undefined;
   if ("constant_value" in expression) return expression.constant_value;
-  const references = Array.isArray(expression.references)
-    ? expression.references.filter((r): r is string => typeof r === "string")
-    : [];
-  if (references.length > 0) {
-    // Terraform lists each reference and then the object it traverses (aws_x.y.id, aws_x.y): keep the longest.
-    const outermost = references.filter(
-      (ref) =>
-        !references.some((other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`))),
-    );
+  const outermost = outermostReferences(expression);
+  if (outermost.length > 0) {
     presumed.push(outermost.join(", "));
     return outermost.length === 1 ? `\${${outermost[0]}}` : `\${an expression of ${outermost.join(", ")}}`;
   }
   if (Object.keys(expression).length === 0) return "${(an expression without references)}";
-  return Object.fromEntries(Object.entries(expression).map(([key, value]) => [key, expressionValue(value, presumed)]));
+  return Object.fromEntries(
+    Object.entries(expression).map(([key, value]) => {
+      const elements = lists?.has(key) && isRecord(value) ? referenceElements(value) : undefined;
+      return [key, elements ?? expressionValue(value, presumed, lists)];
+    }),
+  );
+}
+
+/**
+ * A list expression the plan shows by its references alone, as one "${ref}" element per reference
+ * ([aws_x.y.arn, aws_x.z.arn]); undefined when a reference names a whole value (var.v, local.l,
+ * aws_x.y), which may stand for any number of elements.
+ */
+export function referenceElements(expression: Record<string, unknown>): string[] | undefined {
+  if ("constant_value" in expression) return undefined;
+  const outermost = outermostReferences(expression);
+  if (outermost.length === 0) return undefined;
+  const elements = outermost.map((ref) => parseReference(ref));
+  const whole = elements.some((ref) => !ref || ref.attribute === "" || /^(var|local)\./.test(ref.address));
+  return whole ? undefined : outermost.map((ref) => `\${${ref}}`);
+}
+
+/** A plan expression's references, without those that only lead to another (aws_x.y of aws_x.y.id). */
+function outermostReferences(expression: Record<string, unknown>): string[] {
+  const references = Array.isArray(expression.references)
+    ? expression.references.filter((r): r is string => typeof r === "string")
+    : [];
+  // Terraform lists each reference and then the object it traverses (aws_x.y.id, aws_x.y): keep the longest.
+  return references.filter(
+    (ref) => !references.some((other) => other !== ref && (other.startsWith(`${ref}.`) || other.startsWith(`${ref}[`))),
+  );
 }
 
 /** Pairs the blocks of a plan value with their configuration blocks; sets reorder them, so match on constants. */

@@ -4,7 +4,9 @@
 // calls other than jsonencode, operators, conditionals, for expressions) is kept as opaque source
 // text, never evaluated or guessed.
 
-import { renderRef, type Ref, type Term } from "../../model/index.js";
+import { literalTerm, renderRef, type Ref, type Term } from "../../model/index.js";
+import { HclSyntaxError, parseTemplateContent, type Expr } from "./hcl-syntax.js";
+import { renderExpr, renderParts } from "./hcl-render.js";
 
 /** A value read from an expression: JSON-like, with strings as terms that may embed references. */
 export type TermJson = null | boolean | number | TermLeaf | TermJson[] | { [key: string]: TermJson };
@@ -123,10 +125,14 @@ const UNSCOPED = /^(?:var|local|each|count|path|terraform|self)\./;
  * A term read from a module's configuration, with its references to the module's own resources
  * made absolute: prefix is the module instance address and a dot (module.auth["eu"].).
  */
-export function rebaseTerm(term: Term, prefix: string | undefined): Term {
-  if (!prefix || term.refs.length === 0) return term;
-  const rebase = (ref: Ref): Ref =>
-    UNSCOPED.test(ref.address) ? ref : { address: `${prefix}${ref.address}`, attribute: ref.attribute };
+export function rebaseTerm(term: Term, prefix: string | undefined, outputs?: ReadonlyMap<string, Ref>): Term {
+  if ((!prefix && !outputs?.size) || term.refs.length === 0) return term;
+  const rebase = (ref: Ref): Ref => {
+    const absolute =
+      !prefix || UNSCOPED.test(ref.address) ? ref : { address: `${prefix}${ref.address}`, attribute: ref.attribute };
+    // A module output stands for the resource attribute it is (module.m["k"].arn -> module.m["k"].aws_x.y.arn).
+    return outputs?.get(renderRef(absolute)) ?? absolute;
+  };
   let text = term.text;
   for (const ref of term.refs) text = text.split(`\${${renderRef(ref)}}`).join(`\${${renderRef(rebase(ref))}}`);
   return {
@@ -139,17 +145,73 @@ export function rebaseTerm(term: Term, prefix: string | undefined): Term {
 
 /**
  * Reads a configuration string that holds a JSON document: either "${jsonencode({...})}" (cdktf
- * Fn.jsonencode, HCL jsonencode) evaluated from its HCL object syntax, or undefined when the string
- * is something else (literal JSON text is parsed by the caller).
+ * Fn.jsonencode, HCL jsonencode, with any comments, heredocs and templates HCL allows) evaluated
+ * from its HCL object syntax, or undefined when the string is something else or holds an
+ * expression that is not plain data (literal JSON text is parsed by the caller).
  */
 export function jsonencodeArgument(raw: string): TermJson | undefined {
-  const parts = splitTemplate(raw.trim());
-  const only = parts.length === 1 ? parts[0] : undefined;
-  if (!only || !("expression" in only)) return undefined;
-  const match = /^jsonencode\s*\(/.exec(only.expression);
-  if (!match) return undefined;
-  const parser = new ExpressionParser(only.expression);
-  return parser.parseWhole();
+  const trimmed = raw.trim();
+  if (!trimmed.startsWith("${")) return undefined;
+  let template: Expr;
+  try {
+    template = parseTemplateContent(trimmed);
+  } catch (error) {
+    if (error instanceof HclSyntaxError) return undefined;
+    throw error;
+  }
+  const only = template.t === "tpl" && template.parts.length === 1 ? template.parts[0] : undefined;
+  if (only?.kind !== "interp") return undefined;
+  const call = only.expr;
+  if (call.t !== "call" || call.name !== "jsonencode" || call.args.length !== 1 || call.expand) return undefined;
+  try {
+    return termJsonOf(call.args[0]!);
+  } catch (error) {
+    if (error instanceof UnsupportedExpression) return undefined;
+    throw error;
+  }
+}
+
+class UnsupportedExpression extends Error {}
+
+/** The data an expression denotes, with strings as terms; anything computed is unsupported. */
+function termJsonOf(expr: Expr): TermJson {
+  switch (expr.t) {
+    case "lit":
+      return typeof expr.v === "string" ? { $term: literalTerm(expr.v) } : expr.v;
+    case "tpl":
+      return { $term: templateTerm(renderParts(expr.parts, false)) };
+    case "paren":
+      return termJsonOf(expr.e);
+    case "tuple":
+      return expr.items.map(termJsonOf);
+    case "object": {
+      const out: { [key: string]: TermJson } = {};
+      for (const item of expr.items) {
+        const key = literalKey(item.key);
+        if (key === undefined) throw new UnsupportedExpression("computed object key");
+        if (key === "__proto__" || key === "constructor" || key === "prototype")
+          throw new UnsupportedExpression("forbidden key");
+        out[key] = termJsonOf(item.value);
+      }
+      return out;
+    }
+    case "name":
+    case "attr":
+    case "index": {
+      const ref = parseReference(renderExpr(expr));
+      if (!ref) throw new UnsupportedExpression(`unknown name ${renderExpr(expr)}`);
+      return { $term: { text: `\${${renderRef(ref)}}`, refs: [ref], exactRef: ref } };
+    }
+    default:
+      throw new UnsupportedExpression(expr.t);
+  }
+}
+
+function literalKey(key: Expr): string | undefined {
+  if (key.t === "lit" && typeof key.v === "string") return key.v;
+  if (key.t === "tpl" && key.parts.every((part) => part.kind === "text"))
+    return key.parts.map((part) => (part.kind === "text" ? part.text : "")).join("");
+  return undefined;
 }
 
 const TRAVERSAL = /^[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\])*$/;
@@ -158,20 +220,46 @@ const SEGMENT = /[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\]/g;
 const TWO_SEGMENT_ROOTS = new Set(["var", "local", "module", "each", "count", "path", "terraform", "self"]);
 const RESOURCE_TYPE = /^[a-z][a-z0-9]*_[\w-]+$/;
 
-/** Parses a bare traversal (aws_x.name.attr, var.v, data.t.n.attr, module.m.out) into a reference. */
+/**
+ * Parses a bare traversal (aws_x.name.attr, var.v, data.t.n.attr, module.m.out) into a reference.
+ * A module path followed by a resource (module.brand["acme"].aws_x.y.arn, as the HCL source writes
+ * references into module instances) addresses that resource; otherwise module.m is the address and
+ * the rest names an output.
+ */
 export function parseReference(expression: string): Ref | undefined {
   const source = expression.trim();
   if (!TRAVERSAL.test(source)) return undefined;
   const segments = source.match(SEGMENT) ?? [];
-  const addressLength = addressSegmentCount(segments);
-  if (addressLength === undefined || segments.length < addressLength) return undefined;
+  let start = 0;
+  // Module instance path: module.NAME[key]? repeated, when a resource or data source follows.
+  for (;;) {
+    if (segments[start] !== "module" || segments[start + 1] === undefined) break;
+    let next = start + 2;
+    if (segments[next]?.startsWith("[")) next++;
+    const after = segments[next];
+    const isResource =
+      after !== undefined &&
+      (after === "module" ||
+        (after === "data" && segments.length >= next + 3) ||
+        (MODULE_RESOURCE_TYPE.test(after) && segments.length >= next + 2));
+    if (!isResource) break;
+    start = next;
+  }
+  const addressLength = addressSegmentCount(segments.slice(start));
+  if (addressLength === undefined || segments.length < start + addressLength) return undefined;
   // The address may carry instance keys ([0], ["a"]) right after its last name segment.
-  let end = addressLength;
+  let end = start + addressLength;
   while (end < segments.length && segments[end]!.startsWith("[")) end++;
   const join = (items: string[]) =>
     items.reduce((acc, s) => (s.startsWith("[") || acc === "" ? acc + s : `${acc}.${s}`), "");
   return { address: join(segments.slice(0, end)), attribute: join(segments.slice(end)) };
 }
+
+/**
+ * Inside a module path only AWS resource types count as resources: an output may be named like a
+ * type (module.m.user_pool_arn), and every resource type this tool reads is the aws provider's.
+ */
+const MODULE_RESOURCE_TYPE = /^aws_[a-z0-9_]+$/;
 
 function addressSegmentCount(segments: string[]): number | undefined {
   const head = segments[0];
@@ -180,144 +268,4 @@ function addressSegmentCount(segments: string[]): number | undefined {
   if (head === "data") return 3;
   if (RESOURCE_TYPE.test(head)) return 2;
   return undefined;
-}
-
-class UnsupportedExpression extends Error {}
-
-// The parser's tokens, compiled once; sticky, so each matches at the parser's position.
-const NUMBER = /-?\d+(\.\d+)?([eE][-+]?\d+)?/y;
-const TRAVERSAL_PREFIX = /[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[(?:\d+|"[^"]*")\])*/y;
-const IDENTIFIER = /[A-Za-z_][\w-]*/y;
-const SPACE = /\s*/y;
-const BLANKS = /[ \t]*/y;
-
-/** A recursive-descent reader for the HCL expression subset jsonencode arguments use. */
-class ExpressionParser {
-  private pos = 0;
-  constructor(private readonly src: string) {}
-
-  parseWhole(): TermJson | undefined {
-    try {
-      this.skipSpace();
-      const name = this.identifier();
-      if (name !== "jsonencode") return undefined;
-      this.expect("(");
-      const value = this.value();
-      this.skipSpace();
-      this.expect(")");
-      this.skipSpace();
-      return this.pos === this.src.length ? value : undefined;
-    } catch (error) {
-      if (error instanceof UnsupportedExpression) return undefined;
-      throw error;
-    }
-  }
-
-  private value(): TermJson {
-    this.skipSpace();
-    const ch = this.src[this.pos];
-    let result: TermJson;
-    if (ch === "{") result = this.object();
-    else if (ch === "[") result = this.tuple();
-    else if (ch === '"') result = { $term: templateTerm(this.quoted()) };
-    else if (ch !== undefined && (ch === "-" || (ch >= "0" && ch <= "9"))) result = this.number();
-    else result = this.traversalOrKeyword();
-    this.skipSpace(false);
-    const next = this.src[this.pos];
-    if (next !== undefined && !",}])\r\n".includes(next)) throw new UnsupportedExpression(`operator at ${this.pos}`);
-    return result;
-  }
-
-  private object(): TermJson {
-    this.expect("{");
-    const out: { [key: string]: TermJson } = {};
-    for (;;) {
-      this.skipSpace(true);
-      if (this.src[this.pos] === "}") {
-        this.pos++;
-        return out;
-      }
-      const key = this.src[this.pos] === '"' ? this.quoted() : this.identifier();
-      if (key === "__proto__" || key === "constructor" || key === "prototype")
-        throw new UnsupportedExpression("forbidden key");
-      this.skipSpace();
-      const sep = this.src[this.pos];
-      if (sep !== "=" && sep !== ":") throw new UnsupportedExpression(`expected = at ${this.pos}`);
-      this.pos++;
-      out[key] = this.value();
-      this.skipSpace();
-      if (this.src[this.pos] === ",") this.pos++;
-    }
-  }
-
-  private tuple(): TermJson {
-    this.expect("[");
-    const out: TermJson[] = [];
-    for (;;) {
-      this.skipSpace(true);
-      if (this.src[this.pos] === "]") {
-        this.pos++;
-        return out;
-      }
-      out.push(this.value());
-      this.skipSpace(true);
-      if (this.src[this.pos] === ",") this.pos++;
-    }
-  }
-
-  /** Reads a quoted HCL string and returns its template source (escapes decoded, interpolations kept). */
-  private quoted(): string {
-    const end = skipQuoted(this.src, this.pos);
-    if (end >= this.src.length) throw new UnsupportedExpression("unterminated string");
-    const body = this.src.slice(this.pos + 1, end);
-    this.pos = end + 1;
-    return body.replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, esc: string) => {
-      if (esc[0] === "u" || esc[0] === "U") return String.fromCodePoint(parseInt(esc.slice(1), 16));
-      return { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\" }[esc] ?? `\\${esc}`;
-    });
-  }
-
-  private number(): TermJson {
-    const match = this.sticky(NUMBER);
-    if (!match) throw new UnsupportedExpression(`number at ${this.pos}`);
-    this.pos += match[0].length;
-    return Number(match[0]);
-  }
-
-  private traversalOrKeyword(): TermJson {
-    const match = this.sticky(TRAVERSAL_PREFIX);
-    if (!match) throw new UnsupportedExpression(`unexpected character at ${this.pos}`);
-    this.pos += match[0].length;
-    if (match[0] === "true") return true;
-    if (match[0] === "false") return false;
-    if (match[0] === "null") return null;
-    this.skipSpace();
-    if (this.src[this.pos] === "(") throw new UnsupportedExpression(`function call ${match[0]}`);
-    const ref = parseReference(match[0]);
-    if (!ref) throw new UnsupportedExpression(`unknown name ${match[0]}`);
-    return { $term: { text: `\${${renderRef(ref)}}`, refs: [ref], exactRef: ref } };
-  }
-
-  private identifier(): string {
-    const match = this.sticky(IDENTIFIER);
-    if (!match) throw new UnsupportedExpression(`expected a name at ${this.pos}`);
-    this.pos += match[0].length;
-    return match[0];
-  }
-
-  private expect(ch: string): void {
-    this.skipSpace();
-    if (this.src[this.pos] !== ch) throw new UnsupportedExpression(`expected ${ch} at ${this.pos}`);
-    this.pos++;
-  }
-
-  private skipSpace(newlines = true): void {
-    this.pos += this.sticky(newlines ? SPACE : BLANKS)![0].length;
-  }
-
-  /** The match of a sticky pattern at the current position, without copying the rest of the source. */
-  private sticky(pattern: RegExp): RegExpExecArray | null {
-    pattern.lastIndex = this.pos;
-    return pattern.exec(this.src);
-  }
 }

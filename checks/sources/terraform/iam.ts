@@ -19,11 +19,22 @@ import {
   type IdentityPoolRoles,
   type PolicyDocument,
   type RoleMapping,
+  type RoleSlot,
   type Term,
   type UserPool,
   type UserPoolClient,
   type Value,
 } from "../../model/index.js";
+
+/** The list attributes of aws_iam_policy_document, read element by element from a plan's references. */
+const POLICY_DOCUMENT_LISTS: ReadonlySet<string> = new Set([
+  "actions",
+  "not_actions",
+  "resources",
+  "not_resources",
+  "identifiers",
+  "values",
+]);
 
 const AWS_MANAGED_PREFIX = /^arn:aws[\w-]*:iam::aws:policy\/(.+)$/;
 
@@ -90,7 +101,7 @@ export function readPolicyDocument(
   }
   if (data.attributeMode === "values" && data.expressions) {
     const presumed: string[] = [];
-    const configured = expressionValue(data.expressions, presumed) as Record<string, unknown>;
+    const configured = expressionValue(data.expressions, presumed, POLICY_DOCUMENT_LISTS) as Record<string, unknown>;
     if (presumed.length > 0)
       return unknown(
         `${address} is computed from ${presumed.join(", ")}; the plan shows only those references, so its document is known only after apply`,
@@ -309,19 +320,24 @@ export function readIdentityPool(
 }
 
 function readRoles(attachments: readonly TerraformResource[], links: IdentityLinks): Value<IdentityPoolRoles> {
-  if (attachments.length === 0) return known({ authenticated: null, unauthenticated: null, mappings: [] }, "default");
+  if (attachments.length === 0)
+    return known({ authenticated: null, unauthenticated: null, unslotted: [], mappings: [] }, "default");
   if (attachments.length > 1)
     return unknown(`${attachments.length} roles attachments target the same identity pool; the last applied wins`);
   const attachment = attachments[0]!;
   const attrs = Attributes.of(attachment);
-  const roles = attrs.termMap("roles");
-  if (!roles.known) return roles;
-  const binding = (name: string) => {
-    const roleRef = roles.value[name];
+  const slots = readRoleSlots(attrs);
+  if (!slots.known) return slots;
+  const binding = (name: RoleSlot) => {
+    const roleRef = slots.value.bySlot[name];
     if (!roleRef) return null;
     const role = links.role(roleRef);
     return { roleRef, ...(role ? { role } : {}) };
   };
+  const unslotted = slots.value.unslotted.map((entry) => {
+    const role = links.role(entry.roleRef);
+    return { ...entry, ...(role ? { role } : {}) };
+  });
   const mappings: RoleMapping[] = attrs.blocks("role_mapping").map((mapping) => {
     const resolution = mapping.string("ambiguous_role_resolution");
     const type = mapping.string("type");
@@ -349,7 +365,39 @@ function readRoles(attachments: readonly TerraformResource[], links: IdentityLin
   return known({
     authenticated: binding("authenticated"),
     unauthenticated: binding("unauthenticated"),
+    unslotted,
     mappings,
     provenance: attachment.provenance,
   });
+}
+
+const SLOTS: readonly RoleSlot[] = ["authenticated", "unauthenticated"];
+
+interface RoleSlots {
+  readonly bySlot: Partial<Record<RoleSlot, Term>>;
+  readonly unslotted: readonly {
+    readonly roleRef: Term;
+    readonly slots: readonly RoleSlot[];
+    readonly reason: string;
+  }[];
+}
+
+/**
+ * The roles map of an attachment by slot. A plan shows a map whose values are references only by
+ * those references, without their keys: each referenced role is bound, its slot is one of those the
+ * plan leaves unknown (a lone reference for a lone unknown key fills it).
+ */
+function readRoleSlots(attrs: Attributes): Value<RoleSlots> {
+  const roles = attrs.termMap("roles");
+  if (roles.known) return known({ bySlot: roles.value, unslotted: [] });
+  const references = attrs.presumedReferences("roles");
+  if (!references) return roles;
+  const partial = attrs.partialMap("roles");
+  const bySlot: Partial<Record<RoleSlot, Term>> = {};
+  for (const slot of SLOTS) if (partial.entries[slot] !== undefined) bySlot[slot] = literalTerm(partial.entries[slot]);
+  const open = (partial.unknownKeys ?? SLOTS).filter((key): key is RoleSlot => (SLOTS as string[]).includes(key));
+  if (open.length === 1 && references.length === 1)
+    return known({ bySlot: { ...bySlot, [open[0]!]: references[0]! }, unslotted: [] });
+  const reason = `${attrs.describe("roles")} is known only after apply and the plan shows it only by its references, so it does not say which of ${open.join(" or ")} each role fills`;
+  return known({ bySlot, unslotted: references.map((roleRef) => ({ roleRef, slots: open, reason })) });
 }

@@ -71,10 +71,19 @@ describe("plan loader: modules, count and for_each (HCL, real plan)", () => {
     expect(mfa.get('mfa-required module.tenant["us"].aws_cognito_user_pool.pool')).toBe("FAIL");
   });
 
-  it("says why an HCL roles map is unknown: the plan shows only its references", () => {
-    const roles = estate.identityPools[0]!.roles;
-    expect(roles.known).toBe(false);
-    expect(roles.known ? "" : roles.reason).toMatch(/roles is set from .*aws_iam_role\.authenticated\.arn/);
+  it("binds the role an HCL roles map references, in a slot the plan cannot tell", () => {
+    for (const pool of estate.identityPools) {
+      const roles = pool.roles;
+      if (!roles.known) throw new Error(roles.reason);
+      const instance = /^(module\.tenant\["\w+"\]\.module\.identity)\./.exec(pool.provenance.address!)![1];
+      expect(roles.value.authenticated).toBeNull();
+      expect(roles.value.unslotted.map((b) => [b.role?.provenance.address, b.slots])).toEqual([
+        [`${instance}.aws_iam_role.authenticated`, ["authenticated", "unauthenticated"]],
+      ]);
+      expect(roles.value.unslotted[0]!.reason).toMatch(
+        /roles is known only after apply.*authenticated or unauthenticated/,
+      );
+    }
   });
 
   it("ignores top-level keys it does not know", () => {
