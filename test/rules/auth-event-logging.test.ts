@@ -1,42 +1,9 @@
-// aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.0; @cdktf/provider-aws 20.1.0
-// (aws 5.100.0) has no binding for it, so the fixtures declare it with cdktf's TerraformResource,
-// as a 6.x binding would synthesize it.
-import { TerraformResource } from "cdktf";
-import type { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import rule from "../../checks/rules/auth-event-logging.js";
 import { userPool } from "../harness/cognito-fixtures.js";
+import { loggedPool } from "../harness/log-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 import { estateOf } from "../harness/synth-fixture.js";
-
-class LogDeliveryConfiguration extends TerraformResource {
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly config: Record<string, unknown>,
-  ) {
-    super(scope, id, { terraformResourceType: "aws_cognito_log_delivery_configuration" });
-  }
-  protected override synthesizeAttributes(): Record<string, unknown> {
-    return this.config;
-  }
-}
-
-function loggedPool(scope: Construct, name: string, eventSource = "userAuthEvents"): void {
-  const pool = userPool(scope, name, { userPoolTier: "PLUS" });
-  new LogDeliveryConfiguration(scope, `${name}-logs`, {
-    user_pool_id: pool.id,
-    log_configurations: [
-      {
-        event_source: eventSource,
-        log_level: eventSource === "userAuthEvents" ? "INFO" : "ERROR",
-        cloud_watch_logs_configuration: [
-          { log_group_arn: "arn:aws:logs:eu-west-1:111122223333:log-group:/cognito/auth" },
-        ],
-      },
-    ],
-  });
-}
 
 RuleTester.run(rule, {
   valid: [{ name: "pass_auth_events", stack: (s) => loggedPool(s, "pass_auth_events") }],
@@ -51,7 +18,7 @@ RuleTester.run(rule, {
     },
     {
       name: "fail_notifications_only",
-      stack: (s) => loggedPool(s, "fail_notifications_only", "userNotification"),
+      stack: (s) => loggedPool(s, "fail_notifications_only", undefined, "userNotification"),
       results: [
         {
           resource: "fail_notifications_only",
@@ -65,7 +32,7 @@ RuleTester.run(rule, {
       name: "unknown_provider_5",
       stack: (s) => void userPool(s, "unknown_provider_5"),
       results: [
-        { resource: "unknown_provider_5", status: "UNKNOWN", messageId: "unknown", messageIncludes: "added in 6.0" },
+        { resource: "unknown_provider_5", status: "UNKNOWN", messageId: "unknown", messageIncludes: "added in 6.5.0" },
       ],
     },
   ],

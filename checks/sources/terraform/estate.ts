@@ -89,7 +89,7 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
   for (const resource of managed("aws_wafv2_web_acl_association"))
     add(estate.wafAssociations, readWafAssociation(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_log_delivery_configuration"))
-    add(estate.logDeliveries, readLogDelivery(resource, keyOf(resource), links), resource);
+    add(estate.logDeliveries, readLogDelivery(resource, keyOf(resource), index, links), resource);
 }
 
 function logDeliveryOf(scopes: readonly TerraformScope[]): Value<true> {
