@@ -15,7 +15,7 @@ const FIXTURE = join("test", "fixtures", "cdktn-log-delivery");
 const STACK_JSON = join("stacks", "log-delivery", "cdk.tf.json");
 
 describe("log delivery in the hashicorp/aws 6.x shape (cdktn synth)", () => {
-  const estate = loadSynth(join(FIXTURE, "cdktf.out"));
+  const estate = loadSynth(join(FIXTURE, "synth"));
   const verdicts = (rule: typeof authLogRetention) =>
     Object.fromEntries(evaluateRule(rule, estate).map((r) => [r.resource.name, `${r.status} ${r.messageId}`]));
 
@@ -62,7 +62,7 @@ describe("log delivery in the hashicorp/aws 6.x shape (cdktn synth)", () => {
     const out = mkdtempSync(join(tmpdir(), "authwarden-cdktn-log-delivery-"));
     execFileSync("npx", ["tsx", join(FIXTURE, "synth.ts"), out], { stdio: "pipe" });
     expect(readFileSync(join(out, STACK_JSON), "utf8")).toBe(
-      readFileSync(join(FIXTURE, "cdktf.out", STACK_JSON), "utf8"),
+      readFileSync(join(FIXTURE, "synth", STACK_JSON), "utf8"),
     );
   }, 60_000);
 });
