@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { Rule } from "../../../checks/engine/rule.js";
 import authEventLogging from "../../../checks/rules/auth-event-logging.js";
 import authLogRetention from "../../../checks/rules/auth-log-retention.js";
 import { loadSynth } from "../../../checks/sources/synth/loader.js";
@@ -16,7 +17,7 @@ const STACK_JSON = join("stacks", "log-delivery", "cdk.tf.json");
 
 describe("log delivery in the hashicorp/aws 6.x shape (cdktn synth)", () => {
   const estate = loadSynth(join(FIXTURE, "synth"));
-  const verdicts = (rule: typeof authLogRetention) =>
+  const verdicts = (rule: Rule): Record<string, string> =>
     Object.fromEntries(evaluateRule(rule, estate).map((r) => [r.resource.name, `${r.status} ${r.messageId}`]));
 
   it("reads provider 6.66 as able to express log delivery, and each destination with its target", () => {
