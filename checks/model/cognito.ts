@@ -137,3 +137,11 @@ export interface LogDelivery extends ModelObjectBase<"LogDelivery"> {
   readonly userPool?: UserPool;
   readonly configurations: Value<readonly LogConfiguration[]>;
 }
+
+/** A user declared in the configuration (aws_cognito_user): only its secret-bearing settings are modelled. */
+export interface UserPoolUser extends ModelObjectBase<"UserPoolUser"> {
+  readonly userPoolRef: Term;
+  readonly userPool?: UserPool;
+  /** password and temporary_password, as terms (a literal or a reference); null when not set. */
+  readonly passwords: Value<readonly { readonly attribute: string; readonly term: Term }[]>;
+}

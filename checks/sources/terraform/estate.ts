@@ -11,6 +11,7 @@ import {
   readUserPool,
   readUserPoolClient,
   readUserPoolDomain,
+  readUserPoolUser,
 } from "./cognito.js";
 import { readIamRole, readIdentityPool, ResourceIndex } from "./iam.js";
 import { ScopeLinks } from "./links.js";
@@ -72,6 +73,8 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
     add(estate.userPoolClients, readUserPoolClient(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_user_pool_domain"))
     add(estate.userPoolDomains, readUserPoolDomain(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_cognito_user"))
+    add(estate.userPoolUsers, readUserPoolUser(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_identity_provider"))
     add(estate.identityProviders, readIdentityProvider(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_user_group"))
