@@ -1,6 +1,6 @@
 // The live reads behind auth-log-retention (GetLogDeliveryConfiguration, then DescribeLogGroups for
 // each log group destination) and custom-domain-tls-policy (DescribeUserPoolDomain for each custom
-// domain), against the emulator: pools, log groups and domains are created through the AWS APIs, then
+// domain; its verdicts are in test/rules/custom-domain-tls-policy.test.ts), against the emulator: pools, log groups and domains are created through the AWS APIs, then
 // scanned. Faults the emulator cannot produce (AccessDenied) are injected with an SDK middleware.
 
 import { readFileSync } from "node:fs";
@@ -17,17 +17,13 @@ import {
   CreateUserPoolDomainCommand,
   SetLogDeliveryConfigurationCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { CognitoUserPool } from "@cdktf/provider-aws/lib/cognito-user-pool/index.js";
-import { CognitoUserPoolDomain } from "@cdktf/provider-aws/lib/cognito-user-pool-domain/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Rule } from "../../../checks/engine/rule.js";
 import type { Estate } from "../../../checks/model/index.js";
 import authLogRetention from "../../../checks/rules/auth-log-retention.js";
-import customDomainTlsPolicy from "../../../checks/rules/custom-domain-tls-policy.js";
 import { sdkClientFactory, type ClientHook } from "../../../checks/sources/live/clients.js";
 import { scanAccount } from "../../../checks/sources/live/loader.js";
 import { evaluateRule } from "../../harness/rule-tester.js";
-import { estateOf } from "../../harness/synth-fixture.js";
 import { EMULATOR_CREDENTIALS, EMULATOR_REGION, startEmulator, type Emulator } from "../../support/moto.js";
 
 let emulator: Emulator;
@@ -205,43 +201,4 @@ describe("auth-log-retention on a live account", () => {
     }
     expect(estate.diagnostics.filter((d) => d.failedRead && /log group/.test(d.message)).length).toBe(5);
   }, 60_000);
-});
-
-describe("custom-domain-tls-policy", () => {
-  it("judges each custom domain by its security policy; a prefix domain does not apply", async () => {
-    const estate = await scan();
-    const status = Object.fromEntries(
-      evaluateRule(customDomainTlsPolicy, estate).map((r) => [r.resource.name, `${r.status} ${r.messageId}`]),
-    );
-    expect(status).toEqual({
-      "pass-auth.example.com": "PASS pass",
-      "pass-auth13.example.com": "PASS pass",
-      "fail-auth.example.com": "FAIL weakPolicy",
-      "unknown-auth.example.com": "UNKNOWN unknown",
-      "domain-prefix": "NOT_APPLICABLE notApplicable",
-    });
-  }, 60_000);
-
-  it("a denied DescribeUserPoolDomain leaves custom domains UNKNOWN, never PASS", async () => {
-    const estate = await scan(hookOf(new Set(), ["DescribeUserPoolDomain"]));
-    const results = evaluateRule(customDomainTlsPolicy, estate).filter((r) => r.resource.name !== "domain-prefix");
-    expect(results.length).toBe(4);
-    for (const result of results) {
-      expect(result.status).toBe("UNKNOWN");
-      expect(result.message).toMatch(/access denied/);
-    }
-  }, 60_000);
-
-  it("is judged only by the live scan: a configuration gives it no result", () => {
-    const estate = estateOf((s) => {
-      const pool = new CognitoUserPool(s, "staff", { name: "staff" });
-      new CognitoUserPoolDomain(s, "custom", {
-        domain: "auth.example.com",
-        userPoolId: pool.id,
-        certificateArn: CERTIFICATE,
-      });
-    });
-    expect(estate.userPoolDomains[0]?.securityPolicy.known).toBe(false);
-    expect(evaluateRule(customDomainTlsPolicy, estate)).toEqual([]);
-  });
 });
