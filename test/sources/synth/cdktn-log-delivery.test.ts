@@ -62,8 +62,6 @@ describe("log delivery in the hashicorp/aws 6.x shape (cdktn synth)", () => {
   it("the committed synth is what its script makes", () => {
     const out = mkdtempSync(join(tmpdir(), "authwarden-cdktn-log-delivery-"));
     execFileSync("npx", ["tsx", join(FIXTURE, "synth.ts"), out], { stdio: "pipe" });
-    expect(readFileSync(join(out, STACK_JSON), "utf8")).toBe(
-      readFileSync(join(FIXTURE, "synth", STACK_JSON), "utf8"),
-    );
+    expect(readFileSync(join(out, STACK_JSON), "utf8")).toBe(readFileSync(join(FIXTURE, "synth", STACK_JSON), "utf8"));
   }, 60_000);
 });
