@@ -83,11 +83,10 @@ export const compliantVariant: ShopVariant = {
         provider: "Facebook",
         clientId: "918273645501234",
         clientSecret: { kind: "variable", variableName: "facebook_client_secret" },
-        authorizeScopes: "public_profile,email",
+        // Facebook issues no email_verified claim: its email is not mapped (federated-email-verified).
+        authorizeScopes: "public_profile",
         attributeMapping: {
           username: "id",
-          email: "email",
-          email_verified: "email_verified",
           name: "name",
           given_name: "first_name",
           family_name: "last_name",

@@ -68,6 +68,11 @@ export interface UserPoolDomain extends ModelObjectBase<"UserPoolDomain"> {
   readonly userPoolRef: Term;
   readonly userPool?: UserPool;
   readonly customDomain: Value<boolean>;
+  /**
+   * A custom domain's TLS security policy (DescribeUserPoolDomain CustomDomainConfig.SecurityPolicy:
+   * TLS_V1, TLS_V1_2_2021, TLS_V1_3_2025); null for a prefix domain. Only the live API returns it.
+   */
+  readonly securityPolicy: Value<string | null>;
 }
 
 export interface IdentityProvider extends ModelObjectBase<"IdentityProvider"> {
@@ -101,10 +106,42 @@ export interface RiskConfiguration extends ModelObjectBase<"RiskConfiguration"> 
   readonly accountTakeover: Value<AccountTakeoverActions | null>;
 }
 
+/** Where a log configuration sends its events. */
+export type LogDestinationKind = "cloudwatch-logs" | "s3" | "firehose";
+
+/** A log configuration's destination, resolved to its target where the source can see it. */
+export interface LogDestination {
+  readonly kind: LogDestinationKind;
+  /** The log group, bucket or stream ARN as configured (a literal or a reference). */
+  readonly arn: Term | null;
+  /**
+   * How many days the target keeps the events: null when it never expires them (a log group without
+   * retention, a bucket whose lifecycle expires nothing); unknown with the reason (a Firehose stream,
+   * a target outside the configuration or account, a failed read).
+   */
+  readonly retentionDays: Value<number | null>;
+  /** What the retention was read from, for evidence: a Terraform address or an ARN. */
+  readonly target?: string;
+}
+
+export interface LogConfiguration {
+  readonly eventSource: string;
+  readonly logLevel: string;
+  /** The destination block as Terraform names it (cloud_watch_logs_configuration...); "" when none. */
+  readonly destination: string;
+  readonly target: LogDestination | null;
+}
+
 export interface LogDelivery extends ModelObjectBase<"LogDelivery"> {
   readonly userPoolRef: Term;
   readonly userPool?: UserPool;
-  readonly configurations: Value<
-    readonly { readonly eventSource: string; readonly logLevel: string; readonly destination: string }[]
-  >;
+  readonly configurations: Value<readonly LogConfiguration[]>;
+}
+
+/** A user declared in the configuration (aws_cognito_user): only its secret-bearing settings are modelled. */
+export interface UserPoolUser extends ModelObjectBase<"UserPoolUser"> {
+  readonly userPoolRef: Term;
+  readonly userPool?: UserPool;
+  /** password and temporary_password, as terms (a literal or a reference); null when not set. */
+  readonly passwords: Value<readonly { readonly attribute: string; readonly term: Term }[]>;
 }

@@ -10,6 +10,7 @@ import type {
   UserPool,
   UserPoolClient,
   UserPoolDomain,
+  UserPoolUser,
 } from "./cognito.js";
 import type { IamRole, IdentityPool, UserGroup } from "./identity.js";
 import type { SourceKind, Value } from "./values.js";
@@ -27,7 +28,8 @@ export type ModelObject =
   | ApiAuthorizer
   | ApiRoute
   | WafAssociation
-  | LogDelivery;
+  | LogDelivery
+  | UserPoolUser;
 
 export interface InputFile {
   readonly path: string;
@@ -61,6 +63,7 @@ export const COLLECTIONS = {
   apiRoutes: "ApiRoute",
   wafAssociations: "WafAssociation",
   logDeliveries: "LogDelivery",
+  userPoolUsers: "UserPoolUser",
 } as const satisfies Record<string, ModelObject["kind"]>;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -15,7 +15,8 @@ export type ModelKind =
   | "ApiAuthorizer"
   | "ApiRoute"
   | "WafAssociation"
-  | "LogDelivery";
+  | "LogDelivery"
+  | "UserPoolUser";
 
 export interface ModelObjectBase<K extends ModelKind> {
   readonly kind: K;

@@ -1,7 +1,5 @@
-import { unknown, type LogDelivery, type UserPool } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
-
-const EVENT_SOURCE = "userAuthEvents";
+import { AUTH_EVENTS, authEventDelivery, deliveriesByPool } from "./utils/auth-event-delivery.js";
 
 type MessageId = "pass" | "missing";
 
@@ -10,7 +8,7 @@ export default defineRule<NoOptions, MessageId>({
     id: "auth-event-logging",
     title: "User pools deliver user activity logs (userAuthEvents) to CloudWatch Logs, S3 or Firehose",
     description:
-      "PCI DSS 10.2 asks for audit logs of every access by individual users, failed logins included. Cognito writes sign-in, sign-up and risk events (userAuthEvents, Plus tier) only when a log delivery configuration sends them to CloudWatch Logs, S3 or Data Firehose. The hashicorp/aws 5.x provider has no aws_cognito_log_delivery_configuration, so such a configuration can neither express nor prove it: the result is UNKNOWN there, not FAIL.",
+      "PCI DSS 10.2 asks for audit logs of every access by individual users, failed logins included. Cognito writes sign-in, sign-up and risk events (userAuthEvents, Plus tier) only when a log delivery configuration sends them to CloudWatch Logs, S3 or Data Firehose. hashicorp/aws before 6.5.0 has no aws_cognito_log_delivery_configuration, so such a configuration can neither express nor prove it: the result is UNKNOWN there, not FAIL.",
     severity: "medium",
     pci: [
       { id: "10.2.1", relation: "meets" },
@@ -26,47 +24,29 @@ export default defineRule<NoOptions, MessageId>({
     remediation: {
       summary:
         "Add an aws_cognito_log_delivery_configuration (hashicorp/aws >= 6.5.0) with event_source userAuthEvents and a CloudWatch Logs, S3 or Firehose destination; on the Plus tier.",
-      cdktf: `// hashicorp/aws >= 6.5.0 (a 6.x binding, e.g. @cdktn/provider-aws)\nnew CognitoLogDeliveryConfiguration(this, "AuthLogs", {\n  userPoolId: pool.id,\n  logConfigurations: [{\n    eventSource: "userAuthEvents", logLevel: "INFO",\n    cloudWatchLogsConfiguration: [{ logGroupArn: logGroup.arn }],\n  }],\n});`,
+      cdktf: `// hashicorp/aws >= 6.5.0 (@cdktn/provider-aws 25)\nnew CognitoLogDeliveryConfiguration(this, "AuthLogs", {\n  userPoolId: pool.id,\n  logConfigurations: [{\n    eventSource: "userAuthEvents", logLevel: "INFO",\n    cloudWatchLogsConfiguration: [{ logGroupArn: logGroup.arn }],\n  }],\n});`,
     },
   },
   check(estate) {
     if (estate.userPools.length === 0) return [];
-    const byPool = new Map<UserPool, LogDelivery[]>();
-    for (const delivery of estate.logDeliveries) {
-      if (!delivery.userPool) continue;
-      byPool.set(delivery.userPool, [...(byPool.get(delivery.userPool) ?? []), delivery]);
-    }
-    const unlinked = estate.logDeliveries.filter((d) => !d.userPool);
+    const deliveries = deliveriesByPool(estate);
     return estate.userPools.map((pool): Finding<MessageId> => {
       if (!estate.logDeliveryExpressible.known)
         return unknownFinding(pool, "user activity log delivery", estate.logDeliveryExpressible);
-      const data = { source: EVENT_SOURCE };
-      for (const delivery of byPool.get(pool) ?? []) {
-        if (!delivery.configurations.known)
-          return unknownFinding(pool, "log delivery configurations", delivery.configurations);
-        const config = delivery.configurations.value.find(
-          (c) => c.eventSource === EVENT_SOURCE && c.destination !== "",
-        );
-        if (config) {
-          return {
-            resource: pool,
-            status: "PASS",
-            messageId: "pass",
-            data: { ...data, destination: config.destination.replace(/_configuration$/, "").replace(/_/g, " ") },
-            evidence: [{ attribute: "log delivery", value: delivery.provenance.address ?? delivery.key }],
-          };
-        }
-      }
-      const maybe = unlinked[0];
-      if (maybe)
-        return unknownFinding(
-          pool,
-          "user activity log delivery",
-          unknown(
-            `${maybe.provenance.address ?? maybe.key} targets user pool ${maybe.userPoolRef.text}, which is not resolved in this configuration`,
-          ),
-        );
-      return { resource: pool, status: "FAIL", messageId: "missing", data };
+      const data = { source: AUTH_EVENTS };
+      const found = authEventDelivery(pool, deliveries);
+      if (found.found === "unknown") return unknownFinding(pool, found.attribute, found.value);
+      if (found.found === "none") return { resource: pool, status: "FAIL", messageId: "missing", data };
+      return {
+        resource: pool,
+        status: "PASS",
+        messageId: "pass",
+        data: {
+          ...data,
+          destination: found.configuration.destination.replace(/_configuration$/, "").replace(/_/g, " "),
+        },
+        evidence: [{ attribute: "log delivery", value: found.delivery.provenance.address ?? found.delivery.key }],
+      };
     });
   },
 });

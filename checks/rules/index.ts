@@ -6,10 +6,12 @@ import accountRecoveryVerified from "./account-recovery-verified.js";
 import accountTakeoverResponse from "./account-takeover-response.js";
 import apiMethodsAuthorized from "./api-methods-authorized.js";
 import authEventLogging from "./auth-event-logging.js";
+import authLogRetention from "./auth-log-retention.js";
 import authSessionLifetime from "./auth-session-lifetime.js";
 import clientAuthFlowsSecure from "./client-auth-flows-secure.js";
 import clientPrivilegedAttributesReadonly from "./client-privileged-attributes-readonly.js";
 import compromisedCredentialsBlocked from "./compromised-credentials-blocked.js";
+import customDomainTlsPolicy from "./custom-domain-tls-policy.js";
 import deletionProtection from "./deletion-protection.js";
 import federatedEmailVerified from "./federated-email-verified.js";
 import idTokenLifetime from "./id-token-lifetime.js";
@@ -51,10 +53,12 @@ export const RULES: readonly Rule[] = [
   accountTakeoverResponse,
   apiMethodsAuthorized,
   authEventLogging,
+  authLogRetention,
   authSessionLifetime,
   clientAuthFlowsSecure,
   clientPrivilegedAttributesReadonly,
   compromisedCredentialsBlocked,
+  customDomainTlsPolicy,
   deletionProtection,
   federatedEmailVerified,
   idTokenLifetime,

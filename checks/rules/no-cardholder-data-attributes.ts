@@ -1,20 +1,25 @@
 import type { CustomAttribute } from "../model/index.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { matchesWords } from "./utils/name-words.js";
 
-const DEFAULT_NAMES = ["pan", "card_number", "cardnumber", "ccnum", "cvv", "cvc", "cvv2", "card_expiry", "track"];
-
-/** The requirement a default name's data falls under: PAN 3.5.1, sensitive authentication data 3.3.1, expiry 3.2.1. */
+/** The default patterns, each with the requirement its data falls under (RULES.md rev 2). */
 const REQUIREMENT_OF: Readonly<Record<string, string>> = {
+  // PAN: rendered unreadable wherever stored.
   pan: "3.5.1",
   card_number: "3.5.1",
   cardnumber: "3.5.1",
   ccnum: "3.5.1",
+  // Sensitive authentication data: not kept after authorization.
   cvv: "3.3.1",
   cvc: "3.3.1",
   cvv2: "3.3.1",
   track: "3.3.1",
+  pin_block: "3.3.1",
+  // Expiry: account data kept to a minimum.
   card_expiry: "3.2.1",
+  exp_date: "3.2.1",
 };
+const DEFAULT_NAMES = Object.keys(REQUIREMENT_OF);
 const ALL_REQUIREMENTS = ["3.2.1", "3.3.1", "3.5.1"];
 
 type MessageId = "pass" | "cardData";
@@ -24,7 +29,7 @@ export default defineRule<{ names: string[] }, MessageId>({
     id: "no-cardholder-data-attributes",
     title: "User pools have no custom attribute that holds card data (PAN, CVV, expiry, track data)",
     description:
-      "User attributes are readable by app clients and sit in ID tokens and Cognito exports, outside the cardholder data environment's protections: PCI DSS 3.2.1 keeps account data storage to a minimum, 3.3.1 forbids keeping sensitive authentication data (CVV, track data) after authorization and 3.5.1 requires the PAN to be unreadable wherever it is stored. A custom attribute whose name suggests card data fails. Names are split into words at _ - . : and camelCase; a single-word entry (pan, cvv) must equal one of the words, so company or span do not match; an entry of several words (card_number) or a compound (cardnumber) matches anywhere in the name with separators removed.",
+      "User attributes are readable by app clients and sit in ID tokens and Cognito exports, outside the cardholder data environment's protections: PCI DSS 3.2.1 keeps account data storage to a minimum, 3.3.1 forbids keeping sensitive authentication data (CVV, track data) after authorization and 3.5.1 requires the PAN to be unreadable wherever it is stored. A custom attribute whose name suggests card data fails, on the requirement its pattern names (PAN 3.5.1; CVV, track data, PIN block 3.3.1; expiry 3.2.1). Names are split into words at _ - . and lower-to-upper case changes, digits are words of their own, and a pattern matches a run of whole words, case-insensitively: pan matches pan_last4 and savedPan, not company or span; card_number matches cardNumber.",
     severity: "high",
     pci: [
       { id: "3.2.1", relation: "meets" },
@@ -41,7 +46,8 @@ export default defineRule<{ names: string[] }, MessageId>({
             type: "array",
             uniqueItems: true,
             items: { type: "string", minLength: 2 },
-            description: "Words or compounds that suggest card data in a custom attribute name.",
+            description:
+              "Patterns of whole words (card_number, cvv) that suggest card data in a custom attribute name.",
           },
         },
       },
@@ -60,7 +66,7 @@ export default defineRule<{ names: string[] }, MessageId>({
   },
   check(estate, context) {
     return estate.userPools.map((pool): Finding<MessageId> => {
-      const matchers = context.options(pool).names.map(matcher);
+      const patterns = context.options(pool).names;
       const attributes = pool.customAttributes;
       if (!attributes.known) return unknownFinding(pool, "schema", attributes);
       const evidence = [
@@ -68,8 +74,8 @@ export default defineRule<{ names: string[] }, MessageId>({
       ];
       const hits: { attribute: CustomAttribute; name: string }[] = [];
       for (const attribute of attributes.value) {
-        const hit = matchers.find((m) => m.test(attribute.name));
-        if (hit) hits.push({ attribute, name: hit.name });
+        const hit = patterns.find((pattern) => matchesWords(attribute.name, pattern));
+        if (hit !== undefined) hits.push({ attribute, name: hit });
       }
       if (hits.length === 0)
         return {
@@ -89,29 +95,12 @@ export default defineRule<{ names: string[] }, MessageId>({
         },
         evidence,
         // A name the policy added has no known kind of data: it bears on all three.
-        requirements: [...new Set(hits.flatMap((h) => REQUIREMENT_OF[h.name] ?? ALL_REQUIREMENTS))].sort(),
+        requirements: [
+          ...new Set(
+            hits.flatMap((h) => (Object.hasOwn(REQUIREMENT_OF, h.name) ? REQUIREMENT_OF[h.name]! : ALL_REQUIREMENTS)),
+          ),
+        ].sort(),
       };
     });
   },
 });
-
-/** Splits an attribute name into lower-case words at separators and camelCase boundaries. */
-function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .split(/[\s_\-.:]+/)
-    .map((w) => w.toLowerCase())
-    .filter((w) => w.length > 0);
-}
-
-function matcher(entry: string): { name: string; test(attribute: string): boolean } {
-  const parts = words(entry);
-  const compound = parts.join("");
-  // Several words (card_number) or a long compound (cardnumber): match anywhere once separators are gone.
-  const substring = parts.length > 1 || compound.length >= 6;
-  return {
-    name: entry,
-    test: (attribute) =>
-      substring ? words(attribute).join("").includes(compound) : words(attribute).includes(compound),
-  };
-}

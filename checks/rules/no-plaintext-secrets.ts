@@ -1,6 +1,13 @@
 import { renderRef } from "../model/index.js";
 import { wildcardMatch } from "../iam/analysis.js";
-import { isLiteral, type IdentityPool, type IdentityProvider, type Term, type UserPool } from "../model/index.js";
+import {
+  isLiteral,
+  type IdentityPool,
+  type IdentityProvider,
+  type Term,
+  type UserPool,
+  type UserPoolUser,
+} from "../model/index.js";
 import { defineRule, unknownFinding, type Evidence, type Finding } from "../engine/rule.js";
 import { findSecrets, type SecretKind } from "./utils/secret-patterns.js";
 
@@ -12,7 +19,15 @@ function sourceOf(term: Term): string {
 }
 
 type MessageId =
-  "pass" | "passNoSecrets" | "literalSecret" | "embeddedSecret" | "passTags" | "secretInTags" | "metadataFromFile";
+  | "pass"
+  | "passNoSecrets"
+  | "literalSecret"
+  | "embeddedSecret"
+  | "passTags"
+  | "secretInTags"
+  | "metadataFromFile"
+  | "passUser"
+  | "literalPassword";
 
 const KIND_TEXT: Readonly<Record<SecretKind, string>> = {
   "private-key": "a private key block",
@@ -25,13 +40,13 @@ export default defineRule<Options, MessageId>({
     id: "no-plaintext-secrets",
     title: "No client secret, private key, password or AWS key is written as a literal in the configuration",
     description:
-      "A secret written into the configuration ends up in source control, the synthesized cdk.tf.json, plans and state (PCI DSS 8.6.2: system account credentials are not hard coded in configuration files or source code). The rule finds literal secret-bearing provider_details of identity providers (client_secret, Sign in with Apple's private_key), a private key block (-----BEGIN ... PRIVATE KEY-----) anywhere in provider details, a SAML provider's inline metadata included, and AWS access keys (AKIA/ASIA...) or secret access keys in the tags of user pools and identity pools. A variable or secret-store reference passes; a metadata URL holds nothing secret; an SMS configuration's external_id is an identifier, not a credential. Findings say where and how long, never the value.",
+      "A secret written into the configuration ends up in source control, the synthesized cdk.tf.json, plans and state (PCI DSS 8.6.2: system account credentials are not hard coded in configuration files or source code). The rule finds literal secret-bearing provider_details of identity providers (client_secret, Sign in with Apple's private_key), a private key block (-----BEGIN ... PRIVATE KEY-----) anywhere in provider details, a SAML provider's inline metadata included, the password or temporary_password of a user declared in the configuration (aws_cognito_user), and AWS access keys (AKIA/ASIA...) or secret access keys in the tags of user pools and identity pools. A variable or secret-store reference passes; a metadata URL holds nothing secret; an SMS configuration's external_id is an identifier, not a credential. Findings say where and how long, never the value.",
     severity: "critical",
     pci: [
       { id: "8.6.2", relation: "meets" },
       { id: "8.3.2", relation: "supports" },
     ],
-    resourceKinds: ["IdentityProvider", "UserPool", "IdentityPool"],
+    resourceKinds: ["IdentityProvider", "UserPool", "IdentityPool", "UserPoolUser"],
     options: {
       schema: {
         type: "object",
@@ -57,6 +72,9 @@ export default defineRule<Options, MessageId>({
       passTags: "{{resource}}: no AWS key or private key in its tags",
       secretInTags:
         "{{resource}}: {{where}} holds {{what}} ({{length}} characters); remove it from the tags and rotate it",
+      passUser: "{{resource}}: {{attributes}}",
+      literalPassword:
+        "{{resource}}: {{attribute}} is a literal value of {{length}} characters written in the configuration; read it from a sensitive variable or a secret store, and rotate it",
       metadataFromFile:
         "{{resource}}: provider_details.{{key}} is read with {{expression}}, whose content is not in the configuration; whether it holds a private key cannot be told",
     },
@@ -71,6 +89,7 @@ export default defineRule<Options, MessageId>({
       ...estate.identityProviders.map((provider) => checkProvider(provider, context.options(provider))),
       ...estate.userPools.map(checkTags),
       ...estate.identityPools.map(checkTags),
+      ...estate.userPoolUsers.map(checkUser),
     ];
   },
 });
@@ -161,4 +180,33 @@ function checkTags(resource: UserPool | IdentityPool): Finding<MessageId> {
   });
   if (first) return { resource, status: "FAIL", messageId: "secretInTags", data: first, evidence };
   return { resource, status: "PASS", messageId: "passTags" };
+}
+
+function checkUser(user: UserPoolUser): Finding<MessageId> {
+  if (!user.passwords.known) return unknownFinding(user, "password", user.passwords);
+  const evidence = user.passwords.value.map(({ attribute, term }) => ({
+    attribute,
+    value: isLiteral(term) ? `a literal value of ${term.text.length} characters` : `from ${sourceOf(term)}`,
+  }));
+  const literal = user.passwords.value.find(({ term }) => isLiteral(term));
+  if (literal)
+    return {
+      resource: user,
+      status: "FAIL",
+      messageId: "literalPassword",
+      data: { attribute: literal.attribute, length: literal.term.text.length },
+      evidence,
+    };
+  return {
+    resource: user,
+    status: "PASS",
+    messageId: "passUser",
+    data: {
+      attributes:
+        user.passwords.value.length === 0
+          ? "no password in the configuration"
+          : `${user.passwords.value.map((p) => p.attribute).join(" and ")} come from references, not literals`,
+    },
+    evidence,
+  };
 }

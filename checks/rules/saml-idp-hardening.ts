@@ -8,14 +8,24 @@ function detail(details: Readonly<Record<string, Term>>, key: string): Term | un
 }
 
 type MessageId =
-  "pass" | "insecureMetadataUrl" | "missingMetadata" | "unsignedRequests" | "noSignout" | "unresolvedDetail";
+  | "pass"
+  | "insecureMetadataUrl"
+  | "missingMetadata"
+  | "unsignedRequests"
+  | "noSignout"
+  | "idpInitiated"
+  | "unencryptedResponses"
+  | "unresolvedDetail";
 
-export default defineRule<{ requestSigningAlgorithm: string }, MessageId>({
+type Options = { requestSigningAlgorithm: string; requireEncryptedResponses: boolean };
+
+export default defineRule<Options, MessageId>({
   meta: {
     id: "saml-idp-hardening",
-    title: "SAML identity providers use https or inline metadata, sign requests (rsa-sha256) and enable IdP sign-out",
+    title:
+      "SAML identity providers use https or inline metadata, sign requests (rsa-sha256), enable IdP sign-out, refuse IdP-initiated sign-in and take encrypted responses",
     description:
-      "A SAML provider whose MetadataURL is plain http lets a network attacker swap the IdP's signing certificate. Unsigned authentication requests can be forged or altered, and without IDPSignout a user signed out of the app keeps a live IdP session.",
+      "A SAML provider whose MetadataURL is plain http lets a network attacker swap the IdP's signing certificate. Unsigned authentication requests can be forged or altered, and without IDPSignout a user signed out of the app keeps a live IdP session. IdP-initiated sign-in (IDPInit) accepts assertions Cognito never asked for, which it cannot bind to a request, so a captured assertion can be replayed into a session. Unencrypted responses (EncryptedResponses) expose the assertion's attributes to whatever sees the browser's traffic; required by default on workforce and business-customer pools, an option on consumer pools.",
     severity: "high",
     pci: [{ id: "8.3.2", relation: "supports" }],
     resourceKinds: ["IdentityProvider"],
@@ -29,9 +39,14 @@ export default defineRule<{ requestSigningAlgorithm: string }, MessageId>({
             enum: ["rsa-sha256"],
             description: "Required provider_details.RequestSigningAlgorithm.",
           },
+          requireEncryptedResponses: {
+            type: "boolean",
+            description: "Require provider_details.EncryptedResponses = true.",
+          },
         },
       },
-      defaults: { requestSigningAlgorithm: "rsa-sha256" },
+      defaults: { requestSigningAlgorithm: "rsa-sha256", requireEncryptedResponses: true },
+      audienceDefaults: { consumer: { requireEncryptedResponses: false } },
     },
     messages: {
       pass: "{{resource}} reads metadata from {{metadata}}, signs requests with {{algorithm}} and enables IdP sign-out",
@@ -40,12 +55,16 @@ export default defineRule<{ requestSigningAlgorithm: string }, MessageId>({
       unsignedRequests:
         "{{resource}} does not sign SAML requests with {{expected}} (RequestSigningAlgorithm = {{actual}})",
       noSignout: "{{resource}} does not enable IdP sign-out (IDPSignout = {{actual}})",
+      idpInitiated:
+        "{{resource}} accepts IdP-initiated sign-in (IDPInit = {{actual}}), whose assertions Cognito cannot bind to a request it made",
+      unencryptedResponses:
+        "{{resource}} does not take encrypted SAML responses (EncryptedResponses = {{actual}}), so assertions cross the browser readable",
       unresolvedDetail: "{{resource}}: provider_details.{{key}} comes from {{value}}, which is not known before apply",
     },
     remediation: {
       summary:
-        "Give the SAML provider an https MetadataURL (or inline MetadataFile), RequestSigningAlgorithm = rsa-sha256 and IDPSignout = true.",
-      cdktf: `new CognitoIdentityProvider(this, "Okta", {\n  userPoolId: pool.id, providerName: "Okta", providerType: "SAML",\n  providerDetails: {\n    MetadataURL: "https://example.okta.com/app/abc/sso/saml/metadata",\n    RequestSigningAlgorithm: "rsa-sha256",\n    IDPSignout: "true",\n  },\n  attributeMapping: { email: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress" },\n});`,
+        "Give the SAML provider an https MetadataURL (or inline MetadataFile), RequestSigningAlgorithm = rsa-sha256, IDPSignout = true, EncryptedResponses = true, and leave IDPInit unset (or false).",
+      cdktf: `new CognitoIdentityProvider(this, "Okta", {\n  userPoolId: pool.id, providerName: "Okta", providerType: "SAML",\n  providerDetails: {\n    MetadataURL: "https://example.okta.com/app/abc/sso/saml/metadata",\n    RequestSigningAlgorithm: "rsa-sha256",\n    IDPSignout: "true",\n    EncryptedResponses: "true",\n  },\n  attributeMapping: { email: "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress" },\n});`,
     },
   },
   check(estate, context) {
@@ -61,7 +80,7 @@ export default defineRule<{ requestSigningAlgorithm: string }, MessageId>({
         };
       if (!provider.providerDetails.known)
         return unknownFinding(provider, "provider_details", provider.providerDetails);
-      return checkSaml(provider, provider.providerDetails.value, context.options(provider).requestSigningAlgorithm);
+      return checkSaml(provider, provider.providerDetails.value, context.options(provider));
     });
   },
 });
@@ -69,17 +88,22 @@ export default defineRule<{ requestSigningAlgorithm: string }, MessageId>({
 function checkSaml(
   provider: IdentityProvider,
   details: Readonly<Record<string, Term>>,
-  expected: string,
+  options: Options,
 ): Finding<MessageId> {
+  const expected = options.requestSigningAlgorithm;
   const url = detail(details, "MetadataURL");
   const file = detail(details, "MetadataFile");
   const signing = detail(details, "RequestSigningAlgorithm");
   const signout = detail(details, "IDPSignout");
+  const idpInit = detail(details, "IDPInit");
+  const encrypted = detail(details, "EncryptedResponses");
   const evidence = [
     { attribute: "provider_details.MetadataURL", value: url?.text ?? "not set" },
     { attribute: "provider_details.MetadataFile", value: file ? "inline metadata" : "not set" },
     { attribute: "provider_details.RequestSigningAlgorithm", value: signing?.text ?? "not set" },
     { attribute: "provider_details.IDPSignout", value: signout?.text ?? "not set" },
+    { attribute: "provider_details.IDPInit", value: idpInit?.text ?? "not set" },
+    { attribute: "provider_details.EncryptedResponses", value: encrypted?.text ?? "not set" },
   ];
   const unresolved = (key: string, term: Term): Finding<MessageId> => ({
     resource: provider,
@@ -128,6 +152,37 @@ function checkSaml(
   if (!isLiteral(signout)) pending ??= unresolved("IDPSignout", signout);
   else if (signout.text.toLowerCase() !== "true")
     return { resource: provider, status: "FAIL", messageId: "noSignout", data: { actual: signout.text }, evidence };
+  // IDPInit absent is false: Cognito accepts only SP-initiated sign-in unless it is set.
+  if (idpInit) {
+    if (!isLiteral(idpInit)) pending ??= unresolved("IDPInit", idpInit);
+    else if (idpInit.text.toLowerCase() !== "false")
+      return {
+        resource: provider,
+        status: "FAIL",
+        messageId: "idpInitiated",
+        data: { actual: idpInit.text },
+        evidence,
+      };
+  }
+  if (options.requireEncryptedResponses) {
+    if (!encrypted)
+      return {
+        resource: provider,
+        status: "FAIL",
+        messageId: "unencryptedResponses",
+        data: { actual: "not set" },
+        evidence,
+      };
+    if (!isLiteral(encrypted)) pending ??= unresolved("EncryptedResponses", encrypted);
+    else if (encrypted.text.toLowerCase() !== "true")
+      return {
+        resource: provider,
+        status: "FAIL",
+        messageId: "unencryptedResponses",
+        data: { actual: encrypted.text },
+        evidence,
+      };
+  }
   return (
     pending ?? {
       resource: provider,

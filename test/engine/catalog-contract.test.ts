@@ -15,8 +15,6 @@ import { runCli } from "../support/run-cli.js";
 const NOT_YET_IMPLEMENTED = [
   "account-lockout",
   "api-waf-protection",
-  "auth-log-retention",
-  "custom-domain-tls-policy",
   "m2m-client-no-user-flows",
   "m2m-client-secret-age",
   "mfa-no-remembered-device-bypass",

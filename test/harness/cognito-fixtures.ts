@@ -10,6 +10,7 @@ import {
 } from "@cdktf/provider-aws/lib/cognito-user-pool-client/index.js";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy/index.js";
+import type { IResolvable } from "cdktf";
 import type { Construct } from "constructs";
 
 export function userPool(
@@ -41,13 +42,14 @@ export function client(
 export function identityPool(
   scope: Construct,
   name: string,
-  options: { allowGuests?: boolean | string } = {},
+  options: { allowGuests?: boolean | string; classicFlow?: boolean | IResolvable } = {},
 ): CognitoIdentityPool {
   const pool = consumerPool(scope, `${name}-users`);
   const webClient = client(scope, `${name}-web`, pool);
   return new CognitoIdentityPool(scope, name, {
     identityPoolName: name,
     allowUnauthenticatedIdentities: options.allowGuests as boolean | undefined,
+    ...(options.classicFlow === undefined ? {} : { allowClassicFlow: options.classicFlow }),
     cognitoIdentityProviders: [{ clientId: webClient.id, providerName: pool.endpoint }],
   });
 }

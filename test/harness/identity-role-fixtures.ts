@@ -4,6 +4,7 @@
 import { CognitoUserGroup } from "@cdktf/provider-aws/lib/cognito-user-group/index.js";
 import { type IamRole } from "@cdktf/provider-aws/lib/iam-role/index.js";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment/index.js";
+import type { IResolvable } from "cdktf";
 import type { Construct } from "constructs";
 import { attachRoles, identityPool, role, userPool, webIdentityTrust } from "./cognito-fixtures.js";
 
@@ -22,6 +23,8 @@ export interface BoundRoleSpec {
   /** AWS-managed policy names to attach. */
   readonly managed?: readonly string[];
   readonly maxSessionDuration?: number;
+  /** allow_classic_flow of the identity pool that binds the role (unset: the provider's default, false). */
+  readonly classicFlow?: boolean | IResolvable;
 }
 
 export function statementsPolicy(statements: readonly Record<string, unknown>[]): string {
@@ -31,7 +34,10 @@ export function statementsPolicy(statements: readonly Record<string, unknown>[])
 /** An identity pool (named `${roleName}-identities`) binding the role `roleName`. */
 export function boundRole(scope: Construct, roleName: string, spec: BoundRoleSpec = {}): IamRole {
   const as = spec.as ?? "authenticated";
-  const pool = identityPool(scope, `${roleName}-identities`, { allowGuests: as === "unauthenticated" });
+  const pool = identityPool(scope, `${roleName}-identities`, {
+    allowGuests: as === "unauthenticated",
+    ...(spec.classicFlow === undefined ? {} : { classicFlow: spec.classicFlow }),
+  });
   const condition = spec.trustCondition
     ? spec.trustCondition(pool.id)
     : { StringEquals: { [AUD]: pool.id }, "ForAnyValue:StringLike": { [AMR]: as } };

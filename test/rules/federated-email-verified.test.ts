@@ -42,6 +42,10 @@ RuleTester.run(rule, {
       name: "pass_oidc_no_email",
       stack: (s) => provider(s, "pass_oidc_no_email", "OIDC", { username: "sub", name: "name" }),
     },
+    {
+      name: "pass_facebook_no_email",
+      stack: (s) => provider(s, "pass_facebook_no_email", "Facebook", { username: "id", name: "name" }),
+    },
   ],
   invalid: [
     {
@@ -80,6 +84,28 @@ RuleTester.run(rule, {
           messageIncludes: "from mail",
         },
       ],
+    },
+    {
+      name: "fail_facebook_email",
+      stack: (s) =>
+        provider(s, "fail_facebook_email", "Facebook", {
+          username: "id",
+          email: "email",
+          email_verified: "email_verified",
+        }),
+      results: [
+        {
+          resource: "fail_facebook_email",
+          status: "FAIL",
+          messageId: "noVerifiedClaim",
+          messageIncludes: "Facebook issues no email_verified claim",
+        },
+      ],
+    },
+    {
+      name: "fail_amazon_email",
+      stack: (s) => provider(s, "fail_amazon_email", "LoginWithAmazon", { username: "user_id", email: "email" }),
+      results: [{ resource: "fail_amazon_email", status: "FAIL", messageId: "noVerifiedClaim" }],
     },
     {
       name: "unknown_mapping_var",

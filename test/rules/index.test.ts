@@ -42,6 +42,9 @@ function githubAnchors(markdown: string): string[] {
   return anchors;
 }
 
+/** Rules that only the live account can judge (RULES.md: no Terraform attribute exists). */
+const LIVE_ONLY = ["custom-domain-tls-policy"];
+
 describe("rule catalog", () => {
   it("registers every rule file, and nothing else", () => {
     expect(RULES.map((r) => r.meta.id).sort()).toEqual([...ruleFiles].sort());
@@ -57,7 +60,11 @@ describe("rule catalog", () => {
   it.each(ruleFiles)("%s has a test file using the shared harness", (id) => {
     const testFile = join("test", "rules", `${id}.test.ts`);
     expect(existsSync(testFile), testFile).toBe(true);
-    expect(readFileSync(testFile, "utf8")).toMatch(/RuleTester\.run\(rule,/);
+    // A rule judged only by the live scan has no synth case to pass: its cases are live estates of the
+    // emulator, run through the harness's evaluateRule.
+    expect(readFileSync(testFile, "utf8")).toMatch(
+      LIVE_ONLY.includes(id) ? /evaluateRule\(rule,/ : /RuleTester\.run\(rule,/,
+    );
   });
 
   it.each(RULES.map((r) => [r.meta.id, r] as const))("%s has complete metadata", (_id, rule) => {
@@ -115,10 +122,12 @@ describe("rule catalog", () => {
     expect(minLength?.options).toEqual({ minimumLength: 8 });
   });
 
-  it("ships exactly the 43 rule ids of the catalog contract (RULES.md)", () => {
+  it("ships exactly the rule ids of the catalog contract (RULES.md)", () => {
     // The ids are a contract with reports, waivers and users' CI configuration: renaming one breaks them.
     expect(RULES.map((r) => r.meta.id).sort()).toEqual(
       [
+        "auth-log-retention",
+        "custom-domain-tls-policy",
         "password-min-length",
         "password-composition",
         "password-history",

@@ -1,7 +1,8 @@
 import { TerraformVariable } from "cdktf";
+import { describe, expect, it } from "vitest";
 import rule from "../../checks/rules/no-cardholder-data-attributes.js";
 import { consumerPool, userPool } from "../harness/cognito-fixtures.js";
-import { RuleTester } from "../harness/rule-tester.js";
+import { RuleTester, runRule } from "../harness/rule-tester.js";
 
 const schema = (...names: string[]) => ({
   schema: names.map((name) => ({
@@ -21,7 +22,18 @@ RuleTester.run(rule, {
         consumerPool(
           s,
           "pass_lookalikes",
-          schema("company", "span_id", "tracking_id", "expansion_pack", "loyalty_id", "tier"),
+          // Whole words only: "primarycardnumber" is one word, not card_number; "pinned_block" is not pin_block.
+          schema(
+            "company",
+            "span_id",
+            "tracking_id",
+            "expansion_pack",
+            "loyalty_id",
+            "tier",
+            "primarycardnumber",
+            "pinned_block",
+            "expedite",
+          ),
         ),
     },
     { name: "pass_no_custom_attributes", stack: (s) => userPool(s, "pass_no_custom_attributes") },
@@ -58,13 +70,26 @@ RuleTester.run(rule, {
     },
     {
       name: "fail_compound",
-      stack: (s) => userPool(s, "fail_compound", schema("primarycardnumber", "ccnum")),
+      stack: (s) => userPool(s, "fail_compound", schema("primaryCardnumber", "ccnum", "PANLast4")),
       results: [
         {
           resource: "fail_compound",
           status: "FAIL",
           messageId: "cardData",
-          messageIncludes: "custom:primarycardnumber, custom:ccnum, whose name suggests card data (card_number, ccnum)",
+          messageIncludes:
+            "custom:primaryCardnumber, custom:ccnum, custom:PANLast4, whose name suggests card data (cardnumber, ccnum, pan)",
+        },
+      ],
+    },
+    {
+      name: "fail_pin_block_and_expiry",
+      stack: (s) => userPool(s, "fail_pin_block_and_expiry", schema("pinBlock", "card_exp_date")),
+      results: [
+        {
+          resource: "fail_pin_block_and_expiry",
+          status: "FAIL",
+          messageId: "cardData",
+          messageIncludes: "(pin_block, exp_date)",
         },
       ],
     },
@@ -89,4 +114,26 @@ RuleTester.run(rule, {
       ],
     },
   ],
+});
+
+describe("no-cardholder-data-attributes: each pattern fails the requirement its data falls under", () => {
+  it.each([
+    ["card_number", ["3.5.1"]],
+    ["savedCvv2", ["3.3.1"]],
+    ["track2", ["3.3.1"]],
+    ["pin_block", ["3.3.1"]],
+    ["exp_date", ["3.2.1"]],
+    ["cardExpiry", ["3.2.1"]],
+  ])("custom:%s bears on %j", (name, requirements) => {
+    const [result] = runRule(rule, (s) => void userPool(s, "staff", schema(name)));
+    expect(result?.status).toBe("FAIL");
+    expect(result?.controls.map((c) => c.id)).toEqual(requirements);
+  });
+
+  it("a pattern the policy adds bears on all three; a pattern named like an object member is data", () => {
+    const [result] = runRule(rule, (s) => void userPool(s, "staff", schema("iban", "constructor")), {
+      options: { names: ["iban", "constructor"] },
+    });
+    expect(result?.controls.map((c) => c.id)).toEqual(["3.2.1", "3.3.1", "3.5.1"]);
+  });
 });

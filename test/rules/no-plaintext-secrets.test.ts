@@ -1,6 +1,7 @@
 import { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identity-provider/index.js";
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version/index.js";
 import { CognitoIdentityPool } from "@cdktf/provider-aws/lib/cognito-identity-pool/index.js";
+import { CognitoUser } from "@cdktf/provider-aws/lib/cognito-user/index.js";
 import { Fn, TerraformVariable, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { expect, it } from "vitest";
@@ -38,6 +39,25 @@ const literalFacebook = (s: Construct) =>
 
 RuleTester.run(rule, {
   valid: [
+    {
+      name: "pass_user_password_variable",
+      stack: (s) => {
+        const pool = userPool(s, "staff");
+        const password = new TerraformVariable(s, "admin_password", { type: "string", sensitive: true });
+        new CognitoUser(s, "admin", {
+          userPoolId: pool.id,
+          username: "pass_user_password_variable",
+          password: password.stringValue,
+        });
+      },
+    },
+    {
+      name: "pass_user_without_password",
+      stack: (s) => {
+        const pool = userPool(s, "staff");
+        new CognitoUser(s, "admin", { userPoolId: pool.id, username: "pass_user_without_password" });
+      },
+    },
     {
       name: "pass_variable",
       stack: (s) => {
@@ -86,6 +106,25 @@ RuleTester.run(rule, {
     },
   ],
   invalid: [
+    {
+      name: "fail_user_literal_password",
+      stack: (s) => {
+        const pool = userPool(s, "staff");
+        new CognitoUser(s, "admin", {
+          userPoolId: pool.id,
+          username: "fail_user_literal_password",
+          temporaryPassword: "Welcome-2026!",
+        });
+      },
+      results: [
+        {
+          resource: "fail_user_literal_password",
+          status: "FAIL",
+          messageId: "literalPassword",
+          messageIncludes: "temporary_password is a literal value of 13 characters",
+        },
+      ],
+    },
     {
       name: "fail_literal_client_secret",
       stack: literalFacebook,
@@ -251,4 +290,14 @@ it("reports keys in metadata and tags by where, kind and length, with the value 
     { attribute: "tag #1 in key order (its key)", value: "an AWS access key id: AKIA****************" },
     { attribute: 'tags["deployer"]', value: "an AWS access key id: AKIA****************" },
   ]);
+});
+
+it("a user's literal password is reported by length, never printed", () => {
+  const results = runRule(rule, (s) => {
+    const pool = userPool(s, "staff");
+    new CognitoUser(s, "admin", { userPoolId: pool.id, username: "admin", password: "Correct-Horse-Battery-1" });
+  });
+  const failed = results.find((r) => r.status === "FAIL");
+  expect(failed?.message).toContain("23 characters");
+  expect(JSON.stringify(results)).not.toContain("Correct-Horse-Battery-1");
 });

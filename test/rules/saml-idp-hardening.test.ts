@@ -2,17 +2,24 @@ import { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identit
 import { TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import rule from "../../checks/rules/saml-idp-hardening.js";
-import { userPool } from "../harness/cognito-fixtures.js";
+import { consumerPool, userPool } from "../harness/cognito-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 
 const HARDENED = {
   MetadataURL: "https://idp.example.com/saml/metadata",
   RequestSigningAlgorithm: "rsa-sha256",
   IDPSignout: "true",
+  EncryptedResponses: "true",
 };
 
-function provider(scope: Construct, name: string, details: Record<string, string>, type = "SAML"): void {
-  const pool = userPool(scope, `${name}-pool`);
+function provider(
+  scope: Construct,
+  name: string,
+  details: Record<string, string>,
+  type = "SAML",
+  pools = userPool,
+): void {
+  const pool = pools(scope, `${name}-pool`);
   new CognitoIdentityProvider(scope, name, {
     userPoolId: pool.id,
     providerName: name,
@@ -32,7 +39,24 @@ RuleTester.run(rule, {
           MetadataFile: "<md:EntityDescriptor/>",
           RequestSigningAlgorithm: "rsa-sha256",
           IDPSignout: "true",
+          EncryptedResponses: "true",
         }),
+    },
+    {
+      name: "pass_idp_init_false",
+      stack: (s) => provider(s, "pass_idp_init_false", { ...HARDENED, IDPInit: "false" }),
+    },
+    {
+      name: "pass_consumer_unencrypted",
+      stack: (s) => {
+        const { EncryptedResponses: _omitted, ...details } = HARDENED;
+        provider(s, "pass_consumer_unencrypted", details, "SAML", consumerPool);
+      },
+    },
+    {
+      name: "pass_encryption_not_required",
+      options: { requireEncryptedResponses: false },
+      stack: (s) => provider(s, "pass_encryption_not_required", { ...HARDENED, EncryptedResponses: "false" }),
     },
   ],
   invalid: [
@@ -76,8 +100,60 @@ RuleTester.run(rule, {
       ],
     },
     {
+      name: "fail_idp_initiated",
+      stack: (s) => provider(s, "fail_idp_initiated", { ...HARDENED, IDPInit: "true" }),
+      results: [
+        {
+          resource: "fail_idp_initiated",
+          status: "FAIL",
+          messageId: "idpInitiated",
+          messageIncludes: "IDPInit = true",
+        },
+      ],
+    },
+    {
+      name: "fail_unencrypted_workforce",
+      stack: (s) => {
+        const { EncryptedResponses: _omitted, ...details } = HARDENED;
+        provider(s, "fail_unencrypted_workforce", details);
+      },
+      results: [
+        {
+          resource: "fail_unencrypted_workforce",
+          status: "FAIL",
+          messageId: "unencryptedResponses",
+          messageIncludes: "EncryptedResponses = not set",
+        },
+      ],
+    },
+    {
+      name: "fail_encryption_false",
+      stack: (s) => provider(s, "fail_encryption_false", { ...HARDENED, EncryptedResponses: "false" }),
+      results: [{ resource: "fail_encryption_false", status: "FAIL", messageId: "unencryptedResponses" }],
+    },
+    {
+      name: "unknown_idp_init_var",
+      stack: (s) => {
+        const init = new TerraformVariable(s, "idp_init", { type: "string" });
+        provider(s, "unknown_idp_init_var", { ...HARDENED, IDPInit: init.stringValue });
+      },
+      results: [
+        {
+          resource: "unknown_idp_init_var",
+          status: "UNKNOWN",
+          messageId: "unresolvedDetail",
+          messageIncludes: "var.idp_init",
+        },
+      ],
+    },
+    {
       name: "fail_no_metadata",
-      stack: (s) => provider(s, "fail_no_metadata", { RequestSigningAlgorithm: "rsa-sha256", IDPSignout: "true" }),
+      stack: (s) =>
+        provider(s, "fail_no_metadata", {
+          RequestSigningAlgorithm: "rsa-sha256",
+          IDPSignout: "true",
+          EncryptedResponses: "true",
+        }),
       results: [{ resource: "fail_no_metadata", status: "FAIL", messageId: "missingMetadata" }],
     },
     {

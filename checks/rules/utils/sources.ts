@@ -35,4 +35,9 @@ export const SOURCES = {
     title: "Amazon Cognito Developer Guide: identity pools authentication flow (enhanced and basic flow credentials)",
     url: "https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html",
   },
+  cloudFrontViewerTls: {
+    title:
+      "Amazon CloudFront Developer Guide: supported protocols and ciphers between viewers and CloudFront (TLSv1 allows TLS 1.0)",
+    url: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html",
+  },
 } as const satisfies Record<string, SourceReference>;

@@ -6,6 +6,7 @@
 // Passed in, never global.
 
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
@@ -24,6 +25,8 @@ export interface ClientFactory {
   forRegion(region: string): RegionalClients;
   /** IAM is global. */
   iam(): IAMClient;
+  /** CloudWatch Logs, loaded on first use: only a scan that finds a log group destination needs it. */
+  cloudWatchLogs(region: string): Promise<CloudWatchLogsClient>;
   /** Resolves the credentials once; throws CredentialsError naming the chain tried when there are none. */
   checkCredentials(): Promise<void>;
 }
@@ -86,6 +89,7 @@ export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory 
   };
   const regional = new Map<string, RegionalClients>();
   let iam: IAMClient | undefined;
+  const logs = new Map<string, Promise<CloudWatchLogsClient>>();
   return {
     forRegion(region) {
       let clients = regional.get(region);
@@ -103,6 +107,16 @@ export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory 
     iam() {
       iam ??= hooked(new IAMClient(common("us-east-1")));
       return iam;
+    },
+    cloudWatchLogs(region) {
+      let client = logs.get(region);
+      if (!client) {
+        client = import("@aws-sdk/client-cloudwatch-logs").then((m) =>
+          hooked(new m.CloudWatchLogsClient(common(region))),
+        );
+        logs.set(region, client);
+      }
+      return client;
     },
     async checkCredentials() {
       try {

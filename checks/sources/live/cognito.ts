@@ -1,5 +1,5 @@
 // User pools of one region, read with the Cognito user pools API into the model: pool, MFA,
-// risk configuration, log delivery, clients, identity providers, groups, resource servers, domain.
+// risk configuration, log delivery, clients, identity providers, groups, resource servers, domains.
 // Pools and their reads run concurrently under the quota buckets; results keep the listing order.
 // The mappers from responses to model objects are in cognito-mappers.ts.
 
@@ -37,6 +37,8 @@ import {
   type Value,
 } from "../../model/index.js";
 import { clientFromApi, opt, orNull, providerDetails, riskFromApi, userPoolFromApi } from "./cognito-mappers.js";
+import { readDomains } from "./domains.js";
+import { logConfiguration } from "./log-groups.js";
 
 export interface LivePoolSet {
   readonly pools: UserPool[];
@@ -125,9 +127,10 @@ async function readPool(
   const set = emptySet();
   reads.progress({ kind: "pool", name: listedName ?? id });
   // One fork per read, taken in the order the reads used to be sent one after another: the report's order.
-  const [onPool, onMfa, onRisk, onLogs, onClients, onProviders, onGroups, onServers] = Array.from({ length: 8 }, () =>
-    reads.fork(),
-  ) as [LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads];
+  const [onPool, onMfa, onRisk, onLogs, onClients, onProviders, onGroups, onServers, onDomains] = Array.from(
+    { length: 9 },
+    () => reads.fork(),
+  ) as [LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads, LiveReads];
   const describing = onPool.read(
     `user pool ${id}`,
     "UserPoolRead",
@@ -182,23 +185,9 @@ async function readPool(
   set.pools.push(pool);
   whenDescribed(pool);
 
-  // DescribeUserPool names the prefix domain (Domain) and the custom one (CustomDomain): no DescribeUserPoolDomain.
-  const named = described.known ? described.value.UserPool : undefined;
-  for (const [domain, custom] of [
-    [named?.Domain, false],
-    [named?.CustomDomain, true],
-  ] as const) {
-    if (!domain) continue;
-    set.domains.push({
-      kind: "UserPoolDomain",
-      key: `${pool.key}/domain/${domain}`,
-      name: known(domain),
-      provenance: pool.provenance,
-      userPoolRef: literalTerm(id),
-      userPool: pool,
-      customDomain: known(custom),
-    });
-  }
+  set.domains.push(
+    ...(await readDomains(client, pool, id, described.known ? described.value.UserPool : undefined, onDomains)),
+  );
 
   // A pool without a risk configuration still gets RiskConfiguration (with its UserPoolId only).
   const risk = await readingRisk;
@@ -207,17 +196,7 @@ async function readPool(
 
   const logs = await readingLogs;
   const configurations = mapValue(logs, (l) =>
-    (l.LogDeliveryConfiguration?.LogConfigurations ?? []).map((c) => ({
-      eventSource: c.EventSource ?? "",
-      logLevel: c.LogLevel ?? "",
-      destination: c.CloudWatchLogsConfiguration
-        ? "cloud_watch_logs_configuration"
-        : c.FirehoseConfiguration
-          ? "firehose_configuration"
-          : c.S3Configuration
-            ? "s3_configuration"
-            : "",
-    })),
+    (l.LogDeliveryConfiguration?.LogConfigurations ?? []).map(logConfiguration),
   );
   if (!configurations.known || configurations.value.length > 0) {
     set.logDeliveries.push({

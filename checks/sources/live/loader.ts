@@ -4,6 +4,7 @@ import { setMaxListeners } from "node:events";
 import { readApiRoutes, readWafAssociations } from "./api.js";
 import type { ClientFactory } from "./clients.js";
 import { readUserPools } from "./cognito.js";
+import { resolveLogGroups } from "./log-groups.js";
 import { identityPoolFromApi, readIdentityPools, readRoles, roleArnsOf, type LiveIdentityPool } from "./identity.js";
 import { LiveReads, type ReadProgress, type ScanDeadline } from "./read.js";
 import { emptyEstate, known, type Estate, type LoadDiagnostic, type WafAssociation } from "../../model/index.js";
@@ -59,11 +60,12 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     estate.wafAssociations.push(...waf);
   }
 
-  const roles = await readRoles(
-    clients.iam(),
-    new Set([...liveIdentityPools.flatMap(roleArnsOf), ...groupRoleArns]),
-    reads,
-  );
+  // Log groups and roles at once: they share no quota.
+  const [deliveries, roles] = await Promise.all([
+    resolveLogGroups(estate.logDeliveries, clients, reads.fork()),
+    readRoles(clients.iam(), new Set([...liveIdentityPools.flatMap(roleArnsOf), ...groupRoleArns]), reads),
+  ]);
+  estate.logDeliveries = deliveries;
   estate.iamRoles.push(...roles.values());
   estate.userGroups = estate.userGroups.map((group) => {
     const role = group.roleRef ? roles.get(group.roleRef.text) : undefined;

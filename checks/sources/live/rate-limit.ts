@@ -20,6 +20,9 @@ export const COGNITO_QUOTAS = {
   ListIdentityPools: { perSecond: 5 },
   DescribeIdentityPool: { perSecond: 5 },
   GetIdentityPoolRoles: { perSecond: 5 },
+  // CloudWatch Logs, per Region: 5 RPS, the default AWS documents for its log-reading calls (FilterLogEvents);
+  // a conservative bound, since DescribeLogGroups' own quota (https://docs.aws.amazon.com/general/latest/gr/cwl_region.html) was not confirmed.
+  DescribeLogGroups: { perSecond: 5 },
   Default: { perSecond: 10 },
 } as const satisfies Record<string, RateLimit>;
 

@@ -4,6 +4,7 @@
 import { Attributes, type TerraformResource } from "./attributes.js";
 import { poolLink } from "./cognito.js";
 import type { ResourceIndex } from "./iam.js";
+import { readLogDestination } from "./log-targets.js";
 import {
   known,
   unknown,
@@ -108,19 +109,20 @@ export function readWafAssociation(resource: TerraformResource, key: string, lin
   };
 }
 
-export function readLogDelivery(resource: TerraformResource, key: string, links: ApiLinks): LogDelivery {
+export function readLogDelivery(
+  resource: TerraformResource,
+  key: string,
+  index: ResourceIndex,
+  links: ApiLinks,
+): LogDelivery {
   const attrs = Attributes.of(resource);
   const pool = poolLink(attrs, links);
   const configurations = attrs.blocks("log_configurations").map((config) => {
     const text = (v: Value<string>) => (v.known ? v.value : "");
-    const destination =
-      ["cloud_watch_logs_configuration", "firehose_configuration", "s3_configuration"].find(
-        (b) => config.block(b) !== undefined,
-      ) ?? "";
     return {
       eventSource: text(config.string("event_source")),
       logLevel: text(config.string("log_level")),
-      destination,
+      ...readLogDestination(config, index),
     };
   });
   return {

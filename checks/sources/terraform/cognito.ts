@@ -30,6 +30,7 @@ import {
   type UserPool,
   type UserPoolClient,
   type UserPoolDomain,
+  type UserPoolUser,
   type Value,
 } from "../../model/index.js";
 
@@ -189,6 +190,10 @@ export function readUserPoolDomain(resource: TerraformResource, key: string, lin
     provenance: resource.provenance,
     ...pool,
     customDomain: known(attrs.has("certificate_arn")),
+    // No hashicorp/aws version (5.100 to 6.66) has an attribute for it: a custom domain's policy is live only.
+    securityPolicy: attrs.has("certificate_arn")
+      ? unknown("the provider has no attribute for a custom domain's security policy; only the live scan reads it")
+      : known(null),
   };
 }
 
@@ -287,5 +292,22 @@ export function readRiskConfiguration(
     clientRef,
     compromisedCredentials: compromisedValue,
     accountTakeover: takeoverValue,
+  };
+}
+
+/** aws_cognito_user: its password and temporary_password, kept as terms so a literal is told from a reference. */
+export function readUserPoolUser(resource: TerraformResource, key: string, links: CognitoLinks): UserPoolUser {
+  const attrs = Attributes.of(resource);
+  const passwords = ["password", "temporary_password"].flatMap((attribute) => {
+    const term = attrs.term(attribute);
+    return term && term.text !== "" ? [{ attribute, term }] : [];
+  });
+  return {
+    kind: "UserPoolUser",
+    key,
+    name: attrs.string("username"),
+    provenance: resource.provenance,
+    ...poolLink(attrs, links),
+    passwords: known(passwords),
   };
 }

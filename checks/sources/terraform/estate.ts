@@ -11,6 +11,7 @@ import {
   readUserPool,
   readUserPoolClient,
   readUserPoolDomain,
+  readUserPoolUser,
 } from "./cognito.js";
 import { readIamRole, readIdentityPool, ResourceIndex } from "./iam.js";
 import { ScopeLinks } from "./links.js";
@@ -72,6 +73,8 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
     add(estate.userPoolClients, readUserPoolClient(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_user_pool_domain"))
     add(estate.userPoolDomains, readUserPoolDomain(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_cognito_user"))
+    add(estate.userPoolUsers, readUserPoolUser(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_identity_provider"))
     add(estate.identityProviders, readIdentityProvider(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_user_group"))
@@ -89,7 +92,7 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
   for (const resource of managed("aws_wafv2_web_acl_association"))
     add(estate.wafAssociations, readWafAssociation(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_log_delivery_configuration"))
-    add(estate.logDeliveries, readLogDelivery(resource, keyOf(resource), links), resource);
+    add(estate.logDeliveries, readLogDelivery(resource, keyOf(resource), index, links), resource);
 }
 
 function logDeliveryOf(scopes: readonly TerraformScope[]): Value<true> {

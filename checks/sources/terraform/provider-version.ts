@@ -34,26 +34,15 @@ export function plannedAwsProviderVersion(configuration: JsonValue | undefined):
   return undefined;
 }
 
-/** The first hashicorp/aws release with aws_cognito_log_delivery_configuration (not 6.0: 6.5.0). */
-export const LOG_DELIVERY_SINCE = "6.5.0";
+/** The first hashicorp/aws release with aws_cognito_log_delivery_configuration (6.0 to 6.4 lack it). */
+const LOG_DELIVERY_SINCE: Version = [6, 5, 0];
 
 type Version = readonly [number, number, number];
 
-/**
- * The lowest and highest releases a constraint admits, as far as it says: "6.66.0" and "= 6.66.0"
- * pin one; "~> 6.0" admits 6.0.0 up to before 7.0.0, "~> 6.4.1" 6.4.1 up to before 6.5.0; ">= 5.0"
- * has no upper bound. Anything else (several clauses, "<", "!=") admits an unknown range.
- */
-export function admittedRange(constraint: string): { low: Version; high: Version | null } | undefined {
-  const match = /^\s*(=|~>|>=)?\s*v?(\d+)(?:\.(\d+))?(?:\.(\d+))?\s*$/.exec(constraint);
+function parseVersion(text: string): Version | undefined {
+  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+].*)?$/.exec(text.trim());
   if (!match) return undefined;
-  const [, op, major, minor, patch] = match;
-  const low: Version = [Number(major), Number(minor ?? 0), Number(patch ?? 0)];
-  if (op === undefined || op === "=") return { low, high: low };
-  if (op === ">=") return { low, high: null };
-  // ~> allows the rightmost given component to grow: ~> 6.0 is < 7.0.0, ~> 6.4.1 is < 6.5.0.
-  if (patch !== undefined) return { low, high: [low[0], low[1], Number.MAX_SAFE_INTEGER] };
-  return { low, high: [low[0], Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER] };
+  return [Number(match[1]), Number(match[2] ?? 0), Number(match[3] ?? 0)];
 }
 
 function compare(a: Version, b: Version): number {
@@ -61,25 +50,67 @@ function compare(a: Version, b: Version): number {
 }
 
 /**
- * aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.5.0; a configuration pinned
- * below that cannot express it, so its absence there proves nothing.
+ * The versions a constraint admits, as bounds: "5.100.0" and "= 5.100.0" admit one version, ">= 6.5" a
+ * lower bound, "< 6.0" an upper one, "~> 6.66" 6.66 up to (not including) 7.0, "~> 6.66.1" up to 6.67.
+ * undefined when a part cannot be read.
+ */
+function bounds(constraint: string): { lowest?: Version; below?: Version; atMost?: Version } | undefined {
+  let lowest: Version | undefined;
+  let below: Version | undefined;
+  let atMost: Version | undefined;
+  const raise = (v: Version) => (lowest = lowest && compare(lowest, v) >= 0 ? lowest : v);
+  const cap = (v: Version, inclusive: boolean) => {
+    if (inclusive) atMost = atMost && compare(atMost, v) <= 0 ? atMost : v;
+    else below = below && compare(below, v) <= 0 ? below : v;
+  };
+  for (const part of constraint.split(",")) {
+    const match = /^\s*(>=|<=|~>|!=|=|>|<)?\s*(\S+)\s*$/.exec(part);
+    const version = match ? parseVersion(match[2]!) : undefined;
+    if (!match || !version) return undefined;
+    const operator = match[1] ?? "=";
+    const digits = match[2]!.replace(/^v/, "").split(/[-+]/)[0]!.split(".").length;
+    if (operator === "=") {
+      raise(version);
+      cap(version, true);
+    } else if (operator === ">=" || operator === ">") raise(version);
+    else if (operator === "<") cap(version, false);
+    else if (operator === "<=") cap(version, true);
+    else if (operator === "~>") {
+      raise(version);
+      // The rightmost given component may grow: ~> 6.66 admits 6.x from 6.66, ~> 6.66.1 admits 6.66.x from 6.66.1.
+      cap(digits >= 3 ? [version[0], version[1] + 1, 0] : [version[0] + 1, 0, 0], false);
+    }
+  }
+  return { ...(lowest ? { lowest } : {}), ...(below ? { below } : {}), ...(atMost ? { atMost } : {}) };
+}
+
+/**
+ * aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.5.0: a configuration whose provider
+ * version may be older cannot express it, so its absence there proves nothing. Known when every pinned
+ * version or constraint admits only 6.5.0 or later; unknown (with the reason) when they admit only older
+ * versions, or both.
  */
 export function logDeliveryExpressible(versions: readonly string[], declared: boolean): Value<true> {
   if (declared) return known(true);
-  if (versions.length === 0)
+  const since = LOG_DELIVERY_SINCE.join(".");
+  const read = versions.map(bounds);
+  if (read.length > 0 && read.every((b) => b?.lowest && compare(b.lowest, LOG_DELIVERY_SINCE) >= 0)) return known(true);
+  if (
+    read.length > 0 &&
+    read.every(
+      (b) =>
+        (b?.below && compare(b.below, LOG_DELIVERY_SINCE) <= 0) ||
+        (b?.atMost && compare(b.atMost, LOG_DELIVERY_SINCE) < 0),
+    )
+  ) {
     return unknown(
-      "the hashicorp/aws provider version is not pinned, so whether log delivery can be expressed is not known",
-    );
-  const since = admittedRange(LOG_DELIVERY_SINCE)!.low;
-  const ranges = versions.map(admittedRange);
-  if (ranges.every((range) => range !== undefined && compare(range.low, since) >= 0)) return known(true);
-  if (ranges.every((range) => range?.high !== null && range?.high !== undefined && compare(range.high, since) < 0)) {
-    return unknown(
-      `hashicorp/aws ${versions.join(", ")} has no aws_cognito_log_delivery_configuration (added in ${LOG_DELIVERY_SINCE}), so log delivery cannot be expressed or checked in this configuration`,
+      `hashicorp/aws ${versions.join(", ")} has no aws_cognito_log_delivery_configuration (added in ${since}), so log delivery cannot be expressed or checked in this configuration`,
     );
   }
   return unknown(
-    `hashicorp/aws ${versions.join(", ")} admits releases before ${LOG_DELIVERY_SINCE}, which have no aws_cognito_log_delivery_configuration, so whether log delivery can be expressed is not known`,
+    versions.length === 0
+      ? "the hashicorp/aws provider version is not pinned, so whether log delivery can be expressed is not known"
+      : `hashicorp/aws ${versions.join(", ")} admits versions before ${since}, which have no aws_cognito_log_delivery_configuration, so whether log delivery can be expressed is not known`,
   );
 }
 

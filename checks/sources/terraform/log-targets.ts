@@ -1,0 +1,167 @@
+// The destination of a log delivery configuration, resolved to the resource that keeps the events
+// and how long it keeps them: an aws_cloudwatch_log_group (retention_in_days, 0 or unset = never
+// expires), an aws_s3_bucket (the expiration of its lifecycle rules: aws_s3_bucket_lifecycle_configuration,
+// or the bucket's own lifecycle_rule blocks of hashicorp/aws 5.x), or a Firehose stream, whose
+// final destination's retention is not visible. Both provider shapes name these blocks alike.
+
+import { Attributes, type TerraformResource } from "./attributes.js";
+import type { ResourceIndex } from "./iam.js";
+import { isLiteral, known, unknown, type LogDestination, type Term, type Value } from "../../model/index.js";
+
+/** The destination blocks of a log configuration, with the attribute naming their target. */
+const DESTINATIONS = [
+  { block: "cloud_watch_logs_configuration", kind: "cloudwatch-logs", arn: "log_group_arn" },
+  { block: "s3_configuration", kind: "s3", arn: "bucket_arn" },
+  { block: "firehose_configuration", kind: "firehose", arn: "stream_arn" },
+] as const;
+
+/** The destination block of a log configuration ("" when it has none) and its target. */
+export function readLogDestination(
+  config: Attributes,
+  index: ResourceIndex,
+): { destination: string; target: LogDestination | null } {
+  const found = DESTINATIONS.find((d) => config.block(d.block) !== undefined);
+  if (!found) return { destination: "", target: null };
+  const arn = config.block(found.block)!.term(found.arn);
+  const target = { kind: found.kind, arn };
+  if (found.kind === "firehose")
+    return {
+      destination: found.block,
+      target: {
+        ...target,
+        retentionDays: unknown(
+          "the events go to a Firehose stream, whose final destination and its retention are not visible here",
+        ),
+      },
+    };
+  const resource =
+    found.kind === "cloudwatch-logs"
+      ? targetOf(arn, index, "aws_cloudwatch_log_group", "name", /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)/)
+      : targetOf(arn, index, "aws_s3_bucket", "bucket", /^arn:aws[\w-]*:s3:::([^/]+)$/);
+  if (!resource)
+    return {
+      destination: found.block,
+      target: {
+        ...target,
+        retentionDays: unknown(
+          `${arn?.text || "the destination ARN"} is not a ${found.kind === "s3" ? "bucket" : "log group"} defined in this configuration, so how long it keeps the events cannot be read`,
+        ),
+      },
+    };
+  return {
+    destination: found.block,
+    target: {
+      ...target,
+      retentionDays: found.kind === "s3" ? bucketRetention(resource, index) : logGroupRetention(resource),
+      target: resource.address,
+    },
+  };
+}
+
+/** The resource an ARN names: by reference, or a literal ARN by the resource's name. */
+function targetOf(
+  arn: Term | null,
+  index: ResourceIndex,
+  type: string,
+  nameAttribute: string,
+  namePattern: RegExp,
+): TerraformResource | undefined {
+  if (!arn) return undefined;
+  const ref = arn.exactRef ?? (arn.refs.length === 1 ? arn.refs[0] : undefined);
+  if (ref) {
+    const resource = index.get(ref.address);
+    return resource?.type === type && resource.mode === "managed" ? resource : undefined;
+  }
+  if (!isLiteral(arn)) return undefined;
+  const name = namePattern.exec(arn.text)?.[1];
+  if (name === undefined) return undefined;
+  return index.ofType(type).find((r) => {
+    const value = Attributes.of(r).string(nameAttribute);
+    return r.mode === "managed" && value.known && value.value === name;
+  });
+}
+
+function logGroupRetention(group: TerraformResource): Value<number | null> {
+  const days = Attributes.of(group).number("retention_in_days", 0);
+  if (!days.known) return days;
+  // 0 is the provider's "never expire" (the API's absent retentionInDays).
+  return known(days.value === 0 ? null : days.value, days.origin);
+}
+
+interface ExpiryRule {
+  readonly enabled: Value<boolean>;
+  readonly filtered: string | undefined;
+  readonly days: Value<number | null>;
+}
+
+/** The shortest expiration of the bucket's enabled lifecycle rules; null when none expires objects. */
+function bucketRetention(bucket: TerraformResource, index: ResourceIndex): Value<number | null> {
+  const bucketName = Attributes.of(bucket).string("bucket");
+  const configurations = index.ofType("aws_s3_bucket_lifecycle_configuration").filter((r) => {
+    if (r.mode !== "managed") return false;
+    const term = Attributes.of(r).term("bucket");
+    if (!term) return false;
+    if (term.exactRef) return term.exactRef.address === bucket.address;
+    return isLiteral(term) && bucketName.known && term.text === bucketName.value;
+  });
+  const rules: ExpiryRule[] = [
+    ...configurations.flatMap((c) => Attributes.of(c).blocks("rule").map(lifecycleRule)),
+    // hashicorp/aws 5.x: the bucket's own (deprecated) lifecycle_rule blocks.
+    ...Attributes.of(bucket).blocks("lifecycle_rule").map(legacyLifecycleRule),
+  ];
+  let shortest: number | null = null;
+  for (const rule of rules) {
+    if (!rule.enabled.known) return unknown(`whether a lifecycle rule of ${bucket.address} is enabled is not known`);
+    if (!rule.enabled.value) continue;
+    if (!rule.days.known) return rule.days;
+    const days = rule.days.value;
+    if (days === null) continue;
+    if (rule.filtered !== undefined)
+      return unknown(
+        `a lifecycle rule of ${bucket.address} expires objects ${rule.filtered} after ${days} days; whether the log objects fall under it cannot be told`,
+      );
+    shortest = shortest === null ? days : Math.min(shortest, days);
+  }
+  return known(shortest);
+}
+
+/** A rule of aws_s3_bucket_lifecycle_configuration: status, filter, expiration { days | date }. */
+function lifecycleRule(rule: Attributes): ExpiryRule {
+  const status = rule.string("status");
+  const filter = rule.block("filter");
+  const prefix = filter?.string("prefix", "") ?? rule.string("prefix", "");
+  const narrowed =
+    (prefix.known && prefix.value !== "") || filter?.block("and") !== undefined || filter?.block("tag") !== undefined;
+  return {
+    enabled: status.known ? known(status.value === "Enabled") : status,
+    filtered: narrowed ? `under ${prefix.known && prefix.value ? `prefix ${prefix.value}` : "its filter"}` : undefined,
+    days: expiration(rule),
+  };
+}
+
+/** A lifecycle_rule block of aws_s3_bucket (hashicorp/aws 5.x): enabled, prefix, expiration { days | date }. */
+function legacyLifecycleRule(rule: Attributes): ExpiryRule {
+  const prefix = rule.string("prefix", "");
+  const tags = rule.map("tags", {});
+  const narrowed = (prefix.known && prefix.value !== "") || (tags.known && Object.keys(tags.value).length > 0);
+  return {
+    enabled: rule.bool("enabled"),
+    filtered: narrowed ? `under ${prefix.known && prefix.value ? `prefix ${prefix.value}` : "its tags"}` : undefined,
+    days: expiration(rule),
+  };
+}
+
+function expiration(rule: Attributes): Value<number | null> {
+  const block = rule.block("expiration");
+  if (!block) return known(null);
+  if (block.has("date") && block.raw("date")) {
+    const date = block.string("date");
+    return unknown(
+      `a lifecycle rule expires objects on ${date.known ? date.value : "a date"}, so their retention depends on when they were written`,
+    );
+  }
+  const days = block.number("days", 0);
+  if (!days.known) return days;
+  // days 0 with no date: the block only removes expired delete markers, it expires no object.
+  return known(days.value > 0 ? days.value : null);
+}

@@ -1,0 +1,204 @@
+// The live reads behind auth-log-retention (GetLogDeliveryConfiguration, then DescribeLogGroups for
+// each log group destination) and custom-domain-tls-policy (DescribeUserPoolDomain for each custom
+// domain; its verdicts are in test/rules/custom-domain-tls-policy.test.ts), against the emulator: pools, log groups and domains are created through the AWS APIs, then
+// scanned. Faults the emulator cannot produce (AccessDenied) are injected with an SDK middleware.
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  CloudWatchLogsClient,
+  CreateLogGroupCommand,
+  DescribeLogGroupsCommand,
+  PutRetentionPolicyCommand,
+} from "@aws-sdk/client-cloudwatch-logs";
+import {
+  CognitoIdentityProviderClient,
+  CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
+  SetLogDeliveryConfigurationCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Rule } from "../../../checks/engine/rule.js";
+import type { Estate } from "../../../checks/model/index.js";
+import authLogRetention from "../../../checks/rules/auth-log-retention.js";
+import { sdkClientFactory, type ClientHook } from "../../../checks/sources/live/clients.js";
+import { scanAccount } from "../../../checks/sources/live/loader.js";
+import { evaluateRule } from "../../harness/rule-tester.js";
+import { EMULATOR_CREDENTIALS, EMULATOR_REGION, startEmulator, type Emulator } from "../../support/moto.js";
+
+let emulator: Emulator;
+const savedEnv = { ...process.env };
+const CERTIFICATE = "arn:aws:acm:us-east-1:123456789012:certificate/0a1b2c3d-0000-4000-8000-000000000001";
+
+async function seed(url: string): Promise<void> {
+  const config = {
+    region: EMULATOR_REGION,
+    endpoint: url,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  };
+  const idp = new CognitoIdentityProviderClient(config);
+  const logs = new CloudWatchLogsClient(config);
+  const pool = async (name: string) =>
+    (await idp.send(new CreateUserPoolCommand({ PoolName: name, UserPoolTier: "PLUS" }))).UserPool!.Id!;
+  const group = async (name: string, days?: number) => {
+    await logs.send(new CreateLogGroupCommand({ logGroupName: name }));
+    if (days !== undefined)
+      await logs.send(new PutRetentionPolicyCommand({ logGroupName: name, retentionInDays: days }));
+    const listed = await logs.send(new DescribeLogGroupsCommand({ logGroupNamePrefix: name }));
+    return listed.logGroups!.find((g) => g.logGroupName === name)!.logGroupArn!;
+  };
+  const deliver = async (poolId: string, logGroupArn: string) =>
+    idp.send(
+      new SetLogDeliveryConfigurationCommand({
+        UserPoolId: poolId,
+        LogConfigurations: [
+          {
+            EventSource: "userAuthEvents",
+            LogLevel: "INFO",
+            CloudWatchLogsConfiguration: { LogGroupArn: logGroupArn },
+          },
+        ],
+      }),
+    );
+  await deliver(await pool("pass_retention_400"), await group("/cognito/pass_retention_400", 400));
+  await deliver(await pool("pass_never_expires"), await group("/cognito/pass_never_expires"));
+  await deliver(await pool("fail_retention_30"), await group("/cognito/fail_retention_30", 30));
+  // Two pools sharing one log group: it is read once.
+  const shared = await group("/cognito/shared", 731);
+  await deliver(await pool("pass_shared_a"), shared);
+  await deliver(await pool("pass_shared_b"), shared);
+  // A group that shares the prefix of another is not taken for it.
+  await group("/cognito/missing-but-prefixed", 400);
+  await deliver(
+    await pool("unknown_missing_group"),
+    `arn:aws:logs:${EMULATOR_REGION}:123456789012:log-group:/cognito/missing`,
+  );
+  await deliver(
+    await pool("unknown_other_account"),
+    `arn:aws:logs:${EMULATOR_REGION}:999999999999:log-group:/cognito/x`,
+  );
+  await pool("na_no_delivery");
+
+  const domain = async (name: string, customDomain?: string, policy?: "TLS_V1" | "TLS_V1_2_2021" | "TLS_V1_3_2025") => {
+    const id = await pool(name);
+    await idp.send(
+      new CreateUserPoolDomainCommand({
+        UserPoolId: id,
+        Domain: customDomain ?? name.replace(/_/g, "-"),
+        ...(customDomain
+          ? { CustomDomainConfig: { CertificateArn: CERTIFICATE, ...(policy ? { SecurityPolicy: policy } : {}) } }
+          : {}),
+      }),
+    );
+  };
+  await domain("domain_tls12", "pass-auth.example.com", "TLS_V1_2_2021");
+  await domain("domain_tls13", "pass-auth13.example.com", "TLS_V1_3_2025");
+  await domain("domain_tls1", "fail-auth.example.com", "TLS_V1");
+  await domain("domain_no_policy", "unknown-auth.example.com");
+  await domain("domain_prefix");
+}
+
+beforeAll(async () => {
+  Object.assign(process.env, EMULATOR_CREDENTIALS);
+  emulator = await startEmulator();
+  await seed(emulator.url);
+}, 120_000);
+
+afterAll(async () => {
+  await emulator?.stop();
+  process.env = savedEnv;
+});
+
+function scan(hook?: ClientHook): Promise<Estate> {
+  return scanAccount(sdkClientFactory({ endpointUrl: emulator.url, maxAttempts: 1, ...(hook ? { hook } : {}) }), {
+    regions: [EMULATOR_REGION],
+  });
+}
+
+const verdicts = (estate: Estate, rule: Rule): Record<string, string> =>
+  Object.fromEntries(evaluateRule(rule, estate).map((r) => [r.resource.name, `${r.status}: ${r.message}`]));
+
+/** Records the operations sent; or, given `deny`, fails those commands with AccessDenied. */
+function hookOf(sent: Set<string>, deny: readonly string[] = []): ClientHook {
+  return (client) =>
+    (client.middlewareStack.add as unknown as (mw: unknown, options: unknown) => void)(
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+        const name = (context.commandName ?? "").replace(/Command$/, "");
+        sent.add(name);
+        // AccessDenied is injected: the emulator does not enforce IAM.
+        if (deny.includes(name))
+          throw Object.assign(new Error(`User: scanner is not authorized to perform: ${name}`), {
+            name: "AccessDeniedException",
+            $fault: "client",
+            $metadata: { httpStatusCode: 400 },
+          });
+        return next(args);
+      },
+      { step: "initialize", name: "record-or-deny" },
+    );
+}
+
+describe("auth-log-retention on a live account", () => {
+  it("reads each log group's retention and judges each pool by it", async () => {
+    const estate = await scan();
+    expect(estate.diagnostics).toEqual([]);
+    const status = Object.fromEntries(
+      Object.entries(verdicts(estate, authLogRetention)).map(([k, v]) => [k, v.split(":")[0]]),
+    );
+    expect(status).toMatchObject({
+      pass_retention_400: "PASS",
+      pass_never_expires: "PASS",
+      pass_shared_a: "PASS",
+      pass_shared_b: "PASS",
+      fail_retention_30: "FAIL",
+      unknown_missing_group: "UNKNOWN",
+      unknown_other_account: "UNKNOWN",
+      na_no_delivery: "NOT_APPLICABLE",
+    });
+    const messages = verdicts(estate, authLogRetention);
+    expect(messages.pass_never_expires).toContain("never expires");
+    expect(messages.fail_retention_30).toContain("only 30 days");
+    expect(messages.unknown_missing_group).toContain("does not exist");
+    expect(messages.unknown_other_account).toContain("account 999999999999");
+  }, 60_000);
+
+  it("sends one DescribeLogGroups per distinct log group, and only reads within the scanner's IAM policy", async () => {
+    const sent = new Set<string>();
+    let describeLogGroups = 0;
+    await scan((client) => {
+      hookOf(sent)(client);
+      (client.middlewareStack.add as unknown as (mw: unknown, options: unknown) => void)(
+        (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+          if (context.commandName === "DescribeLogGroupsCommand") describeLogGroups += 1;
+          return next(args);
+        },
+        { step: "initialize", name: "count-log-group-reads" },
+      );
+    });
+    // pass_retention_400, pass_never_expires, fail_retention_30, shared, missing (the other account's is not read).
+    expect(describeLogGroups).toBe(5);
+    expect(sent).toContain("DescribeLogGroups");
+    expect(sent).toContain("DescribeUserPoolDomain");
+    const policy = JSON.parse(readFileSync(join("policies", "scanner-iam-policy.json"), "utf8")) as {
+      Statement: { Action: string[] }[];
+    };
+    const allowed = policy.Statement.flatMap((s) => s.Action).map((a) => a.split(":")[1]!.toLowerCase());
+    for (const op of sent) {
+      expect(op).toMatch(/^(Describe|Get|List)/);
+      if (!["GetRestApis", "GetResources", "GetAuthorizers"].includes(op))
+        expect(allowed, `${op} is not in the scanner policy`).toContain(op.toLowerCase());
+    }
+  }, 60_000);
+
+  it("a denied DescribeLogGroups is a failed read: UNKNOWN with the reason, never PASS", async () => {
+    const estate = await scan(hookOf(new Set(), ["DescribeLogGroups"]));
+    const results = evaluateRule(authLogRetention, estate);
+    expect(results.filter((r) => r.status === "PASS")).toEqual([]);
+    for (const name of ["pass_retention_400", "pass_never_expires", "fail_retention_30", "pass_shared_a"]) {
+      const result = results.find((r) => r.resource.name === name)!;
+      expect(result.status, name).toBe("UNKNOWN");
+      expect(result.message).toMatch(/access denied/);
+    }
+    expect(estate.diagnostics.filter((d) => d.failedRead && /log group/.test(d.message)).length).toBe(5);
+  }, 60_000);
+});
