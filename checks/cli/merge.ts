@@ -4,16 +4,15 @@
 // be one audit (exit 2). A shard that is missing, given twice, or planned over another account list
 // makes the merged audit incomplete, named in the report, and the gate fails closed.
 
-import { join } from "node:path";
 import type { Command } from "commander";
 import { combineReports } from "../engine/combine.js";
 import type { Report } from "../engine/report.js";
 import type { ScanSection, ScannedAccount, ShardInfo } from "../engine/scan-section.js";
 import { UsageError } from "../errors.js";
 import { assertValid } from "../io/json-schema.js";
+import { reportSchema } from "../io/report-schema.js";
 import { readJsonFile } from "../io/safe-json.js";
 import type { LoadDiagnostic } from "../model/index.js";
-import { packageRoot } from "../package-info.js";
 import { COMMAND_DESCRIPTIONS } from "./commands.js";
 import {
   addOutputOptions,
@@ -25,15 +24,9 @@ import {
   type SetExitCode,
 } from "./audit.js";
 
-let reportSchema: Record<string, unknown> | undefined;
-
 function readReport(file: string): Report {
-  reportSchema ??= readJsonFile(join(packageRoot(), "reports", "schema", "authwarden-report.schema.json")) as Record<
-    string,
-    unknown
-  >;
   const value = readJsonFile(file);
-  assertValid(reportSchema, value, file);
+  assertValid(reportSchema(), value, file);
   const report = value as unknown as Report;
   if (!report.scan) throw new UsageError(`${file}: not a scan report (it has no scan section); merge combines scans`);
   return report;

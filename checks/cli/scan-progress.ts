@@ -26,10 +26,14 @@ export function terminalProgress(io: CliIo, totals: { accounts: number; units: n
       write(`account ${account || "(own)"}`);
     },
     read(account) {
+      let region = "";
       return (event) => {
         reads += 1;
         if (event.kind === "pool") pools += 1;
-        write(`${account ? `${account} ` : ""}${event.kind} ${event.name}`);
+        if (event.kind === "region") region = event.name;
+        write(
+          `${account ? `${account} ` : ""}${region}${event.kind === "region" ? "" : ` · ${event.kind} ${event.name}`}`,
+        );
       };
     },
     unitDone(account, region) {

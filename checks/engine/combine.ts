@@ -80,7 +80,11 @@ export function combineReports(reports: readonly Report[], extras: CombineExtras
   const first = reports[0];
   if (!first) throw new Error("combineReports needs at least one report");
   const results = unique(reports.flatMap((r) => r.results)).sort(compareResults);
-  const diagnostics = unique([...reports.flatMap((r) => r.diagnostics), ...(extras.diagnostics ?? [])]);
+  // By account and region, each unit's own in the order it made them (the sort is stable): the same however the
+  // units were grouped into shards.
+  const diagnostics = unique([...reports.flatMap((r) => r.diagnostics), ...(extras.diagnostics ?? [])]).sort(
+    (a, b) => (a.account ?? "").localeCompare(b.account ?? "") || (a.region ?? "").localeCompare(b.region ?? ""),
+  );
   const drift = combineDrift(reports);
   const { gate: _gate, drift: _drift, scan: _scan, ...header } = first;
   return {

@@ -112,12 +112,14 @@ export async function scanAccounts(units: readonly ScanUnit[], options: Accounts
       options.progress?.account(account, regions.length);
       const role = entered.role !== undefined ? { role: entered.role } : {};
       if ("failure" in entered) {
-        const diagnostic: LoadDiagnostic = {
-          message: `account ${account}: ${entered.failure}; its regions (${regions.join(", ")}) were not audited`,
+        // One per unit, so the shards an account's regions fall into report it as the one-process scan does.
+        const diagnostics: LoadDiagnostic[] = regions.map((region) => ({
+          message: `account ${account}: ${entered.failure}; region ${region} was not audited`,
           incomplete: true,
           failedRead: true,
           account,
-        };
+          region,
+        }));
         const scanned: ScannedAccount = {
           id: account,
           status: "not-assumed",
@@ -125,7 +127,7 @@ export async function scanAccounts(units: readonly ScanUnit[], options: Accounts
           ...role,
           regions: regions.map((name) => ({ name, read: {}, failedReads: 0, incomplete: true })),
         };
-        return { units: [] as UnitEstate[], scanned, diagnostic };
+        return { units: [] as UnitEstate[], scanned, diagnostics };
       }
       // One limiter for the account: its quotas are its own, whatever else this process reads.
       const limiter = new RateLimiter();
@@ -148,12 +150,12 @@ export async function scanAccounts(units: readonly ScanUnit[], options: Accounts
         ...role,
         regions: read.map((u) => regionSummary(u.region, u.estate)),
       };
-      return { units: read.map((u) => ({ ...u, account: scanned.id })), scanned, diagnostic: undefined };
+      return { units: read.map((u) => ({ ...u, account: scanned.id })), scanned, diagnostics: [] };
     },
   );
   return {
     units: outcomes.flatMap((o) => o.units),
     accounts: outcomes.map((o) => o.scanned),
-    diagnostics: outcomes.flatMap((o) => (o.diagnostic ? [o.diagnostic] : [])),
+    diagnostics: outcomes.flatMap((o) => o.diagnostics),
   };
 }
