@@ -222,6 +222,37 @@ describe("shards and merge", () => {
     expect(report.scan!.shards?.map((s) => s.index)).toEqual([1, 2]);
   }, 600_000);
 
+  it("merge writes every format, and the evidence report lists each account and region with what was read and what failed", async () => {
+    const out = join(work, "merged");
+    const run = await runCli([
+      "merge",
+      shardFile(1),
+      shardFile(2),
+      "--output-dir",
+      out,
+      ...["json", "html", "sarif", "junit", "markdown"].flatMap((f) => ["--format", f]),
+      "--quiet",
+    ]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(1);
+    expect(readReport(join(out, "authwarden.json")).results).toEqual(unsharded.results);
+    const page = readFileSync(join(out, "authwarden.html"), "utf8");
+    expect(page).toContain("2.3 Accounts and regions scanned");
+    expect(page).toContain("Combined from shards 1, 2 of 2 of a scan of 6 account and region pairs");
+    for (const account of org.good)
+      for (const region of ORG_REGIONS)
+        expect(page).toContain(
+          `<tr><td class="mono">${account}</td><td class="mono">${region}</td><td>read<br><span class="mono">arn:aws:iam::${account}:role/AuthwardenAudit</span></td><td>1 UserPool, 1 UserPoolClient`,
+        );
+    for (const region of ORG_REGIONS)
+      expect(page).toMatch(
+        new RegExp(
+          `<td class="mono">${org.wrongTrust}</td><td class="mono">${region}</td><td>role not assumed.*?not audited: the audit role`,
+        ),
+      );
+    expect(readFileSync(join(out, "authwarden.md"), "utf8")).toContain(`account ${org.good[0]}`);
+  });
+
   it("merge flags a missing shard and a doubled one as an incomplete audit", async () => {
     const missing = await runCli(["merge", shardFile(1), "--format", "json"]);
     expect(missing.stderr).toBe("");
