@@ -54,6 +54,19 @@ function trustPolicy(principalAccount: string): string {
   });
 }
 
+/** A member account with the audit role of the given trust policy (no resources). */
+export async function addMemberAccount(url: string, name: string, trust: string): Promise<string> {
+  const org = new OrganizationsClient({ region: "us-east-1", endpoint: url, credentials: CREDENTIALS });
+  const created = await org.send(new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }));
+  org.destroy();
+  const id = created.CreateAccountStatus?.AccountId;
+  if (!id) throw new Error(`CreateAccount ${name} returned no account id`);
+  const iam = asAccount(new IAMClient({ region: "us-east-1", endpoint: url, credentials: CREDENTIALS }), id);
+  await iam.send(new CreateRoleCommand({ RoleName: "AuthwardenAudit", AssumeRolePolicyDocument: trust }));
+  iam.destroy();
+  return id;
+}
+
 export async function createOrganization(url: string): Promise<EmulatedOrganization> {
   const org = new OrganizationsClient({ region: "us-east-1", endpoint: url, credentials: CREDENTIALS });
   await org.send(new CreateOrganizationCommand({ FeatureSet: "ALL" }));

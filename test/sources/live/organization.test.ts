@@ -14,6 +14,7 @@ import { assertValid } from "../../../checks/io/json-schema.js";
 import { reportSchema } from "../../../checks/io/report-schema.js";
 import { EMULATOR_CREDENTIALS, REPO_ROOT, startEmulator, type Emulator } from "../../support/moto.js";
 import {
+  addMemberAccount,
   createOrganization,
   MANAGEMENT_ACCOUNT,
   ORG_REGIONS,
@@ -310,4 +311,36 @@ describe("shards and merge", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not-a-report\.json: .*is missing required property "tool"/);
   }, 300_000);
+});
+
+// Last in this file: it adds an account to the organization.
+describe("the shipped audit role trust policy", () => {
+  it("lets the scanner in with the external ID it requires, and not without", async () => {
+    const trust = readFileSync(join(REPO_ROOT, "policies", "audit-role-trust-policy.json"), "utf8").replace(
+      "111122223333",
+      MANAGEMENT_ACCOUNT,
+    );
+    const account = await addMemberAccount(emulator.url, "shipped-trust", trust);
+    const scan = async (...extra: string[]) => {
+      const run = await runCli([
+        "scan",
+        "--accounts",
+        account,
+        "--region",
+        ORG_REGIONS[0],
+        "--endpoint-url",
+        emulator.url,
+        "--format",
+        "json",
+        ...extra,
+      ]);
+      expect(run.stderr).toBe("");
+      return (JSON.parse(run.stdout) as Report).scan!.accounts[0]!;
+    };
+    expect((await scan("--external-id", "authwarden-audit")).status).toBe("read");
+    const without = await scan();
+    expect(without.status).toBe("not-assumed");
+    expect(without.reason).toMatch(/access denied/);
+    expect((await scan("--external-id", "someone-else")).status).toBe("not-assumed");
+  });
 });
