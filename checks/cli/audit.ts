@@ -19,7 +19,7 @@ import { evaluate } from "../engine/evaluate.js";
 import { UsageError } from "../errors.js";
 import type { Estate } from "../model/index.js";
 import { DEFAULT_POLICY, loadPolicy } from "../engine/policy-pack.js";
-import { withGate } from "../engine/report.js";
+import { withGate, type Report } from "../engine/report.js";
 import { SEVERITIES, type Severity } from "../engine/rule.js";
 import { RULES, RULES_BY_ID } from "../rules/index.js";
 import { loadWaivers } from "../engine/waivers.js";
@@ -64,11 +64,18 @@ export interface AuditOptions extends ReportFlags {
 
 /** The options every auditing command (check, scan) shares: policy, rules, waivers, output and gate. */
 export function addAuditOptions(command: Command): Command {
+  return addOutputOptions(
+    command
+      .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
+      .option("--rule <id...>", "run only the rules whose id matches (globs, e.g. password-*); repeatable")
+      .option("--skip-rule <id...>", "do not run the rules whose id matches (globs); repeatable")
+      .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry"),
+  );
+}
+
+/** The options of every command that writes a report (check, scan, merge): formats, files, gate, console. */
+export function addOutputOptions(command: Command): Command {
   return addReportFlags(command)
-    .option("--policy <file|name>", "policy pack name or policy file (JSON or YAML)", DEFAULT_POLICY)
-    .option("--rule <id...>", "run only the rules whose id matches (globs, e.g. password-*); repeatable")
-    .option("--skip-rule <id...>", "do not run the rules whose id matches (globs); repeatable")
-    .option("--waivers <file>", "waivers (JSON or YAML): accepted exceptions with reason, owner and expiry")
     .addOption(new Option("--format <format...>", `${FORMATS.join(", ")}; repeatable`).choices([...FORMATS]))
     .option("--output-dir <dir>", "write one file per format (authwarden.json, ...); json when no --format")
     .option("-o, --output <file>", "write the one file format to FILE (from --format, or the file's extension)")
@@ -146,17 +153,33 @@ export async function auditAndEmit(
   planned?: Estate,
   known: WriterOptions = {},
 ): Promise<number> {
-  const { output } = config;
-  const evaluated = evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers });
-  // --fail-on none is a soft fail: the report has no gate, and the exit code is 0.
-  const judged = options.failOn === "none" ? evaluated : withGate(evaluated, options.failOn);
+  const judged = gated(evaluateEstate(estate, config), options.failOn);
   // The planned configuration is judged under the same policy and waivers, so only the estate can differ.
-  const report = planned
-    ? {
-        ...judged,
-        drift: compareWithPlanned(evaluate(planned, config.policy, RULES_BY_ID, { waivers: config.waivers }), judged),
-      }
-    : judged;
+  const report = planned ? { ...judged, drift: compareWithPlanned(evaluateEstate(planned, config), judged) } : judged;
+  return emitReport(report, options, io, config, known);
+}
+
+type AuditConfig = ReturnType<typeof loadAuditConfig>;
+
+/** The estate judged under the configured policy and waivers, before any gate. */
+export function evaluateEstate(estate: Estate, config: AuditConfig): Report {
+  return evaluate(estate, config.policy, RULES_BY_ID, { waivers: config.waivers });
+}
+
+/** --fail-on none is a soft fail: the report has no gate, and the exit code is 0. */
+export function gated(report: Report, failOn: FailOn): Report {
+  return failOn === "none" ? report : withGate(report, failOn);
+}
+
+/** Renders a judged report in the requested formats, writes the files all or none, and returns the exit code. */
+export async function emitReport(
+  report: Report,
+  options: AuditOptions,
+  io: OutputIo,
+  config: Pick<AuditConfig, "output">,
+  known: WriterOptions = {},
+): Promise<number> {
+  const { output } = config;
   const rules = ruleMetadata(RULES);
   const writing = writerOptions(options, known);
   const color = options.color !== false && !io.env.NO_COLOR && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));

@@ -5,6 +5,7 @@
 export const COMMAND_DESCRIPTIONS = {
   check: "audit synthesized cdktf stacks, a Terraform plan or a Terraform configuration directory",
   scan: "audit a live AWS account, read-only (Describe, Get and List calls only)",
+  merge: "combine the JSON reports of a sharded scan (scan --shard K/N) into one report",
   rules: "list the rule catalog: id, title, severity, PCI DSS requirements, options",
 } as const;
 

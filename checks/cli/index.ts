@@ -17,6 +17,7 @@ type Register = (program: Command, io: CliIo, setExitCode: SetExitCode) => void;
 const LOADERS: Readonly<Record<CommandName, () => Promise<Register>>> = {
   check: async () => (await import("./check.js")).registerCheck,
   scan: async () => (await import("./scan.js")).registerScan,
+  merge: async () => (await import("./merge.js")).registerMerge,
   rules: async () => (await import("./rules.js")).registerRules,
 };
 

@@ -2,25 +2,38 @@
 // settings (default credential chain or --profile, --region, --endpoint-url).
 
 import type { Command } from "commander";
-import { terminalSafe } from "../../reports/terminal-text.js";
 import { UsageError } from "../errors.js";
 import { COMMAND_DESCRIPTIONS, REGION_VARIABLES } from "./commands.js";
 import type { Estate } from "../model/index.js";
 import { detectSource, loadSource } from "../sources/index.js";
-import { DEFAULT_REQUEST_TIMEOUT_MS, sdkClientFactory } from "../sources/live/clients.js";
-import { scanAccount } from "../sources/live/loader.js";
-import type { ReadProgress } from "../sources/live/read.js";
+import { DEFAULT_REQUEST_TIMEOUT_MS } from "../sources/live/clients.js";
+import { scanAccounts, type AccountsScan } from "../sources/live/org-scan.js";
+import { parseShard, scanUnits, shardOf } from "../sources/live/shards.js";
 import {
   addAuditOptions,
-  auditAndEmit,
+  emitReport,
+  gated,
   loadAuditConfig,
   type AuditOptions,
   type CliIo,
   type SetExitCode,
 } from "./audit.js";
+import { enterAccounts, type AccountFlags } from "./scan-accounts.js";
+import { terminalProgress } from "./scan-progress.js";
+import { scanReport } from "./scan-report.js";
+
+/** The role each scanned account holds for the audit; named here so --help needs no SDK. */
+const DEFAULT_AUDIT_ROLE = "AuthwardenAudit";
 
 interface ScanCliOptions extends AuditOptions {
   planned?: string;
+  plannedFor?: string[];
+  accounts?: string[];
+  organization?: boolean;
+  excludeAccount?: string[];
+  roleName: string;
+  externalId?: string;
+  shard?: string;
   plannedStack?: string[];
   region?: string[];
   profile?: string;
@@ -63,7 +76,17 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
         "--planned <synth dir|tf dir|plan.json>",
         "report drift against what was planned: a cdktf synth output, a .tf directory or terraform show -json output",
       )
-      .option("--planned-stack <name...>", "with a synth output for --planned: only these stacks"),
+      .option("--planned-stack <name...>", "with a synth output for --planned: only these stacks")
+      .option(
+        "--planned-for <account=path...>",
+        "drift of one account against its own planned configuration (repeatable; --planned covers the others)",
+      )
+      .option("--accounts <id...>", "scan these accounts (comma-separated or repeated), assuming --role-name in each")
+      .option("--organization", "scan every active account of the AWS Organization, assuming --role-name in each")
+      .option("--exclude-account <id...>", "with --accounts or --organization: leave these accounts out")
+      .option("--role-name <name>", "the audit role assumed in each account", DEFAULT_AUDIT_ROLE)
+      .option("--external-id <id>", "the sts:ExternalId the audit roles' trust policies require")
+      .option("--shard <K/N>", "scan only shard K of N of the (account, region) list; merge the shard reports"),
   ).action(async (options: ScanCliOptions) => {
     setExitCode(await scan(options, io));
   });
@@ -89,24 +112,31 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
     throw new UsageError(
       `--timeout ${JSON.stringify(options.timeout)} is not a duration such as 90s, 15m or 1h (units ms, s, m, h; at most 24 days)`,
     );
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const accountFlags = accountOptions(options);
   const config = loadAuditConfig(options);
   // Read the planned side first: a bad path exits 2 before the account is scanned.
-  const planned = options.planned === undefined ? undefined : await loadPlanned(options.planned, options.plannedStack);
-  const clients = sdkClientFactory({
+  const planned = await plannedEstates(options);
+  const sdk = {
     ...(options.profile ? { profile: options.profile } : {}),
     ...(options.endpointUrl ? { endpointUrl: options.endpointUrl } : {}),
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
-  });
-  // Before the deadline starts: no credentials exits 2 with nothing written.
-  await clients.checkCredentials();
-  const progress = options.quiet || !io.stderrIsTTY ? undefined : terminalProgress(io);
+  };
+  // Before the deadline starts: no credentials, or no account list, exits 2 with nothing written.
+  const { accounts, enter } = await enterAccounts(accountFlags, { ...sdk, region: regions[0]! });
+  const all = scanUnits(accounts, regions);
+  const { units, info } = shard ? shardOf(all, shard) : { units: all, info: undefined };
+  const progress =
+    options.quiet || !io.stderrIsTTY
+      ? undefined
+      : terminalProgress(io, { accounts: new Set(units.map((u) => u.account)).size, units: units.length });
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), timeoutMs);
-  let estate: Estate;
+  let scanned: AccountsScan;
   try {
-    estate = await scanAccount(clients, {
-      regions,
-      ...(progress ? { progress: progress.update } : {}),
+    scanned = await scanAccounts(units, {
+      enter,
+      ...(progress ? { progress } : {}),
       deadline: { signal: deadline.signal, reason: `the scan timed out (--timeout ${options.timeout})` },
     });
   } finally {
@@ -116,7 +146,40 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
   const endpoint = options.endpointUrl
     ? { url: options.endpointUrl, overridden: true }
     : { url: `the AWS SDK's default endpoints in ${regions.join(", ")}`, overridden: false };
-  return auditAndEmit(estate, options, io, config, planned, { endpoint });
+  const report = scanReport({
+    scan: scanned,
+    config,
+    endpoint,
+    regions,
+    ...(info ? { shard: info } : {}),
+    ...(planned ? { plannedFor: planned } : {}),
+  });
+  return emitReport(gated(report, options.failOn), options, io, config, { endpoint });
+}
+
+function accountOptions(options: ScanCliOptions): AccountFlags {
+  return {
+    ...(options.accounts ? { accounts: options.accounts } : {}),
+    ...(options.organization ? { organization: true } : {}),
+    ...(options.excludeAccount ? { excludeAccount: options.excludeAccount } : {}),
+    roleName: options.roleName,
+    ...(options.externalId !== undefined ? { externalId: options.externalId } : {}),
+  };
+}
+
+/** The planned configuration of each account: its own (--planned-for), else the common one (--planned). */
+async function plannedEstates(options: ScanCliOptions): Promise<((account: string) => Estate | undefined) | undefined> {
+  const common = options.planned === undefined ? undefined : await loadPlanned(options.planned, options.plannedStack);
+  const own = new Map<string, Estate>();
+  for (const entry of options.plannedFor ?? []) {
+    const match = /^(\d{12})=(.+)$/.exec(entry);
+    if (!match)
+      throw new UsageError(`--planned-for ${JSON.stringify(entry)} is not ACCOUNT=PATH with a 12-digit account id`);
+    if (own.has(match[1]!)) throw new UsageError(`--planned-for names account ${match[1]} twice`);
+    own.set(match[1]!, await loadPlanned(match[2]!, options.plannedStack));
+  }
+  if (!common && own.size === 0) return undefined;
+  return (account) => own.get(account) ?? common;
 }
 
 async function loadPlanned(path: string, stacks: string[] | undefined): Promise<Estate> {
@@ -126,19 +189,4 @@ async function loadPlanned(path: string, stacks: string[] | undefined): Promise<
       `--planned-stack applies to a cdktf synth output, not to ${kind === "plan" ? "a plan" : "a .tf directory"}`,
     );
   return loadSource({ kind, path, ...(stacks ? { stacks } : {}) });
-}
-
-/** One status line on stderr, rewritten in place: region, then pools, identity pools, roles, APIs. */
-function terminalProgress(io: CliIo): { update: ReadProgress; done: () => void } {
-  let region = "";
-  let count = 0;
-  const write = (text: string) => io.stderr(`\r\u001b[2K${terminalSafe(text).slice(0, 100)}`);
-  return {
-    update: (event) => {
-      if (event.kind === "region") region = event.name;
-      count += 1;
-      write(`scanning ${region} · ${event.kind} ${event.name} · ${count} read`);
-    },
-    done: () => io.stderr("\r\u001b[2K"),
-  };
 }

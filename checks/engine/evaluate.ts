@@ -217,10 +217,13 @@ function describeResource(resource: ModelObject): ResultResource {
     ...(p.column !== undefined ? { column: p.column } : {}),
     ...(p.inputFile ? { inputFile: p.inputFile } : {}),
     ...(p.inputLine !== undefined ? { inputLine: p.inputLine } : {}),
+    ...(p.account ? { account: p.account } : {}),
+    ...(p.region ? { region: p.region } : {}),
   };
 }
 
-function compareResults(a: Result, b: Result): number {
+/** The report's result order: rule, resource key, status, message. */
+export function compareResults(a: Result, b: Result): number {
   return (
     a.ruleId.localeCompare(b.ruleId) ||
     a.resource.key.localeCompare(b.resource.key) ||

@@ -4,6 +4,7 @@
 import type { AudienceInfo } from "./audience.js";
 import type { Audience, InputFile, LoadDiagnostic, ModelKind, SourceKind } from "../model/index.js";
 import type { ControlApplicability } from "./pci-applicability.js";
+import type { ScanSection } from "./scan-section.js";
 import {
   SEVERITIES,
   severityRank,
@@ -32,6 +33,8 @@ export interface ResultResource {
   readonly column?: number;
   readonly inputFile?: string;
   readonly inputLine?: number;
+  readonly account?: string;
+  readonly region?: string;
 }
 
 export interface Result {
@@ -172,6 +175,8 @@ export interface Report {
   readonly waivers: readonly WaiverStatus[];
   /** Set on a live scan run with --planned: drift against the planned configuration. */
   readonly drift?: DriftReport;
+  /** Set on a live scan: the endpoint, the accounts and regions read (and what failed), the shard. */
+  readonly scan?: ScanSection;
   readonly diagnostics: readonly LoadDiagnostic[];
 }
 

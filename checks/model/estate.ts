@@ -46,6 +46,9 @@ export interface LoadDiagnostic {
   readonly failedRead?: boolean;
   readonly address?: string;
   readonly file?: string;
+  /** The account and Region of a live scan the diagnostic concerns. */
+  readonly account?: string;
+  readonly region?: string;
 }
 
 /** Each kind's list in the Estate, named once: the Estate's type, emptyEstate and allObjects derive from it. */

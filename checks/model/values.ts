@@ -43,6 +43,10 @@ export interface Provenance {
   readonly line?: number;
   /** The column in file where the declaration starts, where the source tells (a stack frame does). */
   readonly column?: number;
+  /** The AWS account a live resource was read from (or, for drift, the account a plan was declared for). */
+  readonly account?: string;
+  /** The Region a live resource was read in; "global" for IAM, which has none. */
+  readonly region?: string;
 }
 
 /** A reference from one configuration value to another object's attribute: aws_x.y.id, var.name, data.t.n.json. */

@@ -12,8 +12,9 @@ function field(label: string, value: string | undefined, flag: string): SafeHtml
   return html`<dt>${label}</dt><dd>${value ?? html`<span class="missing">not stated (${flag})</span>`}</dd>`;
 }
 
-/** The account a live scan read, as the loader scoped it ("account 123456789012"). */
+/** The accounts a live scan read: its scan section, else as the loader scoped it ("account 123456789012"). */
 function account(report: Report): string {
+  if (report.scan && report.scan.accounts.length > 0) return report.scan.accounts.map((a) => a.id).join(", ");
   const scope = report.scopes.find((s) => s.startsWith("account "));
   return scope ? scope.slice("account ".length) : "not determined";
 }

@@ -1,6 +1,7 @@
 // The sections of the HTML evidence report, each a pure function of the Report. Every value from
 // the estate passes through the html`` template, which escapes it.
 
+import { scanScopeTable } from "./scan-scope.js";
 import type { Report, Result } from "../../checks/engine/report.js";
 import { html, type SafeHtml } from "./template.js";
 import {
@@ -102,6 +103,7 @@ ${inputs.length > 0 ? html`<table><thead><tr><th>File</th><th>Kind</th><th>SHA-2
 <h3>2.2 User pools and the audience of their accounts</h3>
 <p>PCI DSS v4.0.1 Requirements 8.2 to 8.5 apply to user accounts, not to accounts used by consumers (cardholders); system and application accounts (identity-pool roles, machine-to-machine clients, secrets in configuration) and stored account data (Requirement 3) are in scope whatever the audience. Each user pool's audience decides which requirements apply to it.</p>
 <table><thead><tr><th>Audience</th><th>How it was determined</th><th class="num">User pools</th><th>User pools</th></tr></thead><tbody>${audiences.length > 0 ? audiences : html`<tr><td colspan="4">No user pools in scope.</td></tr>`}</tbody></table>
+${scanScopeTable(report)}
 </section>`;
 }
 

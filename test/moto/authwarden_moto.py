@@ -575,6 +575,7 @@ def install() -> None:
     _patch_user_pool_tier()
     _patch_account_recovery_setting()
     _extension("ext_domains").install(_errors_as_responses)  # custom domains and their TLS security policy
+    _extension("ext_org").install()  # AssumeRole checks the role's trust policy
 
 
 def _extension(name: str) -> Any:

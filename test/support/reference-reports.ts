@@ -20,6 +20,9 @@ export function normalizeReport(report: Record<string, unknown>): unknown {
     unknown
   >;
   if (normalized.source !== "live") return normalized;
+  // The emulator listens on a port the OS picks.
+  const scan = normalized.scan as { endpoint?: { url: string; overridden: boolean } } | undefined;
+  if (scan?.endpoint?.overridden) scan.endpoint.url = "<emulator>";
   if (Array.isArray(normalized.audiences)) normalized.audiences = sortedByContent(normalized.audiences as unknown[]);
   if (Array.isArray(normalized.results)) {
     // The emulator lists pools in the order a parallel apply created them, so results are sorted and

@@ -42,6 +42,8 @@ export interface SdkClientOptions {
   readonly requestTimeoutMs?: number;
   /** Applied to every client created: recording, fault injection. */
   readonly hook?: ClientHook;
+  /** Credentials to use instead of the default chain: an account's assumed audit role (accounts.ts). */
+  readonly credentials?: () => Promise<{ readonly accessKeyId: string; readonly secretAccessKey: string }>;
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
@@ -64,11 +66,13 @@ function chainTried(profile: string | undefined): string {
 export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory {
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const profile = options.profile ?? process.env.AWS_PROFILE;
-  const credentials = fromNodeProviderChain({
-    ...(options.profile ? { profile: options.profile } : {}),
-    timeout: INSTANCE_METADATA_TIMEOUT_MS,
-    maxRetries: 0,
-  });
+  const credentials =
+    options.credentials ??
+    fromNodeProviderChain({
+      ...(options.profile ? { profile: options.profile } : {}),
+      timeout: INSTANCE_METADATA_TIMEOUT_MS,
+      maxRetries: 0,
+    });
   const common = (region: string) => ({
     region,
     // The options of the SDK's NodeHttpHandler (@smithy/node-http-handler), which each client builds from them.

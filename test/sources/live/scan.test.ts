@@ -498,7 +498,7 @@ describe("request timeouts", () => {
 });
 
 describe("progress", () => {
-  it("shows regions and pools on a terminal and nothing with --quiet", async () => {
+  it("shows accounts, regions and pools on a terminal and nothing with --quiet", async () => {
     const { run } = await import("../../../checks/cli/index.js");
     let stderr = "";
     const io = (tty: boolean) => ({
@@ -509,7 +509,10 @@ describe("progress", () => {
       env: process.env,
     });
     await run(["scan", "--region", EMULATOR_REGION, "--endpoint-url", emulator.url, "--format", "json"], io(true));
-    expect(stderr).toMatch(/scanning eu-west-1 · pool shopsphere-/);
+    expect(stderr).toMatch(
+      /scanning · accounts 1\/1 · regions 0\/1 · pools \d+ · \d+ read · eu-west-1 · pool shopsphere-/,
+    );
+    expect(stderr).toMatch(/accounts 1\/1 · regions 1\/1 · pools 4 · /);
     stderr = "";
     await run(["scan", ...scanFlags(), "--format", "json"], io(true));
     expect(stderr).toBe("");
