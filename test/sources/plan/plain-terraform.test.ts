@@ -4,7 +4,10 @@
 
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { evaluate } from "../../../checks/engine/evaluate.js";
+import { DEFAULT_POLICY, loadPolicy } from "../../../checks/engine/policy-pack.js";
 import type { Estate } from "../../../checks/model/index.js";
+import { RULES_BY_ID } from "../../../checks/rules/index.js";
 import { loadPlan } from "../../../checks/sources/plan/loader.js";
 import { PLAIN_ESTATE_DIR } from "../../fixtures/plain-terraform/estate.js";
 
@@ -72,5 +75,22 @@ describe("plan of plain Terraform: module outputs and lists of references", () =
     expect(providers.value.map((p) => p.client?.provenance.address)).toEqual([
       `${ACME}.aws_cognito_user_pool_client.web[0]`,
     ]);
+  });
+});
+
+describe("plan of plain Terraform: roles bound in an unknown slot are judged on their own", () => {
+  const results = () => evaluate(estate, loadPolicy(DEFAULT_POLICY, RULES_BY_ID), RULES_BY_ID, {}).results;
+  const status = (rule: string, address: string) =>
+    results().find((r) => r.ruleId === rule && r.resource.address === address);
+
+  it("judges a slot-independent rule on the role (no UNKNOWN on the identity pool)", () => {
+    expect(status("identity-role-no-wildcards", `${IDENTITY}.aws_iam_role.authenticated_pass`)?.status).toBe("PASS");
+    expect(status("identity-role-no-wildcards", `${IDENTITY}.aws_cognito_identity_pool.this`)).toBeUndefined();
+  });
+
+  it("says UNKNOWN for trust-amr only because the slot decides, naming why", () => {
+    const amr = status("identity-role-trust-amr", `${IDENTITY}.aws_iam_role.authenticated_pass`);
+    expect(amr?.status).toBe("UNKNOWN");
+    expect(amr?.message).toMatch(/passes in one slot and fails in another.*roles is known only after apply/);
   });
 });
