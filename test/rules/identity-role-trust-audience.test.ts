@@ -5,11 +5,19 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { Fn, TerraformVariable } from "cdktf";
 import type { Construct } from "constructs";
 import rule from "../../checks/rules/identity-role-trust-audience.js";
-import { attachRoles, identityPool, role, webIdentityTrust } from "../harness/cognito-fixtures.js";
+import { CognitoUserGroup } from "@cdktf/provider-aws/lib/cognito-user-group/index.js";
+import { attachRoles, identityPool, role, userPool, webIdentityTrust } from "../harness/cognito-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 
 const AUD = "cognito-identity.amazonaws.com:aud";
 const AMR = { "ForAnyValue:StringLike": { "cognito-identity.amazonaws.com:amr": "authenticated" } };
+
+/** A user pool group carrying a role (no identity pool of the stack hands it out) whose trust is given. */
+function groupRole(scope: Construct, roleName: string, trust: string): void {
+  const pool = userPool(scope, `${roleName}-pool`);
+  const carried = role(scope, { name: roleName, trustPolicy: trust });
+  new CognitoUserGroup(scope, `${roleName}-group`, { name: "admins", userPoolId: pool.id, roleArn: carried.arn });
+}
 
 /** An identity pool with an authenticated role whose trust policy the callback writes. */
 function pooledRole(scope: Construct, roleName: string, trust: (poolId: string) => string): void {
@@ -59,8 +67,25 @@ RuleTester.run(rule, {
             }).json,
         ),
     },
+    {
+      name: "pass_group_role_names_pool",
+      stack: (s) =>
+        groupRole(
+          s,
+          "pass_group_role_names_pool",
+          JSON.stringify(
+            webIdentityTrust({ StringEquals: { [AUD]: "eu-west-1:00000000-1111-2222-3333-444444444444" }, ...AMR }),
+          ),
+        ),
+    },
   ],
   invalid: [
+    {
+      // RULES.md: group roles are judged by trust-audience too (issue 11).
+      name: "fail_group_role_missing_aud",
+      stack: (s) => groupRole(s, "fail_group_role_missing_aud", Fn.jsonencode(webIdentityTrust(AMR))),
+      results: [{ resource: "fail_group_role_missing_aud", status: "FAIL", messageId: "missingAudience" }],
+    },
     {
       name: "fail_missing_aud",
       stack: (s) => pooledRole(s, "fail_missing_aud", () => Fn.jsonencode(webIdentityTrust(AMR))),

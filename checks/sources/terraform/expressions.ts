@@ -130,8 +130,10 @@ export function rebaseTerm(term: Term, prefix: string | undefined, outputs?: Rea
   const rebase = (ref: Ref): Ref => {
     const absolute =
       !prefix || UNSCOPED.test(ref.address) ? ref : { address: `${prefix}${ref.address}`, attribute: ref.attribute };
-    // A module output stands for the resource attribute it is (module.m["k"].arn -> module.m["k"].aws_x.y.arn).
-    return outputs?.get(renderRef(absolute)) ?? absolute;
+    // A module output or variable stands for the resource attribute it is
+    // (module.m["k"].arn -> module.m["k"].aws_x.y.arn; var.v in module.m["k"] -> what the call passed).
+    const variable = prefix && ref.address.startsWith("var.") ? outputs?.get(`${prefix}${renderRef(ref)}`) : undefined;
+    return variable ?? outputs?.get(renderRef(absolute)) ?? absolute;
   };
   let text = term.text;
   for (const ref of term.refs) text = text.split(`\${${renderRef(ref)}}`).join(`\${${renderRef(rebase(ref))}}`);
