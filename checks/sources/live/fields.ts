@@ -15,6 +15,7 @@ export function fieldFromApi<T>(response: Value<object>, field: Field<T>): Value
   for (const member of path) {
     const next = isJsonObject(at) ? at[member] : undefined;
     if (next === undefined || next === null) {
+      if (field.apiRequired) return unknown(`the API response has no ${field.api}`);
       const fallback = blockDefault(field);
       return fallback === undefined ? unknown(`the API response has no ${field.api}`) : known(fallback, "default");
     }
@@ -22,7 +23,7 @@ export function fieldFromApi<T>(response: Value<object>, field: Field<T>): Value
   }
   const raw = isJsonObject(at) ? at[leaf] : undefined;
   if (raw === undefined || raw === null) {
-    return field.default === undefined
+    return field.default === undefined || field.apiRequired
       ? unknown(`the API response has no ${field.api}`)
       : known(field.default, "default");
   }
