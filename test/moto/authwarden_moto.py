@@ -13,6 +13,8 @@ handlers for
 and fills what else a `terraform apply` (and destroy) of the reference stacks needs from moto:
 
     cognito-idp       UpdateResourceServer, DeleteResourceServer (missing in moto; destroy calls it)
+                      SetUserPoolMfaConfig/GetUserPoolMfaConfig keep email MFA and passkey settings,
+                      DescribeUserPool carries a SignInPolicy (ext_signin.py)
                       DescribeUserPool carries UserPoolTier (ESSENTIALS when created without one),
                       and AccountRecoverySetting only when the pool was given one
     cognito-identity  AllowClassicFlow on Create/Update/DescribeIdentityPool (moto drops it);
@@ -573,6 +575,19 @@ def install() -> None:
     _patch_allow_classic_flow()
     _patch_user_pool_tier()
     _patch_account_recovery_setting()
+    _extension("ext_signin").install(sys.modules[__name__])  # sign-in policy, passkeys, email MFA
+
+
+def _extension(name: str) -> Any:
+    """An extension module beside this file (ext_<topic>.py), loaded by path wherever this one was loaded from."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"authwarden_{name}", path)
+    assert spec and spec.loader, path
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 JSON_11 = "application/x-amz-json-1.1"
