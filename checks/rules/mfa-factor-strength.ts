@@ -16,7 +16,8 @@ export default defineRule<NoOptions, MessageId>({
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} offers {{factors}} as MFA factors",
-      smsOnly: "{{resource}} has MFA {{mfa}} with SMS as its only factor; enable TOTP, email OTP or WebAuthn",
+      smsOnly:
+        "{{resource}} has MFA {{mfa}} with SMS as its only factor; enable TOTP, email OTP or passkeys as a second factor",
       noFactor: "{{resource}} has MFA {{mfa}} but enables no MFA factor (no TOTP, email OTP, passkeys as MFA or SMS)",
     },
     remediation: {
