@@ -50,3 +50,17 @@ function hasKind(raw: unknown, field: Field<unknown>): boolean {
       return Array.isArray(raw) && raw.every((item) => typeof item === "string");
   }
 }
+
+/**
+ * The first member of `table` that the API always returns and `response` lacks, or undefined: a
+ * response without one is a failed read (LiveReads.read's `required`), never a resource with defaults.
+ */
+export function missingRequired(response: object, table: FieldTable): string | undefined {
+  for (const field of Object.values(table)) {
+    if (!field.apiRequired) continue;
+    let at: unknown = response;
+    for (const member of field.api.split(".")) at = isJsonObject(at) ? at[member] : undefined;
+    if (at === undefined || at === null) return field.api;
+  }
+  return undefined;
+}
