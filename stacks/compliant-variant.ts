@@ -53,6 +53,11 @@ export const compliantVariant: ShopVariant = {
       { name: "loyalty_id", type: "String", mutable: true, maxLength: 64 },
     ],
     domainPrefix: "securecart-compliant-login",
+    // Shoppers may sign in with a passkey; user verification required makes it phishing-resistant.
+    signIn: {
+      firstFactors: ["PASSWORD", "WEB_AUTHN"],
+      passkeys: { relyingPartyId: "www.securecart.example", userVerification: "required" },
+    },
     groups: [{ name: "customer", description: "SecureCart shoppers", precedence: 10 }],
     riskConfiguration: {
       compromisedCredentialsEvents: ["SIGN_IN", "SIGN_UP", "PASSWORD_CHANGE"],
@@ -126,6 +131,10 @@ export const compliantVariant: ShopVariant = {
     accountRecovery: ["admin_only"],
     customAttributes: [{ name: "employee_id", type: "String", mutable: false, maxLength: 32 }],
     domainPrefix: "shopsphere-compliant-staff",
+    // Locks a staff user ID for 30 minutes after 10 failures (8.3.4): Cognito's own lockout is shorter.
+    lockoutFunction: "shopsphere-compliant-staff-lockout",
+    // Remembered devices are tracked, but never stand in for the second factor.
+    deviceTracking: { challengeRequiredOnNewDevice: false, deviceOnlyRememberedOnUserPrompt: true },
     groups: [
       { name: "admin", description: "Admin portal administrators", precedence: 1 },
       { name: "support", description: "Customer support agents", precedence: 5 },

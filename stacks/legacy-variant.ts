@@ -39,6 +39,11 @@ export const legacyVariant: ShopVariant = {
       { name: "card_expiry", type: "String", mutable: true, maxLength: 7 },
     ],
     domainPrefix: "securecart-legacy-login",
+    // passkeys added in a hurry, user verification left at preferred: passkey-user-verification-required
+    signIn: {
+      firstFactors: ["PASSWORD", "WEB_AUTHN"],
+      passkeys: { relyingPartyId: "www.securecart.example", userVerification: "preferred" },
+    },
     groups: [{ name: "customer", description: "SecureCart shoppers", precedence: 10 }],
     // no riskConfiguration: compromised-credentials-blocked, account-takeover-response
     socialProviders: [
@@ -85,6 +90,9 @@ export const legacyVariant: ShopVariant = {
     accountRecovery: ["verified_phone_number", "verified_email"],
     customAttributes: [{ name: "employee_id", type: "String", mutable: true, maxLength: 32 }],
     domainPrefix: "shopsphere-legacy-staff",
+    // no pre_authentication trigger: account-lockout (Cognito's own lockout is about 15 minutes at most)
+    // "staff complained about codes on the office PC": mfa-no-remembered-device-bypass
+    deviceTracking: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: false },
     groups: [
       { name: "admin", description: "Admin portal administrators", precedence: 1 },
       { name: "support", description: "Customer support agents", precedence: 5 },

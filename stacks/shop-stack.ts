@@ -63,10 +63,12 @@ export class ShopStack extends TerraformStack {
 
     this.consumerPool = new ShopUserPool(this, "ConsumerPool", {
       profile: v.consumerPool,
+      region,
       ...(smsSender ? { smsSender } : {}),
     });
     this.staffPool = new ShopUserPool(this, "StaffPool", {
       profile: v.staffPool,
+      region,
       ...(smsSender ? { smsSender } : {}),
     });
 

@@ -14,6 +14,22 @@ export type RecoveryChannel = "admin_only" | "verified_email" | "verified_phone_
 export type TokenUnit = "seconds" | "minutes" | "hours" | "days";
 export type RiskAction = "BLOCK" | "MFA_IF_CONFIGURED" | "MFA_REQUIRED" | "NO_ACTION";
 
+export type FirstFactor = "PASSWORD" | "EMAIL_OTP" | "SMS_OTP" | "WEB_AUTHN";
+
+/** How users start signing in; undefined leaves sign_in_policy out (AWS's default for a new pool: PASSWORD). */
+export interface SignInProfile {
+  readonly firstFactors: readonly FirstFactor[];
+  /** Passkey settings; needs the Essentials or Plus tier. */
+  readonly passkeys?: { readonly relyingPartyId: string; readonly userVerification: "required" | "preferred" };
+}
+
+/** Remembered devices; undefined leaves device_configuration out (no device tracking). */
+export interface DeviceTrackingProfile {
+  /** When true, a remembered device signs in without the MFA factor. */
+  readonly challengeRequiredOnNewDevice: boolean;
+  readonly deviceOnlyRememberedOnUserPrompt: boolean;
+}
+
 export interface PasswordPolicyProfile {
   readonly minimumLength: number;
   readonly requireLowercase: boolean;
@@ -73,6 +89,10 @@ export interface UserPoolProfile {
   readonly groups: readonly GroupProfile[];
   /** Risk configuration for the whole pool; undefined creates none. */
   readonly riskConfiguration?: RiskConfigurationProfile;
+  readonly signIn?: SignInProfile;
+  readonly deviceTracking?: DeviceTrackingProfile;
+  /** Name of the Lambda function of the pre_authentication trigger that locks user IDs out; undefined: none. */
+  readonly lockoutFunction?: string;
 }
 
 /** Where a federation client secret comes from. */

@@ -17,7 +17,12 @@ export interface ShopUserPoolProps {
   readonly profile: UserPoolProfile;
   /** Required when profile.mfaFactors.sms is true. */
   readonly smsSender?: SmsSender;
+  /** Region and account of the pool, for the ARN of its lockout function. */
+  readonly region: string;
 }
+
+/** The shop's functions live in its own account; the ARN is written out, as a shop's pipeline passes it in. */
+const SHOP_ACCOUNT = "123456789012";
 
 export class ShopUserPool extends Construct {
   readonly pool: CognitoUserPool;
@@ -97,6 +102,27 @@ export class ShopUserPool extends Construct {
         ? {
             accountRecoverySetting: {
               recoveryMechanism: p.accountRecovery.map((name, i) => ({ name, priority: i + 1 })),
+            },
+          }
+        : {}),
+      ...(p.signIn
+        ? {
+            signInPolicy: { allowedFirstAuthFactors: [...p.signIn.firstFactors] },
+            ...(p.signIn.passkeys
+              ? {
+                  webAuthnConfiguration: {
+                    relyingPartyId: p.signIn.passkeys.relyingPartyId,
+                    userVerification: p.signIn.passkeys.userVerification,
+                  },
+                }
+              : {}),
+          }
+        : {}),
+      ...(p.deviceTracking ? { deviceConfiguration: { ...p.deviceTracking } } : {}),
+      ...(p.lockoutFunction
+        ? {
+            lambdaConfig: {
+              preAuthentication: `arn:aws:lambda:${props.region}:${SHOP_ACCOUNT}:function:${p.lockoutFunction}`,
             },
           }
         : {}),

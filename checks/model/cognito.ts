@@ -26,6 +26,16 @@ export interface RecoveryMechanism {
   readonly priority: number;
 }
 
+/** The function of a Lambda trigger, with the names a policy's globs are matched against. */
+export interface TriggerFunction {
+  /** The trigger as configured or returned: an ARN, a function name or a reference to a function. */
+  readonly term: Term;
+  /** The function's name: from a literal ARN or name, or the function_name of the referenced function. */
+  readonly functionName: Value<string>;
+  /** The full ARN when it is given literally (always, from the API). */
+  readonly arn: string | null;
+}
+
 /** A user pool: the fields of its tables, and what is read by hand (derived or structured values). */
 export interface UserPool
   extends ModelObjectBase<"UserPool">, FieldValues<typeof USER_POOL_FIELDS>, FieldValues<typeof USER_POOL_MFA_FIELDS> {
@@ -34,11 +44,14 @@ export interface UserPool
   readonly passwordPolicy: PasswordPolicy;
   readonly smsMfaConfigured: Value<boolean>;
   readonly emailMfaConfigured: Value<boolean>;
-  readonly webAuthnConfigured: Value<boolean>;
   readonly accountRecovery: Value<readonly RecoveryMechanism[] | null>;
   readonly customAttributes: Value<readonly CustomAttribute[]>;
   /** Lambda trigger name (e.g. define_auth_challenge) to the configured function reference. */
   readonly lambdaTriggers: Value<Readonly<Record<string, Term>>>;
+  /** The pre authentication trigger (where a lockout is enforced), or null when there is none. */
+  readonly preAuthenticationTrigger: Value<TriggerFunction | null>;
+  /** The pre token generation trigger (lambda_config.pre_token_generation or its versioned config), or null. */
+  readonly preTokenGenerationTrigger: Value<TriggerFunction | null>;
   /** Secret-bearing settings, kept as terms so rules can tell a literal from a reference. */
   readonly smsExternalId: Value<Term | null>;
 }

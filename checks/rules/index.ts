@@ -2,6 +2,7 @@
 
 import type { Rule } from "../engine/rule.js";
 import accessTokenLifetime from "./access-token-lifetime.js";
+import accountLockout from "./account-lockout.js";
 import accountRecoveryVerified from "./account-recovery-verified.js";
 import accountTakeoverResponse from "./account-takeover-response.js";
 import apiMethodsAuthorized from "./api-methods-authorized.js";
@@ -26,6 +27,7 @@ import identityRoleSessionDuration from "./identity-role-session-duration.js";
 import identityRoleTrustAmr from "./identity-role-trust-amr.js";
 import identityRoleTrustAudience from "./identity-role-trust-audience.js";
 import mfaFactorStrength from "./mfa-factor-strength.js";
+import mfaNoRememberedDeviceBypass from "./mfa-no-remembered-device-bypass.js";
 import mfaOnSensitiveActions from "./mfa-on-sensitive-actions.js";
 import mfaRequired from "./mfa-required.js";
 import noCardholderDataAttributes from "./no-cardholder-data-attributes.js";
@@ -35,6 +37,7 @@ import oauthNoImplicitGrant from "./oauth-no-implicit-grant.js";
 import passwordComposition from "./password-composition.js";
 import passwordHistory from "./password-history.js";
 import passwordMinLength from "./password-min-length.js";
+import passkeyUserVerificationRequired from "./passkey-user-verification-required.js";
 import passwordOnlyNeedsRiskAnalysis from "./password-only-needs-risk-analysis.js";
 import refreshTokenLifetime from "./refresh-token-lifetime.js";
 import refreshTokenRotation from "./refresh-token-rotation.js";
@@ -49,6 +52,7 @@ import wafProtection from "./waf-protection.js";
 
 export const RULES: readonly Rule[] = [
   accessTokenLifetime,
+  accountLockout,
   accountRecoveryVerified,
   accountTakeoverResponse,
   apiMethodsAuthorized,
@@ -73,12 +77,14 @@ export const RULES: readonly Rule[] = [
   identityRoleTrustAmr,
   identityRoleTrustAudience,
   mfaFactorStrength,
+  mfaNoRememberedDeviceBypass,
   mfaOnSensitiveActions,
   mfaRequired,
   noCardholderDataAttributes,
   noPlaintextSecrets,
   oauthHttpsRedirects,
   oauthNoImplicitGrant,
+  passkeyUserVerificationRequired,
   passwordComposition,
   passwordHistory,
   passwordMinLength,

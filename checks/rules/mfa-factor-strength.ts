@@ -1,4 +1,5 @@
 import { defineRule, evidenceOf, unknownFinding, type Finding, type NoOptions } from "../engine/rule.js";
+import { passkeyIsSecondFactor } from "./utils/sign-in.js";
 import { SOURCES } from "./utils/sources.js";
 
 type MessageId = "pass" | "smsOnly" | "noFactor";
@@ -6,20 +7,22 @@ type MessageId = "pass" | "smsOnly" | "noFactor";
 export default defineRule<NoOptions, MessageId>({
   meta: {
     id: "mfa-factor-strength",
-    title: "User pools with MFA offer a factor other than SMS (TOTP, email OTP or WebAuthn)",
+    title: "User pools with MFA offer a factor other than SMS (TOTP, email OTP or passkeys as MFA)",
     description:
-      "SMS codes can be intercepted or redirected by SIM swap, so a pool whose only MFA factor is SMS is not resistant to replay (PCI DSS 8.5.1). A pool with MFA ON or OPTIONAL must enable TOTP, email OTP (Essentials or Plus tier) or WebAuthn. Pools with MFA OFF are left to mfa-required.",
+      "SMS codes can be intercepted or redirected by SIM swap, so a pool whose only MFA factor is SMS is not resistant to replay (NIST SP 800-63B calls SMS a restricted authenticator; PCI DSS 8.5.1). A pool with MFA ON or OPTIONAL must enable TOTP, email OTP (Essentials or Plus tier) or passkeys as a second factor (WebAuthn FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION). That last setting has no Terraform attribute: from configuration, a pool whose only non-SMS candidate is passkeys is UNKNOWN. Pools with MFA OFF are left to mfa-required.",
     severity: "medium",
     pci: [{ id: "8.5.1", relation: "supports" }],
     sources: [SOURCES.nistSmsRestricted],
     resourceKinds: ["UserPool"],
     messages: {
       pass: "{{resource}} offers {{factors}} as MFA factors",
-      smsOnly: "{{resource}} has MFA {{mfa}} with SMS as its only factor; enable TOTP, email OTP or WebAuthn",
-      noFactor: "{{resource}} has MFA {{mfa}} but enables no MFA factor (no TOTP, email OTP, WebAuthn or SMS)",
+      smsOnly:
+        "{{resource}} has MFA {{mfa}} with SMS as its only factor; enable TOTP, email OTP or passkeys as a second factor",
+      noFactor: "{{resource}} has MFA {{mfa}} but enables no MFA factor (no TOTP, email OTP, passkeys as MFA or SMS)",
     },
     remediation: {
-      summary: "Enable software_token_mfa_configuration (TOTP), or email MFA on the Essentials/Plus tier, or WebAuthn.",
+      summary:
+        "Enable software_token_mfa_configuration (TOTP), or email MFA on the Essentials/Plus tier, or passkeys as a second factor (FactorConfiguration MULTI_FACTOR_WITH_USER_VERIFICATION).",
       cdktf: `new CognitoUserPool(this, "Pool", {\n  name: "staff",\n  mfaConfiguration: "ON",\n  softwareTokenMfaConfiguration: { enabled: true },\n});`,
     },
   },
@@ -37,7 +40,7 @@ export default defineRule<NoOptions, MessageId>({
       const checks = [
         ["software_token_mfa_configuration.enabled", pool.softwareTokenMfaEnabled, "TOTP"],
         ["email_mfa_configuration", pool.emailMfaConfigured, "email OTP"],
-        ["web_authn_configuration", pool.webAuthnConfigured, "WebAuthn"],
+        ["WebAuthnConfiguration.FactorConfiguration", passkeyIsSecondFactor(pool), "passkeys"],
         ["sms_configuration", pool.smsMfaConfigured, "SMS"],
       ] as const;
       const evidence = [

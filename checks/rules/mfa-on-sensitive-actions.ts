@@ -1,6 +1,8 @@
 import { unknown, type ApiRoute, type RiskAction, type RiskConfiguration, type UserPool } from "../model/index.js";
-import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
+import { defineRule, unknownFinding, type Finding, type MessageData } from "../engine/rule.js";
 import { routeMatches } from "./api-methods-authorized.js";
+import { oneTimeCodeFirstFactors, onlyPhishingResistant } from "./utils/sign-in.js";
+import { matchingGlob, triggerGlobsSchema, triggerLabel } from "./utils/trigger-globs.js";
 
 interface SensitiveRoute {
   method: string;
@@ -8,7 +10,7 @@ interface SensitiveRoute {
   scopes: string[];
 }
 
-type Options = { sensitiveRoutes: SensitiveRoute[]; riskActions: RiskAction[] };
+type Options = { sensitiveRoutes: SensitiveRoute[]; riskActions: RiskAction[]; reviewedTokenTriggers: string[] };
 
 /** The reference shop's sensitive routes: placing orders, saved payment methods, order history. */
 const DEFAULT_SENSITIVE_ROUTES: SensitiveRoute[] = [
@@ -23,7 +25,14 @@ const DEFAULT_SENSITIVE_ROUTES: SensitiveRoute[] = [
 const poolName = (pool: UserPool) => (pool.name.known ? pool.name.value : pool.key);
 
 type MessageId =
-  "pass" | "notCognito" | "noScope" | "wrongScope" | "weakPool" | "unresolvedAuthorizer" | "unresolvedPool";
+  | "pass"
+  | "notCognito"
+  | "noScope"
+  | "wrongScope"
+  | "weakPool"
+  | "unresolvedAuthorizer"
+  | "unresolvedPool"
+  | "tokenTrigger";
 
 export default defineRule<Options, MessageId>({
   meta: {
@@ -31,7 +40,7 @@ export default defineRule<Options, MessageId>({
     title:
       "Sensitive API routes require a user pool token with their OAuth scope, from a pool that enforces MFA or risk-based MFA",
     description:
-      "Checkout, saved payment methods and order history must not be reachable with a password alone. Each route the policy lists as sensitive must use a COGNITO_USER_POOLS authorizer that requires only the listed OAuth scopes (an authorizer without scopes accepts any ID token), and the user pool behind that authorizer must have MFA ON, or threat protection ENFORCED with a risk configuration whose medium and high risk actions are MFA_REQUIRED or BLOCK.",
+      "Checkout, saved payment methods and order history must not be reachable with a password alone. Each route the policy lists as sensitive must use a COGNITO_USER_POOLS authorizer that requires only the listed OAuth scopes (an authorizer without scopes accepts any ID token), and the user pool behind that authorizer must have MFA ON (OPTIONAL does not count: an account without a second factor reaches the route; a one-time code first factor signs in with one factor), or only phishing-resistant first factors (passkeys with user verification required), or threat protection ENFORCED with a risk configuration whose medium and high risk actions are MFA_REQUIRED or BLOCK. A pre token generation trigger of version V2_0 or V3_0 can add scopes to access tokens, so the scope check is UNKNOWN unless the policy lists the trigger as reviewed (reviewedTokenTriggers).",
     severity: "high",
     pci: [{ id: "8.4.2", relation: "meets", audiences: ["workforce"] }],
     resourceKinds: ["ApiRoute"],
@@ -76,9 +85,16 @@ export default defineRule<Options, MessageId>({
             items: { enum: ["BLOCK", "MFA_REQUIRED", "MFA_IF_CONFIGURED", "NO_ACTION"] },
             description: "Accepted account-takeover actions for medium and high risk when MFA is not ON.",
           },
+          reviewedTokenTriggers: triggerGlobsSchema(
+            "Pre token generation triggers (V2_0, V3_0) reviewed not to add the sensitive scopes: globs (* wildcard, case-sensitive) matched against the function name and its full ARN.",
+          ),
         },
       },
-      defaults: { sensitiveRoutes: DEFAULT_SENSITIVE_ROUTES, riskActions: ["MFA_REQUIRED", "BLOCK"] },
+      defaults: {
+        sensitiveRoutes: DEFAULT_SENSITIVE_ROUTES,
+        riskActions: ["MFA_REQUIRED", "BLOCK"],
+        reviewedTokenTriggers: [],
+      },
     },
     messages: {
       pass: "{{resource}}: {{method}} {{path}} requires scope {{scopes}} from pool {{pool}}, which {{protection}}",
@@ -92,6 +108,8 @@ export default defineRule<Options, MessageId>({
         "{{resource}}: the authorizer {{authorizer}} of sensitive route {{method}} {{path}} is not defined in this configuration",
       unresolvedPool:
         "{{resource}}: a user pool of the authorizer of sensitive route {{method}} {{path}} is not defined in this configuration ({{arns}})",
+      tokenTrigger:
+        "{{resource}}: sensitive route {{method}} {{path}} requires scope {{scopes}}, but pool {{pool}} has the pre token generation trigger {{trigger}} ({{version}}), which can add scopes to access tokens: review it and list it in reviewedTokenTriggers",
     },
     remediation: {
       summary:
@@ -185,6 +203,13 @@ function checkRoute(
       };
     protections.push(verdict.text);
   }
+  for (const pool of authorizer.userPools) {
+    const trigger = tokenTriggerFinding(route, pool, options.reviewedTokenTriggers, {
+      ...data,
+      scopes: scopes.value.join(", "),
+    });
+    if (trigger) return { ...trigger, evidence };
+  }
   return {
     resource: route,
     status: "PASS",
@@ -200,13 +225,45 @@ function checkRoute(
   };
 }
 
+/** UNKNOWN when a pre token generation trigger that can add access-token scopes (V2_0, V3_0) is not reviewed. */
+function tokenTriggerFinding(
+  route: ApiRoute,
+  pool: UserPool,
+  reviewed: readonly string[],
+  data: MessageData,
+): Finding<MessageId> | undefined {
+  const version = pool.preTokenGenerationVersion;
+  if (!version.known)
+    return unknownFinding(route, `pre token generation version of user pool ${poolName(pool)}`, version);
+  if (version.value !== "V2_0" && version.value !== "V3_0") return undefined;
+  const trigger = pool.preTokenGenerationTrigger;
+  if (!trigger.known)
+    return unknownFinding(route, `pre token generation trigger of user pool ${poolName(pool)}`, trigger);
+  if (trigger.value === null) return undefined;
+  const glob = matchingGlob(trigger.value, reviewed);
+  if (!glob.known) return unknownFinding(route, `pre token generation trigger of user pool ${poolName(pool)}`, glob);
+  if (glob.value !== null) return undefined;
+  return {
+    resource: route,
+    status: "UNKNOWN",
+    messageId: "tokenTrigger",
+    data: { ...data, pool: poolName(pool), trigger: triggerLabel(trigger.value), version: version.value },
+  };
+}
+
 function poolProtection(
   pool: UserPool,
   risks: readonly RiskConfiguration[],
   accepted: readonly RiskAction[],
 ): { status: "PASS" | "FAIL" | "UNKNOWN"; text: string } {
+  const resistant = onlyPhishingResistant(pool);
+  if (resistant.known && resistant.value)
+    return { status: "PASS", text: "signs in only with passkeys that require user verification" };
+  const codes = oneTimeCodeFirstFactors(pool);
   const mfa = pool.mfaConfiguration;
-  if (mfa.known && mfa.value === "ON") return { status: "PASS", text: "requires MFA (mfa_configuration ON)" };
+  // A one-time code first factor signs in with one factor even under MFA ON.
+  if (mfa.known && mfa.value === "ON" && codes.known && codes.value.length === 0)
+    return { status: "PASS", text: "requires MFA (mfa_configuration ON)" };
   const mode = pool.advancedSecurityMode;
   const mfaText = mfa.known ? `has MFA ${mfa.value}` : "has MFA of unknown setting";
   if (!mode.known)
@@ -216,6 +273,21 @@ function poolProtection(
     };
   if (mode.value !== "ENFORCED") {
     if (!mfa.known) return { status: "UNKNOWN", text: `mfa_configuration cannot be determined: ${mfa.reason}` };
+    if (!codes.known)
+      return {
+        status: "UNKNOWN",
+        text: `sign_in_policy.allowed_first_auth_factors cannot be determined: ${codes.reason}`,
+      };
+    if (!resistant.known)
+      return {
+        status: "UNKNOWN",
+        text: `web_authn_configuration.user_verification cannot be determined: ${resistant.reason}`,
+      };
+    if (mfa.value === "ON")
+      return {
+        status: "FAIL",
+        text: `has MFA ON but allows ${codes.value.join(", ")} as a first factor (one factor), and threat protection ${mode.value}`,
+      };
     return {
       status: "FAIL",
       text: `${mfaText} and threat protection ${mode.value} (neither MFA ON nor ENFORCED risk-based MFA)`,

@@ -5,6 +5,7 @@ import {
   type RiskLookupMessageId,
 } from "./utils/risk-configurations.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
+import { allowsFirstFactor, describeFirstFactors, firstFactorEvidence, firstFactors } from "./utils/sign-in.js";
 import { defaultNote } from "./utils/value-rule.js";
 
 type MfaSetting = "OFF" | "OPTIONAL" | "ON";
@@ -16,7 +17,7 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }, MessageId>({
     id: "password-only-needs-risk-analysis",
     title: "Pools where a password can be the only factor enforce threat protection with a risk configuration",
     description:
-      "PCI DSS 8.3.9 (and 8.3.10.1 for business customers) requires that a password used as the only factor be changed every 90 days or that the security posture of the account be analysed dynamically. Cognito cannot expire passwords, so where MFA is OFF threat protection must be ENFORCED with a risk configuration for the pool. By default MFA OPTIONAL counts too: accounts that never enrolled a factor sign in with the password alone.",
+      "PCI DSS 8.3.9 (and 8.3.10.1 for business customers) requires that a password used as the only factor be changed every 90 days or that the security posture of the account be analysed dynamically. Cognito cannot expire passwords, so where PASSWORD is a first factor and MFA is OFF threat protection must be ENFORCED with a risk configuration for the pool. By default MFA OPTIONAL counts too: accounts that never enrolled a factor sign in with the password alone. A pool without PASSWORD as a first factor is not applicable.",
     severity: "high",
     pci: [
       { id: "8.3.9", relation: "meets", audiences: ["workforce"] },
@@ -55,6 +56,15 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }, MessageId>({
     const index = indexRiskConfigurations(estate);
     return estate.userPools.map((pool): Finding<MessageId> => {
       const { passwordOnlyWhen } = context.options(pool);
+      const password = allowsFirstFactor(pool, "PASSWORD");
+      if (!password.known) return unknownFinding(pool, "sign_in_policy.allowed_first_auth_factors", password);
+      if (!password.value)
+        return {
+          resource: pool,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason: `PASSWORD is not a first factor (${describeFirstFactors(firstFactors(pool))})` },
+        };
       const mfa = pool.mfaConfiguration;
       if (!mfa.known) return unknownFinding(pool, "mfa_configuration", mfa);
       if (!passwordOnlyWhen.includes(mfa.value))
@@ -67,6 +77,7 @@ export default defineRule<{ passwordOnlyWhen: MfaSetting[] }, MessageId>({
       const mode = pool.advancedSecurityMode;
       if (!mode.known) return unknownFinding(pool, "user_pool_add_ons.advanced_security_mode", mode);
       const evidence = [
+        firstFactorEvidence(pool),
         evidenceOf("mfa_configuration", mfa),
         evidenceOf("user_pool_add_ons.advanced_security_mode", mode),
       ];

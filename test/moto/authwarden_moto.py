@@ -13,6 +13,8 @@ handlers for
 and fills what else a `terraform apply` (and destroy) of the reference stacks needs from moto:
 
     cognito-idp       UpdateResourceServer, DeleteResourceServer (missing in moto; destroy calls it)
+                      SetUserPoolMfaConfig/GetUserPoolMfaConfig keep email MFA and passkey settings,
+                      DescribeUserPool carries a SignInPolicy (ext_signin.py)
                       DescribeUserPool carries UserPoolTier (ESSENTIALS when created without one),
                       and AccountRecoverySetting only when the pool was given one;
                       custom domains with their TLS security policy (ext_domains.py)
@@ -576,6 +578,7 @@ def install() -> None:
     _patch_account_recovery_setting()
     _extension("ext_domains").install(_errors_as_responses)  # custom domains and their TLS security policy
     _extension("ext_org").install()  # AssumeRole checks the role's trust policy
+    _extension("ext_signin").install(sys.modules[__name__])  # sign-in policy, passkeys, email MFA
 
 
 def _extension(name: str) -> Any:

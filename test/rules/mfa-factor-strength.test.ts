@@ -15,6 +15,16 @@ const email = { emailMfaConfiguration: { message: "Your code is {####}", subject
 
 RuleTester.run(rule, {
   valid: [
+    {
+      // TOTP is enough: passkeys, unknown from configuration, are not needed for the verdict.
+      name: "pass_totp_and_passkeys",
+      stack: (s) =>
+        userPool(s, "pass_totp_and_passkeys", {
+          mfaConfiguration: "ON",
+          ...totp,
+          signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] },
+        }),
+    },
     { name: "pass_totp", stack: (s) => userPool(s, "pass_totp", { mfaConfiguration: "ON", ...totp }) },
     {
       name: "pass_totp_and_sms",
@@ -66,6 +76,25 @@ RuleTester.run(rule, {
       stack: (s) =>
         userPool(s, "fail_email_on_lite", { mfaConfiguration: "ON", userPoolTier: "LITE", ...email, ...sms }),
       results: [{ resource: "fail_email_on_lite", status: "FAIL", messageId: "smsOnly" }],
+    },
+    {
+      // Whether passkeys count as MFA is FactorConfiguration, which only the live API shows.
+      name: "unknown_passkeys_only_candidate",
+      stack: (s) =>
+        userPool(s, "unknown_passkeys_only_candidate", {
+          mfaConfiguration: "OPTIONAL",
+          ...sms,
+          signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] },
+          webAuthnConfiguration: { userVerification: "required" },
+        }),
+      results: [
+        {
+          resource: "unknown_passkeys_only_candidate",
+          status: "UNKNOWN",
+          messageId: "unknown",
+          messageIncludes: "only a live scan can read it",
+        },
+      ],
     },
     {
       name: "unknown_var",

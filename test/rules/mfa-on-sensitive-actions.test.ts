@@ -6,6 +6,7 @@ import rule from "../../checks/rules/mfa-on-sensitive-actions.js";
 import { TestApi } from "../harness/api-fixtures.js";
 import { consumerPool, userPool } from "../harness/cognito-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
+import { lambdaFunction, passkeysOnly, TOTP } from "../harness/sign-in-fixtures.js";
 
 const M = (id: string) => `aws_api_gateway_method.${id}`;
 
@@ -35,8 +36,42 @@ function riskBasedPool(scope: Construct, name: string, medium = "MFA_REQUIRED"):
   return pool;
 }
 
+/** A staff pool with MFA ON and a pre token generation trigger of `version` (V2_0 and V3_0 can add scopes). */
+function tokenTriggerPool(scope: Construct, name: string, version: string): CognitoUserPool {
+  const fn = lambdaFunction(scope, "shop-token-claims");
+  return userPool(scope, name, {
+    mfaConfiguration: "ON",
+    ...TOTP,
+    lambdaConfig: { preTokenGenerationConfig: { lambdaArn: fn.arn, lambdaVersion: version } },
+  });
+}
+
 RuleTester.run(rule, {
   valid: [
+    {
+      // Passkeys with user verification are phishing-resistant: no second factor is needed.
+      name: "pass_passkeys_only",
+      stack: (s) => {
+        const api = new TestApi(s, "shop", userPool(s, "staff", passkeysOnly("required")));
+        api.route({ id: "pass_checkout", method: "POST", path: "/checkout", scopes: ["shop/checkout"] });
+      },
+    },
+    {
+      // V1_0 changes ID token claims only: it cannot add access-token scopes.
+      name: "pass_token_trigger_v1",
+      stack: (s) => {
+        const api = new TestApi(s, "shop", tokenTriggerPool(s, "staff", "V1_0"));
+        api.route({ id: "pass_checkout", method: "POST", path: "/checkout", scopes: ["shop/checkout"] });
+      },
+    },
+    {
+      name: "pass_token_trigger_reviewed",
+      options: { reviewedTokenTriggers: ["shop-token-*"] },
+      stack: (s) => {
+        const api = new TestApi(s, "shop", tokenTriggerPool(s, "staff", "V2_0"));
+        api.route({ id: "pass_checkout", method: "POST", path: "/checkout", scopes: ["shop/checkout"] });
+      },
+    },
     {
       name: "pass_mfa_on",
       stack: (s) => {
@@ -75,6 +110,57 @@ RuleTester.run(rule, {
     },
   ],
   invalid: [
+    {
+      name: "unknown_token_trigger",
+      stack: (s) => {
+        const api = new TestApi(s, "shop", tokenTriggerPool(s, "staff", "V3_0"));
+        api.route({ id: "unknown_checkout", method: "POST", path: "/checkout", scopes: ["shop/checkout"] });
+      },
+      results: [
+        {
+          resource: M("unknown_checkout"),
+          status: "UNKNOWN",
+          messageId: "tokenTrigger",
+          messageIncludes: "shop-token-claims (V3_0), which can add scopes to access tokens",
+        },
+      ],
+    },
+    {
+      // OPTIONAL does not count: an account that never enrolled reaches the route with a password.
+      name: "fail_mfa_optional",
+      stack: (s) => {
+        const api = new TestApi(s, "shop", userPool(s, "staff", { mfaConfiguration: "OPTIONAL", ...TOTP }));
+        api.route({ id: "fail_checkout", method: "POST", path: "/checkout", scopes: ["shop/checkout"] });
+      },
+      results: [
+        { resource: M("fail_checkout"), status: "FAIL", messageId: "weakPool", messageIncludes: "has MFA OPTIONAL" },
+      ],
+    },
+    {
+      // A one-time code signs in with one factor even under MFA ON.
+      name: "fail_mfa_on_email_code",
+      stack: (s) => {
+        const pool = userPool(s, "staff", {
+          mfaConfiguration: "ON",
+          ...TOTP,
+          signInPolicy: { allowedFirstAuthFactors: ["PASSWORD", "EMAIL_OTP"] },
+        });
+        new TestApi(s, "shop", pool).route({
+          id: "fail_checkout",
+          method: "POST",
+          path: "/checkout",
+          scopes: ["shop/checkout"],
+        });
+      },
+      results: [
+        {
+          resource: M("fail_checkout"),
+          status: "FAIL",
+          messageId: "weakPool",
+          messageIncludes: "allows EMAIL_OTP as a first factor (one factor)",
+        },
+      ],
+    },
     {
       name: "fail_no_scope",
       stack: (s) =>

@@ -21,6 +21,30 @@ RuleTester.run(rule, {
   ],
   invalid: [
     {
+      // No password to stand in for: passkeys and email codes are not rotated passwords.
+      name: "na_passwordless",
+      stack: (s) =>
+        userPool(s, "na_passwordless", { signInPolicy: { allowedFirstAuthFactors: ["WEB_AUTHN", "EMAIL_OTP"] } }),
+      results: [
+        {
+          resource: "na_passwordless",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "PASSWORD is not a first factor (WEB_AUTHN, EMAIL_OTP)",
+        },
+      ],
+    },
+    {
+      name: "unknown_factors_var",
+      stack: (s) => {
+        const factors = new TerraformVariable(s, "factors", { type: "list(string)" });
+        userPool(s, "unknown_factors_var", { signInPolicy: { allowedFirstAuthFactors: factors.listValue } });
+      },
+      results: [
+        { resource: "unknown_factors_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.factors" },
+      ],
+    },
+    {
       name: "na_mfa_on",
       stack: (s) => userPool(s, "na_mfa_on", { mfaConfiguration: "ON", ...totp }),
       results: [

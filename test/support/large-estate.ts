@@ -49,7 +49,7 @@ export function synthLargeEstate(pools = 200, clients = 300): string {
     const base = POOL_PROFILES[i % POOL_PROFILES.length]!;
     const n = String(i + 1).padStart(3, "0");
     const profile: UserPoolProfile = { ...base, name: `${base.name}-${n}`, domainPrefix: `${base.domainPrefix}-${n}` };
-    built.push(new ShopUserPool(stack, `Pool${n}`, { profile, smsSender: sms }));
+    built.push(new ShopUserPool(stack, `Pool${n}`, { profile, region: "eu-west-1", smsSender: sms }));
   }
   for (let i = 0; i < clients; i++) {
     const base = CLIENT_PROFILES[i % CLIENT_PROFILES.length]!;

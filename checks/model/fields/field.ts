@@ -9,8 +9,11 @@ export type FieldKind = "string" | "number" | "boolean" | "strings";
 
 export interface Field<T> {
   readonly kind: FieldKind;
-  /** Attribute path in the Terraform resource, through MaxItems=1 blocks: "password_policy.minimum_length". */
-  readonly terraform: string;
+  /**
+   * Attribute path in the Terraform resource, through MaxItems=1 blocks: "password_policy.minimum_length".
+   * None: the provider has no attribute for the setting, and only a live scan can read it.
+   */
+  readonly terraform?: string;
   /** Member path in the API response: "Policies.PasswordPolicy.MinimumLength". */
   readonly api: string;
   /** How evidence names the field; the Terraform attribute path users write. */
@@ -22,6 +25,21 @@ export interface Field<T> {
   /** The values the API accepts (every element, for a list); anything else is unknown with the reason. */
   readonly allowed?: readonly string[];
   readonly range?: { readonly min: number; readonly max: number };
+  /**
+   * The API always returns the member: a response without it is a failed read, never the default
+   * (the default still applies to a Terraform configuration that leaves the field out).
+   */
+  readonly apiRequired?: boolean;
+  /**
+   * The provider computes the attribute: left out, a pool being created gets the default, while an
+   * existing pool keeps what it has (a plan that updates it shows that). Evidence says so.
+   */
+  readonly defaultOnCreate?: boolean;
+}
+
+/** How evidence and messages name a defaulted value of the field. */
+export function defaultLabel(field: Pick<Field<unknown>, "defaultOnCreate">): string {
+  return field.defaultOnCreate ? "default on create" : "default";
 }
 
 type Spec<T> = Omit<Field<T>, "kind" | "allowed">;
@@ -43,6 +61,11 @@ export function oneOf<const E extends string>(allowed: readonly E[], spec: Spec<
 /** An enumerated setting whose absence is meaningful (null: not set, no default value). */
 export function oneOfOrNull<const E extends string>(allowed: readonly E[], spec: Spec<E | null>): Field<E | null> {
   return { kind: "string", allowed, ...spec };
+}
+
+/** A string whose absence is meaningful (null: not set, and the API applies its own choice). */
+export function textOrNull(spec: Spec<string | null>): Field<string | null> {
+  return { kind: "string", ...spec };
 }
 
 export function integer(spec: Spec<number> & { readonly range?: Field<number>["range"] }): Field<number> {

@@ -1,6 +1,10 @@
 // aws_cognito_user_pool / DescribeUserPool (and GetUserPoolMfaConfig for the MFA settings).
 
-import { flag, integer, list, oneOf, oneOfOrNull } from "./field.js";
+import { flag, integer, list, oneOf, oneOfOrNull, textOrNull } from "./field.js";
+
+/** The first factors a user pool can allow (SignInPolicyType.AllowedFirstAuthFactors). */
+export const FIRST_FACTORS = ["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"] as const;
+export type FirstFactor = (typeof FIRST_FACTORS)[number];
 
 /**
  * Without a password_policy block (Policies.PasswordPolicy) Cognito applies its default policy:
@@ -66,6 +70,40 @@ export const USER_POOL_FIELDS = {
     api: "UserPoolTier",
     label: "user_pool_tier",
     default: "ESSENTIALS",
+    apiRequired: true,
+    defaultOnCreate: true,
+  }),
+  /** Absent means password sign-in only, AWS's default for a new pool; DescribeUserPool always returns it. */
+  firstAuthFactors: list(
+    {
+      terraform: "sign_in_policy.allowed_first_auth_factors",
+      api: "Policies.SignInPolicy.AllowedFirstAuthFactors",
+      label: "sign_in_policy.allowed_first_auth_factors",
+      default: ["PASSWORD"],
+      apiRequired: true,
+      defaultOnCreate: true,
+    },
+    FIRST_FACTORS,
+  ),
+  /** When true, a remembered device signs in with device authentication instead of the MFA factor. */
+  deviceChallengeRequiredOnNewDevice: flag({
+    terraform: "device_configuration.challenge_required_on_new_device",
+    api: "DeviceConfiguration.ChallengeRequiredOnNewDevice",
+    label: "device_configuration.challenge_required_on_new_device",
+    default: false,
+  }),
+  deviceOnlyRememberedOnUserPrompt: flag({
+    terraform: "device_configuration.device_only_remembered_on_user_prompt",
+    api: "DeviceConfiguration.DeviceOnlyRememberedOnUserPrompt",
+    label: "device_configuration.device_only_remembered_on_user_prompt",
+    default: false,
+  }),
+  /** The pre token generation event version; null: no versioned trigger (a bare pre_token_generation is V1_0). */
+  preTokenGenerationVersion: oneOfOrNull(["V1_0", "V2_0", "V3_0"], {
+    terraform: "lambda_config.pre_token_generation_config.lambda_version",
+    api: "LambdaConfig.PreTokenGenerationConfig.LambdaVersion",
+    label: "lambda_config.pre_token_generation_config.lambda_version",
+    default: null,
   }),
   advancedSecurityMode: oneOf(["OFF", "AUDIT", "ENFORCED"], {
     terraform: "user_pool_add_ons.advanced_security_mode",
@@ -119,6 +157,27 @@ export const USER_POOL_MFA_FIELDS = {
     api: "SoftwareTokenMfaConfiguration.Enabled",
     label: "software_token_mfa_configuration.enabled",
     default: false,
+  }),
+  /** Passkeys: "preferred" (AWS's default) lets an authenticator without user verification sign in. */
+  passkeyUserVerification: oneOf(["required", "preferred"], {
+    terraform: "web_authn_configuration.user_verification",
+    api: "WebAuthnConfiguration.UserVerification",
+    label: "web_authn_configuration.user_verification",
+    default: "preferred",
+    apiRequired: true,
+  }),
+  /** Null: not set, and the relying party is the user pool's domain. */
+  passkeyRelyingPartyId: textOrNull({
+    terraform: "web_authn_configuration.relying_party_id",
+    api: "WebAuthnConfiguration.RelyingPartyId",
+    label: "web_authn_configuration.relying_party_id",
+    default: null,
+  }),
+  /** Whether a passkey with user verification satisfies MFA; the provider has no attribute for it. */
+  passkeyFactorConfiguration: oneOf(["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"], {
+    api: "WebAuthnConfiguration.FactorConfiguration",
+    label: "WebAuthnConfiguration.FactorConfiguration",
+    default: "SINGLE_FACTOR",
   }),
 };
 

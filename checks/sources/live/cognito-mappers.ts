@@ -22,10 +22,13 @@ import {
   type RiskAction,
   type RiskConfiguration,
   type Term,
+  type TriggerFunction,
+  unknown,
   type UserPool,
   type UserPoolClient,
   type Value,
 } from "../../model/index.js";
+import { lambdaFunctionName } from "../../model/lambda-arn.js";
 import { tokenValidity, type TokenField } from "../../model/token-validity.js";
 import { fieldsFromApi } from "./fields.js";
 
@@ -45,6 +48,16 @@ export function providerDetails(details: Record<string, string>): Record<string,
       : literalTerm(value);
   }
   return out;
+}
+
+function triggerFromApi(arn: string | undefined): TriggerFunction | null {
+  if (arn === undefined) return null;
+  const name = lambdaFunctionName(arn);
+  return {
+    term: literalTerm(arn),
+    functionName: name ? known(name) : unknown(`${arn} is not a Lambda function ARN`),
+    arn,
+  };
 }
 
 export function userPoolFromApi(
@@ -74,9 +87,6 @@ export function userPoolFromApi(
       known(p.SmsConfiguration !== undefined || (mfa.known && mfa.value.SmsMfaConfiguration !== undefined)),
     ),
     emailMfaConfigured: mfa.known ? known(mfa.value.EmailMfaConfiguration !== undefined) : mfa,
-    webAuthnConfigured: from((p) =>
-      known((p.Policies?.SignInPolicy?.AllowedFirstAuthFactors ?? []).includes("WEB_AUTHN")),
-    ),
     accountRecovery: from((p) =>
       known(
         p.AccountRecoverySetting?.RecoveryMechanisms
@@ -106,6 +116,10 @@ export function userPoolFromApi(
       }
       return known(triggers);
     }),
+    preAuthenticationTrigger: from((p) => known(triggerFromApi(p.LambdaConfig?.PreAuthentication))),
+    preTokenGenerationTrigger: from((p) =>
+      known(triggerFromApi(p.LambdaConfig?.PreTokenGenerationConfig?.LambdaArn ?? p.LambdaConfig?.PreTokenGeneration)),
+    ),
     smsExternalId: from((p) =>
       known(p.SmsConfiguration?.ExternalId ? literalTerm(p.SmsConfiguration.ExternalId) : null),
     ),

@@ -36,6 +36,8 @@ import {
   type UserPoolDomain,
   type Value,
 } from "../../model/index.js";
+import { USER_POOL_FIELDS } from "../../model/fields/index.js";
+import { missingRequired } from "./fields.js";
 import { clientFromApi, opt, orNull, providerDetails, riskFromApi, userPoolFromApi } from "./cognito-mappers.js";
 import { readDomains } from "./domains.js";
 import { logConfiguration } from "./log-groups.js";
@@ -136,7 +138,7 @@ async function readPool(
     "UserPoolRead",
     "",
     (o) => client.send(new DescribeUserPoolCommand({ UserPoolId: id }), o),
-    { required: (d) => (d.UserPool ? undefined : "UserPool") },
+    { required: (d) => (d.UserPool ? missingRequired(d.UserPool, USER_POOL_FIELDS) : "UserPool") },
   );
   const readingMfa = onMfa.read(
     `MFA configuration of user pool ${id}`,

@@ -15,6 +15,7 @@ export function fieldFromApi<T>(response: Value<object>, field: Field<T>): Value
   for (const member of path) {
     const next = isJsonObject(at) ? at[member] : undefined;
     if (next === undefined || next === null) {
+      if (field.apiRequired) return unknown(`the API response has no ${field.api}`);
       const fallback = blockDefault(field);
       return fallback === undefined ? unknown(`the API response has no ${field.api}`) : known(fallback, "default");
     }
@@ -22,7 +23,7 @@ export function fieldFromApi<T>(response: Value<object>, field: Field<T>): Value
   }
   const raw = isJsonObject(at) ? at[leaf] : undefined;
   if (raw === undefined || raw === null) {
-    return field.default === undefined
+    return field.default === undefined || field.apiRequired
       ? unknown(`the API response has no ${field.api}`)
       : known(field.default, "default");
   }
@@ -48,4 +49,18 @@ function hasKind(raw: unknown, field: Field<unknown>): boolean {
     case "strings":
       return Array.isArray(raw) && raw.every((item) => typeof item === "string");
   }
+}
+
+/**
+ * The first member of `table` that the API always returns and `response` lacks, or undefined: a
+ * response without one is a failed read (LiveReads.read's `required`), never a resource with defaults.
+ */
+export function missingRequired(response: object, table: FieldTable): string | undefined {
+  for (const field of Object.values(table)) {
+    if (!field.apiRequired) continue;
+    let at: unknown = response;
+    for (const member of field.api.split(".")) at = isJsonObject(at) ? at[member] : undefined;
+    if (at === undefined || at === null) return field.api;
+  }
+  return undefined;
 }

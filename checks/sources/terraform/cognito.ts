@@ -11,10 +11,11 @@ import {
 } from "../../model/fields/index.js";
 import { Attributes, type TerraformResource } from "./attributes.js";
 import { readFields } from "./fields.js";
+import type { ResourceIndex } from "./iam.js";
+import { readTriggerFunction } from "./lambda-triggers.js";
 import { tokenValidity, type TokenField } from "../../model/token-validity.js";
 import {
   known,
-  mapValue,
   unknown,
   type AccountTakeoverActions,
   type CustomAttribute,
@@ -73,10 +74,8 @@ const STANDARD_ATTRIBUTES = new Set([
   "zoneinfo",
 ]);
 
-export function readUserPool(resource: TerraformResource, key: string): UserPool {
+export function readUserPool(resource: TerraformResource, key: string, index?: ResourceIndex): UserPool {
   const attrs = Attributes.of(resource);
-  const signInPolicy = attrs.block("sign_in_policy");
-  const firstFactors = signInPolicy?.strings("allowed_first_auth_factors", []) ?? known([], "default");
   return {
     kind: "UserPool",
     key,
@@ -95,13 +94,11 @@ export function readUserPool(resource: TerraformResource, key: string): UserPool
       attrs.block("email_mfa_configuration") !== undefined,
       attrs.has("email_mfa_configuration") ? "configured" : "default",
     ),
-    webAuthnConfigured: mapValue(
-      firstFactors,
-      (factors) => factors.includes("WEB_AUTHN") || attrs.block("web_authn_configuration") !== undefined,
-    ),
     accountRecovery: readAccountRecovery(attrs),
     customAttributes: readCustomAttributes(attrs),
     lambdaTriggers: readLambdaTriggers(attrs.block("lambda_config")),
+    preAuthenticationTrigger: readTriggerFunction(attrs, "pre_authentication", index),
+    preTokenGenerationTrigger: readTriggerFunction(attrs, "pre_token_generation", index),
     smsExternalId: known(attrs.block("sms_configuration")?.term("external_id") ?? null, "configured"),
   };
 }
@@ -147,6 +144,9 @@ function readLambdaTriggers(lambda: Attributes | undefined): Value<Readonly<Reco
     const term = lambda.term(trigger);
     if (term) triggers[trigger] = term;
   }
+  // A versioned pre token generation trigger is the same trigger; the provider computes pre_token_generation from it.
+  const versioned = lambda.block("pre_token_generation_config")?.term("lambda_arn");
+  if (versioned && !triggers.pre_token_generation) triggers.pre_token_generation = versioned;
   return known(triggers);
 }
 

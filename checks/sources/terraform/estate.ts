@@ -68,7 +68,7 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
   for (const resource of managed("aws_iam_role"))
     add(estate.iamRoles, readIamRole(resource, keyOf(resource), index), resource);
   for (const resource of managed("aws_cognito_user_pool"))
-    add(estate.userPools, readUserPool(resource, keyOf(resource)), resource);
+    add(estate.userPools, readUserPool(resource, keyOf(resource), index), resource);
   for (const resource of managed("aws_cognito_user_pool_client"))
     add(estate.userPoolClients, readUserPoolClient(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_user_pool_domain"))

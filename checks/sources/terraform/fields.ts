@@ -8,7 +8,10 @@ import type { Attributes } from "./attributes.js";
 /** A field's Terraform path split once: the MaxItems=1 blocks to walk and the attribute at the end. */
 const PATHS = new WeakMap<Field<unknown>, { readonly blocks: readonly string[]; readonly leaf: string }>();
 
-function pathOf(field: Field<unknown>): { readonly blocks: readonly string[]; readonly leaf: string } {
+function pathOf(field: Field<unknown> & { readonly terraform: string }): {
+  readonly blocks: readonly string[];
+  readonly leaf: string;
+} {
   let path = PATHS.get(field);
   if (!path) {
     const blocks = field.terraform.split(".");
@@ -20,7 +23,9 @@ function pathOf(field: Field<unknown>): { readonly blocks: readonly string[]; re
 }
 
 export function readField<T>(attrs: Attributes, field: Field<T>): Value<T> {
-  const { blocks, leaf } = pathOf(field as Field<unknown>);
+  if (field.terraform === undefined)
+    return unknown(`${field.label} has no Terraform attribute; only a live scan can read it`);
+  const { blocks, leaf } = pathOf(field as Field<unknown> & { readonly terraform: string });
   let at = attrs;
   for (const block of blocks) {
     if (at.isDynamic(block)) return unknown(`${at.describe(block)} is computed by an expression`);

@@ -10,6 +10,7 @@ import {
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
   GetUserPoolMfaConfigCommand,
+  SetUserPoolMfaConfigCommand,
   type UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,6 +81,97 @@ describe("userPoolFromApi", () => {
     for (const value of [model.tier, model.deletionProtection, model.passwordPolicy.minimumLength, model.tags])
       expect(value).toEqual(denied);
     expect(model.mfaConfiguration).toEqual(known("OFF"));
+  });
+});
+
+describe("userPoolFromApi: the sign-in model", () => {
+  const LOCKOUT = "arn:aws:lambda:eu-west-1:123456789012:function:staff-lockout";
+  const CLAIMS = "arn:aws:lambda:eu-west-1:123456789012:function:claims:live";
+
+  it("maps first factors, passkeys, email MFA, device configuration and the trigger functions", async () => {
+    const { id, pool } = await readPool({
+      PoolName: "pass_sign_in",
+      UserPoolTier: "ESSENTIALS",
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "WEB_AUTHN"] } },
+      DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+      LambdaConfig: {
+        PreAuthentication: LOCKOUT,
+        PreTokenGenerationConfig: { LambdaArn: CLAIMS, LambdaVersion: "V2_0" },
+      },
+    });
+    await idp.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: id,
+        MfaConfiguration: "ON",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+        EmailMfaConfiguration: { Message: "Your code is {####}", Subject: "Code" },
+        WebAuthnConfiguration: {
+          RelyingPartyId: "auth.shop.example",
+          UserVerification: "required",
+          FactorConfiguration: "MULTI_FACTOR_WITH_USER_VERIFICATION",
+        },
+      }),
+    );
+    const mfa = await idp.send(new GetUserPoolMfaConfigCommand({ UserPoolId: id }));
+    const model = userPoolFromApi(id, "pass_sign_in", EMULATOR_REGION, known(pool), known(mfa));
+    expect(model.firstAuthFactors).toEqual(known(["PASSWORD", "WEB_AUTHN"]));
+    expect(model.passkeyUserVerification).toEqual(known("required"));
+    expect(model.passkeyRelyingPartyId).toEqual(known("auth.shop.example"));
+    expect(model.passkeyFactorConfiguration).toEqual(known("MULTI_FACTOR_WITH_USER_VERIFICATION"));
+    expect(model.emailMfaConfigured).toEqual(known(true));
+    expect(model.deviceChallengeRequiredOnNewDevice).toEqual(known(true));
+    expect(model.deviceOnlyRememberedOnUserPrompt).toEqual(known(true));
+    expect(model.preTokenGenerationVersion).toEqual(known("V2_0"));
+    expect(model.preAuthenticationTrigger).toMatchObject({
+      known: true,
+      value: { arn: LOCKOUT, functionName: known("staff-lockout") },
+    });
+    // A qualified ARN names the function without its alias.
+    expect(model.preTokenGenerationTrigger).toMatchObject({
+      known: true,
+      value: { arn: CLAIMS, functionName: known("claims") },
+    });
+  });
+
+  it("a pool created with nothing of it: PASSWORD only, passkeys preferred and single-factor, no device tracking", async () => {
+    const { id, pool, mfa } = await readPool({ PoolName: "default_sign_in" });
+    const model = userPoolFromApi(id, "default_sign_in", EMULATOR_REGION, known(pool), known(mfa));
+    expect(model.firstAuthFactors).toEqual(known(["PASSWORD"]));
+    expect(model.passkeyUserVerification).toEqual(known("preferred"));
+    expect(model.passkeyFactorConfiguration).toEqual(known("SINGLE_FACTOR", "default"));
+    expect(model.deviceChallengeRequiredOnNewDevice).toEqual(known(false, "default"));
+    expect(model.preTokenGenerationVersion).toEqual(known(null, "default"));
+    expect(model.preAuthenticationTrigger).toEqual(known(null));
+  });
+
+  it("a response without a member the API always returns is a failed read, never the default", async () => {
+    const { id, pool, mfa } = await readPool({ PoolName: "unknown_members" });
+    // The emulator always returns these members, so the test removes them from its real responses.
+    const { SignInPolicy: _, ...policies } = pool.Policies ?? {};
+    const { UserPoolTier: __, ...withoutTier } = pool;
+    const { WebAuthnConfiguration: ___, ...mfaWithoutPasskeys } = mfa;
+    const model = userPoolFromApi(
+      id,
+      "unknown_members",
+      EMULATOR_REGION,
+      known({ ...withoutTier, Policies: policies }),
+      known(mfaWithoutPasskeys),
+    );
+    expect(model.firstAuthFactors).toEqual(
+      unknown("the API response has no Policies.SignInPolicy.AllowedFirstAuthFactors"),
+    );
+    expect(model.tier).toEqual(unknown("the API response has no UserPoolTier"));
+    expect(model.passkeyUserVerification).toEqual(
+      unknown("the API response has no WebAuthnConfiguration.UserVerification"),
+    );
+  });
+
+  it("a failed GetUserPoolMfaConfig leaves the passkey settings unknown with its reason", async () => {
+    const { id, pool } = await readPool({ PoolName: "unknown_mfa_denied" });
+    const denied = unknown("AccessDenied on GetUserPoolMfaConfig");
+    const model = userPoolFromApi(id, "unknown_mfa_denied", EMULATOR_REGION, known(pool), denied);
+    for (const value of [model.passkeyUserVerification, model.passkeyFactorConfiguration, model.emailMfaConfigured])
+      expect(value).toEqual(denied);
   });
 });
 
