@@ -1,6 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  oxc: { include: /\.(m|c)?tsx?$/ },
   test: {
     include: ["test/**/*.test.ts"],
     environment: "node",
