@@ -6,6 +6,7 @@ export const COMMAND_DESCRIPTIONS = {
   check: "audit synthesized cdktf stacks, a Terraform plan or a Terraform configuration directory",
   scan: "audit a live AWS account, read-only (Describe, Get and List calls only)",
   rules: "list the rule catalog: id, title, severity, PCI DSS requirements, options",
+  verify: "the provider-backed harness on a cdktf app: synth, terraform plan, apply to the emulator, parity",
 } as const;
 
 export type CommandName = keyof typeof COMMAND_DESCRIPTIONS;

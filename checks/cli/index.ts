@@ -18,6 +18,7 @@ const LOADERS: Readonly<Record<CommandName, () => Promise<Register>>> = {
   check: async () => (await import("./check.js")).registerCheck,
   scan: async () => (await import("./scan.js")).registerScan,
   rules: async () => (await import("./rules.js")).registerRules,
+  verify: async () => (await import("./verify.js")).registerVerify,
 };
 
 /** The command argv asks for (`help CMD` included): the first word that is not an option. */

@@ -43,6 +43,15 @@ export interface Provenance {
   readonly line?: number;
   /** The column in file where the declaration starts, where the source tells (a stack frame does). */
   readonly column?: number;
+  /** The app's own stack frames above file:line (a wrapper construct's callers), innermost first. */
+  readonly callSites?: readonly SourcePosition[];
+}
+
+/** A place in the app's source: a stack frame outside node_modules. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
 }
 
 /** A reference from one configuration value to another object's attribute: aws_x.y.id, var.name, data.t.n.json. */
