@@ -109,11 +109,11 @@ function printVerification(verification: Verification, io: CliIo): number {
     }
     if (s.rejection) {
       failed = true;
-      io.stdout(`  the provider rejected the configuration:\n${terminalSafe(s.rejection).replace(/^/gm, "    ")}\n`);
+      io.stdout(`  the provider rejected the configuration:\n${indent(s.rejection, "    ")}\n`);
     }
     const breaks = s.rows.filter((r) => r.broken).length;
     if (sources.length > 1) {
-      io.stdout(`${terminalSafe(parityTable(s.rows, sources)).replace(/^/gm, "  ")}\n`);
+      io.stdout(`${indent(parityTable(s.rows, sources), "  ")}\n`);
       io.stdout(
         `  parity: ${breaks === 0 ? `${sources.join(", ")} agree on ${s.rows.length} results` : `${breaks} results differ`}\n`,
       );
@@ -122,4 +122,12 @@ function printVerification(verification: Verification, io: CliIo): number {
   }
   io.stdout(`verify: ${failed ? "FAILED" : "passed"}\n`);
   return failed ? 1 : 0;
+}
+
+/** Each line made terminal-safe on its own (terminalSafe escapes newlines), then indented. */
+function indent(text: string, by: string): string {
+  return text
+    .split("\n")
+    .map((line) => `${by}${terminalSafe(line)}`)
+    .join("\n");
 }

@@ -98,7 +98,7 @@ describe("authwarden verify on the cdktf app", () => {
 
   it("puts a SARIF result of the user's synth on the user's TypeScript line, callers as related locations", () => {
     const app = apps.get("cdktf-weak")!;
-    expect(node(app, ["main.js"]).code).toBe(0);
+    expect(node(app, ["--enable-source-maps", "main.js"]).code).toBe(0);
     const result = authwarden(app, ["check", "--synth", "cdktf.out", "--format", "sarif", "-o", "out.sarif"]);
     expect(result.code, result.output).toBe(1);
     const sarif = JSON.parse(readFileSync(join(app.dir, "out.sarif"), "utf8")) as {

@@ -65,9 +65,9 @@ function stackSource(library: Library, weak: boolean): string {
       userPoolAddOns: { advancedSecurityMode: "ENFORCED" } }`;
   return `import { Construct } from "constructs";
 import { App, Aspects, TerraformStack } from "${library}";
-import { AwsProvider } from "${provider}/lib/provider";
-import { CognitoUserPool } from "${provider}/lib/cognito-user-pool";
-import { CognitoRiskConfiguration } from "${provider}/lib/cognito-risk-configuration";
+import { AwsProvider } from "${provider}/lib/provider/index.js";
+import { CognitoUserPool } from "${provider}/lib/cognito-user-pool/index.js";
+import { CognitoRiskConfiguration } from "${provider}/lib/cognito-risk-configuration/index.js";
 import { ComplianceGate } from "authwarden/gate";
 
 /** A wrapper construct, as shops write them: the SARIF alert must still land on the caller's line. */
@@ -120,6 +120,7 @@ app.synth();
 function testSource(library: Library): string {
   return `import { describe, expect, it } from "vitest";
 import { Testing } from "${library}";
+import { enableSourceLocations } from "authwarden/gate";
 import { audit, authwardenMatchers } from "authwarden/testing";
 import "authwarden/testing/vitest";
 import { buildApp } from "./stack${library === "cdktn" ? ".js" : ""}";
@@ -128,7 +129,9 @@ expect.extend(authwardenMatchers);
 
 describe("the users stack", () => {
   it("passes the compliance gate", () => {
-    const stack = buildApp(Testing.app());
+    const app = Testing.app();
+    enableSourceLocations(app);
+    const stack = buildApp(app);
     expect(Testing.synth(stack)).toBeTruthy();
     expect(stack).toPassCompliance();
     expect(stack).not.toFailRule("mfa-required", { resource: "staff" });
@@ -199,10 +202,13 @@ export function writeUserApp(tarball: string, library: Library, weak: boolean): 
       2,
     ),
   );
-  // The app command runs the compiled JavaScript (tsc first), as a project without ts-node does.
+  // The app command compiles, then runs the JavaScript with its inline source maps (so stack frames
+  // name the .ts lines), as a project without ts-node does.
+  const tsc = "node node_modules/typescript/bin/tsc -p .";
+  const main = esm ? "build/main.js" : "main.js";
   writeFileSync(
     join(dir, "cdktf.json"),
-    JSON.stringify({ language: "typescript", app: esm ? "node build/main.js" : "node main.js" }, null, 2),
+    JSON.stringify({ language: "typescript", app: `${tsc} && node --enable-source-maps ${main}` }, null, 2),
   );
   writeFileSync(join(dir, "stack.ts"), stackSource(library, weak));
   writeFileSync(join(dir, "main.ts"), mainSource(library, esm));
