@@ -26,9 +26,12 @@ function jsFiles(dir: string): string[] {
 /** Package names of the bare specifiers in import/export from, import(), require() and resolvePackage(). */
 function importedPackages(source: string): string[] {
   const specifiers = [
-    ...source.matchAll(/\b(?:from|import)\s*\(?\s*"([^"./][^"]*)"/g),
-    ...source.matchAll(/\b(?:require|resolvePackage|loadOptionalPackage)\(\s*"([^"./][^"]*)"/g),
-  ].map((m) => m[1]!);
+    ...source.matchAll(/^\s*(?:import|export)\b[^;"]*?\bfrom\s+"([^"]+)"/gm),
+    ...source.matchAll(/^\s*import\s+"([^"]+)"/gm),
+    ...source.matchAll(/\b(?:import|require|resolvePackage|loadOptionalPackage)\(\s*"([^"]+)"\s*\)/g),
+  ]
+    .map((m) => m[1]!)
+    .filter((s) => !s.startsWith("."));
   return specifiers
     .filter((s) => !s.startsWith("node:") && !builtinModules.includes(s.split("/")[0]!))
     .map((s) => (s.startsWith("@") ? s.split("/").slice(0, 2).join("/") : s.split("/")[0]!));
