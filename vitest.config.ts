@@ -7,6 +7,7 @@ import { defineConfig } from "vitest/config";
 const BOTH_BINDINGS = ["test/rules/**/*.test.ts", "test/harness/**/*.test.ts", "test/sources/synth/**/*.test.ts"];
 
 export default defineConfig({
+  oxc: { include: /\.(m|c)?tsx?$/ },
   test: {
     environment: "node",
     testTimeout: 60_000,

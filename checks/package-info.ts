@@ -3,13 +3,13 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { moduleDirectory } from "./io/commonjs.cjs";
 
 let root: string | undefined;
 
 export function packageRoot(): string {
   if (root) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = moduleDirectory;
   for (;;) {
     const manifest = join(dir, "package.json");
     if (

@@ -71,3 +71,22 @@ export function location(result: Result, context: LocationContext): Sarif.Locati
     ...(r.constructPath ? { message: { text: `construct ${r.constructPath}` } } : {}),
   };
 }
+
+/**
+ * The call sites above the resource's line (a wrapper construct's callers, where its values are
+ * usually set) as related locations, so a code-scanning alert leads from the wrapper to each caller.
+ */
+export function relatedLocations(result: Result, context: LocationContext): { relatedLocations?: Sarif.Location[] } {
+  const sites = result.resource.callSites ?? [];
+  if (sites.length === 0) return {};
+  return {
+    relatedLocations: sites.map((site, index) => ({
+      id: index + 1,
+      physicalLocation: {
+        artifactLocation: artifactLocation(site.file, context),
+        region: { startLine: site.line, ...(site.column !== undefined ? { startColumn: site.column } : {}) },
+      },
+      message: { text: index === 0 ? "called from here" : "which is called from here" },
+    })),
+  };
+}

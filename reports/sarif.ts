@@ -16,7 +16,7 @@ import type { Report, Result } from "../checks/engine/report.js";
 import type { Severity } from "../checks/engine/rule.js";
 import { visibleEscapes } from "./escape.js";
 import { resourceLabel, rulesOf, type RuleInfo } from "./rule-info.js";
-import { location, originalUriBaseIds, scopeOf, type LocationContext } from "./sarif-location.js";
+import { location, originalUriBaseIds, relatedLocations, scopeOf, type LocationContext } from "./sarif-location.js";
 
 /** GitHub code scanning's limits (docs: SARIF support, "sarif-limits"). */
 export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10 * 1024 * 1024 } as const;
@@ -174,6 +174,7 @@ function toSarifResult(
     level: LEVEL[result.severity],
     message: { text: `${result.message}.${pci} Fix: ${result.remediation}` },
     locations: [location(result, context)],
+    ...relatedLocations(result, context),
     ...(result.status === "WAIVED" ? { suppressions: [suppression(result)] } : {}),
     partialFingerprints: { primaryLocationLineHash: `${hash}:${occurrence}`, "authwarden/v1": `${hash}:${occurrence}` },
     properties: {

@@ -5,9 +5,8 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { App, Aspects } from "cdktf";
-import { ComplianceGate } from "../checks/gate/index.js";
+import { ComplianceGate, enableSourceLocations } from "../checks/gate/index.js";
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider/index.js";
-import { enableSourceLocations } from "./source-locations.js";
 import { createShopStack, type ShopStack } from "./shop-stack.js";
 import { compliantVariant } from "./compliant-variant.js";
 import { legacyVariant } from "./legacy-variant.js";

@@ -7,6 +7,7 @@ export const COMMAND_DESCRIPTIONS = {
   scan: "audit a live AWS account, read-only (Describe, Get and List calls only)",
   merge: "combine the JSON reports of a sharded scan (scan --shard K/N) into one report",
   rules: "list the rule catalog: id, title, severity, PCI DSS requirements, options",
+  verify: "the provider-backed harness on a cdktf app: synth, terraform plan, apply to the emulator, parity",
 } as const;
 
 export type CommandName = keyof typeof COMMAND_DESCRIPTIONS;

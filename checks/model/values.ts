@@ -47,6 +47,15 @@ export interface Provenance {
   readonly account?: string;
   /** The Region a live resource was read in; "global" for IAM, which has none. */
   readonly region?: string;
+  /** The app's own stack frames above file:line (a wrapper construct's callers), innermost first. */
+  readonly callSites?: readonly SourcePosition[];
+}
+
+/** A place in the app's source: a stack frame outside node_modules. */
+export interface SourcePosition {
+  readonly file: string;
+  readonly line: number;
+  readonly column?: number;
 }
 
 /** A reference from one configuration value to another object's attribute: aws_x.y.id, var.name, data.t.n.json. */

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, it, expect, afterAll } from "vitest";
 import { Testing, type TerraformStack } from "cdktf";
 import { buildApp, STACK_IDS } from "../../stacks/main.js";
-import { firstUserFrame } from "../../stacks/source-locations.js";
+import { firstUserFrame } from "../../checks/gate/source-locations.js";
 import { terraformValidate } from "../support/terraform-cli-config.js";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

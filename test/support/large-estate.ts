@@ -12,7 +12,7 @@ import { ShopAppClient } from "../../stacks/app-client.js";
 import { compliantVariant, legacyVariant } from "../../stacks/main.js";
 import type { AppClientProfile, UserPoolProfile } from "../../stacks/shop-variant.js";
 import { SmsSenderRole } from "../../stacks/sms-sender-role.js";
-import { enableSourceLocations } from "../../stacks/source-locations.js";
+import { enableSourceLocations } from "../../checks/gate/source-locations.js";
 import { ShopUserPool } from "../../stacks/user-pool.js";
 
 export const LARGE_ESTATE_STACK = "estate";

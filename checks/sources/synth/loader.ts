@@ -3,7 +3,7 @@
 import { statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { InputError } from "../../errors.js";
-import type { Estate, InputFile, Provenance } from "../../model/index.js";
+import type { Estate, InputFile, Provenance, SourcePosition } from "../../model/index.js";
 import { describeFsError, isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "../../io/safe-json.js";
 import { assertInputShape } from "../../io/schemas/index.js";
 import type { TerraformResource } from "../terraform/attributes.js";
@@ -172,13 +172,21 @@ function provenanceOf(
 
 const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
 
-/** The first stack frame outside node_modules: where the construct was created in the app's source. */
+/** Frames kept as call sites above the first: enough to climb out of nested wrapper constructs. */
+const MAX_CALL_SITES = 5;
+
+/**
+ * The first stack frame outside node_modules: where the construct was created in the app's source;
+ * the app's frames above it (a wrapper construct's callers, where the values are usually set) as call sites.
+ */
 function sourceLocation(
   stackTrace: JsonValue | undefined,
   projectRoot: string,
-): { file?: string; line?: number; column?: number } {
+): { file?: string; line?: number; column?: number; callSites?: SourcePosition[] } {
   if (!Array.isArray(stackTrace)) return {};
+  const positions: SourcePosition[] = [];
   for (const frame of stackTrace) {
+    if (positions.length > MAX_CALL_SITES) break;
     if (typeof frame !== "string" || frame.includes("node_modules") || frame.includes("node:internal")) continue;
     const match = FRAME.exec(frame.trim());
     if (!match?.[1] || !match[2]) continue;
@@ -188,7 +196,9 @@ function sourceLocation(
       const rel = relative(projectRoot, path);
       if (!rel.startsWith("..")) path = rel.split(sep).join("/");
     }
-    return { file: path, line: Number(match[2]), ...(match[3] ? { column: Number(match[3]) } : {}) };
+    positions.push({ file: path, line: Number(match[2]), ...(match[3] ? { column: Number(match[3]) } : {}) });
   }
-  return {};
+  const [first, ...callers] = positions;
+  if (!first) return {};
+  return { ...first, ...(callers.length > 0 ? { callSites: callers } : {}) };
 }

@@ -9,7 +9,8 @@
 // that called `new X(...)`.
 //
 // This is a monkeypatch of constructs internals (10.4.x), not an API: keep it version-pinned.
-import { Node, type MetadataOptions } from "constructs";
+import { Node, type IConstruct, type MetadataOptions } from "constructs";
+import { UsageError } from "../errors.js";
 
 const PATCHED = Symbol.for("authwarden/source-locations");
 
@@ -22,10 +23,21 @@ interface PatchableNodePrototype {
 
 /**
  * Makes every construct created afterwards record its creation stack trace in the "stacktrace"
- * metadata entry, which cdktf writes to `"//".metadata.stackTrace` in cdk.tf.json. Idempotent.
- * Call it before any construct is created. Returns a function that restores the original method.
+ * metadata entry, which cdktf and cdktn write to `"//".metadata.stackTrace` in cdk.tf.json, so
+ * reports (SARIF included) name the TypeScript file and line of each resource, with the call sites
+ * above a wrapper construct as related locations. Idempotent. Call it right after `new App()`,
+ * before the stacks: given the app, it refuses to run late, when constructs already exist without
+ * a location. Returns a function that restores the original method.
+ *
+ *   const app = new App();
+ *   enableSourceLocations(app);
  */
-export function enableSourceLocations(): () => void {
+export function enableSourceLocations(app?: IConstruct): () => void {
+  if (app && app.node.children.length > 0)
+    throw new UsageError(
+      `enableSourceLocations(app) was called after ${app.node.children.map((c) => c.node.id).join(", ")} was created: ` +
+        "call it before the stacks, so their resources record where they were made",
+    );
   const proto = Node.prototype as unknown as PatchableNodePrototype;
   const existing = proto[PATCHED];
   if (existing) {
