@@ -14,6 +14,7 @@ import { readFields } from "./fields.js";
 import { tokenValidity, type TokenField } from "../../model/token-validity.js";
 import {
   known,
+  liveOnly,
   mapValue,
   unknown,
   type AccountTakeoverActions,
@@ -102,6 +103,7 @@ export function readUserPool(resource: TerraformResource, key: string): UserPool
     customAttributes: readCustomAttributes(attrs),
     lambdaTriggers: readLambdaTriggers(attrs.block("lambda_config")),
     smsExternalId: known(attrs.block("sms_configuration")?.term("external_id") ?? null, "configured"),
+    dcrConfiguration: liveOnly("the dynamic client registration configuration (DcrConfiguration)"),
   };
 }
 
@@ -176,6 +178,8 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
     defaultRedirectUri: known(defaultRedirect, defaultRedirect ? "configured" : "default"),
     generateSecret: attrs.bool("generate_secret", false),
     supportedIdentityProviders: attrs.terms("supported_identity_providers", []),
+    ssoSessionMaxValidityMinutes: liveOnly("the SSO session validity (SSOSession.MaxValidityMinutes)"),
+    clientSecrets: liveOnly("the client secrets and their creation dates (ListUserPoolClientSecrets)"),
   };
 }
 

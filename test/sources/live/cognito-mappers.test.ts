@@ -99,7 +99,8 @@ describe("clientFromApi", () => {
     const clientId = created.UserPoolClient!.ClientId!;
     const detail = await idp.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: clientId }));
     const owner = userPoolFromApi(id, "pool_of_clients", EMULATOR_REGION, known(pool), known(mfa));
-    const model = clientFromApi(owner, clientId, "pass_client", known(detail.UserPoolClient!));
+    const sessions = { ssoSessionMaxValidityMinutes: known(60), clientSecrets: known([]) };
+    const model = clientFromApi(owner, clientId, "pass_client", known(detail.UserPoolClient!), sessions);
     expect(model.accessTokenValidity).toMatchObject({ known: true, value: { seconds: 900 } });
     expect(model.explicitAuthFlows).toEqual(known(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]));
     expect(model.preventUserExistenceErrors).toEqual(known("ENABLED"));
