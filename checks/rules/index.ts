@@ -23,6 +23,8 @@ import identityRolePerIdentityScoping from "./identity-role-per-identity-scoping
 import identityRoleSessionDuration from "./identity-role-session-duration.js";
 import identityRoleTrustAmr from "./identity-role-trust-amr.js";
 import identityRoleTrustAudience from "./identity-role-trust-audience.js";
+import m2mClientNoUserFlows from "./m2m-client-no-user-flows.js";
+import m2mClientSecretAge from "./m2m-client-secret-age.js";
 import mfaFactorStrength from "./mfa-factor-strength.js";
 import mfaOnSensitiveActions from "./mfa-on-sensitive-actions.js";
 import mfaRequired from "./mfa-required.js";
@@ -30,6 +32,7 @@ import noCardholderDataAttributes from "./no-cardholder-data-attributes.js";
 import noPlaintextSecrets from "./no-plaintext-secrets.js";
 import oauthHttpsRedirects from "./oauth-https-redirects.js";
 import oauthNoImplicitGrant from "./oauth-no-implicit-grant.js";
+import openClientRegistrationDisabled from "./open-client-registration-disabled.js";
 import passwordComposition from "./password-composition.js";
 import passwordHistory from "./password-history.js";
 import passwordMinLength from "./password-min-length.js";
@@ -38,6 +41,7 @@ import refreshTokenLifetime from "./refresh-token-lifetime.js";
 import refreshTokenRotation from "./refresh-token-rotation.js";
 import samlIdpHardening from "./saml-idp-hardening.js";
 import selfSignupDisabled from "./self-signup-disabled.js";
+import ssoSessionLifetime from "./sso-session-lifetime.js";
 import temporaryPasswordValidity from "./temporary-password-validity.js";
 import threatProtectionCustomAuth from "./threat-protection-custom-auth.js";
 import threatProtectionEnforced from "./threat-protection-enforced.js";
@@ -68,6 +72,8 @@ export const RULES: readonly Rule[] = [
   identityRoleSessionDuration,
   identityRoleTrustAmr,
   identityRoleTrustAudience,
+  m2mClientNoUserFlows,
+  m2mClientSecretAge,
   mfaFactorStrength,
   mfaOnSensitiveActions,
   mfaRequired,
@@ -75,6 +81,7 @@ export const RULES: readonly Rule[] = [
   noPlaintextSecrets,
   oauthHttpsRedirects,
   oauthNoImplicitGrant,
+  openClientRegistrationDisabled,
   passwordComposition,
   passwordHistory,
   passwordMinLength,
@@ -83,6 +90,7 @@ export const RULES: readonly Rule[] = [
   refreshTokenRotation,
   samlIdpHardening,
   selfSignupDisabled,
+  ssoSessionLifetime,
   temporaryPasswordValidity,
   threatProtectionCustomAuth,
   threatProtectionEnforced,

@@ -17,12 +17,8 @@ const NOT_YET_IMPLEMENTED = [
   "api-waf-protection",
   "auth-log-retention",
   "custom-domain-tls-policy",
-  "m2m-client-no-user-flows",
-  "m2m-client-secret-age",
   "mfa-no-remembered-device-bypass",
-  "open-client-registration-disabled",
   "passkey-user-verification-required",
-  "sso-session-lifetime",
 ];
 
 interface SpecReference {

@@ -61,6 +61,16 @@ export const PASSWORD_POLICY_FIELDS = {
 
 /** Fields of DescribeUserPool's UserPool. */
 export const USER_POOL_FIELDS = {
+  /** Absent means password sign-in only, AWS's default for a new pool. */
+  firstAuthFactors: list(
+    {
+      terraform: "sign_in_policy.allowed_first_auth_factors",
+      api: "Policies.SignInPolicy.AllowedFirstAuthFactors",
+      label: "sign_in_policy.allowed_first_auth_factors",
+      default: ["PASSWORD"],
+    },
+    ["PASSWORD", "EMAIL_OTP", "SMS_OTP", "WEB_AUTHN"],
+  ),
   tier: oneOf(["LITE", "ESSENTIALS", "PLUS"], {
     terraform: "user_pool_tier",
     api: "UserPoolTier",
