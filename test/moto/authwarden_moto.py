@@ -573,6 +573,7 @@ def install() -> None:
     _patch_allow_classic_flow()
     _patch_user_pool_tier()
     _patch_account_recovery_setting()
+    __import__("ext_clients").install(sys.modules[__name__])  # app client sessions and secrets, DcrConfiguration
 
 
 JSON_11 = "application/x-amz-json-1.1"
