@@ -16,6 +16,7 @@ import { evaluate } from "../../../checks/engine/evaluate.js";
 import { assertValid } from "../../../checks/io/json-schema.js";
 import { isReadOnlyActionPattern, escalationGranted } from "../../../checks/iam/analysis.js";
 import { readPolicyString } from "../../../checks/sources/policy-document.js";
+import { accessLevels } from "../../../checks/iam/access-levels.js";
 import { sdkClientFactory, type ClientHook } from "../../../checks/sources/live/clients.js";
 import { scanAccount } from "../../../checks/sources/live/loader.js";
 import { loadPolicy } from "../../../checks/engine/policy-pack.js";
@@ -185,6 +186,8 @@ describe("authwarden scan against the emulator", () => {
   }, 120_000);
 });
 
+const NEWER_THAN_IAM_DATASET = new Set(["cognito-idp:GetUserPoolClientSessionConfiguration"]);
+
 describe("the scanner's IAM policy, audited with authwarden's own IAM analysis", () => {
   it("grants only reads, no wildcard actions and no privilege escalation", () => {
     const source = readPolicyString(readFileSync(join("policies", "scanner-iam-policy.json"), "utf8"), "literal");
@@ -198,7 +201,11 @@ describe("the scanner's IAM policy, audited with authwarden's own IAM analysis",
         expect(action, "no wildcard actions").not.toMatch(/\*/);
         expect(escalationGranted(action), `${action} escalates`).toBeUndefined();
         // apigateway:GET is the HTTP-verb action API Gateway uses for every read.
-        expect(isReadOnlyActionPattern(action) || action === "apigateway:GET", `${action} is not a read`).toBe(true);
+        if (action === "apigateway:GET") continue;
+        // Newer than the IAM action dataset, which therefore does not count it as a read (fail closed): a Get of the
+        // client's session settings. Once the dataset knows it, it must be a read like the rest.
+        if (NEWER_THAN_IAM_DATASET.has(action) && accessLevels(action) === undefined) continue;
+        expect(isReadOnlyActionPattern(action), `${action} is not a read`).toBe(true);
       }
     }
   });
