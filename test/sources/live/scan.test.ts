@@ -2,6 +2,7 @@
 // emulator, then scanned with the AWS SDK. Faults the emulator cannot produce (AccessDenied on one
 // call, throttling, a page that breaks off) are injected with an SDK middleware, as the tests say.
 
+import { applyLiveOnlySettings } from "../../support/live-only-settings.js";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,6 +59,8 @@ beforeAll(async () => {
       if (apply.code !== 0) throw new Error(`terraform apply failed for ${run.stackId}:\n${apply.stderr.slice(-4000)}`);
     }),
   );
+  // The deploy step after apply: settings no Terraform attribute holds.
+  await applyLiveOnlySettings(emulator.url);
 }, 600_000);
 
 afterAll(async () => {
