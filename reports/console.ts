@@ -145,6 +145,15 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
       ),
     );
   }
+  if (report.notJudged?.length)
+    lines.push(
+      c.dim(
+        wrapped(
+          0,
+          `judged only by the live scan, not on this source: ${report.notJudged.map((n) => n.ruleId).join(", ")}`,
+        ),
+      ),
+    );
   if (report.drift) lines.push(...driftLines(report, c), "");
   lines.push(...requirementLines(report, c, wrapped));
   const unread = report.audiences.filter((a) => a.via === "unknown");

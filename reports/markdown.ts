@@ -265,6 +265,12 @@ function sectionTables(report: Report, rules: RuleMetadata): Table[] {
       rows: of("WAIVED").map(waivedRow),
     },
     {
+      title: `Judged only by the live scan (${report.notJudged?.length ?? 0})`,
+      collapsed: true,
+      head: ["| Rule | Why not here |", "|---|---|"],
+      rows: (report.notJudged ?? []).map((n) => `| ${md(n.ruleId)} | ${md(n.reason, WHY_LIMIT)} |`),
+    },
+    {
       title: `Waivers to clean up (${report.waivers.length})`,
       collapsed: true,
       head: ["| Waiver | Rule | Selector | Problem | Owner | Expires |", "|---|---|---|---|---|---|"],

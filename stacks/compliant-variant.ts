@@ -201,6 +201,26 @@ export const compliantVariant: ShopVariant = {
       preventUserExistenceErrors: "ENABLED",
       readAttributes: ["email", "email_verified", "name", "custom:employee_id"],
       writeAttributes: ["name"],
+      // Set by the deploy step after apply: the admin portal reuses a managed-login session for 15 minutes at most.
+      ssoSessionMaxValidityMinutes: 15,
+    },
+    // The order-sync service: client_credentials only, no user sign-in, hourly tokens, its secret rotated yearly.
+    orderSync: {
+      name: "securecart-order-sync",
+      generateSecret: true,
+      oauthFlows: ["client_credentials"],
+      oauthScopes: ["shop/orders"],
+      callbackUrls: [],
+      logoutUrls: [],
+      identityProviders: [],
+      explicitAuthFlows: ["ALLOW_REFRESH_TOKEN_AUTH"],
+      tokens: {
+        accessToken: 60,
+        idToken: 60,
+        refreshToken: 1,
+        units: { accessToken: "minutes", idToken: "minutes", refreshToken: "hours" },
+      },
+      preventUserExistenceErrors: "ENABLED",
     },
   },
 

@@ -166,6 +166,25 @@ export const legacyVariant: ShopVariant = {
       },
       // prevent_user_existence_errors unset (LEGACY): user-existence-errors-hidden
     },
+    orderSync: {
+      name: "securecart-legacy-order-sync",
+      generateSecret: true,
+      oauthFlows: ["client_credentials"],
+      oauthScopes: ["shop/orders"],
+      callbackUrls: [],
+      logoutUrls: [],
+      identityProviders: [],
+      // The integration once signed in as a user too: m2m-client-no-user-flows, client-auth-flows-secure
+      explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      // A day-long access token on a client that also signs users in: access-token-lifetime
+      tokens: {
+        accessToken: 24,
+        idToken: 1,
+        refreshToken: 1,
+        units: { accessToken: "hours", idToken: "hours", refreshToken: "days" },
+      },
+      preventUserExistenceErrors: "ENABLED",
+    },
   },
 
   identityPool: {

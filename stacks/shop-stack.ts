@@ -36,6 +36,7 @@ export class ShopStack extends TerraformStack {
   readonly webClient: ShopAppClient;
   readonly mobileClient: ShopAppClient;
   readonly adminClient: ShopAppClient;
+  readonly orderSyncClient: ShopAppClient;
   readonly threatProtection: Readonly<{ consumer?: ThreatProtection; staff?: ThreatProtection }>;
   readonly dataStores: CustomerDataStores;
   readonly identityPool: ShopIdentityPool;
@@ -100,6 +101,11 @@ export class ShopStack extends TerraformStack {
     this.adminClient = new ShopAppClient(this, "AdminClient", {
       userPoolId: this.staffPool.pool.id,
       profile: v.clients.admin,
+    });
+    this.orderSyncClient = new ShopAppClient(this, "OrderSyncClient", {
+      userPoolId: this.consumerPool.pool.id,
+      profile: v.clients.orderSync,
+      dependsOn: [this.resourceServer.resourceServer],
     });
 
     // --- threat protection ------------------------------------------------------------------

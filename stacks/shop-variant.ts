@@ -143,8 +143,13 @@ export interface AppClientProfile {
   readonly preventUserExistenceErrors?: "ENABLED" | "LEGACY";
   /** Undefined leaves it unset (Cognito: all attributes). */
   readonly readAttributes?: readonly string[];
-  /** Undefined leaves it unset (Cognito: every writable attribute, custom ones included). */
+  /** Undefined leaves it unset (Cognito: the standard attributes only). */
   readonly writeAttributes?: readonly string[];
+  /**
+   * SSOSession.MaxValidityMinutes, which no Terraform attribute sets: the deploy step sets it after apply
+   * (SetUserPoolClientSessionConfiguration). Undefined leaves Cognito's 60 minutes.
+   */
+  readonly ssoSessionMaxValidityMinutes?: number;
 }
 
 export interface IdentityRoleProfile {
@@ -221,6 +226,8 @@ export interface ShopVariant {
     readonly web: AppClientProfile;
     readonly mobile: AppClientProfile;
     readonly admin: AppClientProfile;
+    /** A machine-to-machine client of the shop API (client_credentials), in the consumer pool. */
+    readonly orderSync: AppClientProfile;
   };
   readonly identityPool: IdentityPoolProfile;
   readonly api: ApiProfile;

@@ -31,6 +31,8 @@ export interface CatalogEntry {
     readonly audienceDefaults: Record<string, unknown>;
   };
   readonly remediation: { readonly summary: string; readonly cdktf: string };
+  /** Set on a rule only some sources can judge (live only): those sources and why. */
+  readonly judgedBy?: { readonly sources: readonly string[]; readonly reason: string };
   /** The rule's section of the README's catalog; absent when package.json names no repository. */
   readonly docsUrl?: string;
 }
@@ -61,6 +63,7 @@ export function catalog(rules: readonly Rule[]): CatalogEntry[] {
           }
         : {}),
       remediation: meta.remediation,
+      ...(meta.judgedBy ? { judgedBy: meta.judgedBy } : {}),
       ...(repository ? { docsUrl: `${repository}#${ruleAnchor(meta.id)}` } : {}),
     }));
 }

@@ -9,7 +9,7 @@ import { toolVersion } from "../package-info.js";
 import { applicability } from "./pci-applicability.js";
 import type { ResolvedPolicy, ResolvedRuleConfig } from "./policy-pack.js";
 import { requirementRollups } from "./requirements.js";
-import { summarize, type Report, type Result, type ResultResource } from "./report.js";
+import { summarize, type NotJudged, type Report, type Result, type ResultResource } from "./report.js";
 import {
   SHARED_MESSAGES,
   STATUSES,
@@ -35,13 +35,19 @@ export function evaluate(
 ): Report {
   const views = new AudienceViews(estate, policy.audience);
   const audiences = views.index;
+  const now = options.now ?? new Date();
   const results: Result[] = [];
+  const notJudged: NotJudged[] = [];
   for (const config of policy.rules) {
     const rule = rules.get(config.id);
     if (!rule) continue;
-    results.push(...runRule(rule, config, estate, views));
+    const judgedBy = rule.meta.judgedBy;
+    if (judgedBy && !judgedBy.sources.includes(estate.source)) {
+      notJudged.push({ ruleId: rule.meta.id, reason: notJudgedReason(judgedBy) });
+      continue;
+    }
+    results.push(...runRule(rule, config, estate, views, now));
   }
-  const now = options.now ?? new Date();
   const waived = applyWaivers(results, options.waivers ?? [], now);
   waived.results.sort(compareResults);
   return {
@@ -67,11 +73,17 @@ export function evaluate(
     results: waived.results,
     requirements: requirementRollups(waived.results),
     waivers: waived.problems,
+    notJudged: notJudged.sort((a, b) => a.ruleId.localeCompare(b.ruleId)),
     diagnostics: estate.diagnostics,
   };
 }
 
-function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, views: AudienceViews): Result[] {
+function notJudgedReason(judgedBy: NonNullable<Rule["meta"]["judgedBy"]>): string {
+  const only = judgedBy.sources.length === 1 && judgedBy.sources[0] === "live";
+  return `${only ? "judged only by the live scan" : `judged only on ${judgedBy.sources.join(", ")} sources`}: ${judgedBy.reason}`;
+}
+
+function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, views: AudienceViews, now: Date): Result[] {
   const optionsByAudience = new Map<Audience, RuleOptions>();
   const optionsFor = (audience: Audience): RuleOptions => {
     let resolved = optionsByAudience.get(audience);
@@ -91,6 +103,7 @@ function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, views: 
       rule.check(estate, {
         options: (resource) => optionsFor(audiences.of(resource).audience),
         audience: (resource) => audiences.of(resource),
+        now,
       }),
     );
     return findings.map((finding) => toResult(rule, config, finding, views.index));

@@ -85,6 +85,12 @@ export interface PoolAudience {
   readonly via: AudienceInfo["via"];
 }
 
+export interface NotJudged {
+  readonly ruleId: string;
+  /** "judged only by the live scan: ..." */
+  readonly reason: string;
+}
+
 export interface Summary {
   readonly total: number;
   readonly byStatus: Readonly<Record<Status, number>>;
@@ -175,6 +181,8 @@ export interface Report {
   readonly requirements: readonly RequirementRollup[];
   /** Expired and unused waivers, reported so they get cleaned up. */
   readonly waivers: readonly WaiverStatus[];
+  /** Rules of the policy the source cannot judge (live-only rules on a configuration source), once each. */
+  readonly notJudged?: readonly NotJudged[];
   /** Set on a live scan run with --planned: drift against the planned configuration. */
   readonly drift?: DriftReport;
   /** Set on a live scan: the endpoint, the accounts and regions read (and what failed), the shard. */

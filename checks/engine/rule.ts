@@ -2,7 +2,7 @@
 // findings. Rules never see raw source JSON and never write anything.
 
 import type { AudienceInfo } from "./audience.js";
-import type { Audience, Estate, ModelKind, ModelObject, Unknown, Value } from "../model/index.js";
+import type { Audience, Estate, ModelKind, ModelObject, SourceKind, Unknown, Value } from "../model/index.js";
 
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -90,6 +90,11 @@ interface RuleMetaFields<O extends RuleOptions, M extends string> {
   /** Message templates by id; {{name}} placeholders are filled from the finding's data. */
   readonly messages: Readonly<Record<M, string>>;
   readonly remediation: { readonly summary: string; readonly cdktf: string };
+  /**
+   * The sources that can judge the rule, where not every one can (RULES.md: a rule that only the live
+   * account can judge). On any other source the engine does not run it and lists it once in notJudged.
+   */
+  readonly judgedBy?: { readonly sources: readonly SourceKind[]; readonly reason: string };
 }
 
 export type RuleMeta<O extends RuleOptions = RuleOptions, M extends string = string> = RuleMetaFields<O, M> &
@@ -136,6 +141,8 @@ export interface RuleContext<O extends RuleOptions> {
   /** The options in force for this resource: pack options merged over the audience defaults. */
   options(resource: ModelObject): O;
   audience(resource: ModelObject): AudienceInfo;
+  /** The evaluation's clock (fixed in tests), for rules that judge an age. */
+  readonly now: Date;
 }
 
 export interface Rule<O extends RuleOptions = RuleOptions, M extends string = string> {

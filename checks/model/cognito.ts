@@ -8,6 +8,7 @@ import type {
   USER_POOL_FIELDS,
   USER_POOL_MFA_FIELDS,
 } from "./fields/index.js";
+import type { ClientSecret, DcrConfiguration } from "./live-only.js";
 import type { ModelObjectBase } from "./object.js";
 import type { Term, Value } from "./values.js";
 
@@ -54,6 +55,8 @@ export interface UserPool
   readonly preTokenGenerationTrigger: Value<TriggerFunction | null>;
   /** Secret-bearing settings, kept as terms so rules can tell a literal from a reference. */
   readonly smsExternalId: Value<Term | null>;
+  /** Dynamic client registration (live only); null when the pool has no DcrConfiguration. */
+  readonly dcrConfiguration: Value<DcrConfiguration | null>;
 }
 
 export interface TokenValidity {
@@ -75,6 +78,10 @@ export interface UserPoolClient extends ModelObjectBase<"UserPoolClient">, Field
   readonly defaultRedirectUri: Value<Term | null>;
   readonly generateSecret: Value<boolean>;
   readonly supportedIdentityProviders: Value<readonly Term[]>;
+  /** SSOSession.MaxValidityMinutes of GetUserPoolClientSessionConfiguration (live only). */
+  readonly ssoSessionMaxValidityMinutes: Value<number>;
+  /** ListUserPoolClientSecrets (live only); [] for a client without a secret. */
+  readonly clientSecrets: Value<readonly ClientSecret[]>;
 }
 
 export interface UserPoolDomain extends ModelObjectBase<"UserPoolDomain"> {

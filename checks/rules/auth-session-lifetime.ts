@@ -1,6 +1,8 @@
 import { USER_POOL_CLIENT_FIELDS } from "../model/fields/index.js";
 import { defineRule } from "../engine/rule.js";
-import { valueRule } from "./utils/value-rule.js";
+import { onUserSessions } from "./utils/client-flows.js";
+import { valueFinding, type ValueCheck } from "./utils/value-rule.js";
+import type { UserPoolClient } from "../model/index.js";
 
 type MessageId = "pass" | "tooLong";
 
@@ -9,7 +11,7 @@ export default defineRule<{ maxMinutes: number }, MessageId>({
     id: "auth-session-lifetime",
     title: "Sign-in sessions between challenges expire within 5 minutes (auth_session_validity <= 5)",
     description:
-      "auth_session_validity is how long the session token between authentication challenges (password then MFA code) stays valid; a long window lets a half-finished sign-in be completed later by someone else (PCI DSS 8.2.8). Cognito's default is 3 minutes, the range 3 to 15.",
+      "auth_session_validity is how long the session token between authentication challenges (password then MFA code) stays valid; a long window lets a half-finished sign-in be completed later by someone else (PCI DSS 8.2.8). Cognito's default is 3 minutes, the range 3 to 15. A machine-to-machine client without user sign-in has no user session: not applicable.",
     severity: "low",
     pci: [{ id: "8.2.8", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
@@ -39,12 +41,13 @@ export default defineRule<{ maxMinutes: number }, MessageId>({
     },
   },
   check(estate, context) {
-    return valueRule(estate.userPoolClients, {
+    const check: ValueCheck<UserPoolClient, number, MessageId> = {
       attribute: USER_POOL_CLIENT_FIELDS.authSessionValidityMinutes.label,
       value: (client) => client.authSessionValidityMinutes,
       compare: (client) => ({ atMost: context.options(client).maxMinutes }),
       messages: { pass: "pass", fail: "tooLong" },
       defaultNote: " (not set: Cognito's default)",
-    });
+    };
+    return estate.userPoolClients.map((client) => onUserSessions(client, () => valueFinding(client, check)));
   },
 });

@@ -13,6 +13,10 @@ export default defineRule<{ allowedPolicies: string[] }, MessageId>({
     pci: [{ id: "8.3.2", relation: "meets", audiences: ["workforce"] }],
     sources: [SOURCES.cloudFrontViewerTls],
     resourceKinds: ["UserPoolDomain"],
+    judgedBy: {
+      sources: ["live"],
+      reason: "a custom domain's TLS security policy (CustomDomainConfig.SecurityPolicy) has no Terraform attribute",
+    },
     options: {
       schema: {
         type: "object",

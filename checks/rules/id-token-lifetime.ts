@@ -1,4 +1,5 @@
 import { defineRule, type Finding } from "../engine/rule.js";
+import { onUserSessions } from "./utils/client-flows.js";
 import { lifetimeFinding } from "./utils/lifetime.js";
 
 type MessageId = "pass" | "tooLong";
@@ -8,7 +9,7 @@ export default defineRule<{ maxMinutes: number }, MessageId>({
     id: "id-token-lifetime",
     title: "ID tokens expire within 15 minutes (60 minutes on consumer pools)",
     description:
-      "PCI DSS 8.2.8 asks that idle sessions end after 15 minutes. Applications often treat a valid ID token as a signed-in session, so its validity bounds the session like the access token's. id_token_validity is in hours unless token_validity_units says otherwise.",
+      "PCI DSS 8.2.8 asks that idle sessions end after 15 minutes. Applications often treat a valid ID token as a signed-in session, so its validity bounds the session like the access token's. A machine-to-machine client without user sign-in has no user session: not applicable. id_token_validity is in hours unless token_validity_units says otherwise.",
     severity: "medium",
     pci: [{ id: "8.2.8", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
@@ -40,7 +41,9 @@ export default defineRule<{ maxMinutes: number }, MessageId>({
   check(estate, context) {
     return estate.userPoolClients.map((client): Finding<MessageId> => {
       const { maxMinutes } = context.options(client);
-      return lifetimeFinding(client, "id_token", client.idTokenValidity, maxMinutes * 60, maxMinutes);
+      return onUserSessions(client, () =>
+        lifetimeFinding(client, "id_token", client.idTokenValidity, maxMinutes * 60, maxMinutes),
+      );
     });
   },
 });

@@ -26,6 +26,8 @@ import identityRolePerIdentityScoping from "./identity-role-per-identity-scoping
 import identityRoleSessionDuration from "./identity-role-session-duration.js";
 import identityRoleTrustAmr from "./identity-role-trust-amr.js";
 import identityRoleTrustAudience from "./identity-role-trust-audience.js";
+import m2mClientNoUserFlows from "./m2m-client-no-user-flows.js";
+import m2mClientSecretAge from "./m2m-client-secret-age.js";
 import mfaFactorStrength from "./mfa-factor-strength.js";
 import mfaNoRememberedDeviceBypass from "./mfa-no-remembered-device-bypass.js";
 import mfaOnSensitiveActions from "./mfa-on-sensitive-actions.js";
@@ -34,6 +36,7 @@ import noCardholderDataAttributes from "./no-cardholder-data-attributes.js";
 import noPlaintextSecrets from "./no-plaintext-secrets.js";
 import oauthHttpsRedirects from "./oauth-https-redirects.js";
 import oauthNoImplicitGrant from "./oauth-no-implicit-grant.js";
+import openClientRegistrationDisabled from "./open-client-registration-disabled.js";
 import passwordComposition from "./password-composition.js";
 import passwordHistory from "./password-history.js";
 import passwordMinLength from "./password-min-length.js";
@@ -43,6 +46,7 @@ import refreshTokenLifetime from "./refresh-token-lifetime.js";
 import refreshTokenRotation from "./refresh-token-rotation.js";
 import samlIdpHardening from "./saml-idp-hardening.js";
 import selfSignupDisabled from "./self-signup-disabled.js";
+import ssoSessionLifetime from "./sso-session-lifetime.js";
 import temporaryPasswordValidity from "./temporary-password-validity.js";
 import threatProtectionCustomAuth from "./threat-protection-custom-auth.js";
 import threatProtectionEnforced from "./threat-protection-enforced.js";
@@ -76,6 +80,8 @@ export const RULES: readonly Rule[] = [
   identityRoleSessionDuration,
   identityRoleTrustAmr,
   identityRoleTrustAudience,
+  m2mClientNoUserFlows,
+  m2mClientSecretAge,
   mfaFactorStrength,
   mfaNoRememberedDeviceBypass,
   mfaOnSensitiveActions,
@@ -84,6 +90,7 @@ export const RULES: readonly Rule[] = [
   noPlaintextSecrets,
   oauthHttpsRedirects,
   oauthNoImplicitGrant,
+  openClientRegistrationDisabled,
   passkeyUserVerificationRequired,
   passwordComposition,
   passwordHistory,
@@ -93,6 +100,7 @@ export const RULES: readonly Rule[] = [
   refreshTokenRotation,
   samlIdpHardening,
   selfSignupDisabled,
+  ssoSessionLifetime,
   temporaryPasswordValidity,
   threatProtectionCustomAuth,
   threatProtectionEnforced,

@@ -1,4 +1,4 @@
-import { issuesRefreshTokens } from "./utils/client-flows.js";
+import { issuesRefreshTokens, onUserSessions } from "./utils/client-flows.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 import { lifetimeFinding } from "./utils/lifetime.js";
 
@@ -40,18 +40,20 @@ export default defineRule<{ maxHours: number }, MessageId>({
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding<MessageId> => {
-      const { maxHours } = context.options(client);
-      const issues = issuesRefreshTokens(client);
-      if (!issues.known) return unknownFinding(client, "allowed_oauth_flows / explicit_auth_flows", issues);
-      if (!issues.value)
-        return {
-          resource: client,
-          status: "NOT_APPLICABLE",
-          messageId: "notApplicable",
-          data: { reason: "the client has no user sign-in flow, so it obtains no refresh tokens" },
-        };
-      return lifetimeFinding(client, "refresh_token", client.refreshTokenValidity, maxHours * 3600, maxHours);
-    });
+    return estate.userPoolClients.map((client): Finding<MessageId> =>
+      onUserSessions(client, () => {
+        const { maxHours } = context.options(client);
+        const issues = issuesRefreshTokens(client);
+        if (!issues.known) return unknownFinding(client, "allowed_oauth_flows / explicit_auth_flows", issues);
+        if (!issues.value)
+          return {
+            resource: client,
+            status: "NOT_APPLICABLE",
+            messageId: "notApplicable",
+            data: { reason: "the client has no user sign-in flow, so it obtains no refresh tokens" },
+          };
+        return lifetimeFinding(client, "refresh_token", client.refreshTokenValidity, maxHours * 3600, maxHours);
+      }),
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { issuesRefreshTokens } from "./utils/client-flows.js";
+import { issuesRefreshTokens, onUserSessions } from "./utils/client-flows.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
 import { describeValidity } from "./utils/lifetime.js";
 import { defaultNote } from "./utils/value-rule.js";
@@ -47,42 +47,44 @@ export default defineRule<{ required: boolean; minRefreshHours: number }, Messag
     },
   },
   check(estate, context) {
-    return estate.userPoolClients.map((client): Finding<MessageId> => {
-      const { required, minRefreshHours } = context.options(client);
-      const notApplicable = (reason: string): Finding<MessageId> => ({
-        resource: client,
-        status: "NOT_APPLICABLE",
-        messageId: "notApplicable",
-        data: { reason },
-      });
-      if (!required) {
-        return notApplicable(
-          `rotation is required on consumer pools; this client's pool is ${context.audience(client).audience}, whose refresh tokens refresh-token-lifetime caps instead`,
-        );
-      }
-      const issues = issuesRefreshTokens(client);
-      if (!issues.known) return unknownFinding(client, "allowed_oauth_flows / explicit_auth_flows", issues);
-      if (!issues.value) return notApplicable("the client has no user sign-in flow, so it obtains no refresh tokens");
-      const validity = client.refreshTokenValidity;
-      if (!validity.known) return unknownFinding(client, "refresh_token_validity", validity);
-      const described = describeValidity(validity, "refresh_token");
-      if (validity.value.seconds <= minRefreshHours * 3600)
-        return notApplicable(`refresh tokens live ${described}, not longer than ${minRefreshHours} hours`);
-      const rotation = client.refreshTokenRotation;
-      if (!rotation.known) return unknownFinding(client, "refresh_token_rotation.feature", rotation);
-      const evidence = [
-        { attribute: "refresh_token_validity", value: described, origin: validity.origin },
-        evidenceOf("refresh_token_rotation.feature", rotation),
-      ];
-      const data = {
-        validity: described,
-        actual: rotation.value,
-        origin: defaultNote(rotation, " (not set)"),
-        threshold: minRefreshHours,
-      };
-      return rotation.value === "ENABLED"
-        ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
-        : { resource: client, status: "FAIL", messageId: "notRotated", data, evidence };
-    });
+    return estate.userPoolClients.map((client): Finding<MessageId> =>
+      onUserSessions(client, () => {
+        const { required, minRefreshHours } = context.options(client);
+        const notApplicable = (reason: string): Finding<MessageId> => ({
+          resource: client,
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          data: { reason },
+        });
+        if (!required) {
+          return notApplicable(
+            `rotation is required on consumer pools; this client's pool is ${context.audience(client).audience}, whose refresh tokens refresh-token-lifetime caps instead`,
+          );
+        }
+        const issues = issuesRefreshTokens(client);
+        if (!issues.known) return unknownFinding(client, "allowed_oauth_flows / explicit_auth_flows", issues);
+        if (!issues.value) return notApplicable("the client has no user sign-in flow, so it obtains no refresh tokens");
+        const validity = client.refreshTokenValidity;
+        if (!validity.known) return unknownFinding(client, "refresh_token_validity", validity);
+        const described = describeValidity(validity, "refresh_token");
+        if (validity.value.seconds <= minRefreshHours * 3600)
+          return notApplicable(`refresh tokens live ${described}, not longer than ${minRefreshHours} hours`);
+        const rotation = client.refreshTokenRotation;
+        if (!rotation.known) return unknownFinding(client, "refresh_token_rotation.feature", rotation);
+        const evidence = [
+          { attribute: "refresh_token_validity", value: described, origin: validity.origin },
+          evidenceOf("refresh_token_rotation.feature", rotation),
+        ];
+        const data = {
+          validity: described,
+          actual: rotation.value,
+          origin: defaultNote(rotation, " (not set)"),
+          threshold: minRefreshHours,
+        };
+        return rotation.value === "ENABLED"
+          ? { resource: client, status: "PASS", messageId: "pass", data, evidence }
+          : { resource: client, status: "FAIL", messageId: "notRotated", data, evidence };
+      }),
+    );
   },
 });

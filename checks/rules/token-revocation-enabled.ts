@@ -1,6 +1,8 @@
 import { USER_POOL_CLIENT_FIELDS } from "../model/fields/index.js";
 import { defineRule, type NoOptions } from "../engine/rule.js";
-import { valueRule } from "./utils/value-rule.js";
+import { onUserSessions } from "./utils/client-flows.js";
+import { valueFinding, type ValueCheck } from "./utils/value-rule.js";
+import type { UserPoolClient } from "../model/index.js";
 
 type MessageId = "pass" | "disabled";
 
@@ -9,7 +11,7 @@ export default defineRule<NoOptions, MessageId>({
     id: "token-revocation-enabled",
     title: "App clients can revoke refresh tokens (enable_token_revocation)",
     description:
-      "Without token revocation, signing out or disabling a compromised session cannot invalidate its refresh token, which keeps minting access tokens until it expires; it supports the immediate revocation of PCI DSS 8.2.5. enable_token_revocation defaults to true on new clients.",
+      "Without token revocation, signing out or disabling a compromised session cannot invalidate its refresh token, which keeps minting access tokens until it expires; it supports the immediate revocation of PCI DSS 8.2.5. enable_token_revocation defaults to true on new clients. A machine-to-machine client without user sign-in has no user session: not applicable.",
     severity: "medium",
     pci: [{ id: "8.2.5", relation: "supports" }],
     resourceKinds: ["UserPoolClient"],
@@ -23,12 +25,13 @@ export default defineRule<NoOptions, MessageId>({
     },
   },
   check(estate) {
-    return valueRule(estate.userPoolClients, {
+    const check: ValueCheck<UserPoolClient, boolean, MessageId> = {
       attribute: USER_POOL_CLIENT_FIELDS.enableTokenRevocation.label,
       value: (client) => client.enableTokenRevocation,
       compare: () => ({ equals: true }),
       messages: { pass: "pass", fail: "disabled" },
       defaultNote: " (enable_token_revocation not set: true by default)",
-    });
+    };
+    return estate.userPoolClients.map((client) => onUserSessions(client, () => valueFinding(client, check)));
   },
 });

@@ -190,6 +190,35 @@ describe("the live scan through a fault-injecting proxy", () => {
     }
   }, 120_000);
 
+  it("the app clients' session configuration and secrets denied, then the session read answering an empty 200: the rules reading them are UNKNOWN, never the default", async () => {
+    const judged = (report: Report, ruleId: string) =>
+      report.results.filter((r) => r.ruleId === ruleId && r.status !== "NOT_APPLICABLE");
+    // Clients the clean scan judged on these reads, kept so a fault cannot hide them.
+    expect(judged(clean, "sso-session-lifetime").length).toBeGreaterThan(0);
+    expect(judged(clean, "m2m-client-secret-age").length).toBeGreaterThan(0);
+    const newReads = new Set(["GetUserPoolClientSessionConfiguration", "ListUserPoolClientSecrets"]);
+    proxy.setPlan((call) => (newReads.has(call.operation) ? { kind: "deny" } : { kind: "pass" }));
+    const denied = await scan("60s", 5_000);
+    expectFailsClosed(denied, 60_000);
+    for (const ruleId of ["sso-session-lifetime", "m2m-client-secret-age"]) {
+      const results = judged(denied.report, ruleId);
+      expect(results.length, ruleId).toBe(judged(clean, ruleId).length);
+      for (const r of results) {
+        expect(r.status, r.message).toBe("UNKNOWN");
+        expect(r.message).toMatch(/access denied/);
+      }
+    }
+    proxy.setPlan((call) =>
+      call.operation === "GetUserPoolClientSessionConfiguration" ? { kind: "empty" } : { kind: "pass" },
+    );
+    const empty = await scan("60s", 5_000);
+    expectFailsClosed(empty, 60_000);
+    for (const r of judged(empty.report, "sso-session-lifetime")) {
+      expect(r.status, r.message).toBe("UNKNOWN");
+      expect(r.message).toMatch(/lacks SSOSession.MaxValidityMinutes, which the API always returns/);
+    }
+  }, 240_000);
+
   it("a 200 with an empty body on every Describe", async () => {
     proxy.setPlan((call) => (call.operation.startsWith("Describe") ? { kind: "empty" } : { kind: "pass" }));
     const faulted = await scan("60s", 5_000);

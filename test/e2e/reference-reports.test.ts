@@ -5,6 +5,7 @@
 // the emulator assigns). A change of verdict, message, evidence or location shows up as a diff.
 // Re-record on purpose with: npx vitest run test/e2e/reference-reports.test.ts -u
 
+import { applyLiveOnlySettings } from "../support/live-only-settings.js";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -67,6 +68,8 @@ beforeAll(async () => {
       if (apply.code !== 0) throw new Error(`terraform apply failed for ${stack}:\n${apply.stderr.slice(-4000)}`);
     }),
   );
+  // The deploy step after apply: settings no Terraform attribute holds.
+  await applyLiveOnlySettings(emulator.url);
 }, 900_000);
 
 afterAll(async () => {

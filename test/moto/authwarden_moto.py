@@ -579,6 +579,7 @@ def install() -> None:
     _extension("ext_domains").install(_errors_as_responses)  # custom domains and their TLS security policy
     _extension("ext_org").install()  # AssumeRole checks the role's trust policy
     _extension("ext_signin").install(sys.modules[__name__])  # sign-in policy, passkeys, email MFA
+    _extension("ext_clients").install(sys.modules[__name__])  # app client sessions and secrets, DcrConfiguration
 
 
 def _extension(name: str) -> Any:

@@ -1,6 +1,7 @@
 import { TerraformVariable } from "cdktf";
 import rule from "../../checks/rules/auth-session-lifetime.js";
 import { client, userPool } from "../harness/cognito-fixtures.js";
+import { m2mClient } from "../harness/client-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 
 RuleTester.run(rule, {
@@ -9,6 +10,19 @@ RuleTester.run(rule, {
     { name: "pass_5", stack: (s) => client(s, "pass_5", userPool(s, "staff"), { authSessionValidity: 5 }) },
   ],
   invalid: [
+    {
+      // A machine-to-machine client without user sign-in has no user session.
+      name: "na_m2m_auth_session",
+      stack: (s) => m2mClient(s, "na_m2m_auth_session", userPool(s, "staff"), { authSessionValidity: 15 }),
+      results: [
+        {
+          resource: "na_m2m_auth_session",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "machine-to-machine client without user sign-in has no user session",
+        },
+      ],
+    },
     {
       name: "fail_15",
       stack: (s) => client(s, "fail_15", userPool(s, "staff"), { authSessionValidity: 15 }),

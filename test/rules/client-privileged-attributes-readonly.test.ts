@@ -1,4 +1,3 @@
-import { CognitoUserPoolClient } from "@cdktf/provider-aws/lib/cognito-user-pool-client/index.js";
 import { TerraformVariable } from "cdktf";
 import rule from "../../checks/rules/client-privileged-attributes-readonly.js";
 import { client, consumerPool, userPool } from "../harness/cognito-fixtures.js";
@@ -21,21 +20,18 @@ RuleTester.run(rule, {
           writeAttributes: ["email", "name", "custom:loyalty_id"],
         }),
     },
-    // Unset write_attributes, but the pool has no authorization-relevant custom attribute.
+    // Unset write_attributes: the standard attributes only (CreateUserPoolClient), whatever custom ones the pool has.
     {
-      name: "pass_unset_no_privileged",
-      stack: (s) =>
-        client(s, "pass_unset_no_privileged", userPool(s, "staff", { schema: [attribute("employee_id", true)] })),
+      name: "pass_unset_mutable_tier",
+      stack: (s) => client(s, "pass_unset_mutable_tier", consumerPool(s, "shoppers", withTier())),
     },
-    // Immutable custom:tier on an admin-only pool: set once by administrators, never by users.
+    // Whole words: "tier" is not a word of "frontier", nor "plan" of "planet".
     {
-      name: "pass_unset_immutable_admin_only",
+      name: "pass_not_whole_words",
       stack: (s) =>
-        client(
-          s,
-          "pass_unset_immutable_admin_only",
-          userPool(s, "staff", { ...withTier(false), adminCreateUserConfig: { allowAdminCreateUserOnly: true } }),
-        ),
+        client(s, "pass_not_whole_words", userPool(s, "staff"), {
+          writeAttributes: ["name", "custom:frontier", "custom:planet_name"],
+        }),
     },
   ],
   invalid: [
@@ -55,32 +51,33 @@ RuleTester.run(rule, {
       ],
     },
     {
-      name: "fail_unset_mutable_tier",
-      stack: (s) => client(s, "fail_unset_mutable_tier", consumerPool(s, "shoppers", withTier())),
+      name: "fail_word_in_snake_and_camel_case",
+      stack: (s) =>
+        client(s, "fail_word_in_snake_and_camel_case", userPool(s, "staff"), {
+          writeAttributes: ["name", "custom:loyalty_tier", "custom:loyaltyTier", "custom:ADMINRole", "custom:tier2"],
+        }),
       results: [
         {
-          resource: "fail_unset_mutable_tier",
+          resource: "fail_word_in_snake_and_camel_case",
           status: "FAIL",
-          messageId: "allWritable",
-          messageIncludes: "including custom:tier of its user pool",
+          messageId: "listed",
+          messageIncludes:
+            "lists custom:loyalty_tier, custom:loyaltyTier, custom:ADMINRole, custom:tier2 in write_attributes",
         },
       ],
     },
     {
-      // Immutable attributes are written once, at sign-up, by whoever signs up.
-      name: "fail_unset_immutable_self_signup",
+      name: "fail_entitlements_default_pattern",
       stack: (s) =>
-        client(
-          s,
-          "fail_unset_immutable_self_signup",
-          consumerPool(s, "shoppers", { schema: [attribute("role", false)] }),
-        ),
+        client(s, "fail_entitlements_default_pattern", userPool(s, "staff"), {
+          writeAttributes: ["custom:userEntitlements"],
+        }),
       results: [
         {
-          resource: "fail_unset_immutable_self_signup",
+          resource: "fail_entitlements_default_pattern",
           status: "FAIL",
-          messageId: "allWritable",
-          messageIncludes: "custom:role (immutable) of its user pool, which users set themselves at self sign-up",
+          messageId: "listed",
+          messageIncludes: "custom:userEntitlements",
         },
       ],
     },
@@ -100,21 +97,6 @@ RuleTester.run(rule, {
         client(s, "unknown_var", userPool(s, "staff"), { writeAttributes: writable.listValue });
       },
       results: [{ resource: "unknown_var", status: "UNKNOWN", messageId: "unknown", messageIncludes: "var.writable" }],
-    },
-    {
-      name: "unknown_pool_var",
-      stack: (s) => {
-        const poolId = new TerraformVariable(s, "pool_id", { type: "string" });
-        new CognitoUserPoolClient(s, "unknown_pool_var", { name: "unknown_pool_var", userPoolId: poolId.stringValue });
-      },
-      results: [
-        {
-          resource: "unknown_pool_var",
-          status: "UNKNOWN",
-          messageId: "poolUnresolved",
-          messageIncludes: "var.pool_id",
-        },
-      ],
     },
   ],
 });

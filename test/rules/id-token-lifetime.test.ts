@@ -1,6 +1,7 @@
 import { TerraformVariable } from "cdktf";
 import rule from "../../checks/rules/id-token-lifetime.js";
 import { client, consumerPool, userPool } from "../harness/cognito-fixtures.js";
+import { m2mClient } from "../harness/client-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 
 const minutes = { tokenValidityUnits: [{ accessToken: "minutes", idToken: "minutes", refreshToken: "hours" }] };
@@ -19,6 +20,19 @@ RuleTester.run(rule, {
     { name: "pass_consumer_default", stack: (s) => client(s, "pass_consumer_default", consumerPool(s, "shoppers")) },
   ],
   invalid: [
+    {
+      // A machine-to-machine client without user sign-in has no user session.
+      name: "na_m2m_id_token",
+      stack: (s) => m2mClient(s, "na_m2m_id_token", userPool(s, "staff"), { idTokenValidity: 24 }),
+      results: [
+        {
+          resource: "na_m2m_id_token",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "machine-to-machine client without user sign-in has no user session",
+        },
+      ],
+    },
     {
       // 12 with no token_validity_units is 12 hours.
       name: "fail_12_no_units",

@@ -60,7 +60,7 @@ RuleTester.run(rule, {
           resource: "na_consumer_client_credentials",
           status: "NOT_APPLICABLE",
           messageId: "notApplicable",
-          messageIncludes: "no user sign-in flow",
+          messageIncludes: "machine-to-machine client without user sign-in has no user session",
         },
       ],
     },

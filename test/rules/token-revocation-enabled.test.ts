@@ -1,6 +1,7 @@
 import { TerraformVariable } from "cdktf";
 import rule from "../../checks/rules/token-revocation-enabled.js";
 import { client, userPool } from "../harness/cognito-fixtures.js";
+import { m2mClient } from "../harness/client-fixtures.js";
 import { RuleTester } from "../harness/rule-tester.js";
 
 RuleTester.run(rule, {
@@ -12,6 +13,19 @@ RuleTester.run(rule, {
     { name: "pass_default", stack: (s) => client(s, "pass_default", userPool(s, "staff")) },
   ],
   invalid: [
+    {
+      // A machine-to-machine client without user sign-in has no user session.
+      name: "na_m2m_revocation",
+      stack: (s) => m2mClient(s, "na_m2m_revocation", userPool(s, "staff"), { enableTokenRevocation: false }),
+      results: [
+        {
+          resource: "na_m2m_revocation",
+          status: "NOT_APPLICABLE",
+          messageId: "notApplicable",
+          messageIncludes: "machine-to-machine client without user sign-in has no user session",
+        },
+      ],
+    },
     {
       name: "fail_disabled",
       stack: (s) => client(s, "fail_disabled", userPool(s, "staff"), { enableTokenRevocation: false }),

@@ -47,6 +47,9 @@ const EMULATOR_IDS: readonly [RegExp, string][] = [
   [/\b[a-z]{2}-[a-z]+-\d_[0-9a-f]{32}\b/g, "<user-pool-id>"],
   [/\b[a-z]{2}-[a-z]+-\d:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "<identity-pool-id>"],
   [/\b(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{26}\b/g, "<client-id>"],
+  // Client secrets are named after their creation (<client-id>--<epoch>) and dated: both change on every apply.
+  [/<client-id>--\d+/g, "<client-id>--<secret-created>"],
+  [/\bcreated \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z/g, "created <secret-created>"],
   [/\/webacl\/([^/"]+)\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, "/webacl/$1/<web-acl-id>"],
   // API Gateway ids may be all letters, so they are recognised by where they stand.
   [/\/restapis\/[0-9a-z]{10}\b/g, "/restapis/<rest-api-id>"],

@@ -62,7 +62,8 @@ export const USER_POOL_CLIENT_FIELDS = {
     },
     EXPLICIT_AUTH_FLOWS,
   ),
-  // Not set: the client may read (write) every attribute its scopes allow.
+  // Not set: the client may read the standard attributes and the verified flags, and write the standard
+  // attributes only (CreateUserPoolClient), so no custom attribute.
   readAttributes: listOrNull({
     terraform: "read_attributes",
     api: "ReadAttributes",

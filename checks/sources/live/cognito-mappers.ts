@@ -2,6 +2,7 @@
 // leaves out gets the same documented default as the configuration sources (the field tables).
 
 import type {
+  DcrConfigurationType,
   GetUserPoolMfaConfigCommandOutput,
   RiskConfigurationType,
   UserPoolClientType,
@@ -18,12 +19,13 @@ import {
 import {
   known,
   literalTerm,
+  unknown,
+  type DcrConfiguration,
   type Provenance,
   type RiskAction,
   type RiskConfiguration,
   type Term,
   type TriggerFunction,
-  unknown,
   type UserPool,
   type UserPoolClient,
   type Value,
@@ -123,7 +125,24 @@ export function userPoolFromApi(
     smsExternalId: from((p) =>
       known(p.SmsConfiguration?.ExternalId ? literalTerm(p.SmsConfiguration.ExternalId) : null),
     ),
+    dcrConfiguration: from((p) => dcrFromApi(p.DcrConfiguration)),
   };
+}
+
+/**
+ * DcrConfiguration as the API reference defines its members: EnableStatus absent in a given
+ * configuration turns registration on, OpenDcrEnabled defaults to false, OpenDcrGrantTypes to code only.
+ */
+export function dcrFromApi(dcr: DcrConfigurationType | undefined): Value<DcrConfiguration | null> {
+  if (dcr === undefined) return known(null, "default");
+  const status = dcr.EnableStatus ?? "Enabled";
+  if (status !== "Enabled" && status !== "Disabled")
+    return unknown(`DcrConfiguration.EnableStatus has an unexpected value ${JSON.stringify(status)}`);
+  return known({
+    enabled: status === "Enabled",
+    openEnabled: dcr.OpenDcrEnabled ?? false,
+    openGrantTypes: dcr.OpenDcrGrantTypes ?? ["code"],
+  });
 }
 
 export function clientFromApi(
@@ -131,6 +150,7 @@ export function clientFromApi(
   clientId: string,
   listedName: string | undefined,
   detail: Value<UserPoolClientType>,
+  sessions: Pick<UserPoolClient, "ssoSessionMaxValidityMinutes" | "clientSecrets">,
 ): UserPoolClient {
   const from = <T>(read: (c: UserPoolClientType) => Value<T>): Value<T> => (detail.known ? read(detail.value) : detail);
   const validity = (
@@ -179,6 +199,7 @@ export function clientFromApi(
     ),
     generateSecret: from((c) => known(c.ClientSecret !== undefined)),
     supportedIdentityProviders: from((c) => opt(c.SupportedIdentityProviders?.map(literalTerm), [])),
+    ...sessions,
   };
 }
 

@@ -38,6 +38,12 @@ import {
 } from "../../model/index.js";
 import { USER_POOL_FIELDS } from "../../model/fields/index.js";
 import { missingRequired } from "./fields.js";
+import {
+  clientSecretsFromApi,
+  readClientSessions,
+  ssoSessionFromApi,
+  type ClientSessionReads,
+} from "./client-sessions.js";
 import { clientFromApi, opt, orNull, providerDetails, riskFromApi, userPoolFromApi } from "./cognito-mappers.js";
 import { readDomains } from "./domains.js";
 import { logConfiguration } from "./log-groups.js";
@@ -212,13 +218,14 @@ async function readPool(
     });
   }
 
-  for (const { summary, detail } of await readingClients) {
+  for (const { summary, detail, session, secrets } of await readingClients) {
     set.clients.push(
       clientFromApi(
         pool,
         summary.ClientId!,
         summary.ClientName,
         mapValue(detail, (d) => d.UserPoolClient ?? {}),
+        { ssoSessionMaxValidityMinutes: ssoSessionFromApi(session), clientSecrets: clientSecretsFromApi(secrets) },
       ),
     );
   }
@@ -273,12 +280,17 @@ async function readPool(
   return set;
 }
 
-/** The app clients of a pool, each described concurrently (in listing order in the result and the diagnostics). */
+/**
+ * The app clients of a pool, each described concurrently, with its session configuration and secrets
+ * (in listing order in the result and the diagnostics).
+ */
 async function readClients(
   client: CognitoIdentityProviderClient,
   id: string,
   reads: LiveReads,
-): Promise<{ summary: UserPoolClientDescription; detail: Value<DescribeUserPoolClientCommandOutput> }[]> {
+): Promise<
+  ({ summary: UserPoolClientDescription; detail: Value<DescribeUserPoolClientCommandOutput> } & ClientSessionReads)[]
+> {
   const summaries = await reads.paginate(
     `app clients of user pool ${id}`,
     "UserPoolClientRead",
@@ -288,18 +300,20 @@ async function readClients(
     (p) => p.NextToken,
   );
   const listed = (summaries.known ? summaries.value : []).filter((summary) => summary.ClientId);
-  const forks = listed.map(() => reads.fork());
+  const forks = listed.map(() => [reads.fork(), reads.fork(), reads.fork()] as const);
   return Promise.all(
-    listed.map(async (summary, i) => ({
-      summary,
-      detail: await forks[i]!.read(
+    listed.map(async (summary, i) => {
+      const [onDetail, onSession, onSecrets] = forks[i]!;
+      const describing = onDetail.read(
         `app client ${summary.ClientId}`,
         "UserPoolClientRead",
         id,
         (o) => client.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: summary.ClientId }), o),
         { required: (d) => (d.UserPoolClient ? undefined : "UserPoolClient") },
-      ),
-    })),
+      );
+      const sessions = await readClientSessions(client, id, summary.ClientId!, describing, onSession, onSecrets);
+      return { summary, detail: await describing, ...sessions };
+    }),
   );
 }
 

@@ -16,6 +16,7 @@ import { readTriggerFunction } from "./lambda-triggers.js";
 import { tokenValidity, type TokenField } from "../../model/token-validity.js";
 import {
   known,
+  liveOnly,
   unknown,
   type AccountTakeoverActions,
   type CustomAttribute,
@@ -100,6 +101,7 @@ export function readUserPool(resource: TerraformResource, key: string, index?: R
     preAuthenticationTrigger: readTriggerFunction(attrs, "pre_authentication", index),
     preTokenGenerationTrigger: readTriggerFunction(attrs, "pre_token_generation", index),
     smsExternalId: known(attrs.block("sms_configuration")?.term("external_id") ?? null, "configured"),
+    dcrConfiguration: liveOnly("the dynamic client registration configuration (DcrConfiguration)"),
   };
 }
 
@@ -177,6 +179,8 @@ export function readUserPoolClient(resource: TerraformResource, key: string, lin
     defaultRedirectUri: known(defaultRedirect, defaultRedirect ? "configured" : "default"),
     generateSecret: attrs.bool("generate_secret", false),
     supportedIdentityProviders: attrs.terms("supported_identity_providers", []),
+    ssoSessionMaxValidityMinutes: liveOnly("the SSO session validity (SSOSession.MaxValidityMinutes)"),
+    clientSecrets: liveOnly("the client secrets and their creation dates (ListUserPoolClientSecrets)"),
   };
 }
 

@@ -9,13 +9,17 @@ import {
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
+  GetUserPoolClientSessionConfigurationCommand,
   GetUserPoolMfaConfigCommand,
   SetUserPoolMfaConfigCommand,
+  ListUserPoolClientSecretsCommand,
+  SetUserPoolClientSessionConfigurationCommand,
   type UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { known, unknown } from "../../../checks/model/index.js";
 import { clientFromApi, userPoolFromApi } from "../../../checks/sources/live/cognito-mappers.js";
+import { clientSecretsFromApi, ssoSessionFromApi } from "../../../checks/sources/live/client-sessions.js";
 import { EMULATOR_REGION, startEmulator, type Emulator } from "../../support/moto.js";
 
 let emulator: Emulator;
@@ -191,7 +195,8 @@ describe("clientFromApi", () => {
     const clientId = created.UserPoolClient!.ClientId!;
     const detail = await idp.send(new DescribeUserPoolClientCommand({ UserPoolId: id, ClientId: clientId }));
     const owner = userPoolFromApi(id, "pool_of_clients", EMULATOR_REGION, known(pool), known(mfa));
-    const model = clientFromApi(owner, clientId, "pass_client", known(detail.UserPoolClient!));
+    const sessions = { ssoSessionMaxValidityMinutes: known(60), clientSecrets: known([]) };
+    const model = clientFromApi(owner, clientId, "pass_client", known(detail.UserPoolClient!), sessions);
     expect(model.accessTokenValidity).toMatchObject({ known: true, value: { seconds: 900 } });
     expect(model.explicitAuthFlows).toEqual(known(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]));
     expect(model.preventUserExistenceErrors).toEqual(known("ENABLED"));
@@ -199,5 +204,48 @@ describe("clientFromApi", () => {
     // Left out of the request: the documented defaults, marked as defaults when the API omits them.
     expect(model.readAttributes).toMatchObject({ known: true });
     expect(model.authSessionValidityMinutes).toMatchObject({ known: true, value: 3 });
+  });
+});
+
+describe("the live-only client and pool settings", () => {
+  it("DcrConfiguration: absent is null; given, its members with the reference's defaults (Enabled, code only)", async () => {
+    const none = await readPool({ PoolName: "pool_without_dcr" });
+    expect(userPoolFromApi(none.id, "p", EMULATOR_REGION, known(none.pool), known(none.mfa)).dcrConfiguration).toEqual(
+      known(null, "default"),
+    );
+    const open = await readPool({ PoolName: "pool_with_dcr", DcrConfiguration: { OpenDcrEnabled: true } });
+    expect(userPoolFromApi(open.id, "p", EMULATOR_REGION, known(open.pool), known(open.mfa)).dcrConfiguration).toEqual(
+      known({ enabled: true, openEnabled: true, openGrantTypes: ["code"] }),
+    );
+  });
+
+  it("SSOSession.MaxValidityMinutes and the secrets' create dates, from real responses; a secret without a date is unknown", async () => {
+    const { id } = await readPool({ PoolName: "pool_of_m2m", UserPoolTier: "ESSENTIALS" });
+    const created = await idp.send(
+      new CreateUserPoolClientCommand({ UserPoolId: id, ClientName: "m2m", GenerateSecret: true }),
+    );
+    const clientId = created.UserPoolClient!.ClientId!;
+    await idp.send(
+      new SetUserPoolClientSessionConfigurationCommand({
+        UserPoolId: id,
+        ClientId: clientId,
+        SSOSession: { MaxValidityMinutes: 10 },
+      }),
+    );
+    const session = await idp.send(
+      new GetUserPoolClientSessionConfigurationCommand({ UserPoolId: id, ClientId: clientId }),
+    );
+    expect(ssoSessionFromApi(known(session))).toEqual(known(10));
+    const secrets = await idp.send(new ListUserPoolClientSecretsCommand({ UserPoolId: id, ClientId: clientId }));
+    const model = clientSecretsFromApi(known(secrets.ClientSecrets!));
+    expect(model).toMatchObject({ known: true, value: [{ id: expect.stringMatching(/--\d+$/) }] });
+    expect(model.known && Date.parse(model.value[0]!.createdAt)).toBeGreaterThan(0);
+    // The emulator always returns the date, so its absence is written into a real response here.
+    const dateless = secrets.ClientSecrets!.map(({ ClientSecretCreateDate: _, ...rest }) => rest);
+    expect(clientSecretsFromApi(known(dateless))).toMatchObject({
+      known: false,
+      reason: expect.stringContaining("no ClientSecretCreateDate"),
+    });
+    expect(clientSecretsFromApi(null)).toEqual(known([]));
   });
 });

@@ -2,6 +2,7 @@
 // emulator, then scanned with the AWS SDK. Faults the emulator cannot produce (AccessDenied on one
 // call, throttling, a page that breaks off) are injected with an SDK middleware, as the tests say.
 
+import { applyLiveOnlySettings } from "../../support/live-only-settings.js";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,6 +17,7 @@ import { evaluate } from "../../../checks/engine/evaluate.js";
 import { assertValid } from "../../../checks/io/json-schema.js";
 import { isReadOnlyActionPattern, escalationGranted } from "../../../checks/iam/analysis.js";
 import { readPolicyString } from "../../../checks/sources/policy-document.js";
+import { accessLevels } from "../../../checks/iam/access-levels.js";
 import { sdkClientFactory, type ClientHook } from "../../../checks/sources/live/clients.js";
 import { scanAccount } from "../../../checks/sources/live/loader.js";
 import { loadPolicy } from "../../../checks/engine/policy-pack.js";
@@ -57,6 +59,8 @@ beforeAll(async () => {
       if (apply.code !== 0) throw new Error(`terraform apply failed for ${run.stackId}:\n${apply.stderr.slice(-4000)}`);
     }),
   );
+  // The deploy step after apply: settings no Terraform attribute holds.
+  await applyLiveOnlySettings(emulator.url);
 }, 600_000);
 
 afterAll(async () => {
@@ -120,8 +124,11 @@ describe("authwarden scan against the emulator", () => {
       "auth-log-retention": "synth UNKNOWN, live judged",
       // The live API returns every secret the same way, so it cannot tell a literal in code from a variable.
       "no-plaintext-secrets": "live NOT_APPLICABLE",
-      // No Terraform attribute holds a custom domain's TLS policy: the rule is judged only by the live scan.
+      // No Terraform attribute holds what these read: judged live only (checked below).
       "custom-domain-tls-policy": "live only",
+      "m2m-client-secret-age": "live only",
+      "open-client-registration-disabled": "live only",
+      "sso-session-lifetime": "live only",
     };
     const differences = [...new Set([...bySynth.keys(), ...byLive.keys()])]
       .filter((key) => bySynth.get(key) !== byLive.get(key))
@@ -131,9 +138,15 @@ describe("authwarden scan against the emulator", () => {
     for (const key of byLive.keys()) if (key.startsWith("auth-event-logging")) expect(byLive.get(key)).toBe("FAIL");
     for (const key of bySynth.keys())
       if (key.startsWith("auth-event-logging")) expect(bySynth.get(key)).toBe("UNKNOWN");
-    const liveOnly = [...byLive.keys()].filter((key) => key.startsWith("custom-domain-tls-policy |"));
-    expect([...bySynth.keys()].filter((key) => key.startsWith("custom-domain-tls-policy |"))).toEqual([]);
-    expect(byLive.size - liveOnly.length).toBe(bySynth.size);
+    // Rules only the live scan judges: synth lists them once in notJudged, live judges every client or pool.
+    const liveOnly = (synth.notJudged ?? []).map((n) => n.ruleId);
+    expect(liveOnly.sort()).toEqual([
+      "custom-domain-tls-policy",
+      "m2m-client-secret-age",
+      "open-client-registration-disabled",
+      "sso-session-lifetime",
+    ]);
+    expect([...byLive.keys()].filter((key) => !liveOnly.includes(key.split(" | ")[0]!)).length).toBe(bySynth.size);
   });
 
   it("writes authwarden.json with --output-dir, resources named as configured and located by ARN", async () => {
@@ -191,6 +204,8 @@ describe("authwarden scan against the emulator", () => {
   }, 120_000);
 });
 
+const NEWER_THAN_IAM_DATASET = new Set(["cognito-idp:GetUserPoolClientSessionConfiguration"]);
+
 describe("the scanner's IAM policy, audited with authwarden's own IAM analysis", () => {
   it("grants only reads, no wildcard actions and no privilege escalation", () => {
     const source = readPolicyString(readFileSync(join("policies", "scanner-iam-policy.json"), "utf8"), "literal");
@@ -204,7 +219,11 @@ describe("the scanner's IAM policy, audited with authwarden's own IAM analysis",
         expect(action, "no wildcard actions").not.toMatch(/\*/);
         expect(escalationGranted(action), `${action} escalates`).toBeUndefined();
         // apigateway:GET is the HTTP-verb action API Gateway uses for every read.
-        expect(isReadOnlyActionPattern(action) || action === "apigateway:GET", `${action} is not a read`).toBe(true);
+        if (action === "apigateway:GET") continue;
+        // Newer than the IAM action dataset, which therefore does not count it as a read (fail closed): a Get of the
+        // client's session settings. Once the dataset knows it, it must be a read like the rest.
+        if (NEWER_THAN_IAM_DATASET.has(action) && accessLevels(action) === undefined) continue;
+        expect(isReadOnlyActionPattern(action), `${action} is not a read`).toBe(true);
       }
     }
   });

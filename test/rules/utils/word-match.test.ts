@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { wordPattern, wordsOf } from "../../../checks/rules/utils/word-match.js";
+
+describe("wordsOf: the words of an attribute name (RULES.md)", () => {
+  it.each([
+    ["loyalty_tier", ["loyalty", "tier"]],
+    ["loyaltyTier", ["loyalty", "tier"]],
+    ["tier2", ["tier", "2"]],
+    ["ADMINRole", ["admin", "role"]],
+    ["is-admin.flag", ["is", "admin", "flag"]],
+    ["tenantID", ["tenant", "id"]],
+    ["frontier", ["frontier"]],
+    ["custom:role", ["custom", "role"]],
+  ])("%s is %j", (name, words) => {
+    expect(wordsOf(name)).toEqual(words);
+  });
+});
+
+describe("wordPattern: a run of whole words, case-insensitive", () => {
+  it.each([
+    ["tier", "loyalty_tier", true],
+    ["tier", "loyaltyTier", true],
+    ["tier", "frontier", false],
+    ["tier", "tier2", true],
+    ["tier", "TIER", true],
+    ["admin", "ADMINRole", true],
+    ["role", "ADMINRole", true],
+    ["tenant_id", "tenantId", true],
+    ["tenant_id", "tenant", false],
+    ["tenant_id", "id_tenant", false],
+    ["plan", "planet", false],
+    ["plan", "billing_plan", true],
+    ["perm*", "user_permissions", true],
+    ["is_admin", "isAdmin", true],
+  ])("%s against %s: %s", (pattern, name, expected) => {
+    expect(wordPattern(pattern).test(name)).toBe(expected);
+  });
+});
