@@ -5,6 +5,7 @@ import accessTokenLifetime from "./access-token-lifetime.js";
 import accountRecoveryVerified from "./account-recovery-verified.js";
 import accountTakeoverResponse from "./account-takeover-response.js";
 import apiMethodsAuthorized from "./api-methods-authorized.js";
+import apiWafProtection from "./api-waf-protection.js";
 import authEventLogging from "./auth-event-logging.js";
 import authSessionLifetime from "./auth-session-lifetime.js";
 import clientAuthFlowsSecure from "./client-auth-flows-secure.js";
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   accountRecoveryVerified,
   accountTakeoverResponse,
   apiMethodsAuthorized,
+  apiWafProtection,
   authEventLogging,
   authSessionLifetime,
   clientAuthFlowsSecure,
