@@ -573,6 +573,7 @@ def install() -> None:
     _patch_allow_classic_flow()
     _patch_user_pool_tier()
     _patch_account_recovery_setting()
+    __import__("ext_http").install()  # test/moto/ext_http.py, beside this file (on sys.path as the script's directory)
 
 
 JSON_11 = "application/x-amz-json-1.1"
