@@ -152,8 +152,12 @@ export class ScopeLinks {
       const id = cognitoIssuerPoolId(term.text);
       return id === undefined ? undefined : this.userPool({ text: id, refs: [] });
     }
+    // A plan of hand-written HCL shows a template only by its references: https://${…endpoint} reads as the
+    // one reference, so the endpoint alone links too; a template of several references is not evaluated.
     const address =
-      COGNITO_ISSUER_BY_ID_REF.exec(term.text)?.[1] ?? COGNITO_ISSUER_BY_ENDPOINT_REF.exec(term.text)?.[1];
+      COGNITO_ISSUER_BY_ID_REF.exec(term.text)?.[1] ??
+      COGNITO_ISSUER_BY_ENDPOINT_REF.exec(term.text)?.[1] ??
+      (term.exactRef?.attribute === "endpoint" ? term.exactRef.address : undefined);
     const object = address === undefined ? undefined : this.byAddress.get(address);
     return object?.kind === "UserPool" ? object : undefined;
   }
