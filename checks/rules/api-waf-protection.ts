@@ -75,6 +75,7 @@ export default defineRule<Options, MessageId>({
         };
       const options = context.options(stage);
       const routes = routesByApi.get(stage.apiKey.value) ?? [];
+      // The first sensitive route by method and path, so the message does not depend on the order routes were read in.
       let sensitive: string | undefined;
       for (const route of routes) {
         const sensitivity = sensitivityOf(route, options.sensitiveRoutes);
@@ -84,10 +85,8 @@ export default defineRule<Options, MessageId>({
             `${route.name.known ? route.name.value : route.key} ${sensitivity.attribute}`,
             sensitivity.value,
           );
-        if (sensitivity.kind === "sensitive") {
-          sensitive = `${sensitivity.method} ${sensitivity.path}`;
-          break;
-        }
+        const served = sensitivity.kind === "sensitive" ? `${sensitivity.method} ${sensitivity.path}` : undefined;
+        if (served !== undefined && (sensitive === undefined || served < sensitive)) sensitive = served;
       }
       if (sensitive === undefined) {
         // A route whose API is not resolved may belong to this stage's API.
