@@ -265,6 +265,16 @@ export const compliantVariant: ShopVariant = {
     ],
   },
 
+  httpApi: {
+    name: "securecart-compliant-mobile-api",
+    stageName: "prod",
+    backendUrl: "https://backend.securecart.example",
+    routes: [
+      { routeKey: "GET /orders/{orderId}", authorization: "JWT", scopes: ["shop/orders"] },
+      { routeKey: "POST /checkout", authorization: "JWT", scopes: ["shop/checkout"] },
+    ],
+  },
+
   waf: {
     name: "securecart-compliant-edge",
     associateWith: ["consumer-pool", "staff-pool", "api-stage"],

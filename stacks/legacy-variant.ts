@@ -233,6 +233,18 @@ export const legacyVariant: ShopVariant = {
     ],
   },
 
+  httpApi: {
+    name: "securecart-legacy-mobile-api",
+    stageName: "prod",
+    backendUrl: "https://backend.securecart.example",
+    routes: [
+      // order tracking for the app without a token: api-methods-authorized, mfa-on-sensitive-actions
+      { routeKey: "GET /orders/{orderId}", authorization: "NONE" },
+      // JWT but no scope (any token of the pool, an ID token included): mfa-on-sensitive-actions
+      { routeKey: "POST /checkout", authorization: "JWT" },
+    ],
+  },
+
   // WAF in front of the API only; nobody associated it with the user pools: waf-protection
   waf: {
     name: "securecart-legacy-edge",

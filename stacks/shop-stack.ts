@@ -13,6 +13,7 @@ import { ThreatProtection } from "./risk-configuration.js";
 import { CustomerDataStores } from "./customer-data-stores.js";
 import { ShopIdentityPool } from "./identity-pool.js";
 import { ShopApi } from "./shop-api.js";
+import { ShopHttpApi } from "./shop-http-api.js";
 import { ShopWebAcl } from "./web-acl.js";
 
 export const DEFAULT_REGION = "eu-west-1";
@@ -41,6 +42,7 @@ export class ShopStack extends TerraformStack {
   readonly dataStores: CustomerDataStores;
   readonly identityPool: ShopIdentityPool;
   readonly api: ShopApi;
+  readonly httpApi?: ShopHttpApi;
   readonly webAcl?: ShopWebAcl;
 
   constructor(scope: Construct, id: string, props: ShopStackProps) {
@@ -154,6 +156,14 @@ export class ShopStack extends TerraformStack {
       allowedOrigin: storefrontOrigin,
       tags,
     });
+
+    if (v.httpApi)
+      this.httpApi = new ShopHttpApi(this, "ShopHttpApi", {
+        profile: v.httpApi,
+        userPoolEndpoint: this.consumerPool.pool.endpoint,
+        audience: [this.mobileClient.client.id],
+        tags,
+      });
 
     if (v.waf) {
       const targets: Record<WafTarget, string> = {

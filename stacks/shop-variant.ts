@@ -202,6 +202,22 @@ export interface ApiProfile {
   readonly corsPreflight: boolean;
 }
 
+export interface HttpApiRouteProfile {
+  /** "METHOD /path", e.g. "GET /orders/{orderId}". */
+  readonly routeKey: string;
+  readonly authorization: "JWT" | "NONE";
+  /** OAuth scopes the JWT authorizer requires. */
+  readonly scopes?: readonly string[];
+}
+
+/** An HTTP API (API Gateway v2) behind a JWT authorizer of the consumer pool, for the mobile app. */
+export interface HttpApiProfile {
+  readonly name: string;
+  readonly stageName: string;
+  readonly backendUrl: string;
+  readonly routes: readonly HttpApiRouteProfile[];
+}
+
 export type WafTarget = "consumer-pool" | "staff-pool" | "api-stage";
 
 export interface WafProfile {
@@ -231,6 +247,8 @@ export interface ShopVariant {
   };
   readonly identityPool: IdentityPoolProfile;
   readonly api: ApiProfile;
+  /** Undefined creates no HTTP API. */
+  readonly httpApi?: HttpApiProfile;
   /** Undefined creates no web ACL. */
   readonly waf?: WafProfile;
   /** Sender address of threat-protection notification emails (an SES identity). */

@@ -1,7 +1,7 @@
 // The Estate: one typed model of a Cognito auth estate, whatever source it came from (cdktf synth,
 // Terraform plan, HCL, live account). Loaders fill it; rules only read it.
 
-import type { ApiAuthorizer, ApiRoute, WafAssociation } from "./api.js";
+import type { ApiAuthorizer, ApiRoute, ApiStage, WafAssociation } from "./api.js";
 import type {
   IdentityProvider,
   LogDelivery,
@@ -27,6 +27,7 @@ export type ModelObject =
   | IamRole
   | ApiAuthorizer
   | ApiRoute
+  | ApiStage
   | WafAssociation
   | LogDelivery
   | UserPoolUser;
@@ -64,6 +65,7 @@ export const COLLECTIONS = {
   iamRoles: "IamRole",
   apiAuthorizers: "ApiAuthorizer",
   apiRoutes: "ApiRoute",
+  apiStages: "ApiStage",
   wafAssociations: "WafAssociation",
   logDeliveries: "LogDelivery",
   userPoolUsers: "UserPoolUser",

@@ -14,6 +14,7 @@ export type ModelKind =
   | "IamRole"
   | "ApiAuthorizer"
   | "ApiRoute"
+  | "ApiStage"
   | "WafAssociation"
   | "LogDelivery"
   | "UserPoolUser";

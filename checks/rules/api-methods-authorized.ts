@@ -25,7 +25,7 @@ export default defineRule<Options, MessageId>({
     title:
       "Every API Gateway method has an authorizer, except CORS preflight and the routes the policy lists as public",
     description:
-      "An API Gateway method with authorization NONE answers anyone on the internet. Every method other than OPTIONS (CORS preflight) must use a COGNITO_USER_POOLS, AWS_IAM or CUSTOM authorizer unless the policy lists its route as public. The default lists no public route, so the shop's /orders, /checkout and /payment-methods routes must all be authorized.",
+      "An API Gateway method or HTTP API route with authorization NONE answers anyone on the internet. Every method other than OPTIONS (CORS preflight) must use a COGNITO_USER_POOLS (REST), JWT (HTTP API), AWS_IAM or CUSTOM authorizer unless the policy lists its route as public. The default lists no public route, so the shop's /orders, /checkout and /payment-methods routes must all be authorized.",
     severity: "high",
     pci: [{ id: "7.2.1", relation: "meets" }],
     resourceKinds: ["ApiRoute"],
@@ -55,12 +55,13 @@ export default defineRule<Options, MessageId>({
           authorizationTypes: {
             type: "array",
             minItems: 1,
-            items: { enum: ["COGNITO_USER_POOLS", "AWS_IAM", "CUSTOM"] },
-            description: "Accepted authorization types.",
+            items: { enum: ["COGNITO_USER_POOLS", "JWT", "AWS_IAM", "CUSTOM"] },
+            description:
+              "Accepted authorization types: COGNITO_USER_POOLS on REST APIs, JWT on HTTP APIs, AWS_IAM and CUSTOM on both.",
           },
         },
       },
-      defaults: { publicRoutes: [], authorizationTypes: ["COGNITO_USER_POOLS", "AWS_IAM", "CUSTOM"] },
+      defaults: { publicRoutes: [], authorizationTypes: ["COGNITO_USER_POOLS", "JWT", "AWS_IAM", "CUSTOM"] },
     },
     messages: {
       pass: "{{resource}}: {{method}} {{path}} of {{api}} requires {{authorization}} authorization",
@@ -80,8 +81,7 @@ export default defineRule<Options, MessageId>({
 });
 
 function checkRoute(route: ApiRoute, options: Options): Finding<MessageId> {
-  if (!route.httpMethod.known) return unknownFinding(route, "http_method", route.httpMethod);
-  const method = route.httpMethod.value.toUpperCase();
+  const method = route.httpMethod.known ? route.httpMethod.value.toUpperCase() : undefined;
   if (method === "OPTIONS")
     return {
       resource: route,
@@ -89,28 +89,27 @@ function checkRoute(route: ApiRoute, options: Options): Finding<MessageId> {
       messageId: "notApplicable",
       data: { reason: "OPTIONS methods answer CORS preflight requests, which carry no credentials" },
     };
-  if (!route.path.known) return unknownFinding(route, "resource path", route.path);
-  const path = route.path.value;
+  const path = route.path.known ? route.path.value : undefined;
   const api = route.apiName.known ? route.apiName.value : "the API";
-  const data = { method, path, api };
-  if (options.publicRoutes.some((pattern) => routeMatches(pattern, method, path)))
-    return { resource: route, status: "PASS", messageId: "passPublic", data };
+  const data = { method: method ?? "(unknown method)", path: path ?? "(unknown path)", api };
+  // The authorization type first: an authorized route passes and a NONE route fails wherever its
+  // path is, unless the path or method is unknown and a public-route pattern could cover it.
   const authorization = route.authorizationType;
   if (!authorization.known) return unknownFinding(route, "authorization", authorization);
   const evidence = [evidenceOf("authorization", authorization)];
-  return options.authorizationTypes.includes(authorization.value)
-    ? {
-        resource: route,
-        status: "PASS",
-        messageId: "pass",
-        data: { ...data, authorization: authorization.value },
-        evidence,
-      }
-    : {
-        resource: route,
-        status: "FAIL",
-        messageId: "unauthorized",
-        data: { ...data, authorization: authorization.value },
-        evidence,
-      };
+  const judged = { ...data, authorization: authorization.value };
+  if (options.authorizationTypes.includes(authorization.value))
+    return { resource: route, status: "PASS", messageId: "pass", data: judged, evidence };
+  // An unknown method may be OPTIONS (CORS preflight), which needs no authorizer.
+  if (!route.httpMethod.known) return unknownFinding(route, "http_method", route.httpMethod);
+  const verb = route.httpMethod.value.toUpperCase();
+  if (!route.path.known) {
+    const couldBePublic = options.publicRoutes.some((p) => p.method === "*" || p.method.toUpperCase() === verb);
+    if (couldBePublic) return unknownFinding(route, "resource path", route.path);
+    return { resource: route, status: "FAIL", messageId: "unauthorized", data: judged, evidence };
+  }
+  const knownPath = route.path.value;
+  if (options.publicRoutes.some((pattern) => routeMatches(pattern, verb, knownPath)))
+    return { resource: route, status: "PASS", messageId: "passPublic", data };
+  return { resource: route, status: "FAIL", messageId: "unauthorized", data: judged, evidence };
 }

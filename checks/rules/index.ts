@@ -6,6 +6,7 @@ import accountLockout from "./account-lockout.js";
 import accountRecoveryVerified from "./account-recovery-verified.js";
 import accountTakeoverResponse from "./account-takeover-response.js";
 import apiMethodsAuthorized from "./api-methods-authorized.js";
+import apiWafProtection from "./api-waf-protection.js";
 import authEventLogging from "./auth-event-logging.js";
 import authLogRetention from "./auth-log-retention.js";
 import authSessionLifetime from "./auth-session-lifetime.js";
@@ -60,6 +61,7 @@ export const RULES: readonly Rule[] = [
   accountRecoveryVerified,
   accountTakeoverResponse,
   apiMethodsAuthorized,
+  apiWafProtection,
   authEventLogging,
   authLogRetention,
   authSessionLifetime,

@@ -1,26 +1,17 @@
 import { unknown, type ApiRoute, type RiskAction, type RiskConfiguration, type UserPool } from "../model/index.js";
 import { defineRule, unknownFinding, type Finding, type MessageData } from "../engine/rule.js";
-import { routeMatches } from "./api-methods-authorized.js";
+import {
+  authorizerPools,
+  DEFAULT_SENSITIVE_ROUTES,
+  isTokenAuthorization,
+  SENSITIVE_ROUTES_SCHEMA,
+  sensitivityOf,
+  type SensitiveRoute,
+} from "./utils/api-routes.js";
 import { oneTimeCodeFirstFactors, onlyPhishingResistant } from "./utils/sign-in.js";
 import { matchingGlob, triggerGlobsSchema, triggerLabel } from "./utils/trigger-globs.js";
 
-interface SensitiveRoute {
-  method: string;
-  path: string;
-  scopes: string[];
-}
-
 type Options = { sensitiveRoutes: SensitiveRoute[]; riskActions: RiskAction[]; reviewedTokenTriggers: string[] };
-
-/** The reference shop's sensitive routes: placing orders, saved payment methods, order history. */
-const DEFAULT_SENSITIVE_ROUTES: SensitiveRoute[] = [
-  { method: "*", path: "/checkout", scopes: ["shop/checkout"] },
-  { method: "*", path: "/checkout/*", scopes: ["shop/checkout"] },
-  { method: "*", path: "/payment-methods", scopes: ["shop/payment-methods"] },
-  { method: "*", path: "/payment-methods/*", scopes: ["shop/payment-methods"] },
-  { method: "*", path: "/orders", scopes: ["shop/orders"] },
-  { method: "*", path: "/orders/*", scopes: ["shop/orders"] },
-];
 
 const poolName = (pool: UserPool) => (pool.name.known ? pool.name.value : pool.key);
 
@@ -40,7 +31,7 @@ export default defineRule<Options, MessageId>({
     title:
       "Sensitive API routes require a user pool token with their OAuth scope, from a pool that enforces MFA or risk-based MFA",
     description:
-      "Checkout, saved payment methods and order history must not be reachable with a password alone. Each route the policy lists as sensitive must use a COGNITO_USER_POOLS authorizer that requires only the listed OAuth scopes (an authorizer without scopes accepts any ID token), and the user pool behind that authorizer must have MFA ON (OPTIONAL does not count: an account without a second factor reaches the route; a one-time code first factor signs in with one factor), or only phishing-resistant first factors (passkeys with user verification required), or threat protection ENFORCED with a risk configuration whose medium and high risk actions are MFA_REQUIRED or BLOCK. A pre token generation trigger of version V2_0 or V3_0 can add scopes to access tokens, so the scope check is UNKNOWN unless the policy lists the trigger as reviewed (reviewedTokenTriggers).",
+      "Checkout, saved payment methods and order history must not be reachable with a password alone. Each route the policy lists as sensitive must use a Cognito authorizer (REST COGNITO_USER_POOLS, or an HTTP API JWT authorizer whose issuer is the pool) that requires only the listed OAuth scopes (an authorizer without scopes accepts any ID token), and the user pool behind that authorizer must have MFA ON (OPTIONAL does not count: an account without a second factor reaches the route; a one-time code first factor signs in with one factor), or only phishing-resistant first factors (passkeys with user verification required), or threat protection ENFORCED with a risk configuration whose medium and high risk actions are MFA_REQUIRED or BLOCK. A pre token generation trigger of version V2_0 or V3_0 can add scopes to access tokens, so the scope check is UNKNOWN unless the policy lists the trigger as reviewed (reviewedTokenTriggers).",
     severity: "high",
     pci: [{ id: "8.4.2", relation: "meets", audiences: ["workforce"] }],
     resourceKinds: ["ApiRoute"],
@@ -49,35 +40,7 @@ export default defineRule<Options, MessageId>({
         type: "object",
         additionalProperties: false,
         properties: {
-          sensitiveRoutes: {
-            type: "array",
-            description:
-              "Sensitive routes and the OAuth scopes that may grant them. Default: /checkout (shop/checkout), /payment-methods (shop/payment-methods) and /orders (shop/orders), each with its sub-paths, any method but OPTIONS.",
-            items: {
-              type: "object",
-              additionalProperties: false,
-              required: ["method", "path", "scopes"],
-              properties: {
-                method: {
-                  type: "string",
-                  minLength: 1,
-                  description: 'HTTP method, or "*" for any (OPTIONS is never sensitive).',
-                },
-                path: {
-                  type: "string",
-                  minLength: 1,
-                  description: 'Resource path; * matches any characters, / included ("/orders/*").',
-                },
-                scopes: {
-                  type: "array",
-                  minItems: 1,
-                  items: { type: "string", minLength: 1 },
-                  description:
-                    "OAuth scopes (resource-server/scope) the route's authorization_scopes must be drawn from.",
-                },
-              },
-            },
-          },
+          sensitiveRoutes: SENSITIVE_ROUTES_SCHEMA,
           riskActions: {
             type: "array",
             minItems: 1,
@@ -99,7 +62,7 @@ export default defineRule<Options, MessageId>({
     messages: {
       pass: "{{resource}}: {{method}} {{path}} requires scope {{scopes}} from pool {{pool}}, which {{protection}}",
       notCognito:
-        "{{resource}}: sensitive route {{method}} {{path}} uses authorization {{authorization}}, not a COGNITO_USER_POOLS authorizer",
+        "{{resource}}: sensitive route {{method}} {{path}} uses authorization {{authorization}}, not a Cognito user pool authorizer (REST COGNITO_USER_POOLS, or HTTP API JWT whose issuer is the pool)",
       noScope:
         "{{resource}}: sensitive route {{method}} {{path}} requires no OAuth scope, so any token of the pool (an ID token included) is accepted; expected {{expected}}",
       wrongScope: "{{resource}}: sensitive route {{method}} {{path}} accepts scope {{scope}}, not one of {{expected}}",
@@ -124,23 +87,11 @@ export default defineRule<Options, MessageId>({
     const findings: Finding<MessageId>[] = [];
     for (const route of estate.apiRoutes) {
       const options = context.options(route);
-      if (!route.httpMethod.known) {
-        findings.push(unknownFinding(route, "http_method", route.httpMethod));
-        continue;
-      }
-      const method = route.httpMethod.value.toUpperCase();
-      if (method === "OPTIONS") continue;
-      if (!route.path.known) {
-        findings.push(unknownFinding(route, "resource path", route.path));
-        continue;
-      }
-      const sensitive = options.sensitiveRoutes.filter((s) =>
-        routeMatches(s, method, route.path.known ? route.path.value : ""),
-      );
-      if (sensitive.length === 0) continue;
-      findings.push(
-        checkRoute(route, method, route.path.value, [...new Set(sensitive.flatMap((s) => s.scopes))], options, risks),
-      );
+      const sensitivity = sensitivityOf(route, options.sensitiveRoutes);
+      if (sensitivity.kind === "unknown")
+        findings.push(unknownFinding(route, sensitivity.attribute, sensitivity.value));
+      if (sensitivity.kind !== "sensitive") continue;
+      findings.push(checkRoute(route, sensitivity.method, sensitivity.path, sensitivity.scopes, options, risks));
     }
     return findings;
   },
@@ -157,7 +108,7 @@ function checkRoute(
   const data = { method, path, expected: expected.join(" or ") };
   const authorization = route.authorizationType;
   if (!authorization.known) return unknownFinding(route, "authorization", authorization);
-  if (authorization.value !== "COGNITO_USER_POOLS")
+  if (!isTokenAuthorization(route, authorization.value))
     return {
       resource: route,
       status: "FAIL",
@@ -179,17 +130,19 @@ function checkRoute(
       messageId: "unresolvedAuthorizer",
       data: { ...data, authorizer: route.authorizerRef?.text ?? "(none)" },
     };
-  if (!authorizer.providerArns.known) return unknownFinding(route, "authorizer provider_arns", authorizer.providerArns);
-  if (authorizer.userPools.length === 0 || authorizer.userPools.length < authorizer.providerArns.value.length) {
+  const behind = authorizerPools({ ...route, authorizer });
+  if (behind.kind === "unknown") return unknownFinding(route, behind.attribute, behind.value);
+  if (behind.kind === "unresolved")
+    return { resource: route, status: "UNKNOWN", messageId: "unresolvedPool", data: { ...data, arns: behind.names } };
+  if (behind.kind === "foreign-issuer")
     return {
       resource: route,
-      status: "UNKNOWN",
-      messageId: "unresolvedPool",
-      data: { ...data, arns: authorizer.providerArns.value.map((a) => a.text).join(", ") },
+      status: "FAIL",
+      messageId: "notCognito",
+      data: { ...data, authorization: `JWT from issuer ${behind.issuer}` },
     };
-  }
   const protections: string[] = [];
-  for (const pool of authorizer.userPools) {
+  for (const pool of behind.pools) {
     const verdict = poolProtection(pool, risks.get(pool) ?? [], options.riskActions);
     if (verdict.status === "UNKNOWN")
       return unknownFinding(route, `MFA of user pool ${poolName(pool)}`, unknown(verdict.text));
@@ -203,7 +156,7 @@ function checkRoute(
       };
     protections.push(verdict.text);
   }
-  for (const pool of authorizer.userPools) {
+  for (const pool of behind.pools) {
     const trigger = tokenTriggerFinding(route, pool, options.reviewedTokenTriggers, {
       ...data,
       scopes: scopes.value.join(", "),
@@ -218,7 +171,7 @@ function checkRoute(
       method,
       path,
       scopes: scopes.value.join(", "),
-      pool: authorizer.userPools.map(poolName).join(", "),
+      pool: behind.pools.map(poolName).join(", "),
       protection: protections.join("; "),
     },
     evidence,

@@ -580,6 +580,7 @@ def install() -> None:
     _extension("ext_org").install()  # AssumeRole checks the role's trust policy
     _extension("ext_signin").install(sys.modules[__name__])  # sign-in policy, passkeys, email MFA
     _extension("ext_clients").install(sys.modules[__name__])  # app client sessions and secrets, DcrConfiguration
+    _extension("ext_http").install()  # apigatewayv2 GetAuthorizers (moto lacks the list call)
 
 
 def _extension(name: str) -> Any:

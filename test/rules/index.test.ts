@@ -176,6 +176,7 @@ describe("rule catalog", () => {
         "account-recovery-verified",
         "auth-event-logging",
         "waf-protection",
+        "api-waf-protection",
         "no-cardholder-data-attributes",
         "api-methods-authorized",
       ].sort(),

@@ -83,6 +83,7 @@ export function startEmulator(port = 0, timeoutMs = 60_000): Promise<Emulator> {
 /** AWS services the reference stacks create resources in (provider endpoint keys). */
 export const EMULATED_SERVICES = [
   "apigateway",
+  "apigatewayv2",
   "cognitoidentity",
   "cognitoidp",
   "dynamodb",

@@ -54,6 +54,10 @@ const EMULATOR_IDS: readonly [RegExp, string][] = [
   // API Gateway ids may be all letters, so they are recognised by where they stand.
   [/\/restapis\/[0-9a-z]{10}\b/g, "/restapis/<rest-api-id>"],
   [/\/resources\/[0-9a-z]{10}\b/g, "/resources/<api-resource-id>"],
+  // HTTP APIs (API Gateway v2): the emulator's ids are 8 letters.
+  [/\/apis\/[0-9a-z]{8}\b/g, "/apis/<http-api-id>"],
+  [/\/routes\/[0-9a-z]{8}\b/g, "/routes/<http-route-id>"],
+  [/\/authorizers\/[0-9a-z]{8}\b/g, "/authorizers/<http-authorizer-id>"],
 ];
 
 function renameEmulatorIds(text: string): string {

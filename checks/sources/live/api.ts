@@ -1,10 +1,11 @@
-// API Gateway REST routes with their authorizers, and the WAFv2 web ACL of each user pool, read
-// from one region.
+// API Gateway REST routes with their authorizers and stages (with the web ACL each stage names), and
+// the WAFv2 web ACL of each user pool, read from one region.
 
 import {
   GetAuthorizersCommand,
   GetResourcesCommand,
   GetRestApisCommand,
+  GetStagesCommand,
   type APIGatewayClient,
 } from "@aws-sdk/client-api-gateway";
 import { GetWebACLForResourceCommand, type WAFV2Client } from "@aws-sdk/client-wafv2";
@@ -15,6 +16,7 @@ import {
   unknown,
   type ApiAuthorizer,
   type ApiRoute,
+  type ApiStage,
   type UserPool,
   type WafAssociation,
 } from "../../model/index.js";
@@ -24,7 +26,13 @@ export async function readApiRoutes(
   region: string,
   pools: readonly UserPool[],
   reads: LiveReads,
-): Promise<{ authorizers: ApiAuthorizer[]; routes: ApiRoute[]; listFailure?: string }> {
+): Promise<{
+  authorizers: ApiAuthorizer[];
+  routes: ApiRoute[];
+  stages: ApiStage[];
+  stageWebAcls: WafAssociation[];
+  listFailure?: string;
+}> {
   // By the id at the end of the ARN, which the listing gives even when the pool's own ARN could not be read.
   const poolsById = new Map(pools.map((p) => [p.id.known ? p.id.value : "", p]));
   const poolOf = (arn: string) => poolsById.get(/:userpool\/([^/]+)$/.exec(arn)?.[1] ?? "");
@@ -36,9 +44,11 @@ export async function readApiRoutes(
     (p) => p.items,
     (p) => p.position,
   );
-  if (!apis.known) return { authorizers: [], routes: [], listFailure: apis.reason };
+  if (!apis.known) return { authorizers: [], routes: [], stages: [], stageWebAcls: [], listFailure: apis.reason };
   const authorizers: ApiAuthorizer[] = [];
   const routes: ApiRoute[] = [];
+  const stages: ApiStage[] = [];
+  const stageWebAcls: WafAssociation[] = [];
   for (const api of apis.value) {
     if (!api.id) continue;
     reads.progress({ kind: "api", name: api.name ?? api.id });
@@ -58,9 +68,13 @@ export async function readApiRoutes(
         key: `${apiArn}/authorizers/${authorizer.id ?? ""}`,
         name: known(authorizer.name ?? authorizer.id ?? ""),
         provenance: { source: "live", arn: `${apiArn}/authorizers/${authorizer.id ?? ""}` },
+        protocol: "REST",
         authorizerType: known(authorizer.type ?? "TOKEN"),
         providerArns: known((authorizer.providerARNs ?? []).map(literalTerm)),
+        issuer: known(null),
+        audience: known([]),
         userPools: (authorizer.providerARNs ?? []).map(poolOf).filter((p): p is UserPool => p !== undefined),
+        clients: [],
       };
       authorizers.push(object);
       if (authorizer.id) byId.set(authorizer.id, object);
@@ -83,6 +97,8 @@ export async function readApiRoutes(
           key: `${apiArn}/resources/${resource.id ?? ""}/methods/${httpMethod}`,
           name: known(`${httpMethod} ${path}`),
           provenance: { source: "live", arn: `${apiArn}/resources/${resource.id ?? ""}/methods/${httpMethod}` },
+          protocol: "REST",
+          apiKey: known(apiArn),
           apiName: known(api.name ?? api.id),
           path: known(path),
           httpMethod: known(method.httpMethod ?? httpMethod),
@@ -93,8 +109,42 @@ export async function readApiRoutes(
         });
       }
     }
+    // GetStages is not paginated; a failure hides the stages, so it is a failed listing.
+    const listed = await reads.read(
+      `stages of REST API ${api.id}`,
+      "Default",
+      "apigateway",
+      (o) => client.send(new GetStagesCommand({ restApiId: api.id }), o),
+      { listing: true, required: (r) => (r.item === undefined ? "item" : undefined) },
+    );
+    for (const stage of listed.known ? (listed.value.item ?? []) : []) {
+      const arn = `${apiArn}/stages/${stage.stageName ?? ""}`;
+      const object: ApiStage = {
+        kind: "ApiStage",
+        key: arn,
+        name: known(`${api.name ?? api.id}/${stage.stageName ?? ""}`),
+        provenance: { source: "live", arn },
+        protocol: "REST",
+        apiKey: known(apiArn),
+        apiName: known(api.name ?? api.id),
+        stageName: known(stage.stageName ?? ""),
+      };
+      stages.push(object);
+      // The stage names its web ACL (webAclArn), as GetWebACLForResource would.
+      if (stage.webAclArn)
+        stageWebAcls.push({
+          kind: "WafAssociation",
+          key: `${arn}/web-acl`,
+          name: known(stage.webAclArn),
+          provenance: { source: "live", arn: stage.webAclArn },
+          exists: known(true),
+          resourceRef: literalTerm(arn),
+          webAclRef: literalTerm(stage.webAclArn),
+          apiStage: object,
+        });
+    }
   }
-  return { authorizers, routes };
+  return { authorizers, routes, stages, stageWebAcls };
 }
 
 /**

@@ -6,6 +6,7 @@
 // Passed in, never global.
 
 import { APIGatewayClient } from "@aws-sdk/client-api-gateway";
+import type { ApiGatewayV2Client } from "@aws-sdk/client-apigatewayv2";
 import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
@@ -18,6 +19,8 @@ export interface RegionalClients {
   readonly cognitoIdp: CognitoIdentityProviderClient;
   readonly cognitoIdentity: CognitoIdentityClient;
   readonly apiGateway: APIGatewayClient;
+  /** HTTP APIs: the SDK module is loaded on first use, so only a scan that reads them loads it. */
+  apiGatewayV2(): Promise<ApiGatewayV2Client>;
   readonly wafv2: WAFV2Client;
 }
 
@@ -98,10 +101,15 @@ export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory 
     forRegion(region) {
       let clients = regional.get(region);
       if (!clients) {
+        let v2: Promise<ApiGatewayV2Client> | undefined;
         clients = {
           cognitoIdp: hooked(new CognitoIdentityProviderClient(common(region))),
           cognitoIdentity: hooked(new CognitoIdentityClient(common(region))),
           apiGateway: hooked(new APIGatewayClient(common(region))),
+          apiGatewayV2: () =>
+            (v2 ??= import("@aws-sdk/client-apigatewayv2").then((sdk) =>
+              hooked(new sdk.ApiGatewayV2Client(common(region))),
+            )),
           wafv2: hooked(new WAFV2Client(common(region))),
         };
         regional.set(region, clients);

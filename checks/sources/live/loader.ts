@@ -2,6 +2,7 @@
 
 import { setMaxListeners } from "node:events";
 import { readApiRoutes, readWafAssociations } from "./api.js";
+import { readHttpApis } from "./http-api.js";
 import type { ClientFactory } from "./clients.js";
 import { readUserPools } from "./cognito.js";
 import { resolveLogGroups } from "./log-groups.js";
@@ -30,7 +31,13 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
   // estate and its diagnostics come out as a one-after-another scan would have made them.
   const regional = await Promise.all(
     options.regions.map(async (region) => {
-      const [onPools, onIdentity, onApi, onWaf] = [reads.fork(), reads.fork(), reads.fork(), reads.fork()];
+      const [onPools, onIdentity, onApi, onHttpApi, onWaf] = [
+        reads.fork(),
+        reads.fork(),
+        reads.fork(),
+        reads.fork(),
+        reads.fork(),
+      ];
       reads.progress({ kind: "region", name: region });
       const regionClients = clients.forRegion(region);
       let waf: Promise<WafAssociation[]> = Promise.resolve([]);
@@ -40,11 +47,14 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
         }),
         readIdentityPools(regionClients.cognitoIdentity, region, onIdentity),
       ]);
-      const api = await readApiRoutes(regionClients.apiGateway, region, pools.pools, onApi);
-      return { pools, identity, api, waf: await waf };
+      const [api, httpApi] = await Promise.all([
+        readApiRoutes(regionClients.apiGateway, region, pools.pools, onApi),
+        readHttpApis(regionClients.apiGatewayV2, region, pools.pools, pools.clients, onHttpApi),
+      ]);
+      return { pools, identity, api, httpApi, waf: await waf };
     }),
   );
-  for (const { pools, identity, api, waf } of regional) {
+  for (const { pools, identity, api, httpApi, waf } of regional) {
     estate.userPools.push(...pools.pools);
     estate.userPoolClients.push(...pools.clients);
     estate.identityProviders.push(...pools.identityProviders);
@@ -55,9 +65,10 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     for (const group of pools.groups) if (group.roleArn) groupRoleArns.push(group.roleArn);
     estate.userGroups.push(...pools.groups.map(({ roleArn: _roleArn, ...group }) => group));
     liveIdentityPools.push(...identity.pools);
-    estate.apiAuthorizers.push(...api.authorizers);
-    estate.apiRoutes.push(...api.routes);
-    estate.wafAssociations.push(...waf);
+    estate.apiAuthorizers.push(...api.authorizers, ...httpApi.authorizers);
+    estate.apiRoutes.push(...api.routes, ...httpApi.routes);
+    estate.apiStages.push(...api.stages, ...httpApi.stages);
+    estate.wafAssociations.push(...waf, ...api.stageWebAcls);
   }
 
   // Log groups and roles at once: they share no quota.

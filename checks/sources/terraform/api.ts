@@ -1,5 +1,5 @@
 // API Gateway REST routes with their authorizers, WAFv2 associations and log delivery
-// configurations of a Terraform configuration or plan.
+// configurations of a Terraform configuration or plan (HTTP APIs and stages: http-api.ts).
 
 import { Attributes, type TerraformResource } from "./attributes.js";
 import { poolLink } from "./cognito.js";
@@ -10,6 +10,7 @@ import {
   unknown,
   type ApiAuthorizer,
   type ApiRoute,
+  type ApiStage,
   type LogDelivery,
   type Term,
   type UserPool,
@@ -20,7 +21,11 @@ import {
 export interface ApiLinks {
   userPool(term: Term | null): UserPool | undefined;
   authorizer(term: Term | null): ApiAuthorizer | undefined;
+  apiStage(term: Term | null): ApiStage | undefined;
 }
+
+/** The estate key of a resource of the same scope (the API a route or stage belongs to). */
+export type KeyOf = (resource: TerraformResource) => string;
 
 export function readApiAuthorizer(resource: TerraformResource, key: string, links: ApiLinks): ApiAuthorizer {
   const attrs = Attributes.of(resource);
@@ -33,9 +38,13 @@ export function readApiAuthorizer(resource: TerraformResource, key: string, link
     key,
     name: attrs.string("name"),
     provenance: resource.provenance,
+    protocol: "REST",
     authorizerType: attrs.string("type", "TOKEN"),
     providerArns,
+    issuer: known(null),
+    audience: known([]),
     userPools,
+    clients: [],
   };
 }
 
@@ -44,9 +53,10 @@ export function readApiRoute(
   key: string,
   index: ResourceIndex,
   links: ApiLinks,
+  keyOf: KeyOf,
 ): ApiRoute {
   const attrs = Attributes.of(resource);
-  const api = resolveRestApi(attrs.term("rest_api_id"), index);
+  const api = resolveApi(attrs.term("rest_api_id"), index, "aws_api_gateway_rest_api");
   const authorizerRef = attrs.term("authorizer_id");
   const authorizer = links.authorizer(authorizerRef);
   const path = resourcePath(attrs.term("resource_id"), index, 0);
@@ -57,9 +67,8 @@ export function readApiRoute(
     // Named as the live API names it ("GET /orders"), so findings read the same from every source.
     name: httpMethod.known && path.known ? known(`${httpMethod.value} ${path.value}`) : known(resource.address),
     provenance: resource.provenance,
-    apiName: api
-      ? Attributes.of(api).string("name")
-      : unknown(`${resource.address}.rest_api_id does not refer to a REST API in this configuration`),
+    protocol: "REST",
+    ...apiOf(api, keyOf, `${resource.address}.rest_api_id does not refer to a REST API in this configuration`),
     path,
     httpMethod,
     authorizationType: attrs.string("authorization"),
@@ -69,10 +78,22 @@ export function readApiRoute(
   };
 }
 
-function resolveRestApi(term: Term | null, index: ResourceIndex): TerraformResource | undefined {
+/** The API resource of the given type an api_id / rest_api_id reference names. */
+export function resolveApi(term: Term | null, index: ResourceIndex, type: string): TerraformResource | undefined {
   const address = term?.exactRef?.address;
   const resource = address ? index.get(address) : undefined;
-  return resource?.type === "aws_api_gateway_rest_api" ? resource : undefined;
+  return resource?.type === type ? resource : undefined;
+}
+
+/** The key and name of a route's or stage's API, or why they are unknown. */
+export function apiOf(
+  api: TerraformResource | undefined,
+  keyOf: KeyOf,
+  reason: string,
+): { apiKey: Value<string>; apiName: Value<string> } {
+  return api
+    ? { apiKey: known(keyOf(api)), apiName: Attributes.of(api).string("name") }
+    : { apiKey: unknown(reason), apiName: unknown(reason) };
 }
 
 /** Full path of an API Gateway resource, following parent_id references up to the API's root. */
@@ -97,6 +118,7 @@ export function readWafAssociation(resource: TerraformResource, key: string, lin
   const attrs = Attributes.of(resource);
   const resourceRef = attrs.term("resource_arn") ?? { text: "", refs: [] };
   const userPool = links.userPool(resourceRef);
+  const apiStage = links.apiStage(resourceRef);
   return {
     kind: "WafAssociation",
     key,
@@ -106,6 +128,7 @@ export function readWafAssociation(resource: TerraformResource, key: string, lin
     resourceRef,
     webAclRef: attrs.term("web_acl_arn") ?? { text: "", refs: [] },
     ...(userPool ? { userPool } : {}),
+    ...(apiStage ? { apiStage } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 
 import { readApiAuthorizer, readApiRoute, readLogDelivery, readWafAssociation } from "./api.js";
 import type { TerraformResource } from "./attributes.js";
+import { readApiStage, readHttpAuthorizer, readHttpRoute } from "./http-api.js";
 import {
   readIdentityProvider,
   readResourceServer,
@@ -87,8 +88,18 @@ function addScope(estate: EstateCollections, scope: TerraformScope): void {
     add(estate.identityPools, readIdentityPool(resource, keyOf(resource), index, links), resource);
   for (const resource of managed("aws_api_gateway_authorizer"))
     add(estate.apiAuthorizers, readApiAuthorizer(resource, keyOf(resource), links), resource);
+  for (const resource of managed("aws_apigatewayv2_authorizer"))
+    add(estate.apiAuthorizers, readHttpAuthorizer(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_api_gateway_method"))
-    add(estate.apiRoutes, readApiRoute(resource, keyOf(resource), index, links), resource);
+    add(estate.apiRoutes, readApiRoute(resource, keyOf(resource), index, links, keyOf), resource);
+  for (const resource of managed("aws_apigatewayv2_route")) {
+    const route = readHttpRoute(resource, keyOf(resource), index, links, keyOf);
+    if (route) add(estate.apiRoutes, route, resource);
+  }
+  for (const resource of [...managed("aws_api_gateway_stage"), ...managed("aws_apigatewayv2_stage")]) {
+    const stage = readApiStage(resource, keyOf(resource), index, keyOf);
+    if (stage) add(estate.apiStages, stage, resource);
+  }
   for (const resource of managed("aws_wafv2_web_acl_association"))
     add(estate.wafAssociations, readWafAssociation(resource, keyOf(resource), links), resource);
   for (const resource of managed("aws_cognito_log_delivery_configuration"))

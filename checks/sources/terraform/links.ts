@@ -5,8 +5,10 @@
 // several objects match a literal, the one added first wins.
 
 import {
+  cognitoIssuerPoolId,
   isLiteral,
   type ApiAuthorizer,
+  type ApiStage,
   type IamRole,
   type ModelObject,
   type Term,
@@ -139,6 +141,32 @@ export class ScopeLinks {
     });
   }
 
+  /**
+   * The user pool whose token issuer a JWT issuer URL is: https://cognito-idp.<region>.amazonaws.com/<pool id>,
+   * written with the pool's id literally or as a reference (…/${aws_cognito_user_pool.p.id}), or as
+   * https://${aws_cognito_user_pool.p.endpoint}.
+   */
+  issuerPool(term: Term | null): UserPool | undefined {
+    if (!term) return undefined;
+    if (isLiteral(term)) {
+      const id = cognitoIssuerPoolId(term.text);
+      return id === undefined ? undefined : this.userPool({ text: id, refs: [] });
+    }
+    // A plan of hand-written HCL shows a template only by its references: https://${…endpoint} reads as the
+    // one reference, so the endpoint alone links too; a template of several references is not evaluated.
+    const address =
+      COGNITO_ISSUER_BY_ID_REF.exec(term.text)?.[1] ??
+      COGNITO_ISSUER_BY_ENDPOINT_REF.exec(term.text)?.[1] ??
+      (term.exactRef?.attribute === "endpoint" ? term.exactRef.address : undefined);
+    const object = address === undefined ? undefined : this.byAddress.get(address);
+    return object?.kind === "UserPool" ? object : undefined;
+  }
+
+  /** An API Gateway stage, by reference only (its ARN is known only after apply). */
+  apiStage(term: Term | null): ApiStage | undefined {
+    return this.resolve<ApiStage>(term, "ApiStage", () => undefined);
+  }
+
   /** An API Gateway authorizer, by reference only. */
   authorizer(term: Term | null): ApiAuthorizer | undefined {
     return this.resolve<ApiAuthorizer>(term, "ApiAuthorizer", () => undefined);
@@ -161,3 +189,6 @@ export class ScopeLinks {
     return isLiteral(term) && term.text ? byLiteral(term.text) : undefined;
   }
 }
+
+const COGNITO_ISSUER_BY_ID_REF = /^https:\/\/cognito-idp\.[^/]+\.amazonaws\.com\/\$\{([^}]+)\.id\}$/;
+const COGNITO_ISSUER_BY_ENDPOINT_REF = /^https:\/\/\$\{([^}]+)\.endpoint\}$/;

@@ -197,8 +197,16 @@ describe("authwarden scan against the emulator", () => {
     const policy = readFileSync(join("policies", "scanner-iam-policy.json"), "utf8");
     const allowed = JSON.parse(policy) as { Statement: { Action: string[] }[] };
     const actions = allowed.Statement.flatMap((s) => s.Action).map((a) => a.split(":")[1]!.toLowerCase());
-    const apiGatewayReads = operations.filter((op) => ["GetRestApis", "GetResources", "GetAuthorizers"].includes(op));
-    expect(apiGatewayReads.length).toBe(3);
+    // API Gateway's REST and HTTP API reads (GetAuthorizers and GetStages of both) are all apigateway:GET.
+    const apiGatewayReads = operations.filter((op) =>
+      ["GetRestApis", "GetResources", "GetAuthorizers", "GetStages", "GetApis", "GetRoutes"].includes(op),
+    );
+    expect(apiGatewayReads.length).toBe(6);
+    expect(actions).toContain("get");
+    const resources = allowed.Statement.flatMap((s) => (s as { Resource?: string | string[] }).Resource ?? []);
+    expect(resources).toEqual(
+      expect.arrayContaining(["arn:aws:apigateway:*::/restapis/*", "arn:aws:apigateway:*::/apis/*"]),
+    );
     for (const op of operations.filter((o) => !apiGatewayReads.includes(o)))
       expect(actions, `${op} is not in the scanner policy`).toContain(op.toLowerCase());
   }, 120_000);
@@ -313,6 +321,9 @@ describe("faults never pass", () => {
     ["GetRestApisCommand", "AccessDeniedException", 403],
     ["GetResourcesCommand", "AccessDeniedException", 403],
     ["GetAuthorizersCommand", "AccessDeniedException", 403],
+    ["GetStagesCommand", "AccessDeniedException", 403],
+    ["GetApisCommand", "AccessDeniedException", 403],
+    ["GetRoutesCommand", "AccessDeniedException", 403],
     ["GetWebACLForResourceCommand", "AccessDeniedException", 400],
   ])(
     "AccessDenied on %s never turns into a PASS of what it would have read, and fails the gate",
