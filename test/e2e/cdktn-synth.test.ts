@@ -22,6 +22,11 @@ const PROVIDER_DECIDES: Record<string, { aws5: string; aws6: string; reason: str
     aws6: "FAIL",
     reason: "hashicorp/aws 5.100 has no aws_cognito_log_delivery_configuration, so no delivery proves nothing there",
   },
+  "auth-log-retention": {
+    aws5: "UNKNOWN",
+    aws6: "NOT_APPLICABLE",
+    reason: "without log delivery there is no retention to judge on 6.x; on 5.100 whether there is any is unknowable",
+  },
 };
 
 let cdktfDir: string;

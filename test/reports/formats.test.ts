@@ -150,7 +150,7 @@ describe("all formats in one run", () => {
     expect(md).toMatch(/\| 8\.3\.6 \| ❌ Not in Place \|/);
     const failureRows = md.split("\n").filter((line) => /^\| 🟥|^\| 🟧|^\| 🟨|^\| 🟦|^\| ⬜/.test(line));
     expect(failureRows).toHaveLength(first.report.summary.byStatus.FAIL);
-    const ruleRows = md.split("\n").filter((line) => /^\| \[[a-z-]+\]\(https:/.test(line));
+    const ruleRows = md.split("\n").filter((line) => /^\| \[[a-z0-9-]+\]\(https:/.test(line));
     expect(ruleRows).toHaveLength(
       new Set(first.report.results.filter((r) => r.status === "FAIL").map((r) => r.ruleId)).size,
     );

@@ -108,7 +108,17 @@ RuleTester.run(rule, {
       ],
     },
     {
+      name: "na_provider_6_without_delivery",
+      onlyOn: {
+        binding: "aws-6",
+        reason: "hashicorp/aws 6.5+ can express log delivery: none means nothing is kept to judge",
+      },
+      stack: (s) => void userPool(s, "na_provider_6_without_delivery"),
+      results: [{ resource: "na_provider_6_without_delivery", status: "NOT_APPLICABLE", messageId: "notApplicable" }],
+    },
+    {
       name: "unknown_provider_5",
+      onlyOn: { binding: "aws-5", reason: "hashicorp/aws 5.100 has no log delivery resource to configure" },
       stack: (s) => void userPool(s, "unknown_provider_5"),
       results: [
         { resource: "unknown_provider_5", status: "UNKNOWN", messageId: "unknown", messageIncludes: "added in 6.5.0" },

@@ -160,14 +160,17 @@ describe("shop-compliant", () => {
     expect(rs.scope.map((s: Json) => s.scope_name).sort()).toEqual(["checkout", "orders", "payment-methods"]);
   });
 
-  it("Google and Facebook client secrets come from sensitive variables and email_verified is mapped", () => {
+  it("Google and Facebook client secrets come from sensitive variables; email only where email_verified is mapped", () => {
     const variables = synth(compliant).json.variable;
     for (const provider of ["Google", "Facebook"]) {
       const idp = resource(compliant, "aws_cognito_identity_provider", `${provider}Federation_`);
       const varName = `${provider.toLowerCase()}_client_secret`;
       expect(idp.provider_details.client_secret).toBe(`\${var.${varName}}`);
       expect(variables[varName]).toMatchObject({ sensitive: true, type: "string" });
-      expect(idp.attribute_mapping).toMatchObject({ email: "email", email_verified: expect.any(String) });
+      // Facebook sends no email_verified claim, so the compliant estate does not map its email (RULES.md).
+      if (provider === "Google")
+        expect(idp.attribute_mapping).toMatchObject({ email: "email", email_verified: expect.any(String) });
+      else expect(idp.attribute_mapping.email).toBeUndefined();
     }
     expect(
       Testing.toHaveResourceWithProperties(synth(compliant).text, "aws_cognito_identity_provider", {
@@ -178,8 +181,15 @@ describe("shop-compliant", () => {
   });
 
   it("app clients: code flow only, https redirects, SRP only, short tokens with units, rotation, hidden user existence", () => {
-    const clients = resources(compliant, "aws_cognito_user_pool_client");
-    expect(clients.map(([n]) => n.split("_")[0]).sort()).toEqual(["AdminClient", "MobileClient", "WebClient"]);
+    const all = resources(compliant, "aws_cognito_user_pool_client");
+    expect(all.map(([n]) => n.split("_")[0]).sort()).toEqual([
+      "AdminClient",
+      "MobileClient",
+      "OrderSyncClient",
+      "WebClient",
+    ]);
+    // The machine-to-machine client signs no user in: its own test below.
+    const clients = all.filter(([n]) => !n.startsWith("OrderSyncClient"));
     for (const [name, c] of clients) {
       const staff = name.startsWith("AdminClient");
       expect(c.allowed_oauth_flows, name).toEqual(["code"]);
@@ -211,6 +221,14 @@ describe("shop-compliant", () => {
       expect.arrayContaining(["shop/orders", "shop/checkout", "shop/payment-methods"]),
     );
     expect(web.supported_identity_providers).toEqual(["COGNITO", "Google", "Facebook"]);
+  });
+
+  it("the machine-to-machine client: client_credentials only, a secret, no user sign-in, short access tokens", () => {
+    const m2m = resource(compliant, "aws_cognito_user_pool_client", "OrderSyncClient");
+    expect(m2m.allowed_oauth_flows).toEqual(["client_credentials"]);
+    expect(m2m.generate_secret).toBe(true);
+    for (const flow of m2m.explicit_auth_flows ?? ["unset"]) expect(flow).toBe("ALLOW_REFRESH_TOKEN_AUTH");
+    expect(tokenSeconds(m2m).access).toBeLessThanOrEqual(60 * 60);
   });
 
   it("risk configuration on both pools: compromised credentials blocked on sign-in, high BLOCK, medium MFA", () => {
