@@ -61,7 +61,7 @@ describe.each(["cdktf", "cdktn"] as const)("a %s app", (library) => {
       /expected the stack to pass the compliance gate \(fail-on high\); \d+ findings block it/,
     );
     expect(result.output).toMatch(
-      /FAIL mfa-required \[high\] users\/staff\/pool: staff has MFA OFF; expected ON \(stack\.ts:\d+\)/,
+      /FAIL mfa-required \[high\] users\/staff\/pool: staff has MFA OFF for first factors PASSWORD \(default on create\); expected ON \(stack\.ts:\d+\)/,
     );
   }, 300_000);
 });

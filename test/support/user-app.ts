@@ -55,6 +55,8 @@ function stackSource(library: Library, weak: boolean): string {
       passwordPolicy: { minimumLength: 8 } }`
     : `{ name: "staff", tags: { "pci:audience": "workforce" },
       mfaConfiguration: "ON",
+      // 8.3.4 (account-lockout): Cognito's own lockout is shorter; this function locks for 30 minutes.
+      lambdaConfig: { preAuthentication: "arn:aws:lambda:eu-west-1:123456789012:function:staff-lockout" },
       softwareTokenMfaConfiguration: { enabled: true },
       deletionProtection: "ACTIVE",
       userPoolTier: "PLUS",
@@ -135,6 +137,7 @@ describe("the users stack", () => {
     expect(Testing.synth(stack)).toBeTruthy();
     expect(stack).toPassCompliance();
     expect(stack).not.toFailRule("mfa-required", { resource: "staff" });
+    expect(stack).not.toFailRule("account-lockout", { resource: "staff" });
     expect(audit(stack).gate?.passed).toBe(true);
   });
 });

@@ -84,7 +84,9 @@ describe("the matchers", () => {
     expect(message).toMatch(
       /^expected the stack to pass the compliance gate \(fail-on high\); \d+ findings block it:\n/,
     );
-    expect(message).toMatch(/\n {2}FAIL mfa-required \[high\] weak\/staff: staff has MFA OFF; expected ON/);
+    expect(message).toMatch(
+      /\n {2}FAIL mfa-required \[high\] weak\/staff: staff has MFA OFF for first factors PASSWORD \(default on create\); expected ON/,
+    );
     expect(message).toMatch(/\(test\/testing\/audit\.test\.ts:\d+\)/);
   });
 
