@@ -94,7 +94,12 @@ describe("the plain-Terraform estate: plan and HCL", () => {
     const pool = 'module.brand["acme"].aws_cognito_user_pool.this';
     const status = (key: string) => (JSON.parse(plan.get(key)!) as { status: string }).status;
     const hclCannotKnow: Exception[] = [
-      ...["mfa-factor-strength", "mfa-required", "password-only-needs-risk-analysis"].map((ruleId) => ({
+      ...[
+        "mfa-factor-strength",
+        "mfa-no-remembered-device-bypass",
+        "mfa-required",
+        "password-only-needs-risk-analysis",
+      ].map((ruleId) => ({
         ruleId,
         address: pool,
         plan: status(`${ruleId} ${pool}`),
@@ -107,6 +112,13 @@ describe("the plain-Terraform estate: plan and HCL", () => {
         plan: status("mfa-on-sensitive-actions aws_api_gateway_method.checkout_post"),
         hcl: "UNKNOWN",
         why: "the route's authorizer is acme's pool, whose MFA is var.acme_mfa",
+      },
+      {
+        ruleId: "mfa-on-sensitive-actions",
+        address: "aws_apigatewayv2_route.payment_methods",
+        plan: status("mfa-on-sensitive-actions aws_apigatewayv2_route.payment_methods"),
+        hcl: "UNKNOWN",
+        why: "the HTTP route's JWT issuer is acme's pool, whose MFA is var.acme_mfa",
       },
     ];
     expect(withoutWhy(differences(plan, verdicts(unknownVar)))).toEqual(
