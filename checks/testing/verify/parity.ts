@@ -38,7 +38,9 @@ export function parityRows(reports: Partial<Record<ParitySource, Report>>): Pari
   }
   return [...rows.values()]
     .map((row) => {
-      const judged = present.map((s) => row.verdicts[s]);
+      // A source whose report lists the rule as not judged (live-only rules on synth and plan) is not missing.
+      const judging = present.filter((s) => !reports[s]!.notJudged?.some((n) => n.ruleId === row.ruleId));
+      const judged = judging.map((s) => row.verdicts[s]);
       // UNKNOWN is a source that cannot tell (a provider 5.x synth cannot express log delivery), not a disagreement.
       const verdicts = judged.filter((v): v is Status => v !== undefined && v !== "UNKNOWN");
       const missing = judged.some((v) => v === undefined);
