@@ -34,8 +34,13 @@ export function compareWithPlanned(planned: Report, live: Report): DriftReport {
   const plannedResources = new Map(
     planned.results.filter((r) => r.resource.kind !== "Rule").map((r) => [resourceKey(r), r.resource]),
   );
+  // A resource only live-only rules judge (a custom domain's TLS policy) has no planned result to meet: it is
+  // judged live, never made by hand, so only results of rules the planned side ran say a resource exists.
+  const notJudgedPlanned = new Set((planned.notJudged ?? []).map((n) => n.ruleId));
   const liveResources = new Map(
-    live.results.filter((r) => r.resource.kind !== "Rule").map((r) => [resourceKey(r), r.resource]),
+    live.results
+      .filter((r) => r.resource.kind !== "Rule" && !notJudgedPlanned.has(r.ruleId))
+      .map((r) => [resourceKey(r), r.resource]),
   );
   const byKey = (
     a: { kind: string; name: string | null; key: string },

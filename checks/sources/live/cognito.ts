@@ -144,7 +144,11 @@ async function readPool(
     "UserPoolRead",
     "",
     (o) => client.send(new DescribeUserPoolCommand({ UserPoolId: id }), o),
-    { required: (d) => (d.UserPool ? missingRequired(d.UserPool, USER_POOL_FIELDS) : "UserPool") },
+    {
+      required: (d) => (d.UserPool ? missingRequired(d.UserPool, USER_POOL_FIELDS) : "UserPool"),
+      // Domain and CustomDomain name the pool's domains: no other read finds them.
+      hides: "its domains",
+    },
   );
   const readingMfa = onMfa.read(
     `MFA configuration of user pool ${id}`,
@@ -194,7 +198,13 @@ async function readPool(
   whenDescribed(pool);
 
   set.domains.push(
-    ...(await readDomains(client, pool, id, described.known ? described.value.UserPool : undefined, onDomains)),
+    ...(await readDomains(
+      client,
+      pool,
+      id,
+      mapValue(described, (d) => d.UserPool),
+      onDomains,
+    )),
   );
 
   // A pool without a risk configuration still gets RiskConfiguration (with its UserPoolId only).

@@ -8,15 +8,26 @@ import {
   type UserPoolType,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { LiveReads } from "./read.js";
-import { known, literalTerm, mapValue, unknown, type UserPool, type UserPoolDomain } from "../../model/index.js";
+import {
+  known,
+  literalTerm,
+  mapValue,
+  unknown,
+  type UserPool,
+  type UserPoolDomain,
+  type Value,
+} from "../../model/index.js";
 
 export async function readDomains(
   client: CognitoIdentityProviderClient,
   pool: UserPool,
   id: string,
-  described: UserPoolType | undefined,
+  describedPool: Value<UserPoolType | undefined>,
   reads: LiveReads,
 ): Promise<UserPoolDomain[]> {
+  // Without DescribeUserPool the pool's domains are not known, not absent: that read marked the audit incomplete.
+  if (!describedPool.known) return [];
+  const described = describedPool.value;
   const domain = (name: string, custom: boolean, securityPolicy: UserPoolDomain["securityPolicy"]): UserPoolDomain => ({
     kind: "UserPoolDomain",
     key: `${pool.key}/domain/${name}`,

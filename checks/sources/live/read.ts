@@ -24,6 +24,9 @@ export interface ScanDeadline {
   readonly reason: string;
 }
 
+/** What a failed read hides from the audit: "they" (a listing's items), "its domains", or nothing but values. */
+type Hidden = string | undefined;
+
 /**
  * The reads of a scan. Reads run concurrently, so the order they finish in is not the report's order: each unit of
  * work reads through its own fork(), taken in the order the units are listed, and diagnostics come out in fork order.
@@ -68,9 +71,14 @@ export class LiveReads {
     category: QuotaCategory,
     scope: string,
     call: (options: CallOptions) => Promise<T>,
-    options: { readonly listing?: boolean; readonly required?: (response: T) => string | undefined } = {},
+    options: {
+      readonly listing?: boolean;
+      readonly required?: (response: T) => string | undefined;
+      /** Resources only this response names ("its domains"): when it fails they are hidden, the audit incomplete. */
+      readonly hides?: string;
+    } = {},
   ): Promise<Value<T>> {
-    const listing = options.listing ?? false;
+    const listing: Hidden = options.listing ? "they" : options.hides;
     const signal = this.deadline?.signal;
     if (!signal?.aborted) await this.limiter.take(category, scope, signal);
     if (signal?.aborted) return this.timedOut(what, listing);
@@ -90,16 +98,16 @@ export class LiveReads {
     }
   }
 
-  private timedOut<T>(what: string, listing: boolean): Value<T> {
+  private timedOut<T>(what: string, listing: Hidden): Value<T> {
     this.counter.cutShort += 1;
     return this.failed(`${what} could not be read: ${this.deadline!.reason}`, listing);
   }
 
   /** Records a failed read; a failed listing hides whole resources, not just values: the audit is incomplete. */
-  private failed<T>(reason: string, listing: boolean): Value<T> {
+  private failed<T>(reason: string, hidden: Hidden): Value<T> {
     this.entries.push(
-      listing
-        ? { message: `${reason}; they were not audited`, incomplete: true, failedRead: true }
+      hidden
+        ? { message: `${reason}; ${hidden} were not audited`, incomplete: true, failedRead: true }
         : { message: reason, failedRead: true },
     );
     return unknown(reason);
@@ -127,7 +135,7 @@ export class LiveReads {
       if (seen.has(token)) {
         return this.failed(
           `${what} could not be read completely: the service repeated pagination token ${JSON.stringify(token.slice(0, 40))}`,
-          true,
+          "they",
         );
       }
       seen.add(token);

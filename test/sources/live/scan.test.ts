@@ -225,12 +225,16 @@ describe("the scanner's IAM policy, audited with authwarden's own IAM analysis",
       expect(statement.notActions).toBeUndefined();
       for (const action of statement.actions ?? []) {
         expect(action, "no wildcard actions").not.toMatch(/\*/);
+        // Newer than the IAM action dataset, which therefore counts it neither as a read nor as safe (escalationGranted
+        // fails closed on an estate action it does not know): a Get of the client's session settings, named here one by
+        // one. Once the dataset knows it, it must pass both checks like the rest.
+        if (NEWER_THAN_IAM_DATASET.has(action) && accessLevels(action) === undefined) {
+          expect(action).toMatch(/^cognito-idp:Get[A-Za-z]+$/);
+          continue;
+        }
         expect(escalationGranted(action), `${action} escalates`).toBeUndefined();
         // apigateway:GET is the HTTP-verb action API Gateway uses for every read.
         if (action === "apigateway:GET") continue;
-        // Newer than the IAM action dataset, which therefore does not count it as a read (fail closed): a Get of the
-        // client's session settings. Once the dataset knows it, it must be a read like the rest.
-        if (NEWER_THAN_IAM_DATASET.has(action) && accessLevels(action) === undefined) continue;
         expect(isReadOnlyActionPattern(action), `${action} is not a read`).toBe(true);
       }
     }
