@@ -14,10 +14,12 @@ DescribeUserPool returns no SignInPolicy for a pool created without one. This mo
         be in the Essentials tier or higher").
     GetUserPoolMfaConfig
         returns MfaConfiguration, SmsMfaConfiguration and SoftwareTokenMfaConfiguration when set,
-        EmailMfaConfiguration when set, and always WebAuthnConfiguration: the reference lists it as
-        a response member of every pool; UserVerification is "preferred" until set (Cognito's
-        default), RelyingPartyId and FactorConfiguration only when set ("When set to SINGLE_FACTOR
-        or not set, passkeys are a single authentication factor").
+        EmailMfaConfiguration and WebAuthnConfiguration when set. A pool that never set passkeys
+        returns no WebAuthnConfiguration: the AWS provider writes any returned one to state as a
+        web_authn_configuration block, and its acceptance tests plan empty after applying a pool
+        without one. Inside a set WebAuthnConfiguration, UserVerification is "preferred" until
+        given (Cognito's default), RelyingPartyId and FactorConfiguration only when given ("When
+        set to SINGLE_FACTOR or not set, passkeys are a single authentication factor").
     DescribeUserPool
         always carries Policies.SignInPolicy: a pool created without one allows PASSWORD only
         ("absent means [PASSWORD]"), and LambdaConfig.PreTokenGeneration mirrors
@@ -93,9 +95,11 @@ def _mfa_config(pool: Any) -> dict[str, Any]:
     email = getattr(pool, "authwarden_email_mfa", None)
     if email:
         out["EmailMfaConfiguration"] = email
-    web_authn = dict(getattr(pool, "authwarden_web_authn", None) or {})
-    web_authn.setdefault("UserVerification", DEFAULT_USER_VERIFICATION)
-    out["WebAuthnConfiguration"] = web_authn
+    stored = getattr(pool, "authwarden_web_authn", None)
+    if stored is not None:
+        web_authn = dict(stored)
+        web_authn.setdefault("UserVerification", DEFAULT_USER_VERIFICATION)
+        out["WebAuthnConfiguration"] = web_authn
     return out
 
 
