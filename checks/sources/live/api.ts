@@ -125,7 +125,10 @@ export async function readApiRoutes(
         name: known(`${api.name ?? api.id}/${stage.stageName ?? ""}`),
         provenance: { source: "live", arn },
         protocol: "REST",
-        apiKey: known(apiArn),
+        // Without its API's resources the stage's routes are not known: no rule may read it as serving none.
+        apiKey: resources.known
+          ? known(apiArn)
+          : unknown(`the routes of REST API ${api.id} are not known (${resources.reason})`),
         apiName: known(api.name ?? api.id),
         stageName: known(stage.stageName ?? ""),
       };

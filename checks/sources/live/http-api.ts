@@ -7,6 +7,7 @@ import type { CallOptions, LiveReads } from "./read.js";
 import {
   cognitoIssuerPoolId,
   known,
+  unknown,
   literalTerm,
   parseRouteKey,
   type ApiAuthorizer,
@@ -127,7 +128,10 @@ export async function readHttpApis(
         name: known(`${apiName.value}/${stage.StageName ?? ""}`),
         provenance: { source: "live", arn },
         protocol: "HTTP",
-        apiKey: known(apiArn),
+        // Without its API's routes the stage's routes are not known: no rule may read it as serving none.
+        apiKey: routes.known
+          ? known(apiArn)
+          : unknown(`the routes of HTTP API ${ApiId} are not known (${routes.reason})`),
         apiName,
         stageName: known(stage.StageName ?? ""),
       });
