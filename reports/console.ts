@@ -5,7 +5,8 @@
 import { createColors } from "picocolors";
 import type { Report, Result } from "../checks/engine/report.js";
 import { requirementRollups, type RequirementFinding } from "../checks/engine/requirements.js";
-import { severityRank, type Severity, type Status } from "../checks/engine/rule.js";
+import { severityRank, STATUSES, type Severity, type Status } from "../checks/engine/rule.js";
+import { accountTables } from "./scan-accounts.js";
 import { terminalSafe, wrapText } from "./terminal-text.js";
 
 export interface ConsoleOptions {
@@ -56,6 +57,7 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
       ),
   );
   lines.push("");
+  lines.push(...accountLines(report, c));
 
   const groups = new Map<string, Result[]>();
   for (const result of report.results) {
@@ -256,4 +258,42 @@ function summaryLine(report: Report, c: ReturnType<typeof createColors>): string
   if (!report.gate) return parts;
   const verdict = report.gate.passed ? c.green(c.bold("gate passed")) : c.red(c.bold("gate failed"));
   return `${verdict}: ${parts} · fail-on ${report.gate.failOn}`;
+}
+
+const VERDICT_HEADS: Readonly<Record<Status, string>> = {
+  FAIL: "FAIL",
+  ERROR: "ERROR",
+  UNKNOWN: "UNKNOWN",
+  WAIVED: "WAIVED",
+  PASS: "PASS",
+  NOT_APPLICABLE: "N/A",
+};
+
+/** A multi-account scan: one table per account, its Regions as rows, what failed last (it may be long). */
+function accountLines(report: Report, c: ReturnType<typeof createColors>): string[] {
+  const tables = accountTables(report);
+  if (tables.length === 0) return [];
+  const regionWidth = Math.max(6, ...tables.flatMap((t) => t.rows.map((r) => terminalSafe(r.region).length)));
+  const head = [
+    "region".padEnd(regionWidth),
+    "pools",
+    ...STATUSES.map((s) => VERDICT_HEADS[s].padStart(Math.max(4, VERDICT_HEADS[s].length))),
+    "failed",
+  ].join("  ");
+  const lines = [c.bold(`Accounts scanned (${tables.length})`)];
+  for (const table of tables) {
+    const access = table.status === "read" ? "" : c.red("  role not assumed");
+    lines.push(
+      `  account ${terminalSafe(table.id)}${table.role ? c.dim(`  ${terminalSafe(table.role)}`) : ""}${access}`,
+    );
+    lines.push(c.dim(`    ${head}`));
+    for (const row of table.rows) {
+      const counts = STATUSES.map((s) => String(row.verdicts[s]).padStart(Math.max(4, VERDICT_HEADS[s].length)));
+      const failed = row.failed === "none" || row.failed === "–" ? row.failed : c.yellow(terminalSafe(row.failed));
+      lines.push(
+        `    ${[terminalSafe(row.region).padEnd(regionWidth), (row.pools === undefined ? "–" : String(row.pools)).padStart(5), ...counts, failed].join("  ")}`,
+      );
+    }
+  }
+  return [...lines, ""];
 }

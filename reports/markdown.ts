@@ -8,10 +8,11 @@
 
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
-import { SEVERITIES, severityRank, type Severity } from "../checks/engine/rule.js";
+import { SEVERITIES, severityRank, STATUSES, type Severity, type Status } from "../checks/engine/rule.js";
 import { md, mdFix, naturalCompare } from "./markdown-text.js";
 import { assessRequirements, findingLabel, type RocFinding } from "./roc.js";
 import { resourceLabel } from "./rule-info.js";
+import { accountTables } from "./scan-accounts.js";
 
 export { CELL_LIMIT } from "./markdown-text.js";
 
@@ -240,6 +241,7 @@ function sectionTables(report: Report, rules: RuleMetadata): Table[] {
       head: failureHead,
       rows: failed.slice(0, OPEN_FAILURES).map(failureRow),
     },
+    accountsTable(report),
     {
       title: `All other failures (${Math.max(0, failed.length - OPEN_FAILURES)})`,
       collapsed: true,
@@ -282,6 +284,40 @@ function sectionTables(report: Report, rules: RuleMetadata): Table[] {
   ];
   if (report.drift) tables.push(driftTable(report.drift));
   return tables;
+}
+
+const VERDICT_HEADS: Readonly<Record<Status, string>> = {
+  FAIL: "❌ FAIL",
+  ERROR: "💥 ERROR",
+  UNKNOWN: "❔ UNKNOWN",
+  WAIVED: "WAIVED",
+  PASS: "✅ PASS",
+  NOT_APPLICABLE: "N/A",
+};
+
+/** A multi-account scan: each account's table is one row of the section, so the budget cuts between accounts. */
+function accountsTable(report: Report): Table {
+  const tables = accountTables(report);
+  const head = `| Region | Pools read | ${STATUSES.map((s) => VERDICT_HEADS[s]).join(" | ")} | Failed |`;
+  const rule = `|---|---:|${STATUSES.map(() => "---:").join("|")}|---|`;
+  return {
+    title: `#### Accounts scanned (${tables.length})`,
+    collapsed: false,
+    head: [],
+    rows: tables.map((table) =>
+      [
+        `**Account ${md(table.id)}**${table.status === "read" ? "" : " · role not assumed"}${table.role ? ` · <sub>${md(table.role, NAME_LIMIT * 2)}</sub>` : ""}`,
+        "",
+        head,
+        rule,
+        ...table.rows.map(
+          (row) =>
+            `| ${md(row.region)} | ${row.pools ?? "–"} | ${STATUSES.map((s) => row.verdicts[s]).join(" | ")} | ${md(row.failed, WHY_LIMIT)} |`,
+        ),
+        "",
+      ].join("\n"),
+    ),
+  };
 }
 
 function driftTable(drift: NonNullable<Report["drift"]>): Table {

@@ -22,6 +22,12 @@ import { enterAccounts, type AccountFlags } from "./scan-accounts.js";
 import { terminalProgress } from "./scan-progress.js";
 import { scanReport } from "./scan-report.js";
 
+/**
+ * Where `--all-regions` reads the Region list (and STS, Organizations are called) when no AWS_REGION is set: the
+ * public parameters are published in every Region, us-east-1 is the commercial partition's first.
+ */
+const ALL_REGIONS_HOME = "us-east-1";
+
 /** The role each scanned account holds for the audit; named here so --help needs no SDK. */
 const DEFAULT_AUDIT_ROLE = "AuthwardenAudit";
 
@@ -36,6 +42,7 @@ interface ScanCliOptions extends AuditOptions {
   shard?: string;
   plannedStack?: string[];
   region?: string[];
+  allRegions?: boolean;
   profile?: string;
   endpointUrl?: string;
   requestTimeout?: string;
@@ -61,6 +68,10 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
       .command("scan")
       .description(COMMAND_DESCRIPTIONS.scan)
       .option("--region <region...>", `regions to scan (default: ${REGION_VARIABLES.join(" or ")})`)
+      .option(
+        "--all-regions",
+        "scan every Region where Amazon Cognito user pools are offered, as AWS lists them (SSM public parameters)",
+      )
       .option("--profile <name>", "a profile of the shared AWS config and credentials files")
       .option("--endpoint-url <url>", "send every request to this endpoint (e.g. a local emulator)")
       .option(
@@ -94,10 +105,15 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
 
 async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
   const fromEnv = REGION_VARIABLES.map((name) => io.env[name]).find(Boolean);
-  const regions = options.region ?? (fromEnv ? [fromEnv] : []);
-  if (regions.length === 0)
-    throw new UsageError(`scan needs a region: pass --region or set ${REGION_VARIABLES.join(" or ")}`);
-  for (const region of regions)
+  if (options.allRegions && options.region) throw new UsageError("--all-regions and --region: give one of them");
+  const named = options.region ?? (fromEnv && !options.allRegions ? [fromEnv] : []);
+  if (named.length === 0 && !options.allRegions)
+    throw new UsageError(
+      `scan needs a region: pass --region or --all-regions, or set ${REGION_VARIABLES.join(" or ")}`,
+    );
+  // With --all-regions, the Region the scanner's own calls (STS, Organizations, the Region list) go to.
+  const home = named[0] ?? fromEnv ?? ALL_REGIONS_HOME;
+  for (const region of [...named, home])
     if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
       throw new UsageError(`--region ${JSON.stringify(region)} is not an AWS region name`);
   if (options.endpointUrl && !/^https?:\/\/[^\s]+$/.test(options.endpointUrl))
@@ -123,7 +139,11 @@ async function scan(options: ScanCliOptions, io: CliIo): Promise<number> {
     ...(requestTimeoutMs !== undefined ? { requestTimeoutMs } : {}),
   };
   // Before the deadline starts: no credentials, or no account list, exits 2 with nothing written.
-  const { accounts, enter } = await enterAccounts(accountFlags, { ...sdk, region: regions[0]! });
+  const { accounts, enter } = await enterAccounts(accountFlags, { ...sdk, region: home });
+  // Read once, with the scanner's credentials: the list is AWS's, the same whatever account is scanned.
+  const regions = options.allRegions
+    ? await (await import("../sources/live/cognito-regions.js")).cognitoRegions({ ...sdk, region: home })
+    : named;
   const all = scanUnits(accounts, regions);
   const { units, info } = shard ? shardOf(all, shard) : { units: all, info: undefined };
   const progress =

@@ -53,12 +53,7 @@ export class AudienceIndex {
     private readonly assumed?: Audience,
   ) {
     const patterns = settings.namePatterns.map((p) => ({ regex: new RegExp(p.pattern), audience: p.audience }));
-    for (const pool of estate.userPools) {
-      this.byKey.set(
-        pool.key,
-        this.declaredAudience(pool, patterns) ?? { audience: settings.default, declared: false, via: "default" },
-      );
-    }
+    for (const pool of estate.userPools) this.byKey.set(pool.key, this.poolAudience(pool, patterns));
     for (const identityPool of estate.identityPools)
       this.byKey.set(identityPool.key, this.identityPoolAudience(identityPool, patterns));
     // Roles serve the identity pools that bind them and the groups that carry them; the strictest wins.
@@ -109,6 +104,12 @@ export class AudienceIndex {
     return { audience: this.settings.default, declared: false, via: "default" };
   }
 
+  private poolAudience(pool: UserPool, patterns: { regex: RegExp; audience: Audience }[]): AudienceInfo {
+    return (
+      this.declaredAudience(pool, patterns) ?? { audience: this.settings.default, declared: false, via: "default" }
+    );
+  }
+
   /** The audience of a resource whose own declaration cannot be read: the assumed one, or the strictest. */
   private cannotTell(reason: string): AudienceInfo {
     return { audience: this.assumed ?? STRICTEST, declared: false, via: "unknown", unknown: reason };
@@ -145,9 +146,16 @@ export class AudienceIndex {
       return this.cannotTell(
         `the user pools identity pool ${identityPool.key} serves, whose audience it inherits, cannot be read: ${identityPool.providers.reason}`,
       );
+    const unlinked = identityPool.providers.value.find((p) => p.unlinked !== undefined);
+    if (unlinked)
+      return this.cannotTell(
+        `identity pool ${identityPool.key} inherits the audience of the user pools it serves, and ${unlinked.unlinked}`,
+      );
     const pools = identityPool.providers.value.map((p) => p.userPool).filter((p): p is UserPool => p !== undefined);
     if (pools.length === 0) return { audience: this.settings.default, declared: false, via: "default" };
-    return linked(this.strictest(pools.map((p) => this.of(p))), pools.map((p) => p.key).join(", "));
+    // A pool of another Region of the account (linked by the live scan) is not among this estate's own.
+    const audienceOf = (pool: UserPool) => this.byKey.get(pool.key) ?? this.poolAudience(pool, patterns);
+    return linked(this.strictest(pools.map(audienceOf)), pools.map((p) => p.key).join(", "));
   }
 
   /** The strictest audience of several; one that cannot be determined could be stricter, unless workforce is known. */

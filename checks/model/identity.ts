@@ -11,6 +11,8 @@ export interface IdentityPoolProvider {
   readonly providerNameRef: Term;
   readonly client?: UserPoolClient;
   readonly userPool?: UserPool;
+  /** Why the user pool the provider names was not linked: it is in a Region the scan did not read. */
+  readonly unlinked?: string;
   readonly serverSideTokenCheck: boolean;
 }
 

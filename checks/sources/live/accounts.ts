@@ -34,7 +34,12 @@ export interface AccountAccess {
   readonly region: string;
 }
 
-function clientConfig(access: AccountAccess, credentials: AwsCredentialIdentityProvider, region = access.region) {
+/** The SDK settings of the scanner's own calls (STS, Organizations, SSM): the scan's timeouts and retries. */
+export function clientConfig(
+  access: AccountAccess,
+  credentials: AwsCredentialIdentityProvider,
+  region = access.region,
+) {
   const requestTimeout = access.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   return {
     region,

@@ -9,6 +9,7 @@ import { setMaxListeners } from "node:events";
 import { allObjects, COLLECTIONS, type Estate, type LoadDiagnostic, type Provenance } from "../../model/index.js";
 import type { ScannedAccount, ScannedRegion } from "../../engine/scan-section.js";
 import type { ClientFactory } from "./clients.js";
+import { linkAcrossRegions } from "./cross-region.js";
 import { scanAccount } from "./loader.js";
 import { RateLimiter } from "./rate-limit.js";
 import type { ReadProgress, ScanDeadline } from "./read.js";
@@ -131,7 +132,7 @@ export async function scanAccounts(units: readonly ScanUnit[], options: Accounts
       }
       // One limiter for the account: its quotas are its own, whatever else this process reads.
       const limiter = new RateLimiter();
-      const read = await Promise.all(
+      const reads = await Promise.all(
         regions.map(async (region) => {
           const estate = await scanAccount(entered.clients, {
             regions: [region],
@@ -143,6 +144,7 @@ export async function scanAccounts(units: readonly ScanUnit[], options: Accounts
           return { account, region, estate: stamped(estate, account, region) };
         }),
       );
+      const read = linkAcrossRegions(reads);
       const named = read.map((u) => accountNamed(u.estate)).find((id) => id !== undefined);
       const scanned: ScannedAccount = {
         id: account === OWN_ACCOUNT ? (named ?? "not determined") : account,

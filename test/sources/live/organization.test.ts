@@ -254,6 +254,59 @@ describe("shards and merge", () => {
     expect(readFileSync(join(out, "authwarden.md"), "utf8")).toContain(`account ${org.good[0]}`);
   });
 
+  it("the console and Markdown reports show a table per account: its regions, pools read, what failed, results by verdict", async () => {
+    const verdicts = (account: string, region: string) =>
+      (["FAIL", "ERROR", "UNKNOWN", "WAIVED", "PASS", "NOT_APPLICABLE"] as const).map(
+        (status) =>
+          unsharded.results.filter(
+            (r) => r.resource.account === account && r.resource.region === region && r.status === status,
+          ).length,
+      );
+    const out = join(work, "tables");
+    const files = await runCli([
+      "merge",
+      shardFile(1),
+      shardFile(2),
+      "--output-dir",
+      out,
+      "--format",
+      "markdown",
+      "--quiet",
+    ]);
+    expect(files.stderr).toBe("");
+    // Long tokens (the role ARNs) carry <wbr> break opportunities in Markdown.
+    const markdown = readFileSync(join(out, "authwarden.md"), "utf8").replaceAll("<wbr>", "");
+    expect(markdown).toContain("#### Accounts scanned (3)");
+    const console = await runCli(["merge", shardFile(1), shardFile(2), "--format", "console"]);
+    expect(console.stderr).toBe("");
+    expect(console.stdout).toContain("Accounts scanned (3)");
+    for (const account of org.good) {
+      expect(markdown).toContain(`**Account ${account}** · <sub>arn:aws:iam::${account}:role/AuthwardenAudit</sub>`);
+      expect(console.stdout).toContain(`  account ${account}  arn:aws:iam::${account}:role/AuthwardenAudit\n`);
+      for (const region of ORG_REGIONS) {
+        const counts = verdicts(account, region);
+        expect(counts[0]! + counts[4]!).toBeGreaterThan(0);
+        expect(markdown).toContain(`| ${region} | 1 | ${counts.join(" | ")} | none |`);
+        expect(console.stdout).toMatch(
+          new RegExp(`\\n    ${region} +1  ${counts.map((n) => ` *${n}`).join("  ")}  none\\n`),
+        );
+      }
+      // The audit role's IAM results have no Region: a row of their own.
+      const global = verdicts(account, "global");
+      if (global.some((n) => n > 0)) expect(markdown).toContain(`| global | – | ${global.join(" | ")} | – |`);
+    }
+    expect(markdown).toContain(`**Account ${org.wrongTrust}** · role not assumed`);
+    expect(console.stdout).toContain(
+      `  account ${org.wrongTrust}  arn:aws:iam::${org.wrongTrust}:role/AuthwardenAudit  role not assumed`,
+    );
+    for (const region of ORG_REGIONS) {
+      expect(markdown).toMatch(
+        new RegExp(`\\| ${region} \\| 0 \\| 0 \\| 0 \\| 0 \\| 0 \\| 0 \\| 0 \\| not audited: the audit role`),
+      );
+      expect(console.stdout).toMatch(new RegExp(`\\n    ${region} +0(  +0){6}  not audited: the audit role`));
+    }
+  });
+
   it("merge flags a missing shard and a doubled one as an incomplete audit", async () => {
     const missing = await runCli(["merge", shardFile(1), "--format", "json"]);
     expect(missing.stderr).toBe("");
