@@ -73,12 +73,14 @@ export function location(result: Result, context: LocationContext): Sarif.Locati
 }
 
 /**
- * The call sites above the resource's line (a wrapper construct's callers, where its values are
- * usually set) as related locations, so a code-scanning alert leads from the wrapper to each caller.
+ * The app's other frames as related locations: the wrapper construct lines that create the resource
+ * (below the primary location, which is where its values are set), then the callers above it, so a
+ * code-scanning alert leads from the call site into the wrapper and out to each caller.
  */
 export function relatedLocations(result: Result, context: LocationContext): { relatedLocations?: Sarif.Location[] } {
   const sites = result.resource.callSites ?? [];
   if (sites.length === 0) return {};
+  let callers = 0;
   return {
     relatedLocations: sites.map((site, index) => ({
       id: index + 1,
@@ -86,7 +88,14 @@ export function relatedLocations(result: Result, context: LocationContext): { re
         artifactLocation: artifactLocation(site.file, context),
         region: { startLine: site.line, ...(site.column !== undefined ? { startColumn: site.column } : {}) },
       },
-      message: { text: index === 0 ? "called from here" : "which is called from here" },
+      message: {
+        text:
+          site.role === "wrapper"
+            ? "the wrapper construct creates the resource here"
+            : callers++ === 0
+              ? "called from here"
+              : "which is called from here",
+      },
     })),
   };
 }

@@ -31,7 +31,7 @@ export interface ResultResource {
   readonly file?: string;
   readonly line?: number;
   readonly column?: number;
-  /** Call sites above file:line in the app's source (synth with source locations), innermost first. */
+  /** The app's other frames around file:line (synth with source locations): wrapper lines, then callers. */
   readonly callSites?: readonly SourcePosition[];
   readonly inputFile?: string;
   readonly inputLine?: number;

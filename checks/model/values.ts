@@ -47,7 +47,10 @@ export interface Provenance {
   readonly account?: string;
   /** The Region a live resource was read in; "global" for IAM, which has none. */
   readonly region?: string;
-  /** The app's own stack frames above file:line (a wrapper construct's callers), innermost first. */
+  /**
+   * The app's other stack frames around file:line, innermost first: the wrapper construct lines that
+   * create the resource below it (role "wrapper"), and its callers above it (role "caller").
+   */
   readonly callSites?: readonly SourcePosition[];
 }
 
@@ -56,6 +59,8 @@ export interface SourcePosition {
   readonly file: string;
   readonly line: number;
   readonly column?: number;
+  /** How the frame relates to the resource's file:line: a wrapper construct inside it, or a caller of it. */
+  readonly role?: "wrapper" | "caller";
 }
 
 /** A reference from one configuration value to another object's attribute: aws_x.y.id, var.name, data.t.n.json. */

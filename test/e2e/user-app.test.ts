@@ -96,7 +96,7 @@ describe("authwarden verify on the cdktf app", () => {
     expect(result.output).toMatch(/^ {2}parity: synth, plan, live agree on \d+ results$/m);
   }, 900_000);
 
-  it("puts a SARIF result of the user's synth on the user's TypeScript line, callers as related locations", () => {
+  it("puts a SARIF result of the user's synth on the caller's TypeScript line, the wrapper as a related location", () => {
     const app = apps.get("cdktf-weak")!;
     expect(node(app, ["--enable-source-maps", "main.js"]).code).toBe(0);
     const result = authwarden(app, ["check", "--synth", "cdktf.out", "--format", "sarif", "-o", "out.sarif"]);
@@ -107,17 +107,17 @@ describe("authwarden verify on the cdktf app", () => {
     const mfa = sarif.runs[0]!.results.find((r) => r.ruleId === "mfa-required")!;
     const source = readFileSync(join(app.dir, "stack.ts"), "utf8").split("\n");
     const line = (text: string) => source.findIndex((l) => l.includes(text)) + 1;
+    const inStack = { uri: expect.stringMatching(/(^|\/)stack\.ts$/) };
+    // Primary: where mfaConfiguration "OFF" is passed in, not the wrapper's own line.
     expect(mfa.locations[0]).toMatchObject({
-      physicalLocation: {
-        artifactLocation: { uri: expect.stringMatching(/(^|\/)stack\.ts$/) },
-        region: { startLine: line("new CognitoUserPool(this") },
-      },
+      physicalLocation: { artifactLocation: inStack, region: { startLine: line('new StaffDirectory(this, "staff"') } },
     });
     expect(mfa.relatedLocations?.[0]).toMatchObject({
-      physicalLocation: {
-        artifactLocation: { uri: expect.stringMatching(/(^|\/)stack\.ts$/) },
-        region: { startLine: line('new StaffDirectory(this, "staff"') },
-      },
+      physicalLocation: { artifactLocation: inStack, region: { startLine: line("new CognitoUserPool(this") } },
+      message: { text: "the wrapper construct creates the resource here" },
+    });
+    expect(mfa.relatedLocations?.[1]).toMatchObject({
+      physicalLocation: { artifactLocation: inStack, region: { startLine: line("return new UsersStack(app") } },
       message: { text: "called from here" },
     });
   }, 300_000);

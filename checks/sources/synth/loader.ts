@@ -1,13 +1,14 @@
 // Reads a cdktf synth output directory (manifest.json, stacks/*/cdk.tf.json) into the Estate.
 
 import { statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { InputError } from "../../errors.js";
 import type { Estate, InputFile, Provenance, SourcePosition } from "../../model/index.js";
 import { describeFsError, isJsonObject, readJsonSource, type JsonObject, type JsonValue } from "../../io/safe-json.js";
 import { assertInputShape } from "../../io/schemas/index.js";
 import type { TerraformResource } from "../terraform/attributes.js";
 import { blockLines } from "../terraform/json-lines.js";
+import { settingLocation } from "./frames.js";
 import { requiredAwsProviderVersion } from "../terraform/provider-version.js";
 import { buildEstateFromTerraform, type TerraformScope } from "../terraform/estate.js";
 
@@ -158,7 +159,7 @@ function provenanceOf(
 ): Provenance {
   const metadata = isJsonObject(comment) && isJsonObject(comment.metadata) ? comment.metadata : undefined;
   const constructPath = typeof metadata?.path === "string" ? metadata.path : undefined;
-  const location = sourceLocation(metadata?.stackTrace, projectRoot);
+  const location = sourceLocation(metadata?.stackTrace, constructPath, projectRoot);
   return {
     source: "synth",
     inputFile: file,
@@ -170,35 +171,12 @@ function provenanceOf(
   };
 }
 
-const FRAME = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
-
-/** Frames kept as call sites above the first: enough to climb out of nested wrapper constructs. */
-const MAX_CALL_SITES = 5;
-
-/**
- * The first stack frame outside node_modules: where the construct was created in the app's source;
- * the app's frames above it (a wrapper construct's callers, where the values are usually set) as call sites.
- */
+/** Where the app sets the resource's values (frames.ts), with the wrapper lines and callers around it. */
 function sourceLocation(
   stackTrace: JsonValue | undefined,
+  constructPath: string | undefined,
   projectRoot: string,
-): { file?: string; line?: number; column?: number; callSites?: SourcePosition[] } {
+): { file?: string; line?: number; column?: number; callSites?: readonly SourcePosition[] } {
   if (!Array.isArray(stackTrace)) return {};
-  const positions: SourcePosition[] = [];
-  for (const frame of stackTrace) {
-    if (positions.length > MAX_CALL_SITES) break;
-    if (typeof frame !== "string" || frame.includes("node_modules") || frame.includes("node:internal")) continue;
-    const match = FRAME.exec(frame.trim());
-    if (!match?.[1] || !match[2]) continue;
-    let path = match[1].replace(/^file:\/\//, "");
-    if (!isAbsolute(path) && !path.startsWith(".")) continue;
-    if (isAbsolute(path)) {
-      const rel = relative(projectRoot, path);
-      if (!rel.startsWith("..")) path = rel.split(sep).join("/");
-    }
-    positions.push({ file: path, line: Number(match[2]), ...(match[3] ? { column: Number(match[3]) } : {}) });
-  }
-  const [first, ...callers] = positions;
-  if (!first) return {};
-  return { ...first, ...(callers.length > 0 ? { callSites: callers } : {}) };
+  return settingLocation(stackTrace, constructPath, projectRoot) ?? {};
 }

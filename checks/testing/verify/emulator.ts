@@ -46,7 +46,9 @@ export function startEmulator(
     );
     child.once("error", (e) => fail(`cannot start ${python}: ${e.message}`));
     child.once("exit", (code) => {
-      if (/No module named '(moto|werkzeug|flask)/.test(stderr)) fail(`moto is not installed: ${MOTO_INSTALL}`);
+      // moto[server] brings boto3, botocore, flask and werkzeug: any of them missing is the same fix.
+      if (/No module named '(moto|werkzeug|flask|boto3|botocore)/.test(stderr))
+        fail(`moto is not installed: ${MOTO_INSTALL}`);
       else fail(`the emulator exited (${code}) before it was ready: ${stderr.trim().split("\n").pop() ?? ""}`);
     });
     child.stdout.setEncoding("utf8").on("data", (d: string) => {

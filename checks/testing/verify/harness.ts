@@ -21,6 +21,7 @@ import { scanAccount } from "../../sources/live/loader.js";
 import { loadPlan, originsFromSynth } from "../../sources/plan/loader.js";
 import { loadSynth } from "../../sources/synth/loader.js";
 import { startEmulator, type RunningEmulator } from "./emulator.js";
+import { providerInstallFailure } from "./provider-install.js";
 import { parityRows, type ParityRow, type ParitySource } from "./parity.js";
 import { TerraformError, terraform, variableArguments, writeProviderOverride, type ProviderMode } from "./terraform.js";
 
@@ -135,7 +136,11 @@ export async function verifyApp(options: VerifyOptions): Promise<Verification> {
     const mode: ProviderMode = options.realCredentials ? { kind: "real" } : { kind: "offline" };
     writeProviderOverride(dir, mode);
     step(`${stack}: terraform init`);
-    await terraform(dir, ["init", "-input=false", "-no-color"], env);
+    try {
+      await terraform(dir, ["init", "-input=false", "-no-color"], env);
+    } catch (error) {
+      throw (error instanceof TerraformError && providerInstallFailure(stack, dir, error.message, env)) || error;
+    }
     step(`${stack}: terraform plan`);
     try {
       await terraform(

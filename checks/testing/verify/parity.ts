@@ -1,6 +1,8 @@
 // The parity table of `authwarden verify`: per rule and resource, the verdict of each source (synth,
 // plan, live), and whether they agree. Resources are matched by kind and name as configured (with
-// their pool or API), which every source knows; a rule judges a resource once per source.
+// their pool or API), which every source knows; a rule judges a resource once per source. A synth
+// resource whose name is a Terraform variable has no name until planned: it takes the name the plan
+// gives the same address, so the placeholder or --var value does not split its rows.
 
 import type { Report, Result } from "../../engine/report.js";
 import type { Status } from "../../engine/rule.js";
@@ -16,9 +18,9 @@ export interface ParityRow {
   readonly broken: boolean;
 }
 
-function resourceKey(result: Result): string {
+function resourceKey(result: Result, namesByAddress: ReadonlyMap<string, string>): string {
   const r = result.resource;
-  const name = r.name ?? r.address ?? r.key;
+  const name = r.name ?? (r.address ? namesByAddress.get(r.address) : undefined) ?? r.address ?? r.key;
   return `${r.kind} ${r.parent ? `${r.parent}/` : ""}${name}`;
 }
 
@@ -26,10 +28,14 @@ function resourceKey(result: Result): string {
 export function parityRows(reports: Partial<Record<ParitySource, Report>>): ParityRow[] {
   const rows = new Map<string, { ruleId: string; resource: string; verdicts: Partial<Record<ParitySource, Status>> }>();
   const present = PARITY_SOURCES.filter((s) => reports[s]);
+  const namesByAddress = new Map<string, string>();
+  for (const source of present)
+    for (const { resource: r } of reports[source]!.results)
+      if (r.address && r.name) namesByAddress.set(r.address, r.name);
   for (const source of present) {
     for (const result of reports[source]!.results) {
       if (result.resource.kind === "Rule") continue;
-      const resource = resourceKey(result);
+      const resource = resourceKey(result, namesByAddress);
       const key = `${result.ruleId}\u0000${resource}`;
       const row = rows.get(key) ?? { ruleId: result.ruleId, resource, verdicts: {} };
       row.verdicts[source] = result.status;
