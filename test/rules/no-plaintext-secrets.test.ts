@@ -124,8 +124,7 @@ RuleTester.run(rule, {
   invalid: [
     {
       name: "fail_access_key_in_role_description",
-      stack: (s) =>
-        describedRole(s, "fail_access_key_in_role_description", `Shoppers; CI deploys with ${ACCESS_KEY}`),
+      stack: (s) => describedRole(s, "fail_access_key_in_role_description", `Shoppers; CI deploys with ${ACCESS_KEY}`),
       results: [
         {
           resource: "fail_access_key_in_role_description",
