@@ -91,6 +91,8 @@ export const legacyVariant: ShopVariant = {
     customAttributes: [{ name: "employee_id", type: "String", mutable: true, maxLength: 32 }],
     domainPrefix: "shopsphere-legacy-staff",
     // no pre_authentication trigger: account-lockout (Cognito's own lockout is about 15 minutes at most)
+    // sign-in events kept a month "to save on CloudWatch": auth-log-retention (the consumer pool logs nothing: auth-event-logging)
+    authEventLogs: { retentionInDays: 30 },
     // "staff complained about codes on the office PC": mfa-no-remembered-device-bypass
     deviceTracking: { challengeRequiredOnNewDevice: true, deviceOnlyRememberedOnUserPrompt: false },
     groups: [

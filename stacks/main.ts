@@ -1,5 +1,5 @@
 // cdktf app entry (cdktf.json: "npx tsx stacks/main.ts"): the two ShopSphere reference estates.
-//   shop-compliant: satisfies every rule of the pci-dss-4.0.1 pack
+//   shop-compliant: satisfies every rule of the pci-dss-4.0.1 pack under the shop's policy (SHOP_POLICY)
 //   shop-legacy:    the same constructs with the mistakes real shops make
 // Importing this module builds nothing; buildApp() does, and synth only runs when executed directly.
 import { realpathSync } from "node:fs";
@@ -8,10 +8,10 @@ import { App, Aspects } from "cdktf";
 import { ComplianceGate, enableSourceLocations } from "../checks/gate/index.js";
 import type { AwsProviderConfig } from "@cdktf/provider-aws/lib/provider/index.js";
 import { createShopStack, type ShopStack } from "./shop-stack.js";
-import { compliantVariant } from "./compliant-variant.js";
+import { compliantVariant, SHOP_POLICY } from "./compliant-variant.js";
 import { legacyVariant } from "./legacy-variant.js";
 
-export { compliantVariant, legacyVariant };
+export { compliantVariant, legacyVariant, SHOP_POLICY };
 export { createShopStack, ShopStack, DEFAULT_REGION } from "./shop-stack.js";
 
 export const STACK_IDS = { compliant: "shop-compliant", legacy: "shop-legacy" } as const;
@@ -38,7 +38,7 @@ export function buildApp(app: App, options: BuildAppOptions = {}): ShopApp {
   if (options.sourceLocations !== false) enableSourceLocations();
   const stackOptions = options.provider ? { provider: options.provider } : {};
   const compliant = createShopStack(app, STACK_IDS.compliant, compliantVariant, stackOptions);
-  if (options.gate !== false) Aspects.of(compliant).add(new ComplianceGate());
+  if (options.gate !== false) Aspects.of(compliant).add(new ComplianceGate({ policy: SHOP_POLICY }));
   return { compliant, legacy: createShopStack(app, STACK_IDS.legacy, legacyVariant, stackOptions) };
 }
 

@@ -1,6 +1,7 @@
 // The SecureCart mobile API (API Gateway v2 HTTP API): routes proxied to the HTTP backend behind a JWT
 // authorizer whose issuer is the consumer pool and whose audience is the mobile app client. WAF cannot
-// be associated with an HTTP API, so api-waf-protection asks for the CloudFront distribution in front.
+// be associated with an HTTP API, so api-waf-protection asks for the CloudFront distribution in front
+// of a stage that serves a sensitive route.
 import { Construct } from "constructs";
 import { Apigatewayv2Api } from "@cdktf/provider-aws/lib/apigatewayv2-api/index.js";
 import { Apigatewayv2Authorizer } from "@cdktf/provider-aws/lib/apigatewayv2-authorizer/index.js";
@@ -29,7 +30,7 @@ export class ShopHttpApi extends Construct {
     this.api = new Apigatewayv2Api(this, "HttpApi", {
       name: p.name,
       protocolType: "HTTP",
-      description: "SecureCart mobile API (order tracking, checkout)",
+      description: "SecureCart mobile API",
       tags: props.tags,
     });
     this.authorizer = new Apigatewayv2Authorizer(this, "JwtAuthorizer", {

@@ -15,6 +15,7 @@ import { ShopIdentityPool } from "./identity-pool.js";
 import { ShopApi } from "./shop-api.js";
 import { ShopHttpApi } from "./shop-http-api.js";
 import { ShopWebAcl } from "./web-acl.js";
+import { AuthEventLogs } from "./auth-event-logs.js";
 
 export const DEFAULT_REGION = "eu-west-1";
 
@@ -44,6 +45,7 @@ export class ShopStack extends TerraformStack {
   readonly api: ShopApi;
   readonly httpApi?: ShopHttpApi;
   readonly webAcl?: ShopWebAcl;
+  readonly authEventLogs: Readonly<{ consumer?: AuthEventLogs; staff?: AuthEventLogs }>;
 
   constructor(scope: Construct, id: string, props: ShopStackProps) {
     super(scope, id);
@@ -129,6 +131,21 @@ export class ShopStack extends TerraformStack {
       }
     }
     this.threatProtection = threat;
+
+    // --- user activity logs (10.2, 10.5.1) ------------------------------------------------------
+    const logs: { consumer?: AuthEventLogs; staff?: AuthEventLogs } = {};
+    for (const [key, pool] of Object.entries(pools)) {
+      const profile = pool.profile.authEventLogs;
+      if (!profile) continue;
+      logs[key as keyof typeof pools] = new AuthEventLogs(pool, "AuthEventLogs", {
+        profile,
+        poolName: pool.profile.name,
+        userPoolId: pool.pool.id,
+        provider: this.provider,
+        tags,
+      });
+    }
+    this.authEventLogs = logs;
 
     // --- identity pool and the data it grants access to ---------------------------------------
     this.dataStores = new CustomerDataStores(this, "CustomerData", {

@@ -93,6 +93,14 @@ export interface UserPoolProfile {
   readonly deviceTracking?: DeviceTrackingProfile;
   /** Name of the Lambda function of the pre_authentication trigger that locks user IDs out; undefined: none. */
   readonly lockoutFunction?: string;
+  /** Where user activity logs (userAuthEvents, Plus tier) are delivered; undefined: nowhere. */
+  readonly authEventLogs?: AuthEventLogProfile;
+}
+
+/** A CloudWatch log group that receives a pool's user activity logs. */
+export interface AuthEventLogProfile {
+  /** The log group's retention_in_days (a CloudWatch retention value: ..., 365, 400, ...). */
+  readonly retentionInDays: number;
 }
 
 /** Where a federation client secret comes from. */

@@ -1,7 +1,9 @@
 import { renderRef } from "../model/index.js";
 import { wildcardMatch } from "../iam/analysis.js";
+import { identityRoleBindings } from "../iam/bindings.js";
 import {
   isLiteral,
+  type IamRole,
   type IdentityPool,
   type IdentityProvider,
   type Term,
@@ -26,6 +28,8 @@ type MessageId =
   | "passTags"
   | "secretInTags"
   | "metadataFromFile"
+  | "passDescription"
+  | "secretInDescription"
   | "passUser"
   | "literalPassword";
 
@@ -40,13 +44,13 @@ export default defineRule<Options, MessageId>({
     id: "no-plaintext-secrets",
     title: "No client secret, private key, password or AWS key is written as a literal in the configuration",
     description:
-      "A secret written into the configuration ends up in source control, the synthesized cdk.tf.json, plans and state (PCI DSS 8.6.2: system account credentials are not hard coded in configuration files or source code). The rule finds literal secret-bearing provider_details of identity providers (client_secret, Sign in with Apple's private_key), a private key block (-----BEGIN ... PRIVATE KEY-----) anywhere in provider details, a SAML provider's inline metadata included, the password or temporary_password of a user declared in the configuration (aws_cognito_user), and AWS access keys (AKIA/ASIA...) or secret access keys in the tags of user pools and identity pools. A variable or secret-store reference passes; a metadata URL holds nothing secret; an SMS configuration's external_id is an identifier, not a credential. Findings say where and how long, never the value.",
+      "A secret written into the configuration ends up in source control, the synthesized cdk.tf.json, plans and state (PCI DSS 8.6.2: system account credentials are not hard coded in configuration files or source code). The rule finds literal secret-bearing provider_details of identity providers (client_secret, Sign in with Apple's private_key), a private key block (-----BEGIN ... PRIVATE KEY-----) anywhere in provider details, a SAML provider's inline metadata included (metadata read with file() is judged on the file's content where the HCL source reads it, from the directory Terraform runs in or path.module; a file that cannot be read is UNKNOWN), the password or temporary_password of a user declared in the configuration (aws_cognito_user), and AWS access keys (AKIA/ASIA...) or secret access keys in the tags of user pools and identity pools or in the description of an IAM role that an identity pool or a group hands out. A variable or secret-store reference passes; a metadata URL holds nothing secret; an SMS configuration's external_id is an identifier, not a credential. Findings say where and how long, never the value.",
     severity: "critical",
     pci: [
       { id: "8.6.2", relation: "meets" },
       { id: "8.3.2", relation: "supports" },
     ],
-    resourceKinds: ["IdentityProvider", "UserPool", "IdentityPool", "UserPoolUser"],
+    resourceKinds: ["IdentityProvider", "UserPool", "IdentityPool", "UserPoolUser", "IamRole"],
     options: {
       schema: {
         type: "object",
@@ -72,6 +76,9 @@ export default defineRule<Options, MessageId>({
       passTags: "{{resource}}: no AWS key or private key in its tags",
       secretInTags:
         "{{resource}}: {{where}} holds {{what}} ({{length}} characters); remove it from the tags and rotate it",
+      passDescription: "{{resource}}: no AWS key or private key in its description",
+      secretInDescription:
+        "{{resource}}: its description holds {{what}} ({{length}} characters); remove it from the description and rotate it",
       passUser: "{{resource}}: {{attributes}}",
       literalPassword:
         "{{resource}}: {{attribute}} is a literal value of {{length}} characters written in the configuration; read it from a sensitive variable or a secret store, and rotate it",
@@ -90,6 +97,8 @@ export default defineRule<Options, MessageId>({
       ...estate.userPools.map(checkTags),
       ...estate.identityPools.map(checkTags),
       ...estate.userPoolUsers.map(checkUser),
+      // The roles both a configuration and a live scan see: those an identity pool or a group hands out.
+      ...[...identityRoleBindings(estate).roles.keys()].map(checkDescription),
     ];
   },
 });
@@ -180,6 +189,20 @@ function checkTags(resource: UserPool | IdentityPool): Finding<MessageId> {
   });
   if (first) return { resource, status: "FAIL", messageId: "secretInTags", data: first, evidence };
   return { resource, status: "PASS", messageId: "passTags" };
+}
+
+function checkDescription(role: IamRole): Finding<MessageId> {
+  if (!role.description.known) return unknownFinding(role, "description", role.description);
+  const found = role.description.value === null ? [] : findSecrets(role.description.value);
+  const first = found[0];
+  if (!first) return { resource: role, status: "PASS", messageId: "passDescription" };
+  return {
+    resource: role,
+    status: "FAIL",
+    messageId: "secretInDescription",
+    data: { what: KIND_TEXT[first.kind], length: first.length },
+    evidence: found.map((f) => ({ attribute: "description", value: `${KIND_TEXT[f.kind]}: ${f.masked}` })),
+  };
 }
 
 function checkUser(user: UserPoolUser): Finding<MessageId> {

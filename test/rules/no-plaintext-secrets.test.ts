@@ -6,7 +6,7 @@ import { Fn, TerraformVariable, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { expect, it } from "vitest";
 import rule from "../../checks/rules/no-plaintext-secrets.js";
-import { userPool } from "../harness/cognito-fixtures.js";
+import { attachRoles, identityPool, role, userPool, webIdentityTrust } from "../harness/cognito-fixtures.js";
 import { runRule, RuleTester } from "../harness/rule-tester.js";
 
 const SECRET = "5f0e3c9a71d24b8e96a4c2d7e1b08f35";
@@ -30,6 +30,14 @@ function provider(scope: Construct, name: string, type: string, details: Record<
   });
 }
 
+/** An identity pool (named without a verdict prefix) handing out the role `name` with this description. */
+function describedRole(scope: Construct, name: string, description: string | undefined): void {
+  const pool = identityPool(scope, "shoppers");
+  const created = role(scope, { name, trustPolicy: JSON.stringify(webIdentityTrust({})) });
+  if (description !== undefined) created.description = description;
+  attachRoles(scope, pool, { authenticated: created });
+}
+
 const literalFacebook = (s: Construct) =>
   provider(s, "fail_literal_client_secret", "Facebook", {
     client_id: "918273645501234",
@@ -39,6 +47,14 @@ const literalFacebook = (s: Construct) =>
 
 RuleTester.run(rule, {
   valid: [
+    {
+      name: "pass_role_description",
+      stack: (s) => describedRole(s, "pass_role_description", "Signed-in shoppers (key rotation runbook: KB-1042)"),
+    },
+    {
+      name: "pass_role_without_description",
+      stack: (s) => describedRole(s, "pass_role_without_description", undefined),
+    },
     {
       name: "pass_user_password_variable",
       stack: (s) => {
@@ -106,6 +122,31 @@ RuleTester.run(rule, {
     },
   ],
   invalid: [
+    {
+      name: "fail_access_key_in_role_description",
+      stack: (s) => describedRole(s, "fail_access_key_in_role_description", `Shoppers; CI deploys with ${ACCESS_KEY}`),
+      results: [
+        {
+          resource: "fail_access_key_in_role_description",
+          status: "FAIL",
+          messageId: "secretInDescription",
+          messageIncludes: "its description holds an AWS access key id (20 characters)",
+        },
+      ],
+    },
+    {
+      name: "fail_secret_key_in_role_description",
+      stack: (s) =>
+        describedRole(s, "fail_secret_key_in_role_description", `legacy: aws_secret_access_key=${SECRET_ACCESS_KEY}`),
+      results: [
+        {
+          resource: "fail_secret_key_in_role_description",
+          status: "FAIL",
+          messageId: "secretInDescription",
+          messageIncludes: "an AWS secret access key (40 characters)",
+        },
+      ],
+    },
     {
       name: "fail_user_literal_password",
       stack: (s) => {
@@ -241,6 +282,21 @@ RuleTester.run(rule, {
       ],
     },
     {
+      name: "unknown_role_description_var",
+      stack: (s) => {
+        const text = new TerraformVariable(s, "role_description", { type: "string" });
+        describedRole(s, "unknown_role_description_var", text.stringValue);
+      },
+      results: [
+        {
+          resource: "unknown_role_description_var",
+          status: "UNKNOWN",
+          messageId: "unknown",
+          messageIncludes: "var.role_description",
+        },
+      ],
+    },
+    {
       name: "unknown_details_var",
       stack: (s) => {
         const details = new TerraformVariable(s, "provider_details", { type: "map(string)" });
@@ -285,6 +341,10 @@ it("reports keys in metadata and tags by where, kind and length, with the value 
     SECRET_ACCESS_KEY.slice(0, 10),
   ])
     expect(text).not.toContain(secret);
+  const described = runRule(rule, (s) => describedRole(s, "fail_described", `deployer ${ACCESS_KEY}`));
+  const leak = described.find((r) => r.resource.name === "fail_described")!;
+  expect(leak.evidence).toEqual([{ attribute: "description", value: "an AWS access key id: AKIA****************" }]);
+  expect(JSON.stringify(described)).not.toContain(ACCESS_KEY.slice(4));
   const tagged = results.find((r) => r.resource.name === "fail_tagged")!;
   expect(tagged.evidence).toEqual([
     { attribute: "tag #1 in key order (its key)", value: "an AWS access key id: AKIA****************" },

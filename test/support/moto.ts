@@ -88,6 +88,7 @@ export const EMULATED_SERVICES = [
   "cognitoidp",
   "dynamodb",
   "iam",
+  "logs",
   "s3",
   "ses",
   "sts",

@@ -1,6 +1,6 @@
 // aws_cognito_identity_pool / DescribeIdentityPool, and aws_iam_role / GetRole.
 
-import { flag, integer } from "./field.js";
+import { flag, integer, textOrNull } from "./field.js";
 
 export const IDENTITY_POOL_FIELDS = {
   allowUnauthenticatedIdentities: flag({
@@ -24,5 +24,12 @@ export const IAM_ROLE_FIELDS = {
     label: "max_session_duration",
     default: 3600,
     range: { min: 3600, max: 43200 },
+  }),
+  // Read for no-plaintext-secrets: a key pasted into a description is as exposed as one in a tag.
+  description: textOrNull({
+    terraform: "description",
+    api: "Role.Description",
+    label: "description",
+    default: null,
   }),
 };

@@ -16,6 +16,8 @@ export type Step = { readonly attr: string } | { readonly index: V };
 export interface Scope {
   /** The value of a root name (var, local, each, count, module, data, a resource type, path...) followed by `steps`. */
   resolve(name: string, steps: readonly Step[]): V;
+  /** Terraform's file(path): the file's text, or undefined when it cannot be read (the call stays residual). */
+  readFile?(path: string): string | undefined;
 }
 
 /** A value as an expression, for embedding what is known into a residual. */
@@ -88,7 +90,7 @@ export class Evaluator {
         return new Residual({ ...expr, obj: toExpr(this.eval(expr.obj)) });
       case "call": {
         const args = expr.args.map((arg) => this.eval(arg));
-        const result = expr.expand ? undefined : callFunction(expr.name, args);
+        const result = expr.expand ? undefined : expr.name === "file" ? this.file(args) : callFunction(expr.name, args);
         return result !== undefined ? result : new Residual({ ...expr, args: args.map(toExpr) });
       }
       case "un": {
@@ -120,6 +122,12 @@ export class Evaluator {
       case "for":
         return this.forExpression(expr);
     }
+  }
+
+  /** file(path) with a known path, read through the scope (which knows the directory Terraform runs in). */
+  private file(args: readonly V[]): V | undefined {
+    const [path] = args;
+    return args.length === 1 && typeof path === "string" ? this.scope.readFile?.(path) : undefined;
   }
 
   private traversal(expr: Expr): V {

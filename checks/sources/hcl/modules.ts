@@ -4,6 +4,7 @@
 // Variables flow in from module arguments, outputs flow out through module.NAME references, and
 // every resource's attributes are evaluated in its instance (values.ts says what stays residual).
 
+import { relative } from "node:path";
 import { InputError } from "../../errors.js";
 import type { LoadDiagnostic } from "../../model/index.js";
 import { isJsonObject, type JsonObject, type JsonValue } from "../../io/safe-json.js";
@@ -13,6 +14,7 @@ import { applySteps, Evaluator, traversalExpr, type Scope, type Step } from "./e
 import { defineKey, isObject, Residual, type V } from "./values.js";
 import { constantValue, defineOwn, emitValue, RawText, TemplateCache } from "./config-values.js";
 import { callDirectory, isLocalSource, type ModuleDeclarations } from "./declarations.js";
+import { readConfigFile } from "./file-function.js";
 
 /** The module tree's declarations by directory, and where each call's source leads. */
 export interface ModuleTree {
@@ -52,7 +54,7 @@ export function expandModuleTree(
   const root = tree.modules.get(rootDir);
   if (!root) throw new Error(`the root module ${rootDir} was not loaded`);
   const out = { resources: [] as TerraformResource[], diagnostics: [] as LoadDiagnostic[] };
-  const context = { tree, templates: new TemplateCache(), out };
+  const context = { tree, templates: new TemplateCache(), out, rootDir, unreadFiles: new Set<string>() };
   const instance = new ModuleInstance(context, root, "", rootValues, [rootDir]);
   instance.emit();
   return out;
@@ -62,6 +64,10 @@ interface Context {
   readonly tree: ModuleTree;
   readonly templates: TemplateCache;
   readonly out: { resources: TerraformResource[]; diagnostics: LoadDiagnostic[] };
+  /** Where Terraform runs: file() reads relative paths from here, path.module is relative to it. */
+  readonly rootDir: string;
+  /** Files file() could not read, reported once each. */
+  readonly unreadFiles: Set<string>;
 }
 
 type CallInstances =
@@ -98,9 +104,12 @@ class ModuleInstance implements Scope {
         return new Residual(traversalExpr(name, steps));
       case "module":
         return attr !== undefined ? this.moduleValue(attr, steps.slice(1)) : new Residual(traversalExpr(name, steps));
+      case "path":
+        // path.module as Terraform gives it: the module's directory relative to where Terraform runs.
+        if (attr === "module" && steps.length === 1) return relative(this.context.rootDir, this.decl.dir) || ".";
+        return new Residual(traversalExpr(name, steps));
       case "each":
       case "count":
-      case "path":
       case "terraform":
       case "self":
         return new Residual(traversalExpr(name, steps));
@@ -108,6 +117,18 @@ class ModuleInstance implements Scope {
         // A resource or data source: its attributes are known only at plan or apply.
         return new Residual(traversalExpr(`${this.prefix}${name}`, steps));
     }
+  }
+
+  readFile(path: string): string | undefined {
+    const read = readConfigFile(this.context.rootDir, path);
+    if ("text" in read) return read.text;
+    if (!this.context.unreadFiles.has(read.problem)) {
+      this.context.unreadFiles.add(read.problem);
+      this.context.out.diagnostics.push({
+        message: `file(${JSON.stringify(path)}) in ${this.decl.dir}: ${read.problem}; the value it gives is unknown`,
+      });
+    }
+    return undefined;
   }
 
   /** Every resource of this instance and of the module instances below it. */
@@ -201,6 +222,7 @@ class ModuleInstance implements Scope {
           return applySteps(binding.count, steps.slice(1));
         return this.resolve(name, steps);
       },
+      readFile: (path) => this.readFile(path),
     };
   }
 

@@ -134,8 +134,9 @@ export async function readRoles(
       for (const policy of page.policies) if (policy.Arn) managed.set(policy.Arn, policy);
     }
   }
-  // GetRole only for MaxSessionDuration, which GetAccountAuthorizationDetails leaves out and
-  // identity-role-session-duration reads for every bound role (and only bound roles are read): once per ARN.
+  // GetRole only for MaxSessionDuration and Description, which GetAccountAuthorizationDetails leaves out and
+  // identity-role-session-duration and no-plaintext-secrets read for every bound role (and only bound roles
+  // are read): once per ARN.
   const sorted = [...arns].sort();
   const forks = sorted.map(() => reads.fork());
   const read = await Promise.all(
@@ -149,11 +150,11 @@ export async function readRoles(
         arn: known(arn),
       };
       if (!details.known)
-        return { ...base, trustPolicy: details, maxSessionDurationSeconds: details, policies: details };
+        return { ...base, trustPolicy: details, maxSessionDurationSeconds: details, description: details, policies: details };
       const detail = roleDetails.get(arn);
       if (!detail) {
         const missing = unknown(`role ${arn} does not exist in the account`);
-        return { ...base, trustPolicy: missing, maxSessionDurationSeconds: missing, policies: missing };
+        return { ...base, trustPolicy: missing, maxSessionDurationSeconds: missing, description: missing, policies: missing };
       }
       const role = await forks[i]!.read(`role ${name}`, "Default", "iam", (o) =>
         iam.send(new GetRoleCommand({ RoleName: detail.RoleName }), o),
