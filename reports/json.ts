@@ -8,7 +8,7 @@
 // so it is rendered in chunks: the top levels are written out here, each element below them by
 // JSON.stringify, and the bytes are exactly those of JSON.stringify(report, null, 2). A report of
 // more than COMPACT_FROM_RESULTS results is written compact, the bytes of JSON.stringify(report):
-// the indentation is a third of a large report and nobody reads 10,000 results by eye; the members
+// the indentation is about a quarter of a large report and nobody reads 10,000 results by eye; the members
 // and values are the same, so every consumer reads it alike (the contract names fields, not layout).
 
 import type { Report } from "../checks/engine/report.js";
