@@ -22,7 +22,7 @@ export interface FileWriter {
 }
 
 export const FILE_WRITERS = {
-  json: { file: "authwarden.json", write: (report) => writeJson(report), chunks: writeJsonChunks },
+  json: { file: "authwarden.json", write: (report) => writeJson(report), chunks: (report) => writeJsonChunks(report) },
   sarif: {
     file: "authwarden.sarif",
     write: (report, rules, options = {}) => {

@@ -6,7 +6,10 @@
 //
 // The report of a large estate is larger than one string can be (V8 caps a string near 512 MiB),
 // so it is rendered in chunks: the top levels are written out here, each element below them by
-// JSON.stringify, and the bytes are exactly those of JSON.stringify(report, null, 2).
+// JSON.stringify, and the bytes are exactly those of JSON.stringify(report, null, 2). A report of
+// more than COMPACT_FROM_RESULTS results is written compact, the bytes of JSON.stringify(report):
+// the indentation is about a quarter of a large report and nobody reads 10,000 results by eye; the members
+// and values are the same, so every consumer reads it alike (the contract names fields, not layout).
 
 import type { Report } from "../checks/engine/report.js";
 import { visibleEscapes } from "./escape.js";
@@ -18,14 +21,24 @@ const CHUNK_CHARS = 1 << 20;
 /** Array elements stringified in one JSON.stringify call. */
 const BATCH = 512;
 
-export function writeJson(report: Report): string {
-  return [...writeJsonChunks(report)].join("");
+/** Reports with more results than this are written compact (no indentation). */
+export const COMPACT_FROM_RESULTS = 10_000;
+
+export type JsonLayout = "pretty" | "compact";
+
+/** The layout a report is written in: pretty unless it is large. */
+export function jsonLayout(report: Report): JsonLayout {
+  return report.results.length > COMPACT_FROM_RESULTS ? "compact" : "pretty";
+}
+
+export function writeJson(report: Report, layout: JsonLayout = jsonLayout(report)): string {
+  return [...writeJsonChunks(report, layout)].join("");
 }
 
 /** The JSON report as consecutive chunks of about a mebibyte; their concatenation is writeJson's text. */
-export function* writeJsonChunks(report: Report): Generator<string> {
+export function* writeJsonChunks(report: Report, layout: JsonLayout = jsonLayout(report)): Generator<string> {
   let buffer = "";
-  for (const piece of pieces(report, 0)) {
+  for (const piece of layout === "compact" ? compactPieces(report, 0) : pieces(report, 0)) {
     // The escaped characters are single UTF-16 units, so escaping piece by piece equals escaping the whole.
     if (piece.length >= CHUNK_CHARS) {
       if (buffer) yield visibleEscapes(buffer);
@@ -72,6 +85,31 @@ function* pieces(value: unknown, depth: number): Generator<string> {
     yield* pieces(member, depth + 1);
   }
   yield first ? "{}" : `\n${indent}}`;
+}
+
+/** JSON.stringify(value) of a value `depth` levels down the report, as pieces. */
+function* compactPieces(value: unknown, depth: number): Generator<string> {
+  const plain =
+    typeof value === "object" && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== "function";
+  if (!plain || (depth >= STREAMED_DEPTH && !Array.isArray(value))) {
+    // Wrapped in an array so that a member JSON.stringify drops alone still reads as in a list (null).
+    yield JSON.stringify([value]).slice(1, -1);
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield "[";
+    for (let start = 0; start < value.length; start += BATCH)
+      yield `${start === 0 ? "" : ","}${JSON.stringify(value.slice(start, start + BATCH)).slice(1, -1)}`;
+    return yield "]";
+  }
+  let first = true;
+  for (const [key, member] of Object.entries(value)) {
+    if (omitted(member)) continue;
+    yield `${first ? "{" : ","}${JSON.stringify(key)}:`;
+    first = false;
+    yield* compactPieces(member, depth + 1);
+  }
+  yield first ? "{}" : "}";
 }
 
 /**

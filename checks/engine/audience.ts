@@ -40,6 +40,8 @@ export class AudienceIndex {
   private readonly byKey = new Map<string, AudienceInfo>();
   /** Audiences of resources that inherit theirs (clients, routes...), worked out once each. */
   private readonly inherited = new Map<string, AudienceInfo>();
+  /** Every answer of `of`, by the resource object asked about. */
+  private readonly byObject = new WeakMap<ModelObject, AudienceInfo>();
   /** True when some resource's audience cannot be determined. */
   readonly hasUnknown: boolean;
 
@@ -86,10 +88,15 @@ export class AudienceIndex {
   }
 
   of(resource: ModelObject): AudienceInfo {
-    const cached = this.byKey.get(resource.key) ?? this.inherited.get(resource.key);
-    if (cached) return cached;
-    const info = this.inheritedAudience(resource);
-    this.inherited.set(resource.key, info);
+    // Rules ask once or twice per resource and result: an object lookup spares hashing the long key each time.
+    let info = this.byObject.get(resource);
+    if (info) return info;
+    info = this.byKey.get(resource.key) ?? this.inherited.get(resource.key);
+    if (!info) {
+      info = this.inheritedAudience(resource);
+      this.inherited.set(resource.key, info);
+    }
+    this.byObject.set(resource, info);
     return info;
   }
 

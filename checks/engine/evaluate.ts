@@ -1,12 +1,12 @@
 // Runs the rules of a resolved policy over an Estate and returns the in-memory Report. A rule that
 // throws becomes one ERROR result and the run goes on. Nothing is written here.
 
-import type { AudienceIndex } from "./audience.js";
+import type { AudienceIndex, AudienceInfo } from "./audience.js";
 import { AudienceViews } from "./audience-agreement.js";
 import { RuleExecutionError } from "../errors.js";
 import type { Audience, Estate, ModelObject } from "../model/index.js";
 import { toolVersion } from "../package-info.js";
-import { applicability } from "./pci-applicability.js";
+import { applicability, type ControlApplicability } from "./pci-applicability.js";
 import type { ResolvedPolicy, ResolvedRuleConfig } from "./policy-pack.js";
 import { requirementRollups } from "./requirements.js";
 import { summarize, type NotJudged, type Report, type Result, type ResultResource } from "./report.js";
@@ -138,12 +138,45 @@ function toResult(rule: Rule, config: ResolvedRuleConfig, finding: Finding, audi
     messageId: finding.messageId,
     message: renderMessage(rule, finding),
     resource: resultResource(finding.resource),
-    audience: { audience: audience.audience, declared: audience.declared, via: audience.via },
-    controls: applicability(referencesOf(rule, finding), audience),
+    audience: resultAudience(audience),
+    controls: controlsOf(rule, finding, audience),
     references: rule.meta.sources ?? [],
     evidence: finding.evidence ?? [],
     remediation: rule.meta.remediation.summary,
   };
+}
+
+// A result's audience and controls are values of few distinct inputs: built once each and shared
+// (a Report is read-only), not once per result.
+const resultAudiences = new WeakMap<AudienceInfo, Result["audience"]>();
+
+function resultAudience(info: AudienceInfo): Result["audience"] {
+  let audience = resultAudiences.get(info);
+  if (!audience) {
+    audience = { audience: info.audience, declared: info.declared, via: info.via };
+    resultAudiences.set(info, audience);
+  }
+  return audience;
+}
+
+/** Per rule, the controls of findings that name no requirement subset, by audience (and whether it is unknown). */
+const ruleControls = new WeakMap<Rule, Map<string, readonly ControlApplicability[]>>();
+
+function controlsOf(rule: Rule, finding: Finding, audience: AudienceInfo): readonly ControlApplicability[] {
+  // applicability() reads only the audience and whether it is unknown.
+  if (finding.requirements !== undefined) return applicability(referencesOf(rule, finding), audience);
+  let byAudience = ruleControls.get(rule);
+  if (!byAudience) {
+    byAudience = new Map();
+    ruleControls.set(rule, byAudience);
+  }
+  const key = `${audience.audience}/${audience.via === "unknown"}`;
+  let controls = byAudience.get(key);
+  if (!controls) {
+    controls = applicability(rule.meta.pci, audience);
+    byAudience.set(key, controls);
+  }
+  return controls;
 }
 
 /** The rule's PCI references the finding bears on: all of them unless the finding names fewer. */

@@ -1,5 +1,6 @@
 // The chunked JSON report is the same bytes as the whole-string one: JSON.stringify(report, null, 2)
-// with invisible characters escaped, for a report of hostile names and for one past a chunk's size.
+// with invisible characters escaped, for a report of hostile names and for one past a chunk's size;
+// a report past COMPACT_FROM_RESULTS results is JSON.stringify(report)'s document, no indentation.
 
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../../checks/engine/evaluate.js";
@@ -8,7 +9,7 @@ import type { Report } from "../../checks/engine/report.js";
 import { RULES_BY_ID } from "../../checks/rules/index.js";
 import { loadSynth } from "../../checks/sources/synth/loader.js";
 import { visibleEscapes } from "../../reports/escape.js";
-import { writeJson, writeJsonChunks } from "../../reports/json.js";
+import { COMPACT_FROM_RESULTS, jsonLayout, writeJson, writeJsonChunks } from "../../reports/json.js";
 import { hostileSynth } from "../support/hostile-fixture.js";
 
 function hostileReport(): Report {
@@ -17,6 +18,7 @@ function hostileReport(): Report {
 }
 
 const whole = (report: Report) => `${visibleEscapes(JSON.stringify(report, null, 2))}\n`;
+const compact = (report: Report) => `${visibleEscapes(JSON.stringify(report))}\n`;
 
 describe("the chunked JSON report", () => {
   const report = hostileReport();
@@ -40,5 +42,23 @@ describe("the chunked JSON report", () => {
   it("writes an empty results list and absent members as JSON.stringify does", () => {
     const sparse = { ...report, results: [], scan: undefined } as unknown as Report;
     expect(writeJson(sparse)).toBe(whole(sparse));
+  });
+
+  it("writes a report past COMPACT_FROM_RESULTS results compact: JSON.stringify's document, same members", () => {
+    const copies = Math.ceil((COMPACT_FROM_RESULTS + 1) / report.results.length);
+    const large: Report = { ...report, results: Array.from({ length: copies }, () => report.results).flat() };
+    expect(jsonLayout(report)).toBe("pretty");
+    expect(jsonLayout(large)).toBe("compact");
+    const chunks = [...writeJsonChunks(large)];
+    expect(chunks.length).toBeGreaterThan(1);
+    const text = chunks.join("");
+    expect(text).toBe(compact(large));
+    expect(text).not.toMatch(/[\u202a-\u202e]/);
+    expect(JSON.parse(text)).toEqual(JSON.parse(whole(large)));
+  });
+
+  it("writes sparse members and an empty list compact as JSON.stringify does", () => {
+    const sparse = { ...report, results: [], scan: undefined, requirements: [undefined] } as unknown as Report;
+    expect(writeJson(sparse, "compact")).toBe(compact(sparse));
   });
 });

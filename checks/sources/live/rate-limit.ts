@@ -1,10 +1,18 @@
 // Token buckets per API quota category, so a scan of a large account runs at Cognito's request-rate
 // quotas instead of leaning on retries. The rates are the default quotas of
 // https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html ("Amazon Cognito user pools
-// API operation categories and request rate quotas", and the identity pools table beside it): each
-// category has an account-wide rate per Region, and UserPoolClientRead and UserPoolResourceRead also
-// hold any one user pool to 5 RPS. The identity pool reads are limited per operation, as that table
-// lists them. APIs outside Cognito (IAM, API Gateway, WAF) get a conservative Default per service.
+// API operation categories and request rate quotas"): each category has an account-wide rate per
+// Region, and UserPoolClientRead and UserPoolResourceRead also hold any one user pool to 5 RPS (the
+// same table in the guide's source, awsdocs/amazon-cognito-developer-guide doc_source/limits.md:
+// UserPoolRead 15, UserPoolClientRead 15, UserPoolResourceRead 20, 5 RPS per pool). APIs outside
+// Cognito (IAM, API Gateway, WAF) get a conservative Default per service.
+//
+// Identity pools are limited per operation, as the same page's section "Amazon Cognito identity pools
+// (federated identities) API operation request rate quotas" lists them
+// (https://docs.aws.amazon.com/cognito/latest/developerguide/quotas.html#amazon-cognito-identity-pools-federated-identities-request-rate-quotas).
+// The figures of that table could not be read from the reference text available when this was last
+// checked (session 4), so 5 RPS per operation stays an assumption: the slowest rate any Cognito
+// read category is held to, so a scan never outruns the real quota, at worst it is slower.
 
 export interface RateLimit {
   /** Requests per second across the account (per Region), or per scope for Default. */
@@ -20,8 +28,11 @@ export const COGNITO_QUOTAS = {
   ListIdentityPools: { perSecond: 5 },
   DescribeIdentityPool: { perSecond: 5 },
   GetIdentityPoolRoles: { perSecond: 5 },
-  // CloudWatch Logs, per Region: 5 RPS, the default AWS documents for its log-reading calls (FilterLogEvents);
-  // a conservative bound, since DescribeLogGroups' own quota (https://docs.aws.amazon.com/general/latest/gr/cwl_region.html) was not confirmed.
+  // CloudWatch Logs, per Region: 5 RPS, the default AWS documents for its log-reading calls (FilterLogEvents:
+  // 5 TPS per account and Region, https://repost.aws/knowledge-center/cloudwatch-logs-throttling); a
+  // conservative bound, since DescribeLogGroups' own quota (the table of "Amazon CloudWatch Logs endpoints
+  // and quotas", https://docs.aws.amazon.com/general/latest/gr/cwl_region.html) could not be read from the
+  // reference text available in session 4, only the page's endpoint table.
   DescribeLogGroups: { perSecond: 5 },
   Default: { perSecond: 10 },
 } as const satisfies Record<string, RateLimit>;
