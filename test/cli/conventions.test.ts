@@ -312,6 +312,8 @@ describe("the console", () => {
     expect(help.replace(/\s+/g, " ")).toContain("AWS_REGION or AWS_DEFAULT_REGION");
     const { code, stderr } = await cli(["scan"]);
     expect(code).toBe(2);
-    expect(stderr).toBe("authwarden: scan needs a region: pass --region or set AWS_REGION or AWS_DEFAULT_REGION\n");
+    expect(stderr).toBe(
+      "authwarden: scan needs a region: pass --region or --all-regions, or set AWS_REGION or AWS_DEFAULT_REGION\n",
+    );
   });
 });
