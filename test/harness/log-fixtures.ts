@@ -4,7 +4,10 @@
 // blocks with cloud_watch_logs_configuration / s3_configuration / firehose_configuration lists
 // (test/fixtures/cdktn-log-delivery holds a synth of the 6.x binding itself). In the aws-6 test
 // project the real binding is used instead, so the hand-declared shape is checked against it.
-import { CognitoLogDeliveryConfiguration } from "@cdktn/provider-aws/lib/cognito-log-delivery-configuration/index.js";
+import {
+  CognitoLogDeliveryConfiguration,
+  type CognitoLogDeliveryConfigurationLogConfigurations as BindingLogConfiguration,
+} from "@cdktn/provider-aws/lib/cognito-log-delivery-configuration/index.js";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group/index.js";
 import type { CognitoUserPoolConfig } from "@cdktf/provider-aws/lib/cognito-user-pool/index.js";
 import { TerraformResource } from "cdktf";
@@ -65,8 +68,13 @@ export function poolLoggingTo(scope: Construct, name: string, retentionInDays?: 
   return group;
 }
 
-/** A destination as the 6.x binding's configuration takes it. */
-function bindingDestination(destination: Destination) {
+/** A destination as the 6.x binding's configuration takes it (test/fixtures/cdktn-log-delivery/synth.ts too). */
+export type BindingDestination =
+  | Required<Pick<BindingLogConfiguration, "cloudWatchLogsConfiguration">>
+  | Required<Pick<BindingLogConfiguration, "s3Configuration">>
+  | Required<Pick<BindingLogConfiguration, "firehoseConfiguration">>;
+
+function bindingDestination(destination: Destination): BindingDestination {
   if ("cloud_watch_logs_configuration" in destination)
     return {
       cloudWatchLogsConfiguration: [{ logGroupArn: destination.cloud_watch_logs_configuration[0].log_group_arn }],

@@ -21,7 +21,16 @@ and fills what else a `terraform apply` (and destroy) of the reference stacks ne
     cognito-identity  AllowClassicFlow on Create/Update/DescribeIdentityPool (moto drops it);
                       UpdateIdentityPool of an unknown pool is ResourceNotFoundException, not a 500
 
-(without the last two, every plan after the apply shows drift on the pools). It then
+(without the last two, every plan after the apply shows drift on the pools). The ext_<topic>.py
+modules beside this file, each loaded by install() and described in its own docstring, add
+
+    ext_clients     app client sessions and secrets, DcrConfiguration
+    ext_domains     custom domains and their TLS security policy
+    ext_http        apigatewayv2 GetAuthorizers (moto lacks the list call)
+    ext_org         AssumeRole checks the role's trust policy
+    ext_signin      sign-in policy, passkeys, email MFA
+
+It then
 prints one line, "moto ready on http://127.0.0.1:PORT", once it accepts connections, and stops
 cleanly (exit 0) on SIGTERM or SIGINT.
 
@@ -576,23 +585,31 @@ def install() -> None:
     _patch_allow_classic_flow()
     _patch_user_pool_tier()
     _patch_account_recovery_setting()
-    _extension("ext_domains").install(_errors_as_responses)  # custom domains and their TLS security policy
-    _extension("ext_org").install()  # AssumeRole checks the role's trust policy
-    _extension("ext_signin").install(sys.modules[__name__])  # sign-in policy, passkeys, email MFA
-    _extension("ext_clients").install(sys.modules[__name__])  # app client sessions and secrets, DcrConfiguration
-    _extension("ext_http").install()  # apigatewayv2 GetAuthorizers (moto lacks the list call)
+    base = sys.modules[__name__]
+    for extension in _extensions():
+        extension.install(base)
 
 
-def _extension(name: str) -> Any:
-    """An extension module beside this file (ext_<topic>.py), loaded by path wherever this one was loaded from."""
+def _extensions() -> list[Any]:
+    """The extension modules beside this file (ext_<topic>.py), each with install(base), in name order.
+
+    Loaded by path wherever this file was loaded from; `base` is this module, handed over because it
+    runs as __main__ (importing it by name would load a second copy). Each extension adds its own
+    operations or patches (its docstring says which), so they are independent of one another and the
+    order only makes the start the same every time.
+    """
+    import glob
     import importlib.util
 
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{name}.py")
-    spec = importlib.util.spec_from_file_location(f"authwarden_{name}", path)
-    assert spec and spec.loader, path
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    modules = []
+    for path in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "ext_*.py"))):
+        name = os.path.splitext(os.path.basename(path))[0]
+        spec = importlib.util.spec_from_file_location(f"authwarden_{name}", path)
+        assert spec and spec.loader, path
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
+    return modules
 
 
 JSON_11 = "application/x-amz-json-1.1"

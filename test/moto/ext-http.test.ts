@@ -34,9 +34,11 @@ describe("apigatewayv2 GetAuthorizers", () => {
   it("lists every authorizer of the API with its JWT configuration", async () => {
     const api = await client.send(new CreateApiCommand({ Name: "shop-http", ProtocolType: "HTTP" }));
     const issuer = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc123";
-    const created = await Promise.all(
-      ["customers", "staff"].map((name) =>
-        client.send(
+    // One after the other: the listing is in creation order, which concurrent creates leave to chance.
+    const created = [];
+    for (const name of ["customers", "staff"])
+      created.push(
+        await client.send(
           new CreateAuthorizerCommand({
             ApiId: api.ApiId,
             Name: name,
@@ -45,8 +47,7 @@ describe("apigatewayv2 GetAuthorizers", () => {
             JwtConfiguration: { Issuer: issuer, Audience: [`${name}-client`] },
           }),
         ),
-      ),
-    );
+      );
     const listed = await client.send(new GetAuthorizersCommand({ ApiId: api.ApiId }));
     expect(listed.NextToken).toBeUndefined();
     expect(

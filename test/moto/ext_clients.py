@@ -273,9 +273,10 @@ HANDLERS: dict[str, Callable[..., str]] = {
 }
 
 
-def install(extension: ModuleType) -> None:
+def install(base: ModuleType) -> None:
+    """Adds the handlers and the DcrConfiguration patches; `base` is authwarden_moto."""
     global core
-    core = extension
+    core = base
     for name, fn in HANDLERS.items():
         setattr(CognitoIdpResponse, name, core._errors_as_responses(fn))
     CognitoIdpResponse.create_user_pool = _checking_dcr(_pool_response_with_dcr(CognitoIdpResponse.create_user_pool))  # type: ignore[method-assign]

@@ -21,7 +21,8 @@ Written without the JSON serializer (json.dumps), as the other handlers are.
 from __future__ import annotations
 
 import json
-from typing import Any, Callable
+from types import ModuleType
+from typing import Any
 
 from moto.cognitoidp.models import CognitoIdpUserPool, CognitoIdpUserPoolDomain
 from moto.cognitoidp.responses import CognitoIdpResponse
@@ -110,8 +111,8 @@ def _patch_pool_domains() -> None:
     CognitoIdpUserPool.to_json = to_json  # type: ignore[method-assign]
 
 
-def install(as_response: Callable[[Callable[..., str]], Callable[..., Any]]) -> None:
-    """Registers the handlers on moto's response class; `as_response` turns errors into JSON 1.1 responses."""
+def install(base: ModuleType) -> None:
+    """Registers the handlers on moto's response class; `base` is authwarden_moto (errors as JSON 1.1 responses)."""
     for fn in (create_user_pool_domain, update_user_pool_domain, describe_user_pool_domain):
-        setattr(CognitoIdpResponse, fn.__name__, as_response(fn))
+        setattr(CognitoIdpResponse, fn.__name__, base._errors_as_responses(fn))
     _patch_pool_domains()

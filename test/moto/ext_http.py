@@ -12,6 +12,7 @@ its other operations raise it.
 from __future__ import annotations
 
 import json
+from types import ModuleType
 from typing import Any
 
 from moto.apigatewayv2.responses import ApiGatewayV2Response
@@ -24,6 +25,9 @@ def get_authorizers(self: ApiGatewayV2Response) -> Any:
     return 200, {}, json.dumps({"items": items})
 
 
-def install() -> None:
-    """Adds the handlers to moto's API Gateway v2 response class (dispatched by operation name)."""
+def install(base: ModuleType) -> None:
+    """Adds the handlers to moto's API Gateway v2 response class (dispatched by operation name).
+
+    Needs nothing of `base` (authwarden_moto): it takes it as every extension's install() does.
+    """
     ApiGatewayV2Response.get_authorizers = get_authorizers  # type: ignore[attr-defined]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from types import ModuleType
 from typing import Any
 from urllib.parse import unquote
 
@@ -67,7 +68,11 @@ def _denied(caller: str, role_arn: str) -> STSClientError:
     )
 
 
-def install() -> None:
+def install(base: ModuleType) -> None:
+    """Makes moto's AssumeRole check the role's trust policy.
+
+    Needs nothing of `base` (authwarden_moto): it takes it as every extension's install() does.
+    """
     original = STSBackend.assume_role
 
     def assume_role(self: STSBackend, **kwargs: Any) -> Any:

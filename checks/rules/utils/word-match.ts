@@ -1,21 +1,28 @@
-// Attribute names matched by whole words (RULES.md, client-privileged-attributes-readonly): a name
-// is split into words at "_", "-", "." and where lowercase turns to uppercase; digits are words of
-// their own, and a run of capitals ends before a capital followed by lowercase ("ADMINRole" is
+// Names matched by whole words (RULES.md: client-privileged-attributes-readonly,
+// no-cardholder-data-attributes): a name is split into words at "_", "-", "." (and any other
+// character that is not a letter or digit) and where lowercase turns to uppercase; digits are words
+// of their own, and a run of capitals ends before a capital followed by lowercase ("ADMINRole" is
 // ADMIN, Role). A pattern is split the same way and matches a run of consecutive whole words,
 // case-insensitively: "tier" matches loyalty_tier and loyaltyTier, not frontier; "tenant_id"
-// matches tenantId. A word of a pattern may hold * (any run of characters within one word).
+// matches tenantId. With wildcards (the default), a word of a pattern may hold * (any run of
+// characters within one word), and * is a word character of names too; without (plain-word
+// patterns), * separates words like "_" does.
 
 import { compileGlob, type Glob } from "../../iam/wildcard.js";
 
+export interface WordOptions {
+  /** Whether * in a pattern's word matches any run of characters within one word. Default: true. */
+  readonly wildcards?: boolean;
+}
+
+// A capital run before a capital-and-lowercase, a capital with its lowercase, a lowercase run, a digit run (, a * run).
+const WILDCARD_WORD = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z*]+|[A-Z*]+|[0-9]+|\*+/g;
+const PLAIN_WORD = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+/g;
+
 /** The words of a name, lowercased. */
-export function wordsOf(name: string): string[] {
-  const words: string[] = [];
-  // A capital run before a capital-and-lowercase, a capital with its lowercase, a lowercase run, a digit run, a * run.
-  const word = /[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z*]+|[A-Z*]+|[0-9]+|\*+/g;
-  for (const part of name.split(/[_\-.\s:]+/)) {
-    for (const match of part.matchAll(word)) words.push(match[0].toLowerCase());
-  }
-  return words;
+export function wordsOf(name: string, options: WordOptions = {}): string[] {
+  const word = options.wildcards === false ? PLAIN_WORD : WILDCARD_WORD;
+  return Array.from(name.matchAll(word), (match) => match[0].toLowerCase());
 }
 
 /** A prepared pattern: test(name) is true when the pattern's words appear as consecutive words of the name. */
@@ -24,12 +31,12 @@ export interface WordPattern {
   test(name: string): boolean;
 }
 
-export function wordPattern(pattern: string): WordPattern {
-  const globs: Glob[] = wordsOf(pattern).map((w) => compileGlob(w, { ignoreCase: true, questionMark: false }));
+export function wordPattern(pattern: string, options: WordOptions = {}): WordPattern {
+  const globs: Glob[] = wordsOf(pattern, options).map((w) => compileGlob(w, { ignoreCase: true, questionMark: false }));
   return {
     pattern,
     test(name) {
-      const words = wordsOf(name);
+      const words = wordsOf(name, options);
       if (globs.length === 0) return false;
       for (let start = 0; start + globs.length <= words.length; start += 1)
         if (globs.every((glob, i) => glob.test(words[start + i]!))) return true;

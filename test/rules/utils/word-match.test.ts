@@ -36,3 +36,26 @@ describe("wordPattern: a run of whole words, case-insensitive", () => {
     expect(wordPattern(pattern).test(name)).toBe(expected);
   });
 });
+
+describe("plain words (wildcards: false, as no-cardholder-data-attributes matches)", () => {
+  it.each([
+    ["loyalty_tier", ["loyalty", "tier"]],
+    ["tenant-id.v2", ["tenant", "id", "v", "2"]],
+    ["card*number", ["card", "number"]],
+  ])("%s is %j", (name, words) => {
+    expect(wordsOf(name, { wildcards: false })).toEqual(words);
+  });
+
+  it.each([
+    ["tier", "loyalty_tier", true],
+    ["tier", "frontier", false],
+    ["tenant_id", "user_tenant_id", true],
+    ["tenant_id", "tenant_name_id", false],
+    ["card_number", "cardNumber", true],
+    ["card*", "cardholder", false],
+    ["card*", "card", true],
+    ["", "x", false],
+  ])("%s against %s: %s", (pattern, name, expected) => {
+    expect(wordPattern(pattern, { wildcards: false }).test(name)).toBe(expected);
+  });
+});
