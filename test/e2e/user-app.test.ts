@@ -5,8 +5,9 @@
 // matchers passes on a compliant stack and fails, with the findings, on a weak one; `authwarden
 // verify` plans with the real provider (exit 0 / 1, the parity table), round-trips through the
 // emulator, and the SARIF of a user's synth points at the user's TypeScript lines.
-// The cdktn app is not planned: its bindings need hashicorp/aws 6.x, and the machine's provider
-// mirror holds 5.100.0 only.
+// The cdktf app's jest tests (as cdktf init writes them) use the matchers beside cdktf's Testing API.
+// The cdktn app cannot be planned here: its bindings need hashicorp/aws 6.x, and the machine's
+// provider mirror holds 5.100.0 only; verify says so in one line (exit 2) and plans nothing.
 
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -64,6 +65,36 @@ describe.each(["cdktf", "cdktn"] as const)("a %s app", (library) => {
       /FAIL mfa-required \[high\] users\/staff\/pool: staff has MFA OFF for first factors PASSWORD \(default on create\); expected ON \(stack\.ts:\d+\)/,
     );
   }, 300_000);
+});
+
+describe("a cdktf app's jest tests (cdktf init's jest + ts-jest, Testing.setupJest())", () => {
+  const jest = (app: UserApp) => node(app, ["node_modules/jest/bin/jest.js", "--ci"]);
+
+  it("pass the jest matchers beside cdktf's own on the compliant stack", () => {
+    const result = jest(apps.get("cdktf-compliant")!);
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).toMatch(/Tests: +1 passed, 1 total/);
+  }, 300_000);
+
+  it("fail them on the weak stack, with the findings in the message", () => {
+    const result = jest(apps.get("cdktf-weak")!);
+    expect(result.code, result.output).toBe(1);
+    expect(result.output).toMatch(/Tests: +1 failed, 1 total/);
+    expect(result.output).toMatch(
+      /FAIL mfa-required \[high\] users\/staff\/pool: staff has MFA OFF for first factors PASSWORD \(default on create\); expected ON \(stack\.ts:\d+\)/,
+    );
+  }, 300_000);
+});
+
+describe("authwarden verify on the cdktn app", () => {
+  it("exits 2 in one line naming the provider version its bindings need and the mirror that lacks it", () => {
+    // @cdktn/provider-aws binds hashicorp/aws 6.x; this machine's mirror holds 5.100.0 and the registry is unreachable.
+    const result = authwarden(apps.get("cdktn-compliant")!, ["verify"]);
+    expect(result.code, result.output).toBe(2);
+    expect(result.output.trim()).toMatch(
+      /^authwarden: stack users: terraform init cannot install hashicorp\/aws 6\.\d+\.\d+, which the stack's provider bindings require, from the provider mirror \S+ \(holds 5\.100\.0 of it; configured in \S+\): add that version to the mirror or allow access to registry\.terraform\.io; nothing was planned$/,
+    );
+  }, 600_000);
 });
 
 describe("authwarden verify on the cdktf app", () => {
