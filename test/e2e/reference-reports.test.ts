@@ -24,6 +24,7 @@ import { synthReferenceApp } from "../support/reference-synth.js";
 import { runCli } from "../support/run-cli.js";
 import { planJson, synthApp } from "../support/terraform-plan.js";
 import { referenceApp } from "../fixtures/plans/cdktf-fixtures.js";
+import { SHOP_POLICY } from "../../stacks/compliant-variant.js";
 
 const STACKS = ["shop-compliant", "shop-legacy"] as const;
 const RECORDED = resolve(import.meta.dirname, "..", "fixtures", "reference-reports");
@@ -77,9 +78,9 @@ afterAll(async () => {
   process.env = savedEnv;
 });
 
-/** The JSON report of one CLI run, which must be a clean one (exit 0 or 1, nothing on stderr). */
+/** The JSON report of one CLI run under the project's policy, which must be a clean one (exit 0 or 1, nothing on stderr). */
 async function report(args: readonly string[]): Promise<string> {
-  const { code, stdout, stderr } = await runCli([...args, "--format", "json"]);
+  const { code, stdout, stderr } = await runCli([...args, "--policy", SHOP_POLICY, "--format", "json"]);
   expect(stderr).toBe("");
   expect([0, 1]).toContain(code);
   return `${JSON.stringify(normalizeReport(JSON.parse(stdout)), null, 2)}\n`;

@@ -2,6 +2,10 @@
 // what a run cannot hold still and keeps every verdict, message, evidence and location.
 
 import { tmpdir } from "node:os";
+import { resolve } from "node:path";
+
+/** The checkout the reports were made in: the project's policy file is named by its absolute path. */
+const CHECKOUT = resolve(import.meta.dirname, "..", "..");
 
 const TEMP_DIR = new RegExp(
   `${tmpdir().replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/authwarden-[a-z-]+?-[A-Za-z0-9]{6}`,
@@ -15,10 +19,11 @@ export function normalizeReport(report: Record<string, unknown>): unknown {
     // A plan carries its timestamp, and cdktf writes absolute paths of the checkout into what it synthesizes.
     copy.inputs = (copy.inputs as { sha256?: string }[]).map((input) => ({ ...input, sha256: "(varies by run)" }));
   }
-  const normalized = JSON.parse(renameEmulatorIds(JSON.stringify(copy).replace(TEMP_DIR, "<tmp>"))) as Record<
-    string,
-    unknown
-  >;
+  const normalized = JSON.parse(
+    renameEmulatorIds(
+      JSON.stringify(copy).replace(TEMP_DIR, "<tmp>").replaceAll(JSON.stringify(CHECKOUT).slice(1, -1), "<checkout>"),
+    ),
+  ) as Record<string, unknown>;
   if (normalized.source !== "live") return normalized;
   // The emulator listens on a port the OS picks.
   const scan = normalized.scan as { endpoint?: { url: string; overridden: boolean } } | undefined;

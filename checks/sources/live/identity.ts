@@ -150,11 +150,23 @@ export async function readRoles(
         arn: known(arn),
       };
       if (!details.known)
-        return { ...base, trustPolicy: details, maxSessionDurationSeconds: details, description: details, policies: details };
+        return {
+          ...base,
+          trustPolicy: details,
+          maxSessionDurationSeconds: details,
+          description: details,
+          policies: details,
+        };
       const detail = roleDetails.get(arn);
       if (!detail) {
         const missing = unknown(`role ${arn} does not exist in the account`);
-        return { ...base, trustPolicy: missing, maxSessionDurationSeconds: missing, description: missing, policies: missing };
+        return {
+          ...base,
+          trustPolicy: missing,
+          maxSessionDurationSeconds: missing,
+          description: missing,
+          policies: missing,
+        };
       }
       const role = await forks[i]!.read(`role ${name}`, "Default", "iam", (o) =>
         iam.send(new GetRoleCommand({ RoleName: detail.RoleName }), o),

@@ -78,6 +78,18 @@ async function seed(url: string): Promise<void> {
     `arn:aws:logs:${EMULATOR_REGION}:999999999999:log-group:/cognito/x`,
   );
   await pool("na_no_delivery");
+  // The scanner reads no S3 lifecycle (no S3 permission) and cannot see past a Firehose stream: UNKNOWN, with the reason.
+  const deliverTo = async (poolId: string, destination: Record<string, unknown>) =>
+    idp.send(
+      new SetLogDeliveryConfigurationCommand({
+        UserPoolId: poolId,
+        LogConfigurations: [{ EventSource: "userAuthEvents", LogLevel: "INFO", ...destination }],
+      }),
+    );
+  await deliverTo(await pool("unknown_s3_bucket"), { S3Configuration: { BucketArn: "arn:aws:s3:::auth-events" } });
+  await deliverTo(await pool("unknown_firehose"), {
+    FirehoseConfiguration: { StreamArn: `arn:aws:firehose:${EMULATOR_REGION}:123456789012:deliverystream/auth` },
+  });
 
   const domain = async (name: string, customDomain?: string, policy?: "TLS_V1" | "TLS_V1_2_2021" | "TLS_V1_3_2025") => {
     const id = await pool(name);
@@ -154,12 +166,18 @@ describe("auth-log-retention on a live account", () => {
       unknown_missing_group: "UNKNOWN",
       unknown_other_account: "UNKNOWN",
       na_no_delivery: "NOT_APPLICABLE",
+      unknown_s3_bucket: "UNKNOWN",
+      unknown_firehose: "UNKNOWN",
     });
     const messages = verdicts(estate, authLogRetention);
     expect(messages.pass_never_expires).toContain("never expires");
     expect(messages.fail_retention_30).toContain("only 30 days");
     expect(messages.unknown_missing_group).toContain("does not exist");
     expect(messages.unknown_other_account).toContain("account 999999999999");
+    expect(messages.unknown_s3_bucket).toContain(
+      "the scan does not read S3 bucket lifecycles; verify that the bucket keeps the logs 12 months",
+    );
+    expect(messages.unknown_firehose).toContain("final destination and its retention are not visible");
   }, 60_000);
 
   it("sends one DescribeLogGroups per distinct log group, and only reads within the scanner's IAM policy", async () => {
