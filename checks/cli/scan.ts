@@ -97,7 +97,10 @@ export function registerScan(program: Command, io: CliIo, setExitCode: SetExitCo
       .option("--exclude-account <id...>", "with --accounts or --organization: leave these accounts out")
       .option("--role-name <name>", "the audit role assumed in each account", DEFAULT_AUDIT_ROLE)
       .option("--external-id <id>", "the sts:ExternalId the audit roles' trust policies require")
-      .option("--shard <K/N>", "scan only shard K of N of the (account, region) list; merge the shard reports"),
+      .option(
+        "--shard <K/N>",
+        "scan only shard K of N of the account list (each with all its regions); merge the shard reports",
+      ),
   ).action(async (options: ScanCliOptions) => {
     setExitCode(await scan(options, io));
   });

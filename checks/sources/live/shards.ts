@@ -1,7 +1,9 @@
-// The units of a scan and their shards. A scan is a pure function of (account, region): the list of
-// units is sorted, so every shard process that lists the same accounts and regions computes the same
-// list, and shard K of N takes every Nth unit starting at the Kth (balanced within one unit). The
-// list's digest is recorded in each shard's report, so `merge` can tell shards of different plans.
+// The units of a scan and their shards. The list of (account, region) units is sorted, so every shard
+// process that lists the same accounts and regions computes the same list. A shard takes whole
+// accounts (DESIGN.md: a slice of the account list): shard K of N scans every Nth account starting at
+// the Kth, with all its regions, because an identity pool may trust a user pool in another region of
+// its account and that link is resolved only when both regions are read in one process. The list's
+// digest is recorded in each shard's report, so `merge` can tell shards of different plans.
 
 import { createHash } from "node:crypto";
 import { UsageError } from "../../errors.js";
@@ -39,10 +41,12 @@ export function planDigest(units: readonly ScanUnit[]): string {
     .digest("hex");
 }
 
-/** The units shard K of N scans, and how its report records the shard. */
+/** The units shard K of N scans (every region of its accounts), and how its report records the shard. */
 export function shardOf(units: readonly ScanUnit[], shard: Shard): { units: ScanUnit[]; info: ShardInfo } {
+  const accounts = [...new Set(units.map((unit) => unit.account))].sort();
+  const mine = new Set(accounts.filter((_, i) => i % shard.count === shard.index - 1));
   return {
-    units: units.filter((_, i) => i % shard.count === shard.index - 1),
+    units: units.filter((unit) => mine.has(unit.account)),
     info: { index: shard.index, count: shard.count, units: units.length, plan: planDigest(units) },
   };
 }
