@@ -31,11 +31,11 @@ export function authEventLogGroupName(poolName: string): string {
  * cloud_watch_logs_configuration list). Declared through TerraformResource because the stacks are
  * written against the 5.100 binding, which has no class for it; only created when canDeclareLogDelivery.
  */
-class LogDeliveryConfiguration extends TerraformResource {
+export class LogDeliveryConfiguration extends TerraformResource {
   constructor(
     scope: Construct,
     id: string,
-    private readonly attributes: Record<string, unknown>,
+    private readonly attributes: Readonly<Record<string, unknown>>,
   ) {
     super(scope, id, { terraformResourceType: "aws_cognito_log_delivery_configuration" });
   }

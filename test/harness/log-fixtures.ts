@@ -1,6 +1,7 @@
 // Log delivery fixtures. aws_cognito_log_delivery_configuration exists from hashicorp/aws 6.5.0;
 // @cdktf/provider-aws 20.1.0 (aws 5.100.0) has no binding for it, so it is declared with cdktf's
-// TerraformResource, as the 6.x binding (@cdktn/provider-aws) synthesizes it: log_configurations
+// TerraformResource (the reference estate's class, stacks/auth-event-logs.ts), as the 6.x binding
+// (@cdktn/provider-aws) synthesizes it: log_configurations
 // blocks with cloud_watch_logs_configuration / s3_configuration / firehose_configuration lists
 // (test/fixtures/cdktn-log-delivery holds a synth of the 6.x binding itself). In the aws-6 test
 // project the real binding is used instead, so the hand-declared shape is checked against it.
@@ -10,23 +11,10 @@ import {
 } from "@cdktn/provider-aws/lib/cognito-log-delivery-configuration/index.js";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group/index.js";
 import type { CognitoUserPoolConfig } from "@cdktf/provider-aws/lib/cognito-user-pool/index.js";
-import { TerraformResource } from "cdktf";
+import { LogDeliveryConfiguration } from "../../stacks/auth-event-logs.js";
 import type { Construct } from "constructs";
 import { userPool } from "./cognito-fixtures.js";
 import { PROVIDER_BINDING } from "./provider-binding.js";
-
-export class LogDeliveryConfiguration extends TerraformResource {
-  constructor(
-    scope: Construct,
-    id: string,
-    private readonly config: Record<string, unknown>,
-  ) {
-    super(scope, id, { terraformResourceType: "aws_cognito_log_delivery_configuration" });
-  }
-  protected override synthesizeAttributes(): Record<string, unknown> {
-    return this.config;
-  }
-}
 
 export type Destination =
   | { readonly cloud_watch_logs_configuration: [{ log_group_arn: string }] }
