@@ -1,7 +1,7 @@
 // Identity pools and user pool groups, the IAM roles they hand out, and the policies of those roles.
 
 import type { UserPool, UserPoolClient } from "./cognito.js";
-import type { FieldValues, IAM_ROLE_FIELDS, IDENTITY_POOL_FIELDS } from "./fields/index.js";
+import type { FieldValues, IAM_ROLE_FIELDS, IDENTITY_POOL_FIELDS, USER_GROUP_FIELDS } from "./fields/index.js";
 import type { ModelObjectBase } from "./object.js";
 import type { PolicyDocument } from "./policy-document.js";
 import type { Provenance, Term, Value } from "./values.js";
@@ -79,7 +79,7 @@ export interface IamRole extends ModelObjectBase<"IamRole">, FieldValues<typeof 
   readonly policies: Value<readonly AttachedPolicy[]>;
 }
 
-export interface UserGroup extends ModelObjectBase<"UserGroup"> {
+export interface UserGroup extends ModelObjectBase<"UserGroup">, FieldValues<typeof USER_GROUP_FIELDS> {
   readonly userPoolRef: Term;
   readonly userPool?: UserPool;
   readonly roleRef: Term | null;

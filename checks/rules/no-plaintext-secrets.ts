@@ -7,6 +7,7 @@ import {
   type IdentityPool,
   type IdentityProvider,
   type Term,
+  type UserGroup,
   type UserPool,
   type UserPoolUser,
 } from "../model/index.js";
@@ -44,7 +45,7 @@ export default defineRule<Options, MessageId>({
     id: "no-plaintext-secrets",
     title: "No client secret, private key, password or AWS key is written as a literal in the configuration",
     description:
-      "A secret written into the configuration ends up in source control, the synthesized cdk.tf.json, plans and state (PCI DSS 8.6.2: system account credentials are not hard coded in configuration files or source code). The rule finds literal secret-bearing provider_details of identity providers (client_secret, Sign in with Apple's private_key), a private key block (-----BEGIN ... PRIVATE KEY-----) anywhere in provider details, a SAML provider's inline metadata included (metadata read with file() is judged on the file's content where the HCL source reads it, from the directory Terraform runs in or path.module; a file that cannot be read is UNKNOWN), the password or temporary_password of a user declared in the configuration (aws_cognito_user), and AWS access keys (AKIA/ASIA...) or secret access keys in the tags of user pools and identity pools or in the description of an IAM role that an identity pool or a group hands out. A variable or secret-store reference passes; a metadata URL holds nothing secret; an SMS configuration's external_id is an identifier, not a credential. Findings say where and how long, never the value.",
+      "A secret written into the configuration ends up in source control, the synthesized cdk.tf.json, plans and state (PCI DSS 8.6.2: system account credentials are not hard coded in configuration files or source code). The rule finds literal secret-bearing provider_details of identity providers (client_secret, Sign in with Apple's private_key), a private key block (-----BEGIN ... PRIVATE KEY-----) anywhere in provider details, a SAML provider's inline metadata included (metadata read with file() is judged on the file's content where the HCL source reads it, from the directory Terraform runs in or path.module; a file that cannot be read is UNKNOWN), the password or temporary_password of a user declared in the configuration (aws_cognito_user), and AWS access keys (AKIA/ASIA...) or secret access keys in the tags of user pools and identity pools or in the description of an IAM role that an identity pool or a group hands out, or of a user group. A variable or secret-store reference passes; a metadata URL holds nothing secret; an SMS configuration's external_id is an identifier, not a credential. Findings say where and how long, never the value.",
     severity: "critical",
     pci: [
       { id: "8.6.2", relation: "meets" },
@@ -99,6 +100,7 @@ export default defineRule<Options, MessageId>({
       ...estate.userPoolUsers.map(checkUser),
       // The roles both a configuration and a live scan see: those an identity pool or a group hands out.
       ...[...identityRoleBindings(estate).roles.keys()].map(checkDescription),
+      ...estate.userGroups.map(checkDescription),
     ];
   },
 });
@@ -191,13 +193,14 @@ function checkTags(resource: UserPool | IdentityPool): Finding<MessageId> {
   return { resource, status: "PASS", messageId: "passTags" };
 }
 
-function checkDescription(role: IamRole): Finding<MessageId> {
-  if (!role.description.known) return unknownFinding(role, "description", role.description);
-  const found = role.description.value === null ? [] : findSecrets(role.description.value);
+/** An IAM role's or a user group's description: both are free text that a key gets pasted into. */
+function checkDescription(resource: IamRole | UserGroup): Finding<MessageId> {
+  if (!resource.description.known) return unknownFinding(resource, "description", resource.description);
+  const found = resource.description.value === null ? [] : findSecrets(resource.description.value);
   const first = found[0];
-  if (!first) return { resource: role, status: "PASS", messageId: "passDescription" };
+  if (!first) return { resource, status: "PASS", messageId: "passDescription" };
   return {
-    resource: role,
+    resource,
     status: "FAIL",
     messageId: "secretInDescription",
     data: { what: KIND_TEXT[first.kind], length: first.length },

@@ -2,6 +2,7 @@ import { CognitoIdentityProvider } from "@cdktf/provider-aws/lib/cognito-identit
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version/index.js";
 import { CognitoIdentityPool } from "@cdktf/provider-aws/lib/cognito-identity-pool/index.js";
 import { CognitoUser } from "@cdktf/provider-aws/lib/cognito-user/index.js";
+import { CognitoUserGroup } from "@cdktf/provider-aws/lib/cognito-user-group/index.js";
 import { Fn, TerraformVariable, Token } from "cdktf";
 import type { Construct } from "constructs";
 import { expect, it } from "vitest";
@@ -38,6 +39,16 @@ function describedRole(scope: Construct, name: string, description: string | und
   attachRoles(scope, pool, { authenticated: created });
 }
 
+/** A user group `name` (in a pool named without a verdict prefix) with this description. */
+function describedGroup(scope: Construct, name: string, description: string | undefined): void {
+  const pool = userPool(scope, `pool-${name}`);
+  new CognitoUserGroup(scope, name, {
+    userPoolId: pool.id,
+    name,
+    ...(description !== undefined ? { description } : {}),
+  });
+}
+
 const literalFacebook = (s: Construct) =>
   provider(s, "fail_literal_client_secret", "Facebook", {
     client_id: "918273645501234",
@@ -54,6 +65,14 @@ RuleTester.run(rule, {
     {
       name: "pass_role_without_description",
       stack: (s) => describedRole(s, "pass_role_without_description", undefined),
+    },
+    {
+      name: "pass_group_description",
+      stack: (s) => describedGroup(s, "pass_group_description", "Store staff (access review: KB-2210)"),
+    },
+    {
+      name: "pass_group_without_description",
+      stack: (s) => describedGroup(s, "pass_group_without_description", undefined),
     },
     {
       name: "pass_user_password_variable",
@@ -122,6 +141,19 @@ RuleTester.run(rule, {
     },
   ],
   invalid: [
+    {
+      name: "fail_access_key_in_group_description",
+      stack: (s) =>
+        describedGroup(s, "fail_access_key_in_group_description", `Staff; the kiosk signs in with ${ACCESS_KEY}`),
+      results: [
+        {
+          resource: "fail_access_key_in_group_description",
+          status: "FAIL",
+          messageId: "secretInDescription",
+          messageIncludes: "its description holds an AWS access key id (20 characters)",
+        },
+      ],
+    },
     {
       name: "fail_access_key_in_role_description",
       stack: (s) => describedRole(s, "fail_access_key_in_role_description", `Shoppers; CI deploys with ${ACCESS_KEY}`),
@@ -278,6 +310,21 @@ RuleTester.run(rule, {
           status: "UNKNOWN",
           messageId: "metadataFromFile",
           messageIncludes: 'read with file("idp-metadata.xml")',
+        },
+      ],
+    },
+    {
+      name: "unknown_group_description_var",
+      stack: (s) => {
+        const text = new TerraformVariable(s, "group_description", { type: "string" });
+        describedGroup(s, "unknown_group_description_var", text.stringValue);
+      },
+      results: [
+        {
+          resource: "unknown_group_description_var",
+          status: "UNKNOWN",
+          messageId: "unknown",
+          messageIncludes: "var.group_description",
         },
       ],
     },

@@ -1,4 +1,4 @@
-// aws_cognito_identity_pool / DescribeIdentityPool, and aws_iam_role / GetRole.
+// aws_cognito_identity_pool / DescribeIdentityPool, aws_iam_role / GetRole, and aws_cognito_user_group / ListGroups.
 
 import { flag, integer, textOrNull } from "./field.js";
 
@@ -29,6 +29,16 @@ export const IAM_ROLE_FIELDS = {
   description: textOrNull({
     terraform: "description",
     api: "Role.Description",
+    label: "description",
+    default: null,
+  }),
+};
+
+export const USER_GROUP_FIELDS = {
+  // Read for no-plaintext-secrets, like an IAM role's description.
+  description: textOrNull({
+    terraform: "description",
+    api: "Description",
     label: "description",
     default: null,
   }),

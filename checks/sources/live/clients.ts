@@ -11,6 +11,7 @@ import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import { CognitoIdentityClient } from "@aws-sdk/client-cognito-identity";
 import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { IAMClient } from "@aws-sdk/client-iam";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { WAFV2Client } from "@aws-sdk/client-wafv2";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { CredentialsError } from "../../errors.js";
@@ -30,6 +31,8 @@ export interface ClientFactory {
   iam(): IAMClient;
   /** CloudWatch Logs, loaded on first use: only a scan that finds a log group destination needs it. */
   cloudWatchLogs(region: string): Promise<CloudWatchLogsClient>;
+  /** S3, loaded on first use: only a scan that finds a bucket log destination needs it. */
+  s3(region: string): Promise<S3Client>;
   /** Resolves the credentials once; throws CredentialsError naming the chain tried when there are none. */
   checkCredentials(): Promise<void>;
 }
@@ -97,6 +100,7 @@ export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory 
   const regional = new Map<string, RegionalClients>();
   let iam: IAMClient | undefined;
   const logs = new Map<string, Promise<CloudWatchLogsClient>>();
+  const s3 = new Map<string, Promise<S3Client>>();
   return {
     forRegion(region) {
       let clients = regional.get(region);
@@ -127,6 +131,24 @@ export function sdkClientFactory(options: SdkClientOptions = {}): ClientFactory 
           hooked(new m.CloudWatchLogsClient(common(region))),
         );
         logs.set(region, client);
+      }
+      return client;
+    },
+    s3(region) {
+      let client = s3.get(region);
+      if (!client) {
+        client = import("@aws-sdk/client-s3").then((m) =>
+          hooked(
+            new m.S3Client({
+              ...common(region),
+              // A bucket of another Region answers with a redirect the client follows, rather than a failed read.
+              followRegionRedirects: true,
+              // An endpoint override (the emulator, a VPC endpoint URL) serves buckets by path, not by host name.
+              ...(options.endpointUrl ? { forcePathStyle: true } : {}),
+            }),
+          ),
+        );
+        s3.set(region, client);
       }
       return client;
     },

@@ -36,8 +36,8 @@ import {
   type UserPoolDomain,
   type Value,
 } from "../../model/index.js";
-import { USER_POOL_FIELDS } from "../../model/fields/index.js";
-import { missingRequired } from "./fields.js";
+import { USER_GROUP_FIELDS, USER_POOL_FIELDS } from "../../model/fields/index.js";
+import { fieldsFromApi, missingRequired } from "./fields.js";
 import {
   clientSecretsFromApi,
   readClientSessions,
@@ -271,6 +271,7 @@ async function readPool(
       roleRef: group.RoleArn ? literalTerm(group.RoleArn) : null,
       roleArn: group.RoleArn ?? null,
       precedence: known(orNull(group.Precedence)),
+      ...fieldsFromApi(known(group), USER_GROUP_FIELDS),
     });
   }
 

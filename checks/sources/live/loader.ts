@@ -5,7 +5,7 @@ import { readApiRoutes, readWafAssociations } from "./api.js";
 import { readHttpApis } from "./http-api.js";
 import type { ClientFactory } from "./clients.js";
 import { readUserPools } from "./cognito.js";
-import { resolveLogGroups } from "./log-groups.js";
+import { resolveLogDestinations } from "./log-groups.js";
 import { identityPoolFromApi, readIdentityPools, readRoles, roleArnsOf, type LiveIdentityPool } from "./identity.js";
 import { LiveReads, type ReadProgress, type ScanDeadline } from "./read.js";
 import { emptyEstate, known, type Estate, type LoadDiagnostic, type WafAssociation } from "../../model/index.js";
@@ -71,9 +71,9 @@ export async function scanAccount(clients: ClientFactory, options: ScanOptions):
     estate.wafAssociations.push(...waf, ...api.stageWebAcls);
   }
 
-  // Log groups and roles at once: they share no quota.
+  // Log destinations and roles at once: they share no quota.
   const [deliveries, roles] = await Promise.all([
-    resolveLogGroups(estate.logDeliveries, clients, reads.fork()),
+    resolveLogDestinations(estate.logDeliveries, clients, reads.fork()),
     readRoles(clients.iam(), new Set([...liveIdentityPools.flatMap(roleArnsOf), ...groupRoleArns]), reads),
   ]);
   estate.logDeliveries = deliveries;

@@ -1,12 +1,13 @@
 // Log delivery destinations of a live account, resolved to how long they keep the events: a CloudWatch
 // Logs group through DescribeLogGroups (retentionInDays; absent = never expires), one call per distinct
-// log group, under its own quota. The CloudWatch Logs client is loaded only when a scan has such a
-// destination. S3 lifecycles are not read by the scan (no S3 permission in the scanner policy), and a
-// Firehose stream's final destination is not visible: both stay unknown with the reason.
+// log group, under its own quota; an S3 bucket through its lifecycle (log-buckets.ts), one call per
+// bucket. Each SDK client is loaded only when a scan has such a destination. A Firehose stream's final
+// destination is not visible: it stays unknown with the reason.
 
 import type { LogGroup } from "@aws-sdk/client-cloudwatch-logs";
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import type { ClientFactory } from "./clients.js";
+import { bucketOfArn, readBucketRetentions, unreadBucket, type WantedBucket } from "./log-buckets.js";
 import type { LiveReads } from "./read.js";
 import {
   known,
@@ -18,7 +19,7 @@ import {
   type Value,
 } from "../../model/index.js";
 
-const NOT_READ_YET = "the log group has not been read";
+const NOT_READ_YET = "the log destination has not been read";
 
 /** One log configuration of GetLogDeliveryConfiguration, in the model's terms; log groups resolved later. */
 export function logConfiguration(c: LogConfigurationType): LogConfiguration {
@@ -39,11 +40,7 @@ export function logConfiguration(c: LogConfigurationType): LogConfiguration {
     return {
       ...base,
       destination: "s3_configuration",
-      target: target(
-        "s3",
-        c.S3Configuration.BucketArn,
-        unknown("the scan does not read S3 bucket lifecycles; verify that the bucket keeps the logs 12 months"),
-      ),
+      target: target("s3", c.S3Configuration.BucketArn, unknown(NOT_READ_YET)),
     };
   if (c.FirehoseConfiguration)
     return {
@@ -74,33 +71,54 @@ function accountOf(arn: string | undefined): string | undefined {
   return arn ? /^arn:aws[\w-]*:[^:]+:[^:]*:(\d{12}):/.exec(arn)?.[1] : undefined;
 }
 
-/** Fills in the retention of every CloudWatch Logs destination, reading each distinct log group once. */
-export async function resolveLogGroups(
+/** The Region a pool's ARN names: a bucket's ARN has none, so its pool's is asked first. */
+function regionOf(arn: string | undefined): string | undefined {
+  return arn ? /^arn:aws[\w-]*:[^:]+:([^:]+):/.exec(arn)?.[1] : undefined;
+}
+
+/**
+ * Fills in the retention of every CloudWatch Logs and S3 destination, reading each distinct log group and
+ * bucket once.
+ */
+export async function resolveLogDestinations(
   deliveries: readonly LogDelivery[],
-  clients: Pick<ClientFactory, "cloudWatchLogs">,
+  clients: Pick<ClientFactory, "cloudWatchLogs" | "s3">,
   reads: LiveReads,
 ): Promise<LogDelivery[]> {
   const wanted = new Map<string, LogGroupArn>();
+  const buckets = new Map<string, WantedBucket>();
   for (const delivery of deliveries)
     for (const c of delivery.configurations.known ? delivery.configurations.value : []) {
+      const poolArn = delivery.userPool?.provenance.arn;
+      const bucket = c.target?.kind === "s3" && c.target.arn ? bucketOfArn(c.target.arn.text) : undefined;
+      const region = regionOf(poolArn);
+      if (bucket && region && !buckets.has(bucket))
+        buckets.set(bucket, { name: bucket, region, account: accountOf(poolArn) });
       const arn = c.target?.kind === "cloudwatch-logs" ? c.target.arn?.text : undefined;
       const parsed = arn ? parseLogGroupArn(arn) : undefined;
-      if (arn && parsed && parsed.account === accountOf(delivery.userPool?.provenance.arn)) wanted.set(arn, parsed);
+      if (arn && parsed && parsed.account === accountOf(poolArn)) wanted.set(arn, parsed);
     }
   const forks = [...wanted.keys()].map(() => reads.fork());
-  const retention = new Map(
-    await Promise.all(
+  const [retention, bucketRetention] = await Promise.all([
+    Promise.all(
       [...wanted.entries()].map(
         async ([arn, group], i) => [arn, await readRetention(clients, group, forks[i]!)] as const,
       ),
-    ),
-  );
+    ).then((entries) => new Map(entries)),
+    readBucketRetentions([...buckets.values()], clients, reads.fork()),
+  ]);
   return deliveries.map((delivery) => {
     if (!delivery.configurations.known) return delivery;
     return {
       ...delivery,
       configurations: known(
         delivery.configurations.value.map((c): LogConfiguration => {
+          if (c.target?.kind === "s3") {
+            const bucket = bucketOfArn(c.target.arn?.text ?? "");
+            const retentionDays =
+              (bucket ? bucketRetention.get(bucket) : undefined) ?? unreadBucket(c.target.arn?.text ?? "");
+            return { ...c, target: { ...c.target, retentionDays } };
+          }
           if (c.target?.kind !== "cloudwatch-logs") return c;
           const arn = c.target.arn?.text ?? "";
           const parsed = parseLogGroupArn(arn);

@@ -8,6 +8,7 @@ import {
   USER_POOL_CLIENT_FIELDS,
   USER_POOL_FIELDS,
   USER_POOL_MFA_FIELDS,
+  USER_GROUP_FIELDS,
 } from "../../model/fields/index.js";
 import { Attributes, type TerraformResource } from "./attributes.js";
 import { readFields } from "./fields.js";
@@ -230,6 +231,7 @@ export function readUserGroup(resource: TerraformResource, key: string, links: C
     roleRef,
     ...(role ? { role } : {}),
     precedence: attrs.has("precedence") ? attrs.number("precedence") : known(null, "default"),
+    ...readFields(attrs, USER_GROUP_FIELDS),
   };
 }
 

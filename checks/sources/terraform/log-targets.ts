@@ -5,6 +5,7 @@
 // final destination's retention is not visible. Both provider shapes name these blocks alike.
 
 import { Attributes, type TerraformResource } from "./attributes.js";
+import { bucketRetention, type ExpiryRule, type RuleExpiration } from "../bucket-lifecycle.js";
 import type { ResourceIndex } from "./iam.js";
 import { isLiteral, known, unknown, type LogDestination, type Term, type Value } from "../../model/index.js";
 
@@ -52,7 +53,7 @@ export function readLogDestination(
     destination: found.block,
     target: {
       ...target,
-      retentionDays: found.kind === "s3" ? bucketRetention(resource, index) : logGroupRetention(resource),
+      retentionDays: found.kind === "s3" ? bucketRetentionOf(resource, index) : logGroupRetention(resource),
       target: resource.address,
     },
   };
@@ -88,14 +89,8 @@ function logGroupRetention(group: TerraformResource): Value<number | null> {
   return known(days.value === 0 ? null : days.value, days.origin);
 }
 
-interface ExpiryRule {
-  readonly enabled: Value<boolean>;
-  readonly filtered: string | undefined;
-  readonly days: Value<number | null>;
-}
-
 /** The shortest expiration of the bucket's enabled lifecycle rules; null when none expires objects. */
-function bucketRetention(bucket: TerraformResource, index: ResourceIndex): Value<number | null> {
+function bucketRetentionOf(bucket: TerraformResource, index: ResourceIndex): Value<number | null> {
   const bucketName = Attributes.of(bucket).string("bucket");
   const configurations = index.ofType("aws_s3_bucket_lifecycle_configuration").filter((r) => {
     if (r.mode !== "managed") return false;
@@ -104,25 +99,11 @@ function bucketRetention(bucket: TerraformResource, index: ResourceIndex): Value
     if (term.exactRef) return term.exactRef.address === bucket.address;
     return isLiteral(term) && bucketName.known && term.text === bucketName.value;
   });
-  const rules: ExpiryRule[] = [
+  return bucketRetention(bucket.address, [
     ...configurations.flatMap((c) => Attributes.of(c).blocks("rule").map(lifecycleRule)),
     // hashicorp/aws 5.x: the bucket's own (deprecated) lifecycle_rule blocks.
     ...Attributes.of(bucket).blocks("lifecycle_rule").map(legacyLifecycleRule),
-  ];
-  let shortest: number | null = null;
-  for (const rule of rules) {
-    if (!rule.enabled.known) return unknown(`whether a lifecycle rule of ${bucket.address} is enabled is not known`);
-    if (!rule.enabled.value) continue;
-    if (!rule.days.known) return rule.days;
-    const days = rule.days.value;
-    if (days === null) continue;
-    if (rule.filtered !== undefined)
-      return unknown(
-        `a lifecycle rule of ${bucket.address} expires objects ${rule.filtered} after ${days} days; whether the log objects fall under it cannot be told`,
-      );
-    shortest = shortest === null ? days : Math.min(shortest, days);
-  }
-  return known(shortest);
+  ]);
 }
 
 /** A rule of aws_s3_bucket_lifecycle_configuration: status, filter, expiration { days | date }. */
@@ -135,7 +116,7 @@ function lifecycleRule(rule: Attributes): ExpiryRule {
   return {
     enabled: status.known ? known(status.value === "Enabled") : status,
     filtered: narrowed ? `under ${prefix.known && prefix.value ? `prefix ${prefix.value}` : "its filter"}` : undefined,
-    days: expiration(rule),
+    expiration: expiration(rule),
   };
 }
 
@@ -147,21 +128,17 @@ function legacyLifecycleRule(rule: Attributes): ExpiryRule {
   return {
     enabled: rule.bool("enabled"),
     filtered: narrowed ? `under ${prefix.known && prefix.value ? `prefix ${prefix.value}` : "its tags"}` : undefined,
-    days: expiration(rule),
+    expiration: expiration(rule),
   };
 }
 
-function expiration(rule: Attributes): Value<number | null> {
+function expiration(rule: Attributes): Value<RuleExpiration | undefined> {
   const block = rule.block("expiration");
-  if (!block) return known(null);
+  if (!block) return known(undefined);
   if (block.has("date") && block.raw("date")) {
     const date = block.string("date");
-    return unknown(
-      `a lifecycle rule expires objects on ${date.known ? date.value : "a date"}, so their retention depends on when they were written`,
-    );
+    return known(date.known ? { date: date.value } : { hasDate: true });
   }
   const days = block.number("days", 0);
-  if (!days.known) return days;
-  // days 0 with no date: the block only removes expired delete markers, it expires no object.
-  return known(days.value > 0 ? days.value : null);
+  return days.known ? known({ days: days.value }) : days;
 }
