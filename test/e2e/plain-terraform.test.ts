@@ -80,11 +80,15 @@ function byAddress(report: Report): Map<string, string> {
   return new Map(report.results.map((r) => [`${r.ruleId} ${r.resource.address ?? r.resource.key}`, r.status]));
 }
 
-/** "ruleId kind name" -> status: the key a plan and a live scan share (the live scan knows ARNs, not addresses). */
+/**
+ * "ruleId kind [parent/]name" -> status: the key a plan and a live scan share (the live scan knows ARNs,
+ * not addresses); the parent tells apart groups of one name in two pools.
+ */
 function byName(report: Report): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of report.results) {
-    const key = `${r.ruleId} ${r.resource.kind} ${r.resource.name}`;
+    const { kind, name, parent } = r.resource;
+    const key = `${r.ruleId} ${kind} ${parent === undefined ? "" : `${parent}/`}${name}`;
     expect(out.has(key), `${key} judged twice`).toBe(false);
     out.set(key, r.status);
   }
