@@ -9,11 +9,7 @@ import type { ClientFactory } from "./clients.js";
 import type { LiveReads } from "./read.js";
 import { bucketRetention, type ExpiryRule } from "../bucket-lifecycle.js";
 import { known, unknown, type Value } from "../../model/index.js";
-
-/** The bucket an S3 bucket ARN names (arn:aws:s3:::name); undefined for anything else. */
-export function bucketOfArn(arn: string): string | undefined {
-  return /^arn:aws[\w-]*:s3:::([^/:]+)$/.exec(arn)?.[1];
-}
+import { bucketOfArn } from "../../model/s3-arn.js";
 
 /** A bucket to read: its name, the Region to ask first, and the account expected to own it. */
 export interface WantedBucket {

@@ -7,7 +7,8 @@
 import type { LogGroup } from "@aws-sdk/client-cloudwatch-logs";
 import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-provider";
 import type { ClientFactory } from "./clients.js";
-import { bucketOfArn, readBucketRetentions, unreadBucket, type WantedBucket } from "./log-buckets.js";
+import { readBucketRetentions, unreadBucket, type WantedBucket } from "./log-buckets.js";
+import { bucketOfArn } from "../../model/s3-arn.js";
 import type { LiveReads } from "./read.js";
 import {
   known,

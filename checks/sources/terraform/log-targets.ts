@@ -8,6 +8,7 @@ import { Attributes, type TerraformResource } from "./attributes.js";
 import { bucketRetention, type ExpiryRule, type RuleExpiration } from "../bucket-lifecycle.js";
 import type { ResourceIndex } from "./iam.js";
 import { isLiteral, known, unknown, type LogDestination, type Term, type Value } from "../../model/index.js";
+import { bucketOfArn } from "../../model/s3-arn.js";
 
 /** The destination blocks of a log configuration, with the attribute naming their target. */
 const DESTINATIONS = [
@@ -37,8 +38,8 @@ export function readLogDestination(
     };
   const resource =
     found.kind === "cloudwatch-logs"
-      ? targetOf(arn, index, "aws_cloudwatch_log_group", "name", /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)/)
-      : targetOf(arn, index, "aws_s3_bucket", "bucket", /^arn:aws[\w-]*:s3:::([^/]+)$/);
+      ? targetOf(arn, index, "aws_cloudwatch_log_group", "name", logGroupOfArn)
+      : targetOf(arn, index, "aws_s3_bucket", "bucket", bucketOfArn);
   if (!resource)
     return {
       destination: found.block,
@@ -60,12 +61,17 @@ export function readLogDestination(
 }
 
 /** The resource an ARN names: by reference, or a literal ARN by the resource's name. */
+/** The log group a literal log group ARN names (a trailing :* included). */
+function logGroupOfArn(arn: string): string | undefined {
+  return /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)/.exec(arn)?.[1];
+}
+
 function targetOf(
   arn: Term | null,
   index: ResourceIndex,
   type: string,
   nameAttribute: string,
-  namePattern: RegExp,
+  nameOfArn: (arn: string) => string | undefined,
 ): TerraformResource | undefined {
   if (!arn) return undefined;
   const ref = arn.exactRef ?? (arn.refs.length === 1 ? arn.refs[0] : undefined);
@@ -74,7 +80,7 @@ function targetOf(
     return resource?.type === type && resource.mode === "managed" ? resource : undefined;
   }
   if (!isLiteral(arn)) return undefined;
-  const name = namePattern.exec(arn.text)?.[1];
+  const name = nameOfArn(arn.text);
   if (name === undefined) return undefined;
   return index.ofType(type).find((r) => {
     const value = Attributes.of(r).string(nameAttribute);
