@@ -1,6 +1,6 @@
 import { IAM_ROLE_FIELDS } from "../model/fields/index.js";
 import { describeBindings, type RoleBindingRef } from "../iam/bindings.js";
-import type { Estate, IdentityPool } from "../model/index.js";
+import type { Estate, IdentityPool, UserPool } from "../model/index.js";
 import { checkBoundRoles } from "./utils/bound-roles.js";
 import { defineRule, unknownFinding, type Finding } from "../engine/rule.js";
 import { valueFinding } from "./utils/value-rule.js";
@@ -47,8 +47,9 @@ export default defineRule<{ maxSessionDurationSeconds: number }, MessageId>({
     },
   },
   check(estate, context) {
+    const federating = federatingPools(estate);
     return checkBoundRoles(estate, (role, bindings): Finding<MessageId> => {
-      const classic = classicFlow(estate, bindings);
+      const classic = classicFlow(federating, bindings);
       if (classic.status === "unknown") return unknownFinding(role, "allow_classic_flow", classic.reason);
       if (classic.status === "off")
         return {
@@ -76,21 +77,44 @@ type ClassicFlow =
   | { readonly status: "off"; readonly why: string }
   | { readonly status: "unknown"; readonly reason: { known: false; reason: string } };
 
+/** The identity pools that federate each user pool, and those whose providers are not known: indexed once per check. */
+interface FederatingPools {
+  readonly byUserPool: ReadonlyMap<UserPool, readonly IdentityPool[]>;
+  readonly unknownProviders: readonly IdentityPool[];
+}
+
+function federatingPools(estate: Estate): FederatingPools {
+  const byUserPool = new Map<UserPool, IdentityPool[]>();
+  const unknownProviders: IdentityPool[] = [];
+  for (const pool of estate.identityPools) {
+    if (!pool.providers.known) {
+      unknownProviders.push(pool);
+      continue;
+    }
+    for (const provider of pool.providers.value) {
+      if (!provider.userPool) continue;
+      const list = byUserPool.get(provider.userPool) ?? [];
+      if (list[list.length - 1] !== pool) list.push(pool);
+      byUserPool.set(provider.userPool, list);
+    }
+  }
+  return { byUserPool, unknownProviders };
+}
+
 /**
  * Whether an identity pool that hands the role out allows the classic flow. A group's role is handed
  * out by the identity pools that federate the group's user pool (token-based role mapping).
  */
-function classicFlow(estate: Estate, bindings: readonly RoleBindingRef[]): ClassicFlow {
+function classicFlow(federating: FederatingPools, bindings: readonly RoleBindingRef[]): ClassicFlow {
   const pools = new Set<IdentityPool>();
   const unsure: string[] = [];
   for (const binding of bindings) {
     if (binding.identityPool) pools.add(binding.identityPool);
     if (!binding.group) continue;
-    for (const pool of estate.identityPools) {
-      if (!pool.providers.known) unsure.push(`the providers of identity pool ${nameOf(pool)} are not known`);
-      else if (binding.group.userPool && pool.providers.value.some((p) => p.userPool === binding.group!.userPool))
-        pools.add(pool);
-    }
+    for (const pool of federating.unknownProviders)
+      unsure.push(`the providers of identity pool ${nameOf(pool)} are not known`);
+    for (const pool of (binding.group.userPool && federating.byUserPool.get(binding.group.userPool)) || [])
+      pools.add(pool);
   }
   const on = [...pools].filter((p) => p.allowClassicFlow.known && p.allowClassicFlow.value);
   if (on.length > 0) return { status: "on", pools: on.map(nameOf).join(", ") };
