@@ -4,7 +4,7 @@
 import type { AudienceIndex, AudienceInfo } from "./audience.js";
 import { AudienceViews } from "./audience-agreement.js";
 import { RuleExecutionError } from "../errors.js";
-import type { Audience, Estate, ModelObject } from "../model/index.js";
+import { AUDIENCES, type Audience, type Estate, type ModelObject } from "../model/index.js";
 import { toolVersion } from "../package-info.js";
 import { applicability, type ControlApplicability } from "./pci-applicability.js";
 import type { ResolvedPolicy, ResolvedRuleConfig } from "./policy-pack.js";
@@ -35,6 +35,7 @@ export function evaluate(
 ): Report {
   const views = new AudienceViews(estate, policy.audience);
   const audiences = views.index;
+  const parts = new ResultParts(audiences);
   const now = options.now ?? new Date();
   const results: Result[] = [];
   const notJudged: NotJudged[] = [];
@@ -46,7 +47,8 @@ export function evaluate(
       notJudged.push({ ruleId: rule.meta.id, reason: notJudgedReason(judgedBy) });
       continue;
     }
-    results.push(...runRule(rule, config, estate, views, now));
+    // One push per result: spreading a rule's results as arguments overflows the stack at scale.
+    for (const result of runRule(rule, config, estate, views, parts, now)) results.push(result);
   }
   const waived = applyWaivers(results, options.waivers ?? [], now);
   waived.results.sort(compareResults);
@@ -83,7 +85,14 @@ function notJudgedReason(judgedBy: NonNullable<Rule["meta"]["judgedBy"]>): strin
   return `${only ? "judged only by the live scan" : `judged only on ${judgedBy.sources.join(", ")} sources`}: ${judgedBy.reason}`;
 }
 
-function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, views: AudienceViews, now: Date): Result[] {
+function runRule(
+  rule: Rule,
+  config: ResolvedRuleConfig,
+  estate: Estate,
+  views: AudienceViews,
+  parts: ResultParts,
+  now: Date,
+): Result[] {
   const optionsByAudience = new Map<Audience, RuleOptions>();
   const optionsFor = (audience: Audience): RuleOptions => {
     let resolved = optionsByAudience.get(audience);
@@ -106,7 +115,8 @@ function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, views: 
         now,
       }),
     );
-    return findings.map((finding) => toResult(rule, config, finding, views.index));
+    const controls = new RuleControls(rule);
+    return findings.map((finding) => toResult(rule, config, finding, parts.of(finding.resource), controls));
   } catch (cause) {
     const error = new RuleExecutionError(rule.meta.id, cause);
     return [
@@ -128,8 +138,13 @@ function runRule(rule: Rule, config: ResolvedRuleConfig, estate: Estate, views: 
   }
 }
 
-function toResult(rule: Rule, config: ResolvedRuleConfig, finding: Finding, audiences: AudienceIndex): Result {
-  const audience = audiences.of(finding.resource);
+function toResult(
+  rule: Rule,
+  config: ResolvedRuleConfig,
+  finding: Finding,
+  resource: ResourceParts,
+  controls: RuleControls,
+): Result {
   return {
     ruleId: rule.meta.id,
     title: rule.meta.title,
@@ -137,46 +152,80 @@ function toResult(rule: Rule, config: ResolvedRuleConfig, finding: Finding, audi
     severity: config.severity,
     messageId: finding.messageId,
     message: renderMessage(rule, finding),
-    resource: resultResource(finding.resource),
-    audience: resultAudience(audience),
-    controls: controlsOf(rule, finding, audience),
-    references: rule.meta.sources ?? [],
-    evidence: finding.evidence ?? [],
+    resource: resource.resource,
+    audience: resource.audience,
+    controls:
+      finding.requirements === undefined
+        ? controls.of(resource)
+        : applicability(referencesOf(rule, finding), resource.info),
+    references: rule.meta.sources ?? NONE,
+    evidence: finding.evidence ?? NONE,
     remediation: rule.meta.remediation.summary,
   };
 }
 
-// A result's audience and controls are values of few distinct inputs: built once each and shared
-// (a Report is read-only), not once per result.
-const resultAudiences = new WeakMap<AudienceInfo, Result["audience"]>();
+/** Shared by every result without evidence or references (a Report is read-only). */
+const NONE: readonly never[] = Object.freeze([]);
 
-function resultAudience(info: AudienceInfo): Result["audience"] {
-  let audience = resultAudiences.get(info);
-  if (!audience) {
-    audience = { audience: info.audience, declared: info.declared, via: info.via };
-    resultAudiences.set(info, audience);
-  }
-  return audience;
+/** What every result about a resource shares: its description and audience, worked out once per run. */
+interface ResourceParts {
+  readonly resource: ResultResource;
+  readonly info: AudienceInfo;
+  readonly audience: Result["audience"];
+  /** The index of the controls the resource's results share in RuleControls (audience, and whether unknown). */
+  readonly controlsSlot: number;
 }
 
-/** Per rule, the controls of findings that name no requirement subset, by audience (and whether it is unknown). */
-const ruleControls = new WeakMap<Rule, Map<string, readonly ControlApplicability[]>>();
+class ResultParts {
+  private readonly byObject = new Map<ModelObject, ResourceParts>();
+  /** Result audiences are values of few distinct inputs: one object each, shared by the results. */
+  private readonly audiences = new Map<string, Result["audience"]>();
 
-function controlsOf(rule: Rule, finding: Finding, audience: AudienceInfo): readonly ControlApplicability[] {
-  // applicability() reads only the audience and whether it is unknown.
-  if (finding.requirements !== undefined) return applicability(referencesOf(rule, finding), audience);
-  let byAudience = ruleControls.get(rule);
-  if (!byAudience) {
-    byAudience = new Map();
-    ruleControls.set(rule, byAudience);
+  constructor(private readonly index: AudienceIndex) {}
+
+  of(resource: ModelObject): ResourceParts {
+    let parts = this.byObject.get(resource);
+    if (!parts) {
+      const info = this.index.of(resource);
+      parts = {
+        resource: resultResource(resource),
+        info,
+        audience: this.audienceOf(info),
+        controlsSlot: AUDIENCES.indexOf(info.audience) * 2 + (info.via === "unknown" ? 1 : 0),
+      };
+      this.byObject.set(resource, parts);
+    }
+    return parts;
   }
-  const key = `${audience.audience}/${audience.via === "unknown"}`;
-  let controls = byAudience.get(key);
-  if (!controls) {
-    controls = applicability(rule.meta.pci, audience);
-    byAudience.set(key, controls);
+
+  private audienceOf(info: AudienceInfo): Result["audience"] {
+    const key = `${info.audience}/${info.declared}/${info.via}`;
+    let audience = this.audiences.get(key);
+    if (!audience) {
+      audience = { audience: info.audience, declared: info.declared, via: info.via };
+      this.audiences.set(key, audience);
+    }
+    return audience;
   }
-  return controls;
+}
+
+/**
+ * A rule's controls for findings that name no requirement subset, by the audience of the resource and
+ * whether it is unknown (all applicability() reads), built once each and shared by the results.
+ */
+class RuleControls {
+  private readonly bySlot: (readonly ControlApplicability[] | undefined)[] = [];
+
+  constructor(private readonly rule: Rule) {}
+
+  of(resource: ResourceParts): readonly ControlApplicability[] {
+    let controls = this.bySlot[resource.controlsSlot];
+    if (!controls) {
+      controls = applicability(this.rule.meta.pci, resource.info);
+      this.bySlot[resource.controlsSlot] = controls;
+    }
+    return controls;
+  }
 }
 
 /** The rule's PCI references the finding bears on: all of them unless the finding names fewer. */
@@ -210,13 +259,15 @@ function templateParts(template: string): readonly string[] {
   return parts;
 }
 
+const NO_DATA: MessageData = Object.freeze({});
+
 function renderMessage(rule: Rule, finding: Finding): string {
   const shared: Readonly<Record<string, string>> = SHARED_MESSAGES;
   const template = rule.meta.messages[finding.messageId] ?? shared[finding.messageId];
   if (template === undefined)
     throw new RuleExecutionError(rule.meta.id, new Error(`unknown messageId ${JSON.stringify(finding.messageId)}`));
   const parts = templateParts(template);
-  const data: MessageData = finding.data ?? {};
+  const data: MessageData = finding.data ?? NO_DATA;
   let text = parts[0]!;
   for (let i = 1; i < parts.length; i += 3) {
     const key = parts[i + 1]!;

@@ -70,9 +70,16 @@ export function applyWaivers(
     pattern: compileGlob(waiver.resource, { questionMark: false }),
     used: false,
   }));
+  // By rule, so each failing result is tried against its rule's waivers only.
+  const byRule = new Map<string, typeof matchers>();
+  for (const matcher of matchers) {
+    const list = byRule.get(matcher.waiver.rule);
+    if (list) list.push(matcher);
+    else byRule.set(matcher.waiver.rule, [matcher]);
+  }
   const waived = results.map((result) => {
     if (result.status !== "FAIL") return result;
-    const candidates = matchers.filter((m) => m.waiver.rule === result.ruleId && resourceMatches(m.pattern, result));
+    const candidates = (byRule.get(result.ruleId) ?? []).filter((m) => resourceMatches(m.pattern, result));
     for (const candidate of candidates) candidate.used = true;
     const applicable = candidates.find((m) => !m.expired);
     if (!applicable) return result;

@@ -181,6 +181,18 @@ const ESTATE_SERVICES = ["iam", "cognito-idp", "cognito-identity", "lambda", "wa
  * pattern on an estate service ("iam:Tag*", "cognito-idp:Admin*"), the pattern itself. Undefined when none.
  */
 export function escalationGranted(pattern: string): string | undefined {
+  // Matching a pattern against the whole list costs ~150 glob matches, and estates repeat their patterns.
+  if (escalations.has(pattern)) return escalations.get(pattern);
+  if (escalations.size >= ESCALATIONS_LIMIT) escalations.clear();
+  const granted = escalationOf(pattern);
+  escalations.set(pattern, granted);
+  return granted;
+}
+
+const ESCALATIONS_LIMIT = 4096;
+const escalations = new Map<string, string | undefined>();
+
+function escalationOf(pattern: string): string | undefined {
   const listed = PRIVILEGE_ESCALATION_ACTIONS.find(
     (action) => wildcardMatch(pattern, action) || wildcardMatch(action, pattern),
   );
@@ -237,6 +249,18 @@ export function policyName(policy: AttachedPolicy): string {
  * one cannot be read; AWS-managed policies are resolved from the documents above or listed by name.
  */
 export function rolePolicies(role: IamRole): Value<RolePolicies> {
+  // Several rules judge each bound role's policies: resolved once per role (the model is read-only).
+  let policies = resolvedPolicies.get(role);
+  if (!policies) {
+    policies = resolvePolicies(role);
+    resolvedPolicies.set(role, policies);
+  }
+  return policies;
+}
+
+const resolvedPolicies = new WeakMap<IamRole, Value<RolePolicies>>();
+
+function resolvePolicies(role: IamRole): Value<RolePolicies> {
   if (!role.policies.known) return role.policies;
   const statements: EffectiveStatement[] = [];
   const managedByName: AttachedPolicy[] = [];
@@ -298,7 +322,19 @@ function denyCoversResource(deny: PolicyStatement, resource: Term): boolean {
  * unconditional Denies override (a conditional Deny may not apply to a given request); an Allow
  * whose every action/resource pair is denied disappears.
  */
-export function effectiveAllows(statements: readonly EffectiveStatement[]): EffectiveAllow[] {
+export function effectiveAllows(statements: readonly EffectiveStatement[]): readonly EffectiveAllow[] {
+  // Worked out once per list: the rules that judge a role pass the same list (rolePolicies is memoised).
+  let allows = allowsOf.get(statements);
+  if (!allows) {
+    allows = computeAllows(statements);
+    allowsOf.set(statements, allows);
+  }
+  return allows;
+}
+
+const allowsOf = new WeakMap<readonly EffectiveStatement[], readonly EffectiveAllow[]>();
+
+function computeAllows(statements: readonly EffectiveStatement[]): EffectiveAllow[] {
   const denies = statements.map((s) => s.statement).filter((s) => s.effect === "Deny" && s.conditions.length === 0);
   const result: EffectiveAllow[] = [];
   for (const { statement, policy } of statements) {

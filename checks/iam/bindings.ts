@@ -28,39 +28,65 @@ export interface RoleBindingIndex {
   readonly unresolved: readonly UnresolvedBinding[];
 }
 
+// Seven rules judge the bound roles: the index is built once per estate (which is read-only once loaded).
+const indexes = new WeakMap<Estate, Map<boolean, RoleBindingIndex>>();
+
 /**
- * Indexes, once per check, the roles identity pools bind (authenticated, unauthenticated, role-mapping
+ * Indexes, once per estate, the roles identity pools bind (authenticated, unauthenticated, role-mapping
  * rules) and, with includeGroups, the roles user pool groups carry (handed out through token-based mapping).
  */
 export function identityRoleBindings(
   estate: Estate,
   options: { includeGroups: boolean } = { includeGroups: true },
 ): RoleBindingIndex {
+  let byOptions = indexes.get(estate);
+  if (!byOptions) {
+    byOptions = new Map();
+    indexes.set(estate, byOptions);
+  }
+  let index = byOptions.get(options.includeGroups);
+  if (!index) {
+    index = indexBindings(estate, options.includeGroups);
+    byOptions.set(options.includeGroups, index);
+  }
+  return index;
+}
+
+function indexBindings(estate: Estate, includeGroups: boolean): RoleBindingIndex {
   const roles = new Map<IamRole, RoleBindingRef[]>();
   const unknownPools: { pool: IdentityPool; reason: Unknown }[] = [];
   const unresolved: UnresolvedBinding[] = [];
   const add = (role: IamRole, ref: RoleBindingRef) => {
-    const list = roles.get(role) ?? [];
-    if (
-      !list.some(
-        (existing) =>
-          existing.kind === ref.kind && existing.identityPool === ref.identityPool && existing.group === ref.group,
-      )
-    )
-      list.push(ref);
-    roles.set(role, list);
+    const list = roles.get(role);
+    if (list) list.push(ref);
+    else roles.set(role, [ref]);
   };
   for (const pool of estate.identityPools) {
     if (!pool.roles.known) {
       unknownPools.push({ pool, reason: pool.roles });
       continue;
     }
+    // A pool's bindings are all added here, so a repeat is looked for among this pool's own only
+    // (a scan of every pool's would be quadratic in pools).
+    const bound = new Map<IamRole, Set<BindingKind>>();
+    const bind = (role: IamRole, ref: RoleBindingRef) => {
+      const kinds = bound.get(role) ?? new Set<BindingKind>();
+      if (kinds.has(ref.kind)) return;
+      kinds.add(ref.kind);
+      bound.set(role, kinds);
+      add(role, ref);
+    };
+    const unresolvedRefs = new Set<string>();
+    const unresolvedRef = (roleRef: Term) => {
+      if (unresolvedRefs.has(roleRef.text)) return;
+      unresolvedRefs.add(roleRef.text);
+      unresolved.push({ owner: pool, roleRef });
+    };
     const { authenticated, unauthenticated, unslotted, mappings } = pool.roles.value;
     for (const binding of unslotted)
       if (binding.role)
-        add(binding.role, { kind: "unknown-slot", identityPool: pool, slots: binding.slots, reason: binding.reason });
-      else if (!unresolved.some((u) => u.owner === pool && u.roleRef.text === binding.roleRef.text))
-        unresolved.push({ owner: pool, roleRef: binding.roleRef });
+        bind(binding.role, { kind: "unknown-slot", identityPool: pool, slots: binding.slots, reason: binding.reason });
+      else unresolvedRef(binding.roleRef);
     const bindings: [BindingKind, { roleRef: Term; role?: IamRole } | null][] = [
       ["authenticated", authenticated],
       ["unauthenticated", unauthenticated],
@@ -70,12 +96,12 @@ export function identityRoleBindings(
     ];
     for (const [kind, binding] of bindings) {
       if (!binding) continue;
-      if (binding.role) add(binding.role, { kind, identityPool: pool });
-      else if (!unresolved.some((u) => u.owner === pool && u.roleRef.text === binding.roleRef.text))
-        unresolved.push({ owner: pool, roleRef: binding.roleRef });
+      if (binding.role) bind(binding.role, { kind, identityPool: pool });
+      else unresolvedRef(binding.roleRef);
     }
   }
-  if (options.includeGroups) {
+  // Each group carries one role: its binding is never a repeat.
+  if (includeGroups) {
     for (const group of estate.userGroups) {
       if (!group.roleRef) continue;
       if (group.role) add(group.role, { kind: "user-group", group });
@@ -87,6 +113,18 @@ export function identityRoleBindings(
 
 /** "identity pool shop (authenticated), group admin" for messages. */
 export function describeBindings(bindings: readonly RoleBindingRef[]): string {
+  // Every identity-role rule names a role's bindings in its messages: described once per list.
+  let described = descriptions.get(bindings);
+  if (described === undefined) {
+    described = describe(bindings);
+    descriptions.set(bindings, described);
+  }
+  return described;
+}
+
+const descriptions = new WeakMap<readonly RoleBindingRef[], string>();
+
+function describe(bindings: readonly RoleBindingRef[]): string {
   const name = (object: IdentityPool | UserGroup) => (object.name.known ? object.name.value : object.key);
   return bindings
     .map((b) =>

@@ -1,4 +1,4 @@
-import { wordPattern } from "./utils/word-match.js";
+import { wordPatterns } from "./utils/word-match.js";
 import { defineRule, evidenceOf, unknownFinding, type Evidence, type Finding } from "../engine/rule.js";
 
 const DEFAULT_PATTERNS = [
@@ -57,8 +57,8 @@ export default defineRule<{ patterns: string[] }, MessageId>({
   },
   check(estate, context) {
     return estate.userPoolClients.map((client): Finding<MessageId> => {
-      const matchers = context.options(client).patterns.map((p) => wordPattern(p.replace(/^custom:/i, "")));
-      const privileged = (name: string) => matchers.some((m) => m.test(name));
+      const matchers = wordPatterns(context.options(client).patterns, { dropPrefix: "custom:" });
+      const privileged = (name: string) => matchers.first(name) !== undefined;
       const write = client.writeAttributes;
       if (!write.known) return unknownFinding(client, "write_attributes", write);
       const evidence: Evidence[] = [

@@ -52,6 +52,8 @@ export default defineRule<NoOptions, MessageId>({
   },
   check(estate) {
     const handedOut = groupRolePools(estate);
+    // Looked up per audience value of every role: a scan of the pools each time is quadratic.
+    const poolAddresses = new Set(estate.identityPools.map((p) => p.provenance.address));
     return checkBoundRoles(estate, (role, bindings) => {
       const pools: IdentityPool[] = [];
       const note = (pool: IdentityPool | undefined) => pool && !pools.includes(pool) && pools.push(pool);
@@ -59,7 +61,7 @@ export default defineRule<NoOptions, MessageId>({
         note(binding.identityPool);
         if (binding.group) for (const pool of handedOut(binding.group)) note(pool);
       }
-      return checkRole(role, pools, estate.identityPools);
+      return checkRole(role, pools, poolAddresses);
     });
   },
 });
@@ -86,7 +88,8 @@ function groupRolePools(estate: Estate): (group: UserGroup) => readonly Identity
 function checkRole(
   role: IamRole,
   pools: readonly IdentityPool[],
-  estatePools: readonly IdentityPool[],
+  /** The addresses of the estate's identity pools. */
+  estatePools: ReadonlySet<string | undefined>,
 ): Finding<MessageId> {
   const poolNames = pools.map((p) => (p.name.known ? p.name.value : p.key)).join(", ");
   if (!role.trustPolicy.known) return unknownFinding(role, "assume_role_policy", role.trustPolicy);
@@ -121,7 +124,7 @@ function checkRole(
       // A group role no identity pool of the estate hands out passes with any identity pool named.
       if (pools.length === 0) {
         if (value.refs.length > 0 || value.opaque !== undefined) {
-          if (!value.exactRef || !estatePools.some((p) => p.provenance.address === value.exactRef?.address))
+          if (!value.exactRef || !estatePools.has(value.exactRef.address))
             unresolved ??= {
               resource: role,
               status: "UNKNOWN",

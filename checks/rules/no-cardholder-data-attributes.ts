@@ -1,6 +1,6 @@
 import type { CustomAttribute } from "../model/index.js";
 import { defineRule, evidenceOf, unknownFinding, type Finding } from "../engine/rule.js";
-import { wordPattern } from "./utils/word-match.js";
+import { wordPatterns } from "./utils/word-match.js";
 
 /** The default patterns, each with the requirement its data falls under (RULES.md rev 2). */
 const REQUIREMENT_OF: Readonly<Record<string, string>> = {
@@ -67,7 +67,7 @@ export default defineRule<{ names: string[] }, MessageId>({
   check(estate, context) {
     return estate.userPools.map((pool): Finding<MessageId> => {
       // Plain words: the names option has no wildcards.
-      const patterns = context.options(pool).names.map((name) => wordPattern(name, { wildcards: false }));
+      const patterns = wordPatterns(context.options(pool).names, { wildcards: false });
       const attributes = pool.customAttributes;
       if (!attributes.known) return unknownFinding(pool, "schema", attributes);
       const evidence = [
@@ -75,7 +75,7 @@ export default defineRule<{ names: string[] }, MessageId>({
       ];
       const hits: { attribute: CustomAttribute; name: string }[] = [];
       for (const attribute of attributes.value) {
-        const hit = patterns.find((pattern) => pattern.test(attribute.name));
+        const hit = patterns.first(attribute.name);
         if (hit !== undefined) hits.push({ attribute, name: hit.pattern });
       }
       if (hits.length === 0)

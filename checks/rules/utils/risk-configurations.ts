@@ -10,20 +10,36 @@ export interface RiskIndex {
   poolWide(pool: UserPool): RiskConfiguration | undefined;
   /** Client-specific risk configurations whose pool is known. */
   readonly clientSpecific: readonly RiskConfiguration[];
+  /** The client-specific risk configurations of a pool, in estate order. */
+  clientSpecificOf(pool: UserPool): readonly RiskConfiguration[];
   /** Risk configurations whose user pool is not resolvable in this configuration. */
   readonly unresolved: readonly RiskConfiguration[];
+  /** The unresolved ones by name, for messages. */
+  readonly unresolvedNames: string;
 }
 
 export function indexRiskConfigurations(estate: Estate): RiskIndex {
   const byPool = new Map<string, RiskConfiguration>();
   const clientSpecific: RiskConfiguration[] = [];
+  // By pool, so a pool's lookup does not scan every pool's configurations.
+  const clientSpecificByPool = new Map<UserPool, RiskConfiguration[]>();
   const unresolved: RiskConfiguration[] = [];
   for (const config of estate.riskConfigurations) {
     if (!config.userPool) unresolved.push(config);
-    else if (config.clientRef) clientSpecific.push(config);
-    else if (!byPool.has(config.userPool.key)) byPool.set(config.userPool.key, config);
+    else if (config.clientRef) {
+      clientSpecific.push(config);
+      const list = clientSpecificByPool.get(config.userPool);
+      if (list) list.push(config);
+      else clientSpecificByPool.set(config.userPool, [config]);
+    } else if (!byPool.has(config.userPool.key)) byPool.set(config.userPool.key, config);
   }
-  return { poolWide: (pool) => byPool.get(pool.key), clientSpecific, unresolved };
+  return {
+    poolWide: (pool) => byPool.get(pool.key),
+    clientSpecific,
+    clientSpecificOf: (pool) => clientSpecificByPool.get(pool) ?? [],
+    unresolved,
+    unresolvedNames: unresolved.map((c) => c.provenance.address ?? c.key).join(", "),
+  };
 }
 
 /** Message templates every risk rule declares for a pool without a pool-wide risk configuration. */
@@ -45,10 +61,10 @@ export function missingRiskFinding(pool: UserPool, index: RiskIndex): Finding<Ri
       resource: pool,
       status: "UNKNOWN",
       messageId: "riskUnresolved",
-      data: { others: index.unresolved.map((c) => c.provenance.address ?? c.key).join(", ") },
+      data: { others: index.unresolvedNames },
     };
   }
-  const clients = index.clientSpecific.filter((c) => c.userPool === pool);
+  const clients = index.clientSpecificOf(pool);
   const clientOnly =
     clients.length > 0
       ? ` (only client-specific ones: ${clients.map((c) => c.clientRef?.text ?? c.key).join(", ")}; other clients get none)`

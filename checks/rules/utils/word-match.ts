@@ -29,18 +29,55 @@ export function wordsOf(name: string, options: WordOptions = {}): string[] {
 export interface WordPattern {
   readonly pattern: string;
   test(name: string): boolean;
+  /** The same test on a name already split by wordsOf (with the same options). */
+  testWords(words: readonly string[]): boolean;
 }
 
 export function wordPattern(pattern: string, options: WordOptions = {}): WordPattern {
   const globs: Glob[] = wordsOf(pattern, options).map((w) => compileGlob(w, { ignoreCase: true, questionMark: false }));
-  return {
-    pattern,
-    test(name) {
-      const words = wordsOf(name, options);
-      if (globs.length === 0) return false;
-      for (let start = 0; start + globs.length <= words.length; start += 1)
-        if (globs.every((glob, i) => glob.test(words[start + i]!))) return true;
-      return false;
-    },
+  const testWords = (words: readonly string[]) => {
+    if (globs.length === 0) return false;
+    for (let start = 0; start + globs.length <= words.length; start += 1)
+      if (globs.every((glob, i) => glob.test(words[start + i]!))) return true;
+    return false;
   };
+  return { pattern, test: (name) => testWords(wordsOf(name, options)), testWords };
+}
+
+/** A list of prepared patterns: first(name) is the first that matches the name, split into words once. */
+export interface WordPatterns {
+  first(name: string): WordPattern | undefined;
+}
+
+export interface WordPatternsOptions extends WordOptions {
+  /** Dropped from the start of each pattern (case-insensitively): "custom:" where names are tested without it. */
+  readonly dropPrefix?: string;
+}
+
+// A rule's options, and so its pattern list, are one object for every resource of an audience:
+// each list is prepared once, not once per resource.
+const preparedLists = new WeakMap<readonly string[], Map<string, WordPatterns>>();
+
+export function wordPatterns(patterns: readonly string[], options: WordPatternsOptions = {}): WordPatterns {
+  const variant = `${options.wildcards !== false}:${options.dropPrefix ?? ""}`;
+  let byVariant = preparedLists.get(patterns);
+  if (!byVariant) {
+    byVariant = new Map();
+    preparedLists.set(patterns, byVariant);
+  }
+  let prepared = byVariant.get(variant);
+  if (!prepared) {
+    const prefix = options.dropPrefix?.toLowerCase();
+    const compiled = patterns.map((p) =>
+      wordPattern(prefix && p.toLowerCase().startsWith(prefix) ? p.slice(prefix.length) : p, options),
+    );
+    prepared = {
+      first(name) {
+        const words = wordsOf(name, options);
+        return compiled.find((pattern) => pattern.testWords(words));
+      },
+    };
+    byVariant.set(variant, prepared);
+  }
+  return prepared;
 }

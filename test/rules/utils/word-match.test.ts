@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wordPattern, wordsOf } from "../../../checks/rules/utils/word-match.js";
+import { wordPattern, wordPatterns, wordsOf } from "../../../checks/rules/utils/word-match.js";
 
 describe("wordsOf: the words of an attribute name (RULES.md)", () => {
   it.each([
@@ -57,5 +57,28 @@ describe("plain words (wildcards: false, as no-cardholder-data-attributes matche
     ["", "x", false],
   ])("%s against %s: %s", (pattern, name, expected) => {
     expect(wordPattern(pattern, { wildcards: false }).test(name)).toBe(expected);
+  });
+});
+
+describe("wordPatterns: a list tried in order against a name split once", () => {
+  it("gives the first pattern of the list that matches, or undefined", () => {
+    const list = ["frontier", "tier", "loyalty_tier"];
+    expect(wordPatterns(list).first("loyaltyTier")?.pattern).toBe("tier");
+    expect(wordPatterns(list).first("frontiers")).toBeUndefined();
+  });
+
+  it("drops a prefix from the patterns, case-insensitively", () => {
+    const list = ["CUSTOM:role", "custom:tier", "plan"];
+    const prepared = wordPatterns(list, { dropPrefix: "custom:" });
+    expect(prepared.first("admin_role")?.pattern).toBe("role");
+    expect(prepared.first("billing_plan")?.pattern).toBe("plan");
+    expect(wordPatterns(list).first("admin_role")).toBeUndefined();
+  });
+
+  it("prepares a list once per variant: the same list with other options is prepared apart", () => {
+    const list = ["card*"];
+    expect(wordPatterns(list).first("cardholder")?.pattern).toBe("card*");
+    expect(wordPatterns(list, { wildcards: false }).first("cardholder")).toBeUndefined();
+    expect(wordPatterns(list)).toBe(wordPatterns(list));
   });
 });
