@@ -9,6 +9,7 @@ import { bucketRetention, type ExpiryRule, type RuleExpiration } from "../bucket
 import type { ResourceIndex } from "./iam.js";
 import { isLiteral, known, unknown, type LogDestination, type Term, type Value } from "../../model/index.js";
 import { bucketOfArn } from "../../model/s3-arn.js";
+import { parseLogGroupArn } from "../../model/log-group-arn.js";
 
 /** The destination blocks of a log configuration, with the attribute naming their target. */
 const DESTINATIONS = [
@@ -60,12 +61,12 @@ export function readLogDestination(
   };
 }
 
-/** The resource an ARN names: by reference, or a literal ARN by the resource's name. */
 /** The log group a literal log group ARN names (a trailing :* included). */
 function logGroupOfArn(arn: string): string | undefined {
-  return /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)/.exec(arn)?.[1];
+  return parseLogGroupArn(arn)?.name;
 }
 
+/** The resource an ARN names: by reference, or a literal ARN by the resource's name. */
 function targetOf(
   arn: Term | null,
   index: ResourceIndex,
