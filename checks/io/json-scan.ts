@@ -89,6 +89,77 @@ export function scanJson(text: string, maxDepth = MAX_NESTING_DEPTH): JsonScanPr
   return undefined;
 }
 
+/**
+ * scanJson's answer for text already parsed into `value`, found without comparing keys when there is
+ * no problem (the usual case): JSON.parse keeps one property per distinct key, so the text holds a
+ * duplicate exactly when it has more keys than the parsed value. Only text with a duplicate or
+ * nesting past the limit is scanned again by scanJson, for the first problem and its offset.
+ */
+export function scanParsedJson(
+  text: string,
+  value: unknown,
+  maxDepth = MAX_NESTING_DEPTH,
+): JsonScanProblem | undefined {
+  const keys = countKeys(text, maxDepth);
+  if (keys !== undefined && keys === propertyCount(value)) return undefined;
+  return scanJson(text, maxDepth);
+}
+
+/** The keys of every object in the text, or undefined when it nests past `maxDepth` (or is malformed). */
+function countKeys(text: string, maxDepth: number): number | undefined {
+  const inObject: boolean[] = [false];
+  let depth = 0;
+  let keys = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const end = closingQuote(text, i + 1);
+      if (end < 0) return undefined;
+      if (inObject[depth]) {
+        let next = end + 1;
+        while (next < n && isSpace(text.charCodeAt(next))) next++;
+        if (text.charCodeAt(next) === COLON) {
+          keys++;
+          i = next;
+          continue;
+        }
+      }
+      i = end;
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      depth++;
+      if (depth > maxDepth) return undefined;
+      inObject[depth] = c === OPEN_OBJECT;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      if (depth === 0) return undefined;
+      depth--;
+    }
+  }
+  return keys;
+}
+
+/** The properties of every object in a parsed value, counted without recursion. */
+function propertyCount(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    if (Array.isArray(node)) {
+      for (const item of node) if (typeof item === "object" && item !== null) stack.push(item);
+      continue;
+    }
+    // for-in allocates no key list; an enumerable key inherited from a polluted prototype only adds to
+    // the count, which sends the text to scanJson.
+    for (const key in node) {
+      count++;
+      const item = (node as Record<string, unknown>)[key];
+      if (typeof item === "object" && item !== null) stack.push(item);
+    }
+  }
+  return count;
+}
+
 function hasBackslash(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (text.charCodeAt(k) === BACKSLASH) return true;
   return false;

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { fstatSync, readFileSync, statSync } from "node:fs";
 import secureJson from "secure-json-parse";
 import { InputError } from "../errors.js";
-import { lineColumn, MAX_NESTING_DEPTH, scanJson } from "./json-scan.js";
+import { lineColumn, MAX_NESTING_DEPTH, scanParsedJson } from "./json-scan.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {
@@ -68,7 +68,7 @@ export function safeJsonParse(text: string, maxDepth = MAX_NESTING_DEPTH): JsonV
     }
     throw error;
   }
-  const problem = scanJson(text, maxDepth);
+  const problem = scanParsedJson(text, value, maxDepth);
   if (problem?.kind === "duplicate-key")
     throw new JsonInputProblem(
       `has the key ${JSON.stringify(problem.key)} twice in one object`,

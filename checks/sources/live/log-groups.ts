@@ -9,6 +9,7 @@ import type { LogConfigurationType } from "@aws-sdk/client-cognito-identity-prov
 import type { ClientFactory } from "./clients.js";
 import { readBucketRetentions, unreadBucket, type WantedBucket } from "./log-buckets.js";
 import { bucketOfArn } from "../../model/s3-arn.js";
+import { parseLogGroupArn, type LogGroupArn } from "../../model/log-group-arn.js";
 import type { LiveReads } from "./read.js";
 import {
   known,
@@ -54,17 +55,6 @@ export function logConfiguration(c: LogConfigurationType): LogConfiguration {
       ),
     };
   return { ...base, destination: "", target: null };
-}
-
-interface LogGroupArn {
-  readonly region: string;
-  readonly account: string;
-  readonly name: string;
-}
-
-function parseLogGroupArn(arn: string): LogGroupArn | undefined {
-  const match = /^arn:aws[\w-]*:logs:([^:]+):(\d{12}):log-group:([^:]+)(?::\*)?$/.exec(arn);
-  return match ? { region: match[1]!, account: match[2]!, name: match[3]! } : undefined;
 }
 
 /** The account a pool's ARN names, to tell a log group of another account. */

@@ -9,6 +9,7 @@ import { bucketRetention, type ExpiryRule, type RuleExpiration } from "../bucket
 import type { ResourceIndex } from "./iam.js";
 import { isLiteral, known, unknown, type LogDestination, type Term, type Value } from "../../model/index.js";
 import { bucketOfArn } from "../../model/s3-arn.js";
+import { parseLogGroupArn } from "../../model/log-group-arn.js";
 
 /** The destination blocks of a log configuration, with the attribute naming their target. */
 const DESTINATIONS = [
@@ -60,12 +61,12 @@ export function readLogDestination(
   };
 }
 
-/** The resource an ARN names: by reference, or a literal ARN by the resource's name. */
 /** The log group a literal log group ARN names (a trailing :* included). */
 function logGroupOfArn(arn: string): string | undefined {
-  return /^arn:aws[\w-]*:logs:[^:]*:[^:]*:log-group:([^:]+)/.exec(arn)?.[1];
+  return parseLogGroupArn(arn)?.name;
 }
 
+/** The resource an ARN names: by reference, or a literal ARN by the resource's name. */
 function targetOf(
   arn: Term | null,
   index: ResourceIndex,
@@ -81,11 +82,29 @@ function targetOf(
   }
   if (!isLiteral(arn)) return undefined;
   const name = nameOfArn(arn.text);
-  if (name === undefined) return undefined;
-  return index.ofType(type).find((r) => {
-    const value = Attributes.of(r).string(nameAttribute);
-    return r.mode === "managed" && value.known && value.value === name;
-  });
+  return name === undefined ? undefined : managedByName(index, type, nameAttribute).get(name);
+}
+
+/**
+ * The managed resources of a type by their known name (the first declared wins), built once per
+ * resource index and type: every destination naming its target by a literal ARN would otherwise
+ * scan all log groups or buckets of the scope.
+ */
+const byNameCache = new WeakMap<ResourceIndex, Map<string, Map<string, TerraformResource>>>();
+
+function managedByName(index: ResourceIndex, type: string, nameAttribute: string): Map<string, TerraformResource> {
+  let byType = byNameCache.get(index);
+  if (!byType) byNameCache.set(index, (byType = new Map()));
+  let byName = byType.get(type);
+  if (byName) return byName;
+  byName = new Map();
+  for (const resource of index.ofType(type)) {
+    if (resource.mode !== "managed") continue;
+    const value = Attributes.of(resource).string(nameAttribute);
+    if (value.known && !byName.has(value.value)) byName.set(value.value, resource);
+  }
+  byType.set(type, byName);
+  return byName;
 }
 
 function logGroupRetention(group: TerraformResource): Value<number | null> {
@@ -98,18 +117,59 @@ function logGroupRetention(group: TerraformResource): Value<number | null> {
 /** The shortest expiration of the bucket's enabled lifecycle rules; null when none expires objects. */
 function bucketRetentionOf(bucket: TerraformResource, index: ResourceIndex): Value<number | null> {
   const bucketName = Attributes.of(bucket).string("bucket");
-  const configurations = index.ofType("aws_s3_bucket_lifecycle_configuration").filter((r) => {
-    if (r.mode !== "managed") return false;
-    const term = Attributes.of(r).term("bucket");
-    if (!term) return false;
-    if (term.exactRef) return term.exactRef.address === bucket.address;
-    return isLiteral(term) && bucketName.known && term.text === bucketName.value;
-  });
+  const configurations = lifecycleConfigurations(index).of(
+    bucket.address,
+    bucketName.known ? bucketName.value : undefined,
+  );
   return bucketRetention(bucket.address, [
     ...configurations.flatMap((c) => Attributes.of(c).blocks("rule").map(lifecycleRule)),
     // hashicorp/aws 5.x: the bucket's own (deprecated) lifecycle_rule blocks.
     ...Attributes.of(bucket).blocks("lifecycle_rule").map(legacyLifecycleRule),
   ]);
+}
+
+/**
+ * The managed aws_s3_bucket_lifecycle_configuration resources by the bucket they name (a reference to
+ * it, or its literal name), built once per resource index so that each bucket does not scan them all;
+ * a bucket's configurations come in declaration order.
+ */
+interface LifecycleConfigurations {
+  of(bucketAddress: string, bucketName: string | undefined): TerraformResource[];
+}
+
+const lifecycleCache = new WeakMap<ResourceIndex, LifecycleConfigurations>();
+
+function lifecycleConfigurations(index: ResourceIndex): LifecycleConfigurations {
+  const cached = lifecycleCache.get(index);
+  if (cached) return cached;
+  const byKey = new Map<string, { order: number; resource: TerraformResource }[]>();
+  let order = 0;
+  for (const resource of index.ofType("aws_s3_bucket_lifecycle_configuration")) {
+    const position = order++;
+    if (resource.mode !== "managed") continue;
+    const term = Attributes.of(resource).term("bucket");
+    const key = term?.exactRef
+      ? `address:${term.exactRef.address}`
+      : term && isLiteral(term)
+        ? `name:${term.text}`
+        : undefined;
+    if (key === undefined) continue;
+    const list = byKey.get(key);
+    const entry = { order: position, resource };
+    if (list) list.push(entry);
+    else byKey.set(key, [entry]);
+  }
+  const configurations: LifecycleConfigurations = {
+    of(bucketAddress, bucketName) {
+      const found = [
+        ...(byKey.get(`address:${bucketAddress}`) ?? []),
+        ...(bucketName === undefined ? [] : (byKey.get(`name:${bucketName}`) ?? [])),
+      ];
+      return found.sort((a, b) => a.order - b.order).map((entry) => entry.resource);
+    },
+  };
+  lifecycleCache.set(index, configurations);
+  return configurations;
 }
 
 /** A rule of aws_s3_bucket_lifecycle_configuration: status, filter, expiration { days | date }. */
