@@ -7,6 +7,7 @@ import type { Report, Result } from "../checks/engine/report.js";
 import { requirementRollups, type RequirementFinding } from "../checks/engine/requirements.js";
 import { severityRank, STATUSES, type Severity, type Status } from "../checks/engine/rule.js";
 import { accountTables } from "./scan-accounts.js";
+import { lineChunks } from "./line-chunks.js";
 import { terminalSafe, wrapText } from "./terminal-text.js";
 
 export interface ConsoleOptions {
@@ -29,6 +30,46 @@ const REQUIREMENT_INDENT = 4;
 const SHOWN: readonly Status[] = ["FAIL", "ERROR", "UNKNOWN", "WAIVED"];
 
 export function writeConsole(report: Report, options: ConsoleOptions): string {
+  return [...consoleChunks(report, options)].join("");
+}
+
+/** The console report in chunks of about a mebibyte, as it is rendered; their concatenation is writeConsole's text. */
+export function consoleChunks(report: Report, options: ConsoleOptions): Generator<string> {
+  return lineChunks(consoleLines(report, options));
+}
+
+/** A resource's results, with what orders it among the others (computed once, not per comparison). */
+interface ResourceGroup {
+  readonly key: string;
+  readonly results: Result[];
+  /** The worst FAIL or ERROR: its severity rank, ERROR above every FAIL; 0 when none. */
+  worst: number;
+  /** Some result is of a status the console lists. */
+  problem: boolean;
+}
+
+/** The resources' results, worst first, then those with something to show, then by key. */
+function orderedGroups(results: readonly Result[]): ResourceGroup[] {
+  const groups = new Map<string, ResourceGroup>();
+  for (const result of results) {
+    const key = result.resource.key;
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, results: [], worst: 0, problem: false };
+      groups.set(key, group);
+    }
+    group.results.push(result);
+    if (result.status === "FAIL" || result.status === "ERROR")
+      group.worst = Math.max(group.worst, severityRank(result.severity) + (result.status === "ERROR" ? 10 : 0));
+    if (SHOWN.includes(result.status)) group.problem = true;
+  }
+  return [...groups.values()].sort(
+    (a, b) => b.worst - a.worst || Number(b.problem) - Number(a.problem) || a.key.localeCompare(b.key),
+  );
+}
+
+/** The report's lines, each of which may hold line breaks of its own (a wrapped line). */
+function* consoleLines(report: Report, options: ConsoleOptions): Generator<string> {
   const c = createColors(options.color);
   const statusLabel: Record<Status, string> = {
     FAIL: c.red(c.bold("FAIL   ")),
@@ -48,40 +89,18 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
   };
   const width = options.width ?? Infinity;
   const wrapped = (indent: number, text: string) => wrapText(text, width - indent).join(`\n${" ".repeat(indent)}`);
-  const lines: string[] = [];
   const scope = report.scopes.length > 0 ? ` (${report.scopes.map(terminalSafe).join(", ")})` : "";
-  lines.push(
+  yield (
     c.bold(`authwarden ${report.tool.version}`) +
-      c.dim(
-        ` · policy ${report.policy.name} ${report.policy.version} · ${report.source}: ${terminalSafe(report.inputs[0]?.path ?? "")}${scope}`,
-      ),
+    c.dim(
+      ` · policy ${report.policy.name} ${report.policy.version} · ${report.source}: ${terminalSafe(report.inputs[0]?.path ?? "")}${scope}`,
+    )
   );
-  lines.push("");
-  lines.push(...accountLines(report, c));
-
-  const groups = new Map<string, Result[]>();
-  for (const result of report.results) {
-    const list = groups.get(result.resource.key) ?? [];
-    list.push(result);
-    groups.set(result.resource.key, list);
-  }
-  const worst = (results: Result[]) =>
-    Math.max(
-      0,
-      ...results
-        .filter((r) => r.status === "FAIL" || r.status === "ERROR")
-        .map((r) => severityRank(r.severity) + (r.status === "ERROR" ? 10 : 0)),
-    );
-  const problem = (results: Result[]) => results.some((r) => SHOWN.includes(r.status));
-  const ordered = [...groups.values()].sort(
-    (a, b) =>
-      worst(b) - worst(a) ||
-      Number(problem(b)) - Number(problem(a)) ||
-      a[0]!.resource.key.localeCompare(b[0]!.resource.key),
-  );
+  yield "";
+  yield* accountLines(report, c);
 
   let clean = 0;
-  for (const results of ordered) {
+  for (const { results } of orderedGroups(report.results)) {
     const shown = results.filter((r) => options.verbose || SHOWN.includes(r.status));
     if (shown.length === 0) {
       clean += 1;
@@ -111,7 +130,7 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
     // Wrapped as plain text, then the title is made bold and the rest dim, so widths are true widths.
     const [first = "", ...more] = wrapped(HEADER_INDENT, `${title}  ${where}${audienceText}`).split("\n");
     const head = first.startsWith(title) ? `${c.bold(title)}${c.dim(first.slice(title.length))}` : c.bold(first);
-    lines.push([`${mark} ${head}`, ...more.map((line) => c.dim(line))].join("\n"));
+    yield [`${mark} ${head}`, ...more.map((line) => c.dim(line))].join("\n");
     shown.sort(
       (a, b) =>
         SHOWN.indexOf(a.status) - SHOWN.indexOf(b.status) ||
@@ -123,59 +142,48 @@ export function writeConsole(report: Report, options: ConsoleOptions): string {
       const severity = severityLabel[result.severity](result.severity.padEnd(8));
       // The rule id has no spaces: it is the first word of the wrapped text, coloured after wrapping.
       const text = wrapped(RESULT_INDENT, `${result.ruleId}  ${terminalSafe(result.message)}`);
-      lines.push(
-        `    ${statusLabel[result.status]} ${severity} ${c.cyan(result.ruleId)}${text.slice(result.ruleId.length)}`,
-      );
-      if (result.status === "FAIL") lines.push(detail(`fix: ${terminalSafe(result.remediation)}`));
+      yield `    ${statusLabel[result.status]} ${severity} ${c.cyan(result.ruleId)}${text.slice(result.ruleId.length)}`;
+      if (result.status === "FAIL") yield detail(`fix: ${terminalSafe(result.remediation)}`);
       if (result.waiver) {
         const w = result.waiver;
-        lines.push(detail(`waived until ${w.expires} by ${terminalSafe(w.owner)}: ${terminalSafe(w.reason)}`));
+        yield detail(`waived until ${w.expires} by ${terminalSafe(w.owner)}: ${terminalSafe(w.reason)}`);
       }
     }
-    lines.push("");
+    yield "";
   }
-  if (clean > 0) lines.push(`${c.green("✔")} ${clean} resource${clean === 1 ? "" : "s"} passed every rule`);
-  for (const diagnostic of report.diagnostics) lines.push(c.yellow(`! ${terminalSafe(diagnostic.message)}`));
+  if (clean > 0) yield `${c.green("✔")} ${clean} resource${clean === 1 ? "" : "s"} passed every rule`;
+  for (const diagnostic of report.diagnostics) yield c.yellow(`! ${terminalSafe(diagnostic.message)}`);
   for (const status of report.waivers) {
     const what =
       status.problem === "expired"
         ? `expired on ${status.waiver.expires} and no longer applies`
         : "matches no failing result";
-    lines.push(
-      c.yellow(
-        `! waiver ${terminalSafe(status.waiver.id)} (${status.ruleId} on ${terminalSafe(status.selector)}) ${what}`,
-      ),
+    yield c.yellow(
+      `! waiver ${terminalSafe(status.waiver.id)} (${status.ruleId} on ${terminalSafe(status.selector)}) ${what}`,
     );
   }
   if (report.notJudged?.length)
-    lines.push(
-      c.dim(
-        wrapped(
-          0,
-          `judged only by the live scan, not on this source: ${report.notJudged.map((n) => n.ruleId).join(", ")}`,
-        ),
+    yield c.dim(
+      wrapped(
+        0,
+        `judged only by the live scan, not on this source: ${report.notJudged.map((n) => n.ruleId).join(", ")}`,
       ),
     );
-  if (report.drift) lines.push(...driftLines(report, c), "");
-  lines.push(...requirementLines(report, c, wrapped));
+  if (report.drift) yield* [...driftLines(report, c), ""];
+  yield* requirementLines(report, c, wrapped);
   const unread = report.audiences.filter((a) => a.via === "unknown");
   if (unread.length > 0) {
-    lines.push(
-      c.yellow(
-        `! audience unknown for ${unread.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: what declares it could not be read, so every requirement is taken to apply`,
-      ),
+    yield c.yellow(
+      `! audience unknown for ${unread.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: what declares it could not be read, so every requirement is taken to apply`,
     );
   }
   const undeclared = report.audiences.filter((a) => !a.declared && a.via !== "unknown");
   if (undeclared.length > 0) {
-    lines.push(
-      c.yellow(
-        `! audience not declared for ${undeclared.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: treated as workforce (tag the pool pci:audience)`,
-      ),
+    yield c.yellow(
+      `! audience not declared for ${undeclared.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: treated as workforce (tag the pool pci:audience)`,
     );
   }
-  lines.push(summaryLine(report, c));
-  return `${lines.join("\n")}\n`;
+  yield summaryLine(report, c);
 }
 
 /** FILE:LINE of a finding: the construct's source file, else the configuration file it was read from. */

@@ -10,14 +10,27 @@
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+/** INVISIBLE without the global flag, so test() keeps no state between calls. */
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
 /**
  * The one neutralising function every writer uses: each invisible character becomes the visible
  * six-character escape \uXXXX. Applied to JSON text, the same escape is a JSON string escape, so the
  * document stays valid and parses back to the exact original string.
  */
 export function visibleEscapes(text: string): string {
+  // Tested first: almost no text needs an escape, and a scan is cheaper than a replace over a large report.
+  if (!HAS_INVISIBLE.test(text)) return text;
   return text.replace(INVISIBLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/**
+ * A superset of every character the markup escapes below change (invisible, XML-invalid, lone
+ * surrogates taken as any surrogate, markup punctuation): text without one is returned as it is.
+ */
+const MARKUP_SPECIAL =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff&<>"'`]/;
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab/LF/CR, lone surrogates,
 // U+FFFE/U+FFFF), plus the C1 controls and line/paragraph separators, which it discourages.
@@ -40,11 +53,13 @@ const XML_ATTRIBUTE: Record<string, string> = {
 
 /** Escapes XML character data (element content). */
 export function xmlText(text: string): string {
+  if (!MARKUP_SPECIAL.test(text)) return text;
   return stripInvalidXmlChars(visibleEscapes(text)).replace(/[&<>]/g, (ch) => XML_TEXT[ch]!);
 }
 
 /** Escapes an XML attribute value; whitespace is kept as character references so it survives normalization. */
 export function xmlAttribute(text: string): string {
+  if (!MARKUP_SPECIAL.test(text)) return text;
   return stripInvalidXmlChars(visibleEscapes(text)).replace(/[&<>"'\t\n\r]/g, (ch) => XML_ATTRIBUTE[ch]!);
 }
 
@@ -59,6 +74,7 @@ const HTML: Record<string, string> = {
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function htmlEscape(text: string): string {
+  if (!MARKUP_SPECIAL.test(text)) return text;
   return stripInvalidXmlChars(visibleEscapes(text)).replace(/[&<>"'`]/g, (ch) => HTML[ch]!);
 }
 

@@ -6,10 +6,10 @@ import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report } from "../checks/engine/report.js";
 import { writeHtml } from "./html/index.js";
 import { writeJson, writeJsonChunks } from "./json.js";
-import { writeJunit } from "./junit.js";
+import { junitChunks, writeJunit } from "./junit.js";
 import { writeMarkdown } from "./markdown.js";
 import { repositoryRootFor } from "./repository-root.js";
-import { writeSarif } from "./sarif.js";
+import { writeSarif, writeSarifChunks, type SarifOptions } from "./sarif.js";
 import type { WriterOptions } from "./writer-options.js";
 
 export type { AssessmentDetails, ScanEndpoint, WriterOptions } from "./writer-options.js";
@@ -18,20 +18,21 @@ export interface FileWriter {
   readonly file: string;
   readonly write: (report: Report, rules: RuleMetadata, options?: WriterOptions) => string;
   /** The same text in chunks, for a format whose report of a large estate outgrows one string. */
-  readonly chunks?: (report: Report, rules: RuleMetadata) => Iterable<string>;
+  readonly chunks?: (report: Report, rules: RuleMetadata, options?: WriterOptions) => Iterable<string>;
 }
 
 export const FILE_WRITERS = {
   json: { file: "authwarden.json", write: (report) => writeJson(report), chunks: (report) => writeJsonChunks(report) },
   sarif: {
     file: "authwarden.sarif",
-    write: (report, rules, options = {}) => {
-      const cwd = options.cwd ?? process.cwd();
-      const repositoryRoot = repositoryRootFor(report.inputs, cwd, options.repositoryRoot);
-      return writeSarif(report, rules, { cwd, ...(repositoryRoot ? { repositoryRoot } : {}) });
-    },
+    write: (report, rules, options = {}) => writeSarif(report, rules, sarifOptions(report, options)),
+    chunks: (report, rules, options = {}) => writeSarifChunks(report, rules, sarifOptions(report, options)),
   },
-  junit: { file: "authwarden.junit.xml", write: (report, rules) => writeJunit(report, rules) },
+  junit: {
+    file: "authwarden.junit.xml",
+    write: (report, rules) => writeJunit(report, rules),
+    chunks: (report, rules) => junitChunks(report, rules),
+  },
   markdown: {
     file: "authwarden.md",
     write: (report, rules, options = {}) =>
@@ -40,6 +41,13 @@ export const FILE_WRITERS = {
   // The evidence report is self-contained by design (no outbound links), so it takes no rule metadata.
   html: { file: "authwarden.html", write: (report, _rules, options = {}) => writeHtml(report, options) },
 } as const satisfies Record<string, FileWriter>;
+
+/** SARIF's locations: relative to the audit's directory, under the repository found from the inputs. */
+function sarifOptions(report: Report, options: WriterOptions): SarifOptions {
+  const cwd = options.cwd ?? process.cwd();
+  const repositoryRoot = repositoryRootFor(report.inputs, cwd, options.repositoryRoot);
+  return { cwd, ...(repositoryRoot ? { repositoryRoot } : {}) };
+}
 
 export type FileFormat = keyof typeof FILE_WRITERS;
 
@@ -58,5 +66,5 @@ export function renderChunks(
   options: WriterOptions = {},
 ): Iterable<string> {
   const writer: FileWriter = FILE_WRITERS[format];
-  return writer.chunks ? writer.chunks(report, rules) : [writer.write(report, rules, options)];
+  return writer.chunks ? writer.chunks(report, rules, options) : [writer.write(report, rules, options)];
 }

@@ -36,9 +36,14 @@ export function writeJson(report: Report, layout: JsonLayout = jsonLayout(report
 }
 
 /** The JSON report as consecutive chunks of about a mebibyte; their concatenation is writeJson's text. */
-export function* writeJsonChunks(report: Report, layout: JsonLayout = jsonLayout(report)): Generator<string> {
+export function writeJsonChunks(report: Report, layout: JsonLayout = jsonLayout(report)): Generator<string> {
+  return escapedChunks(layout === "compact" ? compactPieces(report, 0) : pieces(report, 0));
+}
+
+/** A document's pieces gathered into chunks of about a mebibyte, made visible (visibleEscapes), with the closing "\n". */
+export function* escapedChunks(parts: Iterable<string>): Generator<string> {
   let buffer = "";
-  for (const piece of layout === "compact" ? compactPieces(report, 0) : pieces(report, 0)) {
+  for (const piece of parts) {
     // The escaped characters are single UTF-16 units, so escaping piece by piece equals escaping the whole.
     if (piece.length >= CHUNK_CHARS) {
       if (buffer) yield visibleEscapes(buffer);
@@ -56,7 +61,7 @@ export function* writeJsonChunks(report: Report, layout: JsonLayout = jsonLayout
 }
 
 /** What JSON.stringify drops from an object. */
-function omitted(value: unknown): boolean {
+export function omitted(value: unknown): boolean {
   return value === undefined || typeof value === "function" || typeof value === "symbol";
 }
 
@@ -112,23 +117,28 @@ function* compactPieces(value: unknown, depth: number): Generator<string> {
   yield first ? "{}" : "}";
 }
 
+/** A JSON.stringify(value, ..., 2): the writer's own (SARIF's neutralises every string). */
+export type PrettyStringify = (value: unknown) => string;
+
+const pretty: PrettyStringify = (value) => JSON.stringify(value, null, INDENT);
+
 /**
  * JSON.stringify's text of a value as it reads `depth` levels down a document: the value is put
  * that many arrays deep and stringified, and the wrapping lines are cut off again, so the layout is
  * JSON.stringify's own at that depth.
  */
-function nested(value: unknown, depth: number): string {
+export function nested(value: unknown, depth: number, stringify: PrettyStringify = pretty): string {
   let wrapped: unknown = value;
   for (let level = 0; level < depth; level++) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, INDENT);
+  const text = stringify(wrapped);
   return text.slice(wrapperPrefix(depth).length, text.length - wrapperSuffix(depth).length).trimStart();
 }
 
 /** The elements of a non-empty array at `depth`, each on its own lines, separated as JSON.stringify separates them. */
-function elements(items: readonly unknown[], depth: number): string {
+export function elements(items: readonly unknown[], depth: number, stringify: PrettyStringify = pretty): string {
   let wrapped: unknown = items;
   for (let level = 1; level < depth; level++) wrapped = [wrapped];
-  const text = JSON.stringify(wrapped, null, INDENT);
+  const text = stringify(wrapped);
   return text.slice(wrapperPrefix(depth).length, text.length - wrapperSuffix(depth).length);
 }
 

@@ -7,49 +7,70 @@
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import { xmlAttribute as attr, xmlText as text } from "./escape.js";
+import { lineChunks } from "./line-chunks.js";
 import { resourceLabel, resourceLocation, rulesOf, type RuleInfo } from "./rule-info.js";
 
 export function writeJunit(report: Report, rules: RuleMetadata): string {
-  const suites = rulesOf(report, rules).map((rule) =>
-    suite(
-      report,
-      rule,
-      report.results.filter((r) => r.ruleId === rule.id),
-    ),
-  );
-  const count = (status: Result["status"] | Result["status"][]) =>
-    report.results.filter((r) => ([] as string[]).concat(status).includes(r.status)).length;
-  return [
-    `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="${attr(`authwarden ${report.policy.name} ${report.policy.version}`)}" tests="${report.results.length}" failures="${count("FAIL")}" errors="${count("ERROR")}" skipped="${count(["NOT_APPLICABLE", "WAIVED", "UNKNOWN"])}" time="0" timestamp="${attr(report.generatedAt)}">`,
-    ...suites,
-    `</testsuites>`,
-    "",
-  ].join("\n");
+  return [...junitChunks(report, rules)].join("");
 }
 
-function suite(report: Report, rule: RuleInfo, results: readonly Result[]): string {
-  const n = (...statuses: Result["status"][]) => results.filter((r) => statuses.includes(r.status)).length;
+/** The JUnit XML in chunks of about a mebibyte, as it is rendered; their concatenation is writeJunit's text. */
+export function junitChunks(report: Report, rules: RuleMetadata): Generator<string> {
+  return lineChunks(junitLines(report, rules));
+}
+
+const SKIPPED: readonly Result["status"][] = ["NOT_APPLICABLE", "WAIVED", "UNKNOWN"];
+
+/** How many results are of each status. */
+function statusCounts(results: readonly Result[]): Record<Result["status"], number> {
+  const counts: Record<Result["status"], number> = {
+    FAIL: 0,
+    ERROR: 0,
+    UNKNOWN: 0,
+    WAIVED: 0,
+    PASS: 0,
+    NOT_APPLICABLE: 0,
+  };
+  for (const result of results) counts[result.status] += 1;
+  return counts;
+}
+
+const skipped = (counts: Record<Result["status"], number>) => SKIPPED.reduce((n, status) => n + counts[status], 0);
+
+function* junitLines(report: Report, rules: RuleMetadata): Generator<string> {
+  // Each rule's results in report order, grouped in one pass rather than filtered once per rule.
+  const byRule = new Map<string, Result[]>();
+  for (const result of report.results) {
+    const list = byRule.get(result.ruleId);
+    if (list) list.push(result);
+    else byRule.set(result.ruleId, [result]);
+  }
+  const counts = statusCounts(report.results);
+  yield `<?xml version="1.0" encoding="UTF-8"?>`;
+  yield `<testsuites name="${attr(`authwarden ${report.policy.name} ${report.policy.version}`)}" tests="${report.results.length}" failures="${counts.FAIL}" errors="${counts.ERROR}" skipped="${skipped(counts)}" time="0" timestamp="${attr(report.generatedAt)}">`;
+  for (const rule of rulesOf(report, rules)) yield* suite(report, rule, byRule.get(rule.id) ?? []);
+  yield `</testsuites>`;
+}
+
+function* suite(report: Report, rule: RuleInfo, results: readonly Result[]): Generator<string> {
+  const counts = statusCounts(results);
+  yield `  <testsuite name="${attr(`${rule.id}: ${rule.title}`)}" tests="${results.length}" failures="${counts.FAIL}" errors="${counts.ERROR}" skipped="${skipped(counts)}" time="0" timestamp="${attr(report.generatedAt)}">`;
+  yield `    <properties>`;
+  yield property("severity", rule.severity);
+  yield property("pci-dss-v4.0.1", rule.requirements.join(", "));
+  yield property("policy", `${report.policy.name} ${report.policy.version}`);
+  yield property("source", report.source);
+  yield property("tool", `${report.tool.name} ${report.tool.version}`);
+  if (rule.docsUrl) yield property("docs", rule.docsUrl);
+  yield `    </properties>`;
   const seen = new Map<string, number>();
-  const cases = results.map((result) => {
+  for (const result of results) {
     const base = `${result.resource.kind} ${resourceLabel(result)} (${result.resource.stack ? `${result.resource.stack}/` : ""}${result.resource.address ?? result.resource.arn ?? result.resource.key})`;
     const k = (seen.get(base) ?? 0) + 1;
     seen.set(base, k);
-    return testcase(rule, result, k === 1 ? base : `${base} #${k}`);
-  });
-  return [
-    `  <testsuite name="${attr(`${rule.id}: ${rule.title}`)}" tests="${results.length}" failures="${n("FAIL")}" errors="${n("ERROR")}" skipped="${n("NOT_APPLICABLE", "WAIVED", "UNKNOWN")}" time="0" timestamp="${attr(report.generatedAt)}">`,
-    `    <properties>`,
-    property("severity", rule.severity),
-    property("pci-dss-v4.0.1", rule.requirements.join(", ")),
-    property("policy", `${report.policy.name} ${report.policy.version}`),
-    property("source", report.source),
-    property("tool", `${report.tool.name} ${report.tool.version}`),
-    ...(rule.docsUrl ? [property("docs", rule.docsUrl)] : []),
-    `    </properties>`,
-    ...cases,
-    `  </testsuite>`,
-  ].join("\n");
+    yield testcase(rule, result, k === 1 ? base : `${base} #${k}`);
+  }
+  yield `  </testsuite>`;
 }
 
 function property(name: string, value: string): string {

@@ -53,8 +53,21 @@ interface Table {
   readonly title: string;
   readonly collapsed: boolean;
   readonly head: readonly string[];
-  readonly rows: readonly string[];
+  readonly rows: Rows;
   readonly empty?: string;
+}
+
+/**
+ * A table's rows, each rendered only when the budget reaches it: a large estate has hundreds of
+ * thousands of rows of which a comment shows a few dozen.
+ */
+interface Rows {
+  readonly length: number;
+  readonly at: (index: number) => string;
+}
+
+function rowsOf<T>(items: readonly T[], row: (item: T) => string): Rows {
+  return { length: items.length, at: (index) => row(items[index]!) };
 }
 
 export function writeMarkdown(report: Report, rules: RuleMetadata, options: MarkdownOptions = {}): string {
@@ -105,7 +118,8 @@ function render(table: Table, budget: number, more: string): string[] {
   const lines = [...open, ...table.head];
   let used = length(lines) + length(close) + 200;
   let shown = 0;
-  for (const row of table.rows) {
+  for (let index = 0; index < table.rows.length; index++) {
+    const row = table.rows.at(index);
     if (used + row.length + 1 > budget) break;
     lines.push(row);
     used += row.length + 1;
@@ -158,7 +172,12 @@ const applicable = (r: Result) => r.controls.some((c) => c.applicable);
 /** One row per failing rule: how many resources fail it and how to fix it, highest severity first. */
 function ruleCounts(report: Report, rules: RuleMetadata): string[] {
   const byRule = new Map<string, Result[]>();
-  for (const r of report.results) if (r.status === "FAIL") byRule.set(r.ruleId, [...(byRule.get(r.ruleId) ?? []), r]);
+  for (const r of report.results) {
+    if (r.status !== "FAIL") continue;
+    const list = byRule.get(r.ruleId);
+    if (list) list.push(r);
+    else byRule.set(r.ruleId, [r]);
+  }
   if (byRule.size === 0) return ["No unwaived failures."];
   const rows = [...byRule.values()]
     .sort((a, b) => bySeverity(a[0]!, b[0]!) || b.length - a.length || a[0]!.ruleId.localeCompare(b[0]!.ruleId))
@@ -239,44 +258,45 @@ function sectionTables(report: Report, rules: RuleMetadata): Table[] {
       title: `#### Failures to fix first (${Math.min(OPEN_FAILURES, failed.length)} of ${failed.length})`,
       collapsed: false,
       head: failureHead,
-      rows: failed.slice(0, OPEN_FAILURES).map(failureRow),
+      rows: rowsOf(failed.slice(0, OPEN_FAILURES), failureRow),
     },
     accountsTable(report),
     {
       title: `All other failures (${Math.max(0, failed.length - OPEN_FAILURES)})`,
       collapsed: true,
       head: failureHead,
-      rows: failed.slice(OPEN_FAILURES).map(failureRow),
+      rows: rowsOf(failed.slice(OPEN_FAILURES), failureRow),
     },
     {
       title: `Unknown: not tested (${of("UNKNOWN").length})`,
       collapsed: true,
       head: ["| Rule | Resource | Why it could not be determined |", "|---|---|---|"],
-      rows: of("UNKNOWN").map((r) => `| ${md(r.ruleId)} | ${resourceCell(r)} | ${why(r)} |`),
+      rows: rowsOf(of("UNKNOWN"), (r) => `| ${md(r.ruleId)} | ${resourceCell(r)} | ${why(r)} |`),
     },
     {
       title: `Rule errors (${of("ERROR").length})`,
       collapsed: true,
       head: ["| Rule | Error |", "|---|---|"],
-      rows: of("ERROR").map((r) => `| ${md(r.ruleId)} | ${md(r.message, WHY_LIMIT)} |`),
+      rows: rowsOf(of("ERROR"), (r) => `| ${md(r.ruleId)} | ${md(r.message, WHY_LIMIT)} |`),
     },
     {
       title: `Waived (${of("WAIVED").length})`,
       collapsed: true,
       head: ["| Rule | Resource | Waiver | Expires | Reason |", "|---|---|---|---|---|"],
-      rows: of("WAIVED").map(waivedRow),
+      rows: rowsOf(of("WAIVED"), waivedRow),
     },
     {
       title: `Judged only by the live scan (${report.notJudged?.length ?? 0})`,
       collapsed: true,
       head: ["| Rule | Why not here |", "|---|---|"],
-      rows: (report.notJudged ?? []).map((n) => `| ${md(n.ruleId)} | ${md(n.reason, WHY_LIMIT)} |`),
+      rows: rowsOf(report.notJudged ?? [], (n) => `| ${md(n.ruleId)} | ${md(n.reason, WHY_LIMIT)} |`),
     },
     {
       title: `Waivers to clean up (${report.waivers.length})`,
       collapsed: true,
       head: ["| Waiver | Rule | Selector | Problem | Owner | Expires |", "|---|---|---|---|---|---|"],
-      rows: report.waivers.map(
+      rows: rowsOf(
+        report.waivers,
         (w) =>
           `| ${md(w.waiver.id, NAME_LIMIT)} | ${md(w.ruleId)} | ${md(w.selector, NAME_LIMIT)} | ${w.problem} | ${md(w.waiver.owner, NAME_LIMIT)} | ${md(w.waiver.expires, 20)} |`,
       ),
@@ -304,7 +324,7 @@ function accountsTable(report: Report): Table {
     title: `#### Accounts scanned (${tables.length})`,
     collapsed: false,
     head: [],
-    rows: tables.map((table) =>
+    rows: rowsOf(tables, (table) =>
       [
         `**Account ${md(table.id)}**${table.status === "read" ? "" : " · role not assumed"}${table.role ? ` · <sub>${md(table.role, NAME_LIMIT * 2)}</sub>` : ""}`,
         "",
@@ -327,13 +347,16 @@ function driftTable(drift: NonNullable<Report["drift"]>): Table {
     title: `#### Drift against the planned configuration (${md(drift.against.source)})`,
     collapsed: false,
     head: ["| Drift | Rule | Resource | Detail |", "|---|---|---|---|"],
-    rows: [
-      ...drift.changed.map(
-        (d) => `| changed | ${md(d.ruleId)} | ${name(d.resource)} | planned ${d.planned}, live ${d.live} |`,
-      ),
-      ...drift.onlyLive.map((r) => `| only live | | ${name(r)} | not in the plan |`),
-      ...drift.onlyPlanned.map((r) => `| only planned | | ${name(r)} | not live |`),
-    ],
+    rows: rowsOf(
+      [
+        ...drift.changed.map(
+          (d) => `| changed | ${md(d.ruleId)} | ${name(d.resource)} | planned ${d.planned}, live ${d.live} |`,
+        ),
+        ...drift.onlyLive.map((r) => `| only live | | ${name(r)} | not in the plan |`),
+        ...drift.onlyPlanned.map((r) => `| only planned | | ${name(r)} | not live |`),
+      ],
+      (row) => row,
+    ),
     empty: "None: the live account matches what was planned.",
   };
 }

@@ -14,9 +14,9 @@ import { ReportLimitError } from "../checks/errors.js";
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report, Result } from "../checks/engine/report.js";
 import type { Severity } from "../checks/engine/rule.js";
-import { visibleEscapes } from "./escape.js";
 import { resourceLabel, rulesOf, type RuleInfo } from "./rule-info.js";
 import { location, originalUriBaseIds, relatedLocations, scopeOf, type LocationContext } from "./sarif-location.js";
+import { sarifChunks } from "./sarif-text.js";
 
 /** GitHub code scanning's limits (docs: SARIF support, "sarif-limits"). */
 export const GITHUB_SARIF_LIMITS = { resultsPerRun: 25_000, gzippedBytes: 10 * 1024 * 1024 } as const;
@@ -48,6 +48,17 @@ export interface SarifOptions {
 }
 
 export function writeSarif(report: Report, rules: RuleMetadata, options: SarifOptions = {}): string {
+  return writeSarifChunks(report, rules, options).join("");
+}
+
+/** Results built and written per batch. */
+const BATCH = 512;
+
+/**
+ * The SARIF log in chunks (their concatenation is writeSarif's text), all made before any is
+ * returned: the gzipped size is known only at the end, and a refused log must write nothing.
+ */
+export function writeSarifChunks(report: Report, rules: RuleMetadata, options: SarifOptions = {}): string[] {
   const limits = options.limits ?? GITHUB_SARIF_LIMITS;
   const context: LocationContext = { root: options.repositoryRoot, cwd: options.cwd ?? process.cwd() };
   const failures = report.results.filter((r) => r.status === "FAIL" || r.status === "WAIVED");
@@ -59,14 +70,18 @@ export function writeSarif(report: Report, rules: RuleMetadata, options: SarifOp
   const described = rulesOf(report, rules);
   const ruleIndex = new Map(described.map((rule, i) => [rule.id, i]));
   const occurrences = new Map<string, number>();
-  const results = failures.map((result) => toSarifResult(result, ruleIndex.get(result.ruleId)!, occurrences, context));
+  function* results(): Generator<Sarif.Result[]> {
+    for (let start = 0; start < failures.length; start += BATCH)
+      yield failures
+        .slice(start, start + BATCH)
+        .map((result) => toSarifResult(result, ruleIndex.get(result.ruleId)!, occurrences, context));
+  }
   const baseIds = originalUriBaseIds(context);
 
-  const log: Sarif.Log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
+  const chunks = [
+    ...sarifChunks({
+      head: { $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0" },
+      run: {
         tool: {
           driver: {
             name: report.tool.name,
@@ -79,39 +94,41 @@ export function writeSarif(report: Report, rules: RuleMetadata, options: SarifOp
         automationDetails: { id: `authwarden/${report.source}/${scopeOf(report, context)}/` },
         ...(baseIds ? { originalUriBaseIds: baseIds } : {}),
         columnKind: "utf16CodeUnits",
-        results,
-        properties: {
-          generatedAt: report.generatedAt,
-          policy: report.policy,
-          scopes: [...report.scopes],
-          inputs: report.inputs.map((i) => ({ path: i.path, sha256: i.sha256, kind: i.kind })),
-          gate: report.gate ?? null,
-          waived: report.results.filter((r) => r.status === "WAIVED").map(waivedEntry),
-          waiverProblems: report.waivers.map((w) => ({
-            id: w.waiver.id,
-            ruleId: w.ruleId,
-            selector: w.selector,
-            problem: w.problem,
-            expires: w.waiver.expires,
-            owner: w.waiver.owner,
-          })),
-        },
       },
-    ],
-  };
-  const text = `${visibleEscapes(JSON.stringify(log, neutralised, 2))}\n`;
-  const gzipped = gzipSync(text).length;
+      results: results(),
+      properties: {
+        generatedAt: report.generatedAt,
+        policy: report.policy,
+        scopes: [...report.scopes],
+        inputs: report.inputs.map((i) => ({ path: i.path, sha256: i.sha256, kind: i.kind })),
+        gate: report.gate ?? null,
+        waived: report.results.filter((r) => r.status === "WAIVED").map(waivedEntry),
+        waiverProblems: report.waivers.map((w) => ({
+          id: w.waiver.id,
+          ruleId: w.ruleId,
+          selector: w.selector,
+          problem: w.problem,
+          expires: w.waiver.expires,
+          owner: w.waiver.owner,
+        })),
+      },
+    }),
+  ];
+  const gzipped = gzippedLength(chunks);
   if (gzipped > limits.gzippedBytes) {
     throw new ReportLimitError(
       `SARIF: ${gzipped} bytes gzipped exceed GitHub code scanning's limit of ${limits.gzippedBytes} bytes; audit fewer stacks at a time (--stack)`,
     );
   }
-  return text;
+  return chunks;
 }
 
-/** JSON.stringify replacer: every string value as it may be shown. */
-function neutralised(_key: string, value: unknown): unknown {
-  return typeof value === "string" ? visibleEscapes(value) : value;
+/** The gzipped size of the chunks' UTF-8 text, encoded into one buffer (no string of the whole text is made). */
+function gzippedLength(chunks: readonly string[]): number {
+  const bytes = Buffer.allocUnsafe(chunks.reduce((n, chunk) => n + Buffer.byteLength(chunk), 0));
+  let offset = 0;
+  for (const chunk of chunks) offset += bytes.write(chunk, offset);
+  return gzipSync(bytes).length;
 }
 
 function clip(text: string, limit = GITHUB_TEXT_LIMIT): string {

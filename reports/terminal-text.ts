@@ -3,7 +3,12 @@
 
 import { visibleEscapes } from "./escape.js";
 
+/** What terminalSafe changes: line breaks and what visibleEscapes escapes. Tested first, as most text has none. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
 export function terminalSafe(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   return visibleEscapes(text.replace(/\r?\n/g, "\\n"));
 }
 

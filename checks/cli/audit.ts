@@ -3,7 +3,7 @@
 
 import { dirname, extname, join } from "node:path";
 import { Option, type Command } from "commander";
-import { writeConsole } from "../../reports/console.js";
+import { consoleChunks } from "../../reports/console.js";
 import {
   FILE_WRITERS,
   FORMATS,
@@ -194,12 +194,15 @@ export async function emitReport(
         ),
       }
     : report;
-  const consoleReport = () =>
-    writeConsole(consoleView, {
+  // Written chunk by chunk as it is rendered: the console report of a large estate is never one string.
+  const writeConsoleReport = () => {
+    for (const chunk of consoleChunks(consoleView, {
       color,
       verbose: options.verbose ?? false,
       ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}),
-    });
+    }))
+      io.stdout(chunk);
+  };
   const target = output.file ?? output.dir;
   if (target !== undefined) {
     const files = output.formats.map((format) => ({
@@ -207,14 +210,14 @@ export async function emitReport(
       text: renderChunks(format, report, rules, writing),
     }));
     await writeReportFiles(files);
-    if (output.console) io.stdout(consoleReport());
+    if (output.console) writeConsoleReport();
     if (!options.quiet && files.length > 0)
       io.stdout(`reports written: ${files.map((f) => terminalSafe(f.path)).join(", ")}\n`);
   } else if (output.formats.length === 1) {
     // The one format asked for on stdout is the command's output, --quiet or not.
     for (const chunk of renderChunks(output.formats[0]!, report, rules, writing)) io.stdout(chunk);
   } else {
-    io.stdout(consoleReport());
+    writeConsoleReport();
   }
   return report.gate?.passed === false ? 1 : 0;
 }
