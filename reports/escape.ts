@@ -25,6 +25,16 @@ export function visibleEscapes(text: string): string {
 }
 
 /**
+ * visibleEscapes for JSON text that JSON.stringify wrote: it escapes every C0 control, so text that is
+ * all ASCII (one byte per character in UTF-8, a native count) can hold no invisible character but DEL.
+ * Two native scans instead of the character-class scan, which is a tenth of a large report's run.
+ */
+export function visibleEscapesOfJson(json: string): string {
+  if (Buffer.byteLength(json, "utf8") === json.length && !json.includes("\u007f")) return json;
+  return visibleEscapes(json);
+}
+
+/**
  * A superset of every character the markup escapes below change (invisible, XML-invalid, lone
  * surrogates taken as any surrogate, markup punctuation): text without one is returned as it is.
  */

@@ -12,7 +12,7 @@
 // and values are the same, so every consumer reads it alike (the contract names fields, not layout).
 
 import type { Report } from "../checks/engine/report.js";
-import { visibleEscapes } from "./escape.js";
+import { visibleEscapesOfJson } from "./escape.js";
 
 const INDENT = "  ";
 /** Levels written out piecewise: the report object and its members; the elements below are stringified whole. */
@@ -40,24 +40,27 @@ export function writeJsonChunks(report: Report, layout: JsonLayout = jsonLayout(
   return escapedChunks(layout === "compact" ? compactPieces(report, 0) : pieces(report, 0));
 }
 
-/** A document's pieces gathered into chunks of about a mebibyte, made visible (visibleEscapes), with the closing "\n". */
+/**
+ * A document's pieces gathered into chunks of about a mebibyte, made visible (visibleEscapes), with the
+ * closing "\n". The pieces are JSON.stringify's text (and the brackets, commas and indentation between).
+ */
 export function* escapedChunks(parts: Iterable<string>): Generator<string> {
   let buffer = "";
   for (const piece of parts) {
     // The escaped characters are single UTF-16 units, so escaping piece by piece equals escaping the whole.
     if (piece.length >= CHUNK_CHARS) {
-      if (buffer) yield visibleEscapes(buffer);
+      if (buffer) yield visibleEscapesOfJson(buffer);
       buffer = "";
-      yield visibleEscapes(piece);
+      yield visibleEscapesOfJson(piece);
       continue;
     }
     buffer += piece;
     if (buffer.length >= CHUNK_CHARS) {
-      yield visibleEscapes(buffer);
+      yield visibleEscapesOfJson(buffer);
       buffer = "";
     }
   }
-  yield visibleEscapes(`${buffer}\n`);
+  yield visibleEscapesOfJson(`${buffer}\n`);
 }
 
 /** What JSON.stringify drops from an object. */

@@ -8,7 +8,7 @@ import { loadPolicy } from "../../checks/engine/policy-pack.js";
 import type { Report } from "../../checks/engine/report.js";
 import { RULES_BY_ID } from "../../checks/rules/index.js";
 import { loadSynth } from "../../checks/sources/synth/loader.js";
-import { visibleEscapes } from "../../reports/escape.js";
+import { visibleEscapes, visibleEscapesOfJson } from "../../reports/escape.js";
 import { COMPACT_FROM_RESULTS, jsonLayout, writeJson, writeJsonChunks } from "../../reports/json.js";
 import { hostileSynth } from "../support/hostile-fixture.js";
 
@@ -60,5 +60,34 @@ describe("the chunked JSON report", () => {
   it("writes sparse members and an empty list compact as JSON.stringify does", () => {
     const sparse = { ...report, results: [], scan: undefined, requirements: [undefined] } as unknown as Report;
     expect(writeJson(sparse, "compact")).toBe(compact(sparse));
+  });
+});
+
+describe("visibleEscapesOfJson", () => {
+  // Every kind of character visibleEscapes escapes, beside ASCII and non-ASCII text it leaves alone.
+  const samples = [
+    "plain ascii",
+    "del \u007f in ascii",
+    "tab \t line feed \n carriage return \r",
+    "c0 \u0001 \u001f",
+    "c1 \u0085",
+    "bidi \u202e \u2066 \u061c \u200f",
+    "separator \u2028",
+    "latin-1 é",
+    "lone surrogate \ud800",
+    "emoji 😀",
+  ];
+
+  it.each(samples)("gives visibleEscapes' text for JSON.stringify(%j)", (sample) => {
+    const json = JSON.stringify({ name: sample });
+    const escaped = visibleEscapesOfJson(json);
+    expect(escaped).toBe(visibleEscapes(json));
+    expect((JSON.parse(escaped) as { name: string }).name).toBe(sample);
+  });
+
+  it("escapes DEL in otherwise ASCII JSON and returns clean ASCII JSON as it is", () => {
+    expect(visibleEscapesOfJson(JSON.stringify("a\u007fb"))).toBe('"a\\u007fb"');
+    const clean = JSON.stringify({ a: "b" });
+    expect(visibleEscapesOfJson(clean)).toBe(clean);
   });
 });
