@@ -3,24 +3,24 @@
 // It runs on text JSON.parse has accepted or is about to parse, so it does not validate syntax:
 // on malformed text it stops quietly and JSON.parse reports the error.
 
+import {
+  BACKSLASH,
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  closingQuote,
+  COLON,
+  isJsonSpace,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from "./json-text.js";
+
 /** Deepest nesting of objects and arrays any input may have; real plans and stacks stay under 40. */
 export const MAX_NESTING_DEPTH = 256;
 
 export type JsonScanProblem =
   | { readonly kind: "duplicate-key"; readonly key: string; readonly offset: number }
   | { readonly kind: "too-deep"; readonly limit: number; readonly offset: number };
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_ARRAY = 0x5d;
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 
 /** Keys an object may hold before they move from the linear list into a Set. */
 const LINEAR_KEYS = 24;
@@ -46,7 +46,7 @@ export function scanJson(text: string, maxDepth = MAX_NESTING_DEPTH): JsonScanPr
       if (end < 0) return undefined;
       if (inObject[depth]) {
         let next = end + 1;
-        while (next < n && isSpace(text.charCodeAt(next))) next++;
+        while (next < n && isJsonSpace(text.charCodeAt(next))) next++;
         if (text.charCodeAt(next) === COLON) {
           const start = i + 1;
           let set = sets[depth];
@@ -118,7 +118,7 @@ function countKeys(text: string, maxDepth: number): number | undefined {
       if (end < 0) return undefined;
       if (inObject[depth]) {
         let next = end + 1;
-        while (next < n && isSpace(text.charCodeAt(next))) next++;
+        while (next < n && isJsonSpace(text.charCodeAt(next))) next++;
         if (text.charCodeAt(next) === COLON) {
           keys++;
           i = next;
@@ -170,19 +170,6 @@ function sameText(text: string, aStart: number, aEnd: number, bStart: number, bE
   if (length !== bEnd - bStart) return false;
   for (let k = 0; k < length; k++) if (text.charCodeAt(aStart + k) !== text.charCodeAt(bStart + k)) return false;
   return true;
-}
-
-/** Index of the quote that closes the string whose text starts at `from`, or -1. */
-function closingQuote(text: string, from: number): number {
-  let j = from;
-  for (;;) {
-    j = text.indexOf('"', j);
-    if (j < 0) return -1;
-    let backslashes = 0;
-    for (let k = j - 1; k >= from && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if (backslashes % 2 === 0) return j;
-    j++;
-  }
 }
 
 /** The key as JSON.parse reads it: "\u0061" and "a" are the same key. */

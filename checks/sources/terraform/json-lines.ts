@@ -1,14 +1,16 @@
 // Line numbers of the blocks of Terraform JSON (cdk.tf.json, *.tf.json), for findings that point into the file.
 
-const NEWLINE = 0x0a;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-
-/** JSON's blanks; a newline among the blanks around a key's colon is not counted, as it never is in cdktf's output. */
-function isBlank(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
+import {
+  CLOSE_ARRAY,
+  CLOSE_OBJECT,
+  closingQuote,
+  COLON,
+  isJsonSpace,
+  NEWLINE,
+  OPEN_ARRAY,
+  OPEN_OBJECT,
+  QUOTE,
+} from "../../io/json-text.js";
 
 /**
  * The line of each block in pretty-printed Terraform JSON (as cdktf writes it), by "section.type.name": one pass over the
@@ -30,28 +32,19 @@ export function blockLines(text: string): Map<string, number> {
       if (end < 0) break;
       i = end;
       let next = end + 1;
-      while (next < n && isBlank(text.charCodeAt(next))) next++;
+      // A newline among the blanks around a key's colon is not counted, as it never is in cdktf's output.
+      while (next < n && isJsonSpace(text.charCodeAt(next))) next++;
       if (text.charCodeAt(next) !== COLON) continue;
       next++;
-      while (next < n && isBlank(text.charCodeAt(next))) next++;
+      while (next < n && isJsonSpace(text.charCodeAt(next))) next++;
       const opens = text[next] === "{" || text[next] === "[";
       i = opens ? next : next - 1;
       if (!opens) continue;
       path.push(text.slice(start, end));
       if (path.length === 4 && (path[1] === "resource" || path[1] === "data"))
         lines.set(`${path[1]}.${path[2]}.${path[3]}`, line);
-    } else if (c === 0x7b || c === 0x5b) path.push("");
-    else if (c === 0x7d || c === 0x5d) path.pop();
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) path.push("");
+    else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) path.pop();
   }
   return lines;
-}
-
-/** Index of the quote that closes the string whose text starts at `from`, or -1. */
-function closingQuote(text: string, from: number): number {
-  for (let j = text.indexOf('"', from); j >= 0; j = text.indexOf('"', j + 1)) {
-    let backslashes = 0;
-    for (let k = j - 1; k >= from && text.charCodeAt(k) === BACKSLASH; k--) backslashes++;
-    if (backslashes % 2 === 0) return j;
-  }
-  return -1;
 }
