@@ -174,16 +174,28 @@ function* consoleLines(report: Report, options: ConsoleOptions): Generator<strin
   const unread = report.audiences.filter((a) => a.via === "unknown");
   if (unread.length > 0) {
     yield c.yellow(
-      `! audience unknown for ${unread.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: what declares it could not be read, so every requirement is taken to apply`,
+      `! audience unknown for ${poolNames(unread)}: what declares it could not be read, so every requirement is taken to apply`,
     );
   }
   const undeclared = report.audiences.filter((a) => !a.declared && a.via !== "unknown");
   if (undeclared.length > 0) {
     yield c.yellow(
-      `! audience not declared for ${undeclared.map((a) => terminalSafe(a.name ?? a.key)).join(", ")}: treated as workforce (tag the pool pci:audience)`,
+      `! audience not declared for ${poolNames(undeclared)}: treated as workforce (tag the pool pci:audience)`,
     );
   }
   yield summaryLine(report, c);
+}
+
+/** The most pools an audience line names: an estate of thousands would make it a page long. */
+export const NAMED_POOLS = 10;
+
+/** The pools an audience line is about, by name; past NAMED_POOLS, how many more (the JSON report lists all). */
+function poolNames(pools: Report["audiences"]): string {
+  const names = pools.slice(0, NAMED_POOLS).map((a) => terminalSafe(a.name ?? a.key));
+  const more = pools.length - names.length;
+  return more > 0
+    ? `${names.join(", ")} and ${more} more (each listed in the JSON report's audiences)`
+    : names.join(", ");
 }
 
 /** FILE:LINE of a finding: the construct's source file, else the configuration file it was read from. */

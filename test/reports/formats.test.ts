@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { AuthwardenError, ReportLimitError } from "../../checks/errors.js";
 import { assertValid } from "../../checks/io/json-schema.js";
 import type { Report, Result } from "../../checks/engine/report.js";
-import { writeConsole } from "../../reports/console.js";
+import { NAMED_POOLS, writeConsole } from "../../reports/console.js";
 import { FILE_WRITERS } from "../../reports/index.js";
 import { PCI_REQUIREMENTS, PRINCIPALS } from "../../checks/engine/pci-requirements.js";
 import { withoutInterpolations } from "../../reports/markdown-text.js";
@@ -366,6 +366,27 @@ describe("GitHub's SARIF limits", () => {
     expect(writeSarif(first.report, RULE_METADATA, { limits: { resultsPerRun: 25_000, gzippedBytes: size } })).toBe(
       text,
     );
+  });
+});
+
+describe("the console's audience lines at scale", () => {
+  it("name at most NAMED_POOLS pools and count the rest, which the JSON report lists", () => {
+    const [pool] = first.report.audiences;
+    const pools = Array.from({ length: NAMED_POOLS + 5 }, (_, i) => ({
+      ...pool!,
+      key: `pool-${i}`,
+      name: `shop-${String(i).padStart(2, "0")}`,
+      declared: false,
+      via: "default" as const,
+    }));
+    const text = writeConsole({ ...first.report, audiences: pools }, { color: false, verbose: false });
+    const line = text.split("\n").find((l) => l.startsWith("! audience not declared for "));
+    const named = pools.slice(0, NAMED_POOLS).map((p) => p.name);
+    expect(line).toBe(
+      `! audience not declared for ${named.join(", ")} and 5 more (each listed in the JSON report's audiences): treated as workforce (tag the pool pci:audience)`,
+    );
+    const few = writeConsole({ ...first.report, audiences: pools.slice(0, NAMED_POOLS) }, { color: false });
+    expect(few).toContain(`! audience not declared for ${named.join(", ")}: treated as workforce`);
   });
 });
 
