@@ -4,7 +4,7 @@
 
 import { createColors } from "picocolors";
 import type { Report, Result } from "../checks/engine/report.js";
-import { requirementRollups, type RequirementFinding } from "../checks/engine/requirements.js";
+import type { RequirementFinding } from "../checks/engine/requirements.js";
 import { severityRank, STATUSES, type Severity, type Status } from "../checks/engine/rule.js";
 import { accountTables } from "./scan-accounts.js";
 import { lineChunks } from "./line-chunks.js";
@@ -209,8 +209,8 @@ function requirementLines(
   c: ReturnType<typeof createColors>,
   wrapped: (indent: number, text: string) => string,
 ): string[] {
-  // Recomputed from the results, as reports/roc.ts does, so the lines always match the results shown.
-  const touched = requirementRollups(report.results).filter((r) => r.rows.length > 0);
+  // The report's roll-ups are of its results (a narrowed report has its own: withResults).
+  const touched = report.requirements.filter((r) => r.rows.length > 0);
   if (touched.length === 0) return [];
   const mark: Record<RequirementFinding, string> = {
     "In Place": c.green("✔"),

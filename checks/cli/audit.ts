@@ -16,6 +16,7 @@ import { terminalSafe } from "../../reports/terminal-text.js";
 import { ruleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
 import { evaluate } from "../engine/evaluate.js";
+import { withResults } from "../engine/requirements.js";
 import { UsageError } from "../errors.js";
 import type { Estate } from "../model/index.js";
 import { DEFAULT_POLICY, loadPolicy } from "../engine/policy-pack.js";
@@ -186,13 +187,13 @@ export async function emitReport(
   // --quiet: the console keeps what fails (and UNKNOWN after a failed read, which fails too); the
   // summary line still counts every result.
   const consoleView = options.quiet
-    ? {
-        ...report,
-        results: report.results.filter(
+    ? withResults(
+        report,
+        report.results.filter(
           (r) =>
             r.status === "FAIL" || r.status === "ERROR" || (r.status === "UNKNOWN" && report.summary.failedReads > 0),
         ),
-      }
+      )
     : report;
   // Written chunk by chunk as it is rendered: the console report of a large estate is never one string.
   const writeConsoleReport = () => {

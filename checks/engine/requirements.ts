@@ -11,6 +11,7 @@ import type {
   RequirementFinding,
   RequirementRollup,
   RequirementRow,
+  Report,
   Result,
 } from "./report.js";
 import { severityRank } from "./rule.js";
@@ -103,6 +104,14 @@ export function requirementRollups(results: readonly Result[]): RequirementRollu
   });
   const ids = [...new Set([...Object.keys(PCI_REQUIREMENTS), ...rowsById.keys()])].sort(compareRequirementIds);
   return ids.map((id) => rollup(id, rowsById.get(id) ?? [], results));
+}
+
+/**
+ * The report narrowed to some of its results (in their order), with the roll-ups of those results, whose rows
+ * point into them. The summary is kept: it still counts every result of the audit.
+ */
+export function withResults(report: Report, results: readonly Result[]): Report {
+  return { ...report, results, requirements: requirementRollups(results) };
 }
 
 /**

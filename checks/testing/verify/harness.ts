@@ -11,6 +11,7 @@ import { findRepositoryRoot } from "../../../reports/repository-root.js";
 import { InputError } from "../../errors.js";
 import { evaluate } from "../../engine/evaluate.js";
 import type { ResolvedPolicy } from "../../engine/policy-pack.js";
+import { withResults } from "../../engine/requirements.js";
 import { withGate, type Report } from "../../engine/report.js";
 import type { Severity } from "../../engine/rule.js";
 import type { Waiver } from "../../engine/waivers.js";
@@ -219,10 +220,10 @@ async function applyAndScan(
       if (s.rejection) continue;
       // The emulator holds every stack: each stack's row set is the resources its synth names.
       const names = new Set(s.reports.synth!.results.map((r) => `${r.resource.kind} ${r.resource.name}`));
-      s.reports.live = {
-        ...report,
-        results: report.results.filter((r) => names.has(`${r.resource.kind} ${r.resource.name}`)),
-      };
+      s.reports.live = withResults(
+        report,
+        report.results.filter((r) => names.has(`${r.resource.kind} ${r.resource.name}`)),
+      );
     }
   } finally {
     restore("AWS_ACCESS_KEY_ID", saved.id);
