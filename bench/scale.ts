@@ -2,7 +2,9 @@
 // scope of 1k, 10k and 100k resources, each a whole `authwarden` process timed beside a process
 // that only JSON.parses the same file, in the same run. The inputs come from a real cdktf synth and
 // a real terraform plan (hashicorp/aws from the machine's mirror, offline) of a few units of the
-// generated module, replicated to size (bench/scale/replicate.ts) in a temporary directory.
+// generated module, replicated to size (bench/scale/replicate.ts) in a temporary directory. Each
+// check runs twice: writing the JSON report (the machine contract, every result in full) and with
+// the default console report (what the deploy gate and a terminal show).
 //
 //   npm run bench:scale                                 1k, 10k, 100k resources
 //   AUTHWARDEN_BENCH_SIZES=1000,10000 npm run bench:scale
@@ -52,8 +54,13 @@ const templateStack = readFileSync(join(templateDir, "stacks", STACK, "cdk.tf.js
 const templateManifest = readFileSync(join(templateDir, "manifest.json"), "utf8");
 const templatePlan = await planJson(join(templateDir, "stacks", STACK));
 
+/** What the check writes: the JSON report (the machine contract, the largest), or the default console report. */
+type Output = "json" | "console";
+const OUTPUTS: readonly Output[] = ["json", "console"];
+
 interface Row {
   readonly source: "plan" | "synth";
+  readonly output: Output;
   readonly resources: number;
   readonly inputBytes: number;
   readonly parse: ChildRun;
@@ -74,12 +81,15 @@ function makeInputs(units: number): { plan: string; synth: string; stackFile: st
 
 const PARSE = "JSON.parse(require('node:fs').readFileSync(process.argv[1], 'utf8'))";
 
-function measure(source: Row["source"], input: string, parsed: string, resources: number, out: string): Row {
+function measure(source: Row["source"], input: string, parsed: string, resources: number, out: string): Row[] {
   const parse = best(runs, () => runNode(["-e", PARSE, parsed], `${out}.parse`));
-  const check = best(runs, () =>
-    runNode([CLI, "check", `--${source}`, input, "--format", "json"], `${out}.json`, [0, 1]),
-  );
-  return { source, resources, inputBytes: statSync(parsed).size, parse, check };
+  return OUTPUTS.map((output) => {
+    const format = output === "json" ? ["--format", "json"] : [];
+    const check = best(runs, () =>
+      runNode([CLI, "check", `--${source}`, input, ...format], `${out}.${output}`, [0, 1]),
+    );
+    return { source, output, resources, inputBytes: statSync(parsed).size, parse, check };
+  });
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -87,6 +97,7 @@ const sec = (seconds: number) => `${seconds.toFixed(2)} s`;
 const mark = (ok: boolean) => (ok ? "ok" : "MISS");
 const COLUMNS = [
   ["source", 6],
+  ["output", 7],
   ["resources", 9],
   ["input", 9],
   ["parse wall", 10],
@@ -111,43 +122,49 @@ for (const size of sizes) {
     ["plan", inputs.plan, inputs.plan],
     ["synth", inputs.synth, inputs.stackFile],
   ] as const) {
-    const row = measure(source, input, parsed, resources, join(work, `units-${units}`, `${source}-output`));
-    rows.push(row);
-    const ratio = row.check.seconds / row.parse.seconds;
-    const cpuRatio = row.check.cpuSeconds / row.parse.cpuSeconds;
-    const memory = row.check.maxRss / row.inputBytes;
-    console.log(
-      line([
-        source,
-        String(resources),
-        mb(row.inputBytes),
-        sec(row.parse.seconds),
-        sec(row.check.seconds),
-        `${ratio.toFixed(1)}x`,
-        sec(row.parse.cpuSeconds),
-        sec(row.check.cpuSeconds),
-        `${cpuRatio.toFixed(1)}x`,
-        mb(row.check.maxRss),
-        `${memory.toFixed(1)}x`,
-      ]) +
-        (resources >= 100_000
-          ? `   target (wall): ratio ${mark(ratio <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
-          : ""),
-    );
+    for (const row of measure(source, input, parsed, resources, join(work, `units-${units}`, `${source}-output`))) {
+      rows.push(row);
+      const ratio = row.check.seconds / row.parse.seconds;
+      const cpuRatio = row.check.cpuSeconds / row.parse.cpuSeconds;
+      const memory = row.check.maxRss / row.inputBytes;
+      console.log(
+        line([
+          source,
+          row.output,
+          String(resources),
+          mb(row.inputBytes),
+          sec(row.parse.seconds),
+          sec(row.check.seconds),
+          `${ratio.toFixed(1)}x`,
+          sec(row.parse.cpuSeconds),
+          sec(row.check.cpuSeconds),
+          `${cpuRatio.toFixed(1)}x`,
+          mb(row.check.maxRss),
+          `${memory.toFixed(1)}x`,
+        ]) +
+          (resources >= 100_000
+            ? `   target (wall): ratio ${mark(ratio <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
+            : ""),
+      );
+    }
   }
   rmSync(join(work, `units-${units}`), { recursive: true, force: true });
 }
 
 // Growth exponent: log(t_large / t_small) / log(n_large / n_small) for the 10k and 100k rows (n_large / n_small is 10).
 for (const source of ["plan", "synth"] as const) {
-  const small = rows.find((r) => r.source === source && Math.abs(r.resources - 10_000) < RESOURCES_PER_UNIT);
-  const large = rows.find((r) => r.source === source && Math.abs(r.resources - 100_000) < RESOURCES_PER_UNIT);
-  if (!small || !large) continue;
-  const exponent = (t: (r: Row) => number) =>
-    Math.log(t(large) / t(small)) / Math.log(large.resources / small.resources);
-  const wall = exponent((r) => r.check.seconds);
-  const cpu = exponent((r) => r.check.cpuSeconds);
-  console.log(
-    `${source}: growth exponent 10k -> 100k: check wall ${wall.toFixed(2)}, cpu ${cpu.toFixed(2)} (target ${TARGET.exponent} on wall: ${mark(wall <= TARGET.exponent)}); JSON.parse wall ${exponent((r) => r.parse.seconds).toFixed(2)}, cpu ${exponent((r) => r.parse.cpuSeconds).toFixed(2)}`,
-  );
+  for (const output of OUTPUTS) {
+    const at = (n: number) =>
+      rows.find((r) => r.source === source && r.output === output && Math.abs(r.resources - n) < RESOURCES_PER_UNIT);
+    const small = at(10_000);
+    const large = at(100_000);
+    if (!small || !large) continue;
+    const exponent = (t: (r: Row) => number) =>
+      Math.log(t(large) / t(small)) / Math.log(large.resources / small.resources);
+    const wall = exponent((r) => r.check.seconds);
+    const cpu = exponent((r) => r.check.cpuSeconds);
+    console.log(
+      `${source} ${output}: growth exponent 10k -> 100k: check wall ${wall.toFixed(2)}, cpu ${cpu.toFixed(2)} (target ${TARGET.exponent} on wall: ${mark(wall <= TARGET.exponent)}); JSON.parse wall ${exponent((r) => r.parse.seconds).toFixed(2)}, cpu ${exponent((r) => r.parse.cpuSeconds).toFixed(2)}`,
+    );
+  }
 }
