@@ -5,9 +5,11 @@
 import type { Report, Result } from "../../checks/engine/report.js";
 import { bestPractice } from "../roc.js";
 import { genericMessage, groupBy, refList, resourceList } from "./grouping.js";
-import type { IndexOf } from "./requirement-view.js";
 import { each, htmlStream, type HtmlStream } from "./stream.js";
 import { html, type SafeHtml } from "./template.js";
+
+/** A result's index in the report: its register reference. */
+export type IndexOf = (result: Result) => number;
 
 function status(result: Result): SafeHtml {
   return html`<span class="s-${result.status}">${result.status.replace("_", " ")}</span>`;

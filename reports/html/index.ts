@@ -33,6 +33,7 @@ export function writeHtmlChunks(report: Report, options: WriterOptions = {}): It
 /** The document as markup rendered on demand (stream.ts), for writing in chunks of any size. */
 export function htmlDocument(report: Report, options: WriterOptions = {}): HtmlStream {
   const assessments = assessRequirements(report);
+  // The best-practice findings are results, not requirement rows that carry their index.
   const index = new Map(report.results.map((r, i) => [r, i]));
   const indexOf = (r: Result) => index.get(r)!;
   const totals = overall(assessments);
@@ -68,7 +69,7 @@ ${endpointNotice(report, options)}
 ${summarySection(report, assessments, totals, summaryChart(totals.counts, report.summary))}
 ${scopeSection(report)}
 ${driftSection(report)}
-${findingsSection(assessments, indexOf)}
+${findingsSection(assessments)}
 ${waiversSection(report)}
 ${bestPracticeSection(report, indexOf)}
 ${evidenceSection(report)}
