@@ -4,7 +4,7 @@
 
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report } from "../checks/engine/report.js";
-import { writeHtml } from "./html/index.js";
+import { writeHtml, writeHtmlChunks } from "./html/index.js";
 import { writeJson, writeJsonChunks } from "./json.js";
 import { junitChunks, writeJunit } from "./junit.js";
 import { writeMarkdown } from "./markdown.js";
@@ -39,7 +39,11 @@ export const FILE_WRITERS = {
       writeMarkdown(report, rules, options.reportUrl ? { reportUrl: options.reportUrl } : {}),
   },
   // The evidence report is self-contained by design (no outbound links), so it takes no rule metadata.
-  html: { file: "authwarden.html", write: (report, _rules, options = {}) => writeHtml(report, options) },
+  html: {
+    file: "authwarden.html",
+    write: (report, _rules, options = {}) => writeHtml(report, options),
+    chunks: (report, _rules, options = {}) => writeHtmlChunks(report, options),
+  },
 } as const satisfies Record<string, FileWriter>;
 
 /** SARIF's locations: relative to the audit's directory, under the repository found from the inputs. */

@@ -55,6 +55,11 @@ export function evidenceRef(index: number): string {
 
 /** Register indexes as ranges (EV-004, EV-010–EV-015), so a requirement met by 200 pools cites one range, not 200 references. */
 export function refRanges(indexes: readonly number[]): string {
+  return refRangeParts(indexes).join(", ");
+}
+
+/** refRanges' ranges one by one, for a writer that shows the first few or writes a long list in parts. */
+export function refRangeParts(indexes: readonly number[]): string[] {
   const sorted = [...new Set(indexes)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length;) {
@@ -63,7 +68,7 @@ export function refRanges(indexes: readonly number[]): string {
     parts.push(j === i ? evidenceRef(sorted[i]!) : `${evidenceRef(sorted[i]!)}–${evidenceRef(sorted[j]!)}`);
     i = j + 1;
   }
-  return parts.join(", ");
+  return parts;
 }
 
 /**
@@ -106,7 +111,7 @@ export function findingLabel(assessment: Pick<RequirementAssessment, "finding" |
 function narrative(report: Report, rollup: RequirementRollup, rows: readonly RequirementRow[]): string {
   // The first references, then how many more: the evidence table below the narrative has them all.
   const refs = (list: readonly RequirementRow[]) => {
-    const parts = refRanges(list.map((r) => r.index)).split(", ");
+    const parts = refRangeParts(list.map((r) => r.index));
     return parts.length <= 12 ? parts.join(", ") : `${parts.slice(0, 10).join(", ")} and ${parts.length - 10} more`;
   };
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;

@@ -4,11 +4,12 @@
 // as ranges of the register (roc.ts refRanges) instead of one reference per resource.
 
 import type { Result } from "../../checks/engine/report.js";
-import { refRanges } from "../roc.js";
+import { refRangeParts, refRanges } from "../roc.js";
 
 export { refRanges };
 import { resourceLabel } from "../rule-info.js";
-import { html, type SafeHtml } from "./template.js";
+import { htmlStream, joined, type HtmlPart } from "./stream.js";
+import { html } from "./template.js";
 
 /** Resources named inline before the rest of a list is collapsed. */
 export const NAMED_INLINE = 6;
@@ -17,7 +18,7 @@ const NATURAL = new Intl.Collator("en", { numeric: true, sensitivity: "base" });
 
 /** Register references for a table cell: the first ranges, then how many more (the register lists each rule's results together). */
 export function refList(indexes: readonly number[], shown = 8): string {
-  const parts = refRanges(indexes).split(", ");
+  const parts = refRangeParts(indexes);
   return parts.length <= shown + 2
     ? parts.join(", ")
     : `${parts.slice(0, shown).join(", ")} and ${parts.length - shown} more`;
@@ -57,7 +58,7 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Group
 }
 
 /** The resources by name (natural order; the kind too when they are of several), the first few inline and the rest collapsed. */
-export function resourceList(results: readonly Result[]): SafeHtml {
+export function resourceList(results: readonly Result[]): HtmlPart {
   const kinds = new Set(results.map((r) => r.resource.kind));
   const label = (r: Result) => (kinds.size > 1 ? `${r.resource.kind} ${resourceLabel(r)}` : resourceLabel(r));
   const names = [...new Set(results.map(label))].sort(NATURAL.compare);
@@ -65,7 +66,8 @@ export function resourceList(results: readonly Result[]): SafeHtml {
   const rest = names.slice(NAMED_INLINE);
   const list = html`${inline.map((n, i) => html`${i > 0 ? ", " : ""}${n}`)}`;
   if (rest.length === 0) return list;
-  return html`${list} <details class="more"><summary>and ${rest.length} more</summary>${rest.join(", ")}</details>`;
+  // The collapsed rest names every other resource of the group: written in batches, never one string.
+  return htmlStream`${list} <details class="more"><summary>and ${rest.length} more</summary>${joined(rest, ", ")}</details>`;
 }
 
 /** "1 user pool", "12 resources". */

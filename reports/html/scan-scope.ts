@@ -4,6 +4,7 @@
 
 import type { Report } from "../../checks/engine/report.js";
 import type { ScannedAccount, ScannedRegion } from "../../checks/engine/scan-section.js";
+import { each, htmlStream, type HtmlStream } from "./stream.js";
 import { html, type SafeHtml } from "./template.js";
 
 /** Failures listed per region before the rest are counted. */
@@ -24,20 +25,21 @@ function failures(report: Report, account: ScannedAccount, region: ScannedRegion
   return html`${region.incomplete ? html`<strong>incomplete</strong>: ` : ""}${failed.length} failed<ul>${shown}${more > 0 ? html`<li>${more} more in section 6.1</li>` : ""}</ul>`;
 }
 
-export function scanScopeTable(report: Report): SafeHtml {
+export function scanScopeTable(report: Report): HtmlStream {
   const scan = report.scan;
-  if (!scan) return html``;
-  const rows = scan.accounts.flatMap((account) =>
-    account.regions.map(
-      (region) =>
-        html`<tr><td class="mono">${account.id}</td><td class="mono">${region.name}</td><td>${account.status === "read" ? "read" : "role not assumed"}${account.role ? html`<br><span class="mono">${account.role}</span>` : ""}</td><td>${readCell(region)}</td><td>${failures(report, account, region)}</td></tr>`,
-    ),
+  if (!scan) return htmlStream``;
+  // Row by row: an organization's scan covers every region of every account.
+  const pairs = scan.accounts.flatMap((account) => account.regions.map((region) => ({ account, region })));
+  const rows = each(
+    pairs,
+    ({ account, region }) =>
+      html`<tr><td class="mono">${account.id}</td><td class="mono">${region.name}</td><td>${account.status === "read" ? "read" : "role not assumed"}${account.role ? html`<br><span class="mono">${account.role}</span>` : ""}</td><td>${readCell(region)}</td><td>${failures(report, account, region)}</td></tr>`,
   );
   const shards = scan.shards ?? (scan.shard ? [scan.shard] : []);
   const shardNote =
     shards.length > 0
       ? html`<p>${scan.shards ? "Combined from shards" : "This report is shard"} ${shards.map((s) => `${s.index}`).join(", ")} of ${shards[0]!.count} of a scan of ${shards[0]!.units} account and region pairs (plan <span class="hash">${shards[0]!.plan}</span>).</p>`
       : "";
-  return html`<h3>2.3 Accounts and regions scanned</h3>
-${shardNote}<table><thead><tr><th>Account</th><th>Region</th><th>Access</th><th>Read</th><th>Failed</th></tr></thead><tbody>${rows.length > 0 ? rows : html`<tr><td colspan="5">No account was scanned.</td></tr>`}</tbody></table>`;
+  return htmlStream`<h3>2.3 Accounts and regions scanned</h3>
+${shardNote}<table><thead><tr><th>Account</th><th>Region</th><th>Access</th><th>Read</th><th>Failed</th></tr></thead><tbody>${pairs.length > 0 ? rows : html`<tr><td colspan="5">No account was scanned.</td></tr>`}</tbody></table>`;
 }

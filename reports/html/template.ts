@@ -12,17 +12,18 @@ export class SafeHtml {
 
 export type HtmlValue = SafeHtml | string | number | boolean | null | undefined | readonly HtmlValue[];
 
-function render(value: HtmlValue): string {
+/** A value as markup: SafeHtml as it is, anything else escaped (shared with the streaming template, stream.ts). */
+export function renderValue(value: HtmlValue): string {
   if (value === null || value === undefined || value === false) return "";
   if (value instanceof SafeHtml) return value.value;
-  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(render).join("");
+  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(renderValue).join("");
   return htmlEscape(String(value));
 }
 
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
   let out = strings[0] ?? "";
   values.forEach((value, i) => {
-    out += render(value) + (strings[i + 1] ?? "");
+    out += renderValue(value) + (strings[i + 1] ?? "");
   });
   return new SafeHtml(out);
 }
