@@ -4,6 +4,7 @@
 
 import type { RuleMetadata } from "../checks/engine/catalog.js";
 import type { Report } from "../checks/engine/report.js";
+import { REPORT_FILES, type FileFormat } from "./formats.js";
 import { writeHtml } from "./html/index.js";
 import { writeJson, writeJsonChunks } from "./json.js";
 import { junitChunks, writeJunit } from "./junit.js";
@@ -13,6 +14,7 @@ import { writeSarif, writeSarifChunks, type SarifOptions } from "./sarif.js";
 import type { WriterOptions } from "./writer-options.js";
 
 export type { AssessmentDetails, ScanEndpoint, WriterOptions } from "./writer-options.js";
+export { FORMATS, isFileFormat, REPORT_FILES, type FileFormat } from "./formats.js";
 
 export interface FileWriter {
   readonly file: string;
@@ -22,40 +24,35 @@ export interface FileWriter {
 }
 
 export const FILE_WRITERS = {
-  json: { file: "authwarden.json", write: (report) => writeJson(report), chunks: (report) => writeJsonChunks(report) },
+  json: {
+    file: REPORT_FILES.json,
+    write: (report) => writeJson(report),
+    chunks: (report) => writeJsonChunks(report),
+  },
   sarif: {
-    file: "authwarden.sarif",
+    file: REPORT_FILES.sarif,
     write: (report, rules, options = {}) => writeSarif(report, rules, sarifOptions(report, options)),
     chunks: (report, rules, options = {}) => writeSarifChunks(report, rules, sarifOptions(report, options)),
   },
   junit: {
-    file: "authwarden.junit.xml",
+    file: REPORT_FILES.junit,
     write: (report, rules) => writeJunit(report, rules),
     chunks: (report, rules) => junitChunks(report, rules),
   },
   markdown: {
-    file: "authwarden.md",
+    file: REPORT_FILES.markdown,
     write: (report, rules, options = {}) =>
       writeMarkdown(report, rules, options.reportUrl ? { reportUrl: options.reportUrl } : {}),
   },
   // The evidence report is self-contained by design (no outbound links), so it takes no rule metadata.
-  html: { file: "authwarden.html", write: (report, _rules, options = {}) => writeHtml(report, options) },
-} as const satisfies Record<string, FileWriter>;
+  html: { file: REPORT_FILES.html, write: (report, _rules, options = {}) => writeHtml(report, options) },
+} as const satisfies Record<FileFormat, FileWriter>;
 
 /** SARIF's locations: relative to the audit's directory, under the repository found from the inputs. */
 function sarifOptions(report: Report, options: WriterOptions): SarifOptions {
   const cwd = options.cwd ?? process.cwd();
   const repositoryRoot = repositoryRootFor(report.inputs, cwd, options.repositoryRoot);
   return { cwd, ...(repositoryRoot ? { repositoryRoot } : {}) };
-}
-
-export type FileFormat = keyof typeof FILE_WRITERS;
-
-/** Every --format value: the console plus the file formats. */
-export const FORMATS: readonly string[] = ["console", ...Object.keys(FILE_WRITERS)];
-
-export function isFileFormat(format: string): format is FileFormat {
-  return Object.hasOwn(FILE_WRITERS, format);
 }
 
 /** A format's text as chunks to write one after another: the writer's own chunks, or its whole text. */

@@ -10,6 +10,12 @@ export function resolvePackage(id: string): string {
   return require.resolve(id);
 }
 
+/** Requires one of authwarden's own CommonJS dependencies at its point of use, not at startup. */
+export function requireDependency(id: string): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: the callers are synchronous
+  return require(id) as unknown;
+}
+
 /**
  * Loads a CommonJS package (cdktf, cdktn) from authwarden's location: the user's node_modules when
  * installed there, so it is the same copy as the app's. Undefined when it is not installed.
