@@ -6,6 +6,7 @@ import { Option, type Command } from "commander";
 import { consoleChunks } from "../../reports/console.js";
 import { FORMATS, isFileFormat, REPORT_FILES, type FileFormat } from "../../reports/formats.js";
 import type { WriterOptions } from "../../reports/index.js";
+import { renderFormat } from "../../reports/writers/load.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { ruleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
@@ -197,9 +198,8 @@ export async function emitReport(
     }))
       io.stdout(chunk);
   };
-  // The file writers are imported only when a file format is asked for: the console report needs none.
-  const render = async (format: FileFormat) =>
-    (await import("../../reports/index.js")).renderChunks(format, report, rules, writing);
+  // Each format's writer is imported when it is rendered: the console report alone needs none.
+  const render = (format: FileFormat) => renderFormat(format, report, rules, writing);
   const target = output.file ?? output.dir;
   if (target !== undefined) {
     const files: ReportFile[] = [];
