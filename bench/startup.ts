@@ -22,24 +22,38 @@ if (!existsSync(join(ROOT, "dist", "checks", "cli", "index.js"))) {
   process.exit(2);
 }
 
-/** Wall times of `runs` runs of node with `args`, fastest first; `exitCodes` are the expected ones. */
-function timeRuns(args: readonly string[], exitCodes: readonly number[] = [0]): number[] {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const child = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
-    times.push(performance.now() - start);
-    if (!exitCodes.includes(child.status ?? -1))
-      throw new Error(`node ${args.join(" ")} exited ${child.status}: ${child.stderr.toString()}`);
-  }
-  return times.sort((a, b) => a - b);
+interface Command {
+  readonly args: readonly string[];
+  /** The exit codes the command is expected to end with. */
+  readonly exitCodes: readonly number[];
+}
+
+/** Wall time of one run of node with the command's args. */
+function timeRun({ args, exitCodes }: Command): number {
+  const start = performance.now();
+  const child = spawnSync(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+  const elapsed = performance.now() - start;
+  if (!exitCodes.includes(child.status ?? -1))
+    throw new Error(`node ${args.join(" ")} exited ${child.status}: ${child.stderr.toString()}`);
+  return elapsed;
+}
+
+/** `runs` wall times of each command, fastest first; the commands take turns, so a change in load weighs on each alike. */
+function timeRuns<K extends string>(commands: Readonly<Record<K, Command>>): Record<K, number[]> {
+  const names = Object.keys(commands) as K[];
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < runs; i++) for (const name of names) times[name].push(timeRun(commands[name]));
+  for (const name of names) times[name].sort((a, b) => a - b);
+  return times;
 }
 
 const median = (times: readonly number[]) => times[Math.floor(times.length / 2)]!;
-const cli = timeRuns([CLI, "--version"]);
-// Exit 1 is the gate failing, as it should on the legacy stack.
-const check = timeRuns([CLI, "check", "--plan", SMALL_PLAN], [1]);
-const bare = timeRuns(["-e", ""]);
+const { cli, check, bare } = timeRuns({
+  cli: { args: [CLI, "--version"], exitCodes: [0] },
+  // Exit 1 is the gate failing, as it should on the legacy stack.
+  check: { args: [CLI, "check", "--plan", SMALL_PLAN], exitCodes: [1] },
+  bare: { args: ["-e", ""], exitCodes: [0] },
+});
 const versusBare = (times: readonly number[]) =>
   `ratio to bare node ${(median(times) / median(bare)).toFixed(2)}x, +${(median(times) - median(bare)).toFixed(0)} ms`;
 // The machine is shared: the ratio to bare node in the same run is the figure that travels; the
