@@ -2,6 +2,8 @@
 // ESM and the CommonJS builds share its `__dirname` and `require` without `import.meta`, which a
 // CommonJS build cannot contain.
 
+import { createRequire } from "node:module";
+
 /** The directory of this module: dist/checks/io or dist/cjs/checks/io once built, checks/io from sources. */
 export const moduleDirectory: string = __dirname;
 
@@ -10,10 +12,13 @@ export function resolvePackage(id: string): string {
   return require.resolve(id);
 }
 
+// Node's own CommonJS loader: when this module was itself loaded through an ESM loader hook (tsx),
+// its `require` goes through that loader, which fails on a package with circular requires (ajv).
+const requireFromHere = createRequire(__filename);
+
 /** Requires one of authwarden's own CommonJS dependencies at its point of use, not at startup. */
 export function requireDependency(id: string): unknown {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous and lazy: the callers are synchronous
-  return require(id) as unknown;
+  return requireFromHere(id) as unknown;
 }
 
 /**
