@@ -1,74 +1,24 @@
 // The report writers: pure functions from the Report and the rule metadata (handed in by the
 // caller, never imported from the registry) to text, one per format, and the file each format is
-// written to with --output-dir.
+// written to with --output-dir. This table loads every writer; the CLI imports only the ones it
+// renders (writers/load.ts).
 
-import type { RuleMetadata } from "../checks/engine/catalog.js";
-import type { Report } from "../checks/engine/report.js";
-import { writeHtml, writeHtmlChunks } from "./html/index.js";
-import { writeJson, writeJsonChunks } from "./json.js";
-import { junitChunks, writeJunit } from "./junit.js";
-import { writeMarkdown } from "./markdown.js";
-import { repositoryRootFor } from "./repository-root.js";
-import { writeSarif, writeSarifChunks, type SarifOptions } from "./sarif.js";
-import type { WriterOptions } from "./writer-options.js";
+import type { FileFormat } from "./formats.js";
+import type { FileWriter } from "./writers/file-writer.js";
+import { htmlWriter } from "./writers/html.js";
+import { jsonWriter } from "./writers/json.js";
+import { junitWriter } from "./writers/junit.js";
+import { markdownWriter } from "./writers/markdown.js";
+import { sarifWriter } from "./writers/sarif.js";
 
 export type { AssessmentDetails, ScanEndpoint, WriterOptions } from "./writer-options.js";
-
-export interface FileWriter {
-  readonly file: string;
-  readonly write: (report: Report, rules: RuleMetadata, options?: WriterOptions) => string;
-  /** The same text in chunks, for a format whose report of a large estate outgrows one string. */
-  readonly chunks?: (report: Report, rules: RuleMetadata, options?: WriterOptions) => Iterable<string>;
-}
+export { FORMATS, isFileFormat, REPORT_FILES, type FileFormat } from "./formats.js";
+export type { FileWriter } from "./writers/file-writer.js";
 
 export const FILE_WRITERS = {
-  json: { file: "authwarden.json", write: (report) => writeJson(report), chunks: (report) => writeJsonChunks(report) },
-  sarif: {
-    file: "authwarden.sarif",
-    write: (report, rules, options = {}) => writeSarif(report, rules, sarifOptions(report, options)),
-    chunks: (report, rules, options = {}) => writeSarifChunks(report, rules, sarifOptions(report, options)),
-  },
-  junit: {
-    file: "authwarden.junit.xml",
-    write: (report, rules) => writeJunit(report, rules),
-    chunks: (report, rules) => junitChunks(report, rules),
-  },
-  markdown: {
-    file: "authwarden.md",
-    write: (report, rules, options = {}) =>
-      writeMarkdown(report, rules, options.reportUrl ? { reportUrl: options.reportUrl } : {}),
-  },
-  // The evidence report is self-contained by design (no outbound links), so it takes no rule metadata.
-  html: {
-    file: "authwarden.html",
-    write: (report, _rules, options = {}) => writeHtml(report, options),
-    chunks: (report, _rules, options = {}) => writeHtmlChunks(report, options),
-  },
-} as const satisfies Record<string, FileWriter>;
-
-/** SARIF's locations: relative to the audit's directory, under the repository found from the inputs. */
-function sarifOptions(report: Report, options: WriterOptions): SarifOptions {
-  const cwd = options.cwd ?? process.cwd();
-  const repositoryRoot = repositoryRootFor(report.inputs, cwd, options.repositoryRoot);
-  return { cwd, ...(repositoryRoot ? { repositoryRoot } : {}) };
-}
-
-export type FileFormat = keyof typeof FILE_WRITERS;
-
-/** Every --format value: the console plus the file formats. */
-export const FORMATS: readonly string[] = ["console", ...Object.keys(FILE_WRITERS)];
-
-export function isFileFormat(format: string): format is FileFormat {
-  return Object.hasOwn(FILE_WRITERS, format);
-}
-
-/** A format's text as chunks to write one after another: the writer's own chunks, or its whole text. */
-export function renderChunks(
-  format: FileFormat,
-  report: Report,
-  rules: RuleMetadata,
-  options: WriterOptions = {},
-): Iterable<string> {
-  const writer: FileWriter = FILE_WRITERS[format];
-  return writer.chunks ? writer.chunks(report, rules, options) : [writer.write(report, rules, options)];
-}
+  json: jsonWriter,
+  sarif: sarifWriter,
+  junit: junitWriter,
+  markdown: markdownWriter,
+  html: htmlWriter,
+} as const satisfies Record<FileFormat, FileWriter>;

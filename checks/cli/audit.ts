@@ -4,14 +4,9 @@
 import { dirname, extname, join } from "node:path";
 import { Option, type Command } from "commander";
 import { consoleChunks } from "../../reports/console.js";
-import {
-  FILE_WRITERS,
-  FORMATS,
-  isFileFormat,
-  renderChunks,
-  type FileFormat,
-  type WriterOptions,
-} from "../../reports/index.js";
+import { FORMATS, isFileFormat, REPORT_FILES, type FileFormat } from "../../reports/formats.js";
+import type { WriterOptions } from "../../reports/index.js";
+import { renderFormat } from "../../reports/writers/load.js";
 import { terminalSafe } from "../../reports/terminal-text.js";
 import { ruleMetadata } from "../engine/catalog.js";
 import { compareWithPlanned } from "../engine/drift.js";
@@ -25,7 +20,7 @@ import { SEVERITIES, type Severity } from "../engine/rule.js";
 import { RULES, RULES_BY_ID } from "../rules/index.js";
 import { loadWaivers } from "../engine/waivers.js";
 import { addReportFlags, writerOptions, type ReportFlags } from "./report-flags.js";
-import { checkOutputDir, writeReportFiles } from "./report-files.js";
+import { checkOutputDir, writeReportFiles, type ReportFile } from "./report-files.js";
 import { selectRules } from "./rule-selection.js";
 
 /** The process as the commands see it: injected, so tests run the CLI in-process. */
@@ -105,7 +100,7 @@ export interface OutputPlan {
 }
 
 const FORMAT_BY_EXTENSION = new Map(
-  Object.entries(FILE_WRITERS).map(([format, writer]) => [extname(writer.file), format as FileFormat]),
+  Object.entries(REPORT_FILES).map(([format, file]) => [extname(file), format as FileFormat]),
 );
 
 /** Fails fast on a bad output combination or an unusable output path, before any input is read. */
@@ -204,19 +199,20 @@ export async function emitReport(
     }))
       io.stdout(chunk);
   };
+  // Each format's writer is imported when it is rendered: the console report alone needs none.
+  const render = (format: FileFormat) => renderFormat(format, report, rules, writing);
   const target = output.file ?? output.dir;
   if (target !== undefined) {
-    const files = output.formats.map((format) => ({
-      path: output.file ?? join(output.dir!, FILE_WRITERS[format].file),
-      text: renderChunks(format, report, rules, writing),
-    }));
+    const files: ReportFile[] = [];
+    for (const format of output.formats)
+      files.push({ path: output.file ?? join(output.dir!, REPORT_FILES[format]), text: await render(format) });
     await writeReportFiles(files);
     if (output.console) writeConsoleReport();
     if (!options.quiet && files.length > 0)
       io.stdout(`reports written: ${files.map((f) => terminalSafe(f.path)).join(", ")}\n`);
   } else if (output.formats.length === 1) {
     // The one format asked for on stdout is the command's output, --quiet or not.
-    for (const chunk of renderChunks(output.formats[0]!, report, rules, writing)) io.stdout(chunk);
+    for (const chunk of await render(output.formats[0]!)) io.stdout(chunk);
   } else {
     writeConsoleReport();
   }

@@ -2,12 +2,23 @@
 // ESM and the CommonJS builds share its `__dirname` and `require` without `import.meta`, which a
 // CommonJS build cannot contain.
 
+import { createRequire } from "node:module";
+
 /** The directory of this module: dist/checks/io or dist/cjs/checks/io once built, checks/io from sources. */
 export const moduleDirectory: string = __dirname;
 
 /** Resolves a package from authwarden's own location, as Node's require would. */
 export function resolvePackage(id: string): string {
   return require.resolve(id);
+}
+
+// Node's own CommonJS loader: when this module was itself loaded through an ESM loader hook (tsx),
+// its `require` goes through that loader, which fails on a package with circular requires (ajv).
+const requireFromHere = createRequire(__filename);
+
+/** Requires one of authwarden's own CommonJS dependencies at its point of use, not at startup. */
+export function requireDependency(id: string): unknown {
+  return requireFromHere(id) as unknown;
 }
 
 /**

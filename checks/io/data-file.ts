@@ -3,8 +3,9 @@
 
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
-import { parse as parseYaml, YAMLParseError } from "yaml";
+import type * as Yaml from "yaml";
 import { InputError } from "../errors.js";
+import { requireDependency } from "./commonjs.cjs";
 import { MAX_NESTING_DEPTH, nestingDepth } from "./json-scan.js";
 import {
   decodeUtf8,
@@ -47,6 +48,9 @@ export function readDataFile(file: string): unknown {
 }
 
 function readYaml(file: string, text: string): unknown {
+  // Required here, not imported: most runs read no YAML (the built-in packs are JSON), and loading
+  // the parser was about a fifteenth of a small check's time.
+  const { parse: parseYaml, YAMLParseError } = requireDependency("yaml") as typeof Yaml;
   let value: unknown;
   try {
     value = parseYaml(text, { uniqueKeys: true, maxAliasCount: MAX_YAML_ALIASES }) ?? {};

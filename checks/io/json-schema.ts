@@ -5,17 +5,13 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsPlugin from "ajv-formats";
+import type * as AjvPackage from "ajv";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { ConfigValidationError } from "../errors.js";
-import { loadOptionalPackage, moduleDirectory } from "./commonjs.cjs";
+import { loadOptionalPackage, moduleDirectory, requireDependency } from "./commonjs.cjs";
 
 /** Where the build writes the standalone validators, beside this module in dist/. */
 export const STANDALONE_FILE = "schemas/standalone.generated.cjs";
-
-// ajv-formats ships CommonJS; under NodeNext its default import is the module object.
-const addFormats = ((addFormatsPlugin as unknown as { default?: typeof addFormatsPlugin }).default ??
-  addFormatsPlugin) as unknown as (ajv: Ajv) => Ajv;
 
 let shared: Ajv | undefined;
 const validators = new WeakMap<object, ValidateFunction>();
@@ -25,7 +21,11 @@ export const AJV_OPTIONS = { allErrors: false, strict: true, strictRequired: fal
 
 /** An Ajv instance with the formats the schemas use; `extra` adds options (the build's `code`). */
 export function createAjv(extra: Record<string, unknown> = {}): Ajv {
-  const instance = new Ajv({ ...AJV_OPTIONS, ...extra });
+  // Required here, not imported: a built run validates with the standalone validators, and loading
+  // ajv's compiler was about a tenth of a small check's time.
+  const { Ajv: AjvClass } = requireDependency("ajv") as typeof AjvPackage;
+  const addFormats = requireDependency("ajv-formats") as (ajv: Ajv) => Ajv;
+  const instance = new AjvClass({ ...AJV_OPTIONS, ...extra });
   addFormats(instance);
   return instance;
 }

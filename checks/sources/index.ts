@@ -6,10 +6,9 @@ import { join } from "node:path";
 import { InputError, UsageError } from "../errors.js";
 import { describeFsError } from "../io/safe-json.js";
 import type { Estate } from "../model/index.js";
-import { loadHcl, type HclVariables } from "./hcl/loader.js";
+import type { HclVariables } from "./hcl/loader.js";
 import { allObjects } from "../model/index.js";
-import { loadPlan, originsFromSynth, type SourceOrigin } from "./plan/loader.js";
-import { loadSynth } from "./synth/loader.js";
+import type { SourceOrigin } from "./plan/loader.js";
 
 export type ConfigurationSourceKind = "synth" | "plan" | "hcl";
 
@@ -27,26 +26,33 @@ export interface SourceRequest {
 
 export type Loader = (request: SourceRequest) => Estate | Promise<Estate>;
 
+// Each source's reader is imported when that source is read: a plan check loads neither the HCL
+// evaluator nor the synth reader.
+const hclLoader = () => import("./hcl/loader.js");
+const planLoader = () => import("./plan/loader.js");
+const synthLoader = () => import("./synth/loader.js");
+
 const LOADERS: Readonly<Record<ConfigurationSourceKind, Loader>> = {
-  synth: ({ path, stacks }) => loadSynth(path, stacks ? { stacks } : {}),
+  synth: async ({ path, stacks }) => (await synthLoader()).loadSynth(path, stacks ? { stacks } : {}),
   plan: async ({ path, stacks, originsFrom }) => {
     if (stacks && originsFrom === undefined)
       throw new UsageError("--stack with --plan needs --synth: a plan holds one configuration");
     if (stacks && stacks.length > 1)
       throw new UsageError("--plan with --synth takes one --stack: the stack the plan was made from");
+    const { loadPlan, originsFromSynth } = await planLoader();
     // The synth output or .tf files only add where each finding came from; the plan is what is audited.
     const origins =
       originsFrom === undefined
         ? undefined
         : detectSource(originsFrom, "expected a cdktf synth output or a Terraform configuration directory") === "hcl"
-          ? originsFromHcl(await loadHcl(originsFrom))
-          : originsFromSynth(loadSynth(originsFrom, stacks ? { stacks } : {}), stacks?.[0]);
+          ? originsFromHcl(await (await hclLoader()).loadHcl(originsFrom))
+          : originsFromSynth((await synthLoader()).loadSynth(originsFrom, stacks ? { stacks } : {}), stacks?.[0]);
     return loadPlan(path, origins ? { origins } : {});
   },
-  hcl: ({ path, stacks, variables }) => {
+  hcl: async ({ path, stacks, variables }) => {
     if (stacks)
       throw new UsageError("--stack selects stacks of a synth output; --hcl reads one configuration directory");
-    return loadHcl(path, variables);
+    return (await hclLoader()).loadHcl(path, variables);
   },
 };
 

@@ -23,12 +23,12 @@ function jsFiles(dir: string): string[] {
   });
 }
 
-/** Package names of the bare specifiers in import/export from, import(), require() and resolvePackage(). */
+/** Package names of the bare specifiers in import/export from, import(), require(), resolvePackage() and requireDependency(). */
 function importedPackages(source: string): string[] {
   const specifiers = [
     ...source.matchAll(/^\s*(?:import|export)\b[^;"]*?\bfrom\s+"([^"]+)"/gm),
     ...source.matchAll(/^\s*import\s+"([^"]+)"/gm),
-    ...source.matchAll(/\b(?:import|require|resolvePackage|loadOptionalPackage)\(\s*"([^"]+)"\s*\)/g),
+    ...source.matchAll(/\b(?:import|require|resolvePackage|loadOptionalPackage|requireDependency)\(\s*"([^"]+)"\s*\)/g),
   ]
     .map((m) => m[1]!)
     .filter((s) => !s.startsWith("."));
