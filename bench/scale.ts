@@ -142,7 +142,7 @@ for (const size of sizes) {
           mb(row.check.maxRss),
           `${memory.toFixed(1)}x`,
         ]) +
-          (resources >= 100_000
+          (resources > 100_000 - RESOURCES_PER_UNIT
             ? `   target (wall): ratio ${mark(ratio <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
             : ""),
       );
