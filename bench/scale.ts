@@ -39,7 +39,7 @@ const sizes = option("sizes", "AUTHWARDEN_BENCH_SIZES", "1000,10000,100000")
   .filter((n) => Number.isInteger(n) && n > 0);
 const runs = Math.max(1, Number(option("runs", "AUTHWARDEN_BENCH_RUNS", "1")) || 1);
 
-if (!existsSync(join(ROOT, "dist", "checks", "cli", "index.js"))) {
+if (!existsSync(join(ROOT, "dist", "cli", "index.js"))) {
   console.error("bench:scale times the built CLI: run `npm run build` first");
   process.exit(2);
 }

@@ -17,7 +17,7 @@ const TARGET_MS = 150;
 const SMALL_PLAN = join(ROOT, "test", "fixtures", "plans", "shop-legacy.json");
 const runs = Math.max(1, Number(process.env.AUTHWARDEN_BENCH_RUNS) || 20);
 
-if (!existsSync(join(ROOT, "dist", "checks", "cli", "index.js"))) {
+if (!existsSync(join(ROOT, "dist", "cli", "index.js"))) {
   console.error("bench:startup times the built CLI: run `npm run build` first");
   process.exit(2);
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Entry point of the authwarden command; the compiled CLI lives in dist/ (built by `npm ci` / `npm run build`).
+// Entry point of the authwarden command; the compiled CLI lives in dist/cli (built by `npm ci` / `npm run build`).
 // The AWS SDK warns on every run that its releases after January 2027 will need Node 22; the pinned
 // release works on Node 20, so that one warning is dropped and every other warning still shows.
 // @aws-sdk/core (emitWarningIfUnsupportedVersion) passes it as one string that starts with the
@@ -31,7 +31,8 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
 const { setFlagsFromString } = await import("node:v8");
 setFlagsFromString("--heap-growing-percent=100");
 
-const { run } = await import("../dist/checks/cli/index.js");
+// The command line as one bundle (scripts/bundle-cli.ts): a module per source file cost a fifth of a small check.
+const { run } = await import("../dist/cli/index.js");
 
 // A reader that went away (`authwarden rules | head`) is not an error: output stops, quietly,
 // and the run still ends with its own exit code.

@@ -8,10 +8,12 @@ import { join } from "node:path";
 export const REPO = process.cwd();
 export const BIN = join(REPO, "bin", "authwarden.js");
 
-/** Builds dist/ once when it is missing (the bin runs the compiled CLI). */
+/** The bundled command line bin/authwarden.js runs (scripts/bundle-cli.ts). */
+export const CLI_BUNDLE = join(REPO, "dist", "cli", "index.js");
+
+/** Builds dist/ once when it is missing (the bin runs the bundle of the compiled CLI). */
 export function ensureBuilt(): void {
-  if (!existsSync(join(REPO, "dist", "checks", "cli", "index.js")))
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: REPO, stdio: "ignore" });
+  if (!existsSync(CLI_BUNDLE)) execFileSync("npm", ["run", "build", "--silent"], { cwd: REPO, stdio: "ignore" });
 }
 
 export interface BinOptions {

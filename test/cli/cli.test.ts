@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +7,7 @@ import type { Report } from "../../checks/engine/report.js";
 import { takesOptions } from "../../checks/engine/rule.js";
 import { RULES } from "../../checks/rules/index.js";
 import { runCli } from "../support/run-cli.js";
+import { ensureBuilt } from "./bin-process.js";
 import { synthCompliantOnly, synthReferenceApp } from "../support/reference-synth.js";
 import { SHOP_POLICY } from "../../stacks/compliant-variant.js";
 
@@ -343,8 +344,7 @@ describe("authwarden rules", () => {
 describe("the installed command", () => {
   it("bin/authwarden.js runs the compiled CLI with the same exit codes", () => {
     const bin = join(process.cwd(), "bin", "authwarden.js");
-    if (!existsSync(join(process.cwd(), "dist", "checks", "cli", "index.js")))
-      execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { stdio: "ignore" });
+    ensureBuilt();
     const legacy = spawnSync(process.execPath, [bin, "check", "--synth", referenceDir], { encoding: "utf8" });
     expect(legacy.status, legacy.stderr).toBe(1);
     const compliant = spawnSync(process.execPath, [bin, "check", "--synth", compliantDir], { encoding: "utf8" });

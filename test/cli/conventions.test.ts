@@ -10,7 +10,7 @@ import type { Report } from "../../checks/engine/report.js";
 import { SEVERITIES } from "../../checks/engine/rule.js";
 import { RULES } from "../../checks/rules/index.js";
 import { toolVersion } from "../../checks/package-info.js";
-import { BIN, ensureBuilt, REPO, runBin } from "./bin-process.js";
+import { BIN, CLI_BUNDLE, ensureBuilt, REPO, runBin } from "./bin-process.js";
 
 const PLAN = join(REPO, "test", "fixtures", "plans", "shop-legacy.json");
 
@@ -262,7 +262,7 @@ describe("the installed command", () => {
           "--input-type=module",
           "-e",
           `import { createRequire } from "node:module";
-           const { run } = await import(${JSON.stringify(join(REPO, "dist", "checks", "cli", "index.js"))});
+           const { run } = await import(${JSON.stringify(CLI_BUNDLE)});
            await run(${JSON.stringify(args)}, { stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, env: {} });
            const files = Object.keys(createRequire(import.meta.url).cache);
            process.stdout.write(JSON.stringify({ sdk: files.filter((f) => f.includes("@aws-sdk")).length }));`,

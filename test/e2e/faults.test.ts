@@ -9,10 +9,10 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report, Result } from "../../checks/engine/report.js";
 import { assertValid } from "../../checks/io/json-schema.js";
+import { ensureBuilt } from "../cli/bin-process.js";
 import { seededRandom, startFaultProxy, startSilentServer, type FaultProxy } from "../support/fault-proxy.js";
 import {
   EMULATOR_REGION,
@@ -67,8 +67,7 @@ let proxy: FaultProxy;
 let clean: Report;
 
 beforeAll(async () => {
-  if (!existsSync(join(REPO_ROOT, "dist", "checks", "cli", "index.js")))
-    execFileSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: REPO_ROOT, stdio: "ignore" });
+  ensureBuilt();
   emulator = await startEmulator();
   const synthDir = synthForEmulator(emulator.url);
   await Promise.all(

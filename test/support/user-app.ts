@@ -13,16 +13,21 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { ensureBuilt } from "../cli/bin-process.js";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "..", "..");
 const REPO_MODULES = join(REPO_ROOT, "node_modules");
 
 export type Library = "cdktf" | "cdktn";
 
-/** npm pack of the repository (its prepare script builds dist); returns the tarball path. */
+/**
+ * npm pack of the repository's built dist; returns the tarball path. Without --ignore-scripts the
+ * prepare script would rebuild dist (removing it first) while other test files run the built CLI.
+ */
 export function packRepository(): string {
+  ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), "authwarden-pack-"));
-  const out = execFileSync("npm", ["pack", "--silent", "--pack-destination", dir], {
+  const out = execFileSync("npm", ["pack", "--silent", "--ignore-scripts", "--pack-destination", dir], {
     cwd: REPO_ROOT,
     encoding: "utf8",
   });
