@@ -1,5 +1,5 @@
 // The bundled command line (scripts/bundle-cli.ts): one copy of each module, so error classes and
-// caches are the same objects whichever command runs, and the bin runs it.
+// caches are the same objects whichever command runs, class names survive, and the bin runs it.
 
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -10,6 +10,12 @@ ensureBuilt();
 const BUNDLE_DIR = dirname(CLI_BUNDLE);
 const DIST = resolve(BUNDLE_DIR, "..");
 const files = readdirSync(BUNDLE_DIR).filter((name) => name.endsWith(".js"));
+
+function jsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".js"))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
 
 /** The relative specifiers of a bundle file's static and dynamic imports. */
 function relativeImports(source: string): string[] {
@@ -36,6 +42,23 @@ describe("the bundled command line", () => {
     for (const command of ["check", "scan", "merge", "rules", "verify"])
       expect(lazy.some((file) => file.startsWith(`${command}-`))).toBe(true);
     expect(entry).not.toMatch(/from\s+"@aws-sdk\//);
+  });
+
+  it("keeps the name of every class (an error is named after its class, checks/errors.ts)", () => {
+    // esbuild renames a top-level name that two modules share (Foo -> Foo2); a class expression takes
+    // its name from the variable it is assigned to, so a renamed variable would rename the class.
+    const compiled = new Set(
+      [...jsFiles(join(DIST, "checks")), ...jsFiles(join(DIST, "reports"))].flatMap((file) =>
+        [...readFileSync(file, "utf8").matchAll(/\bclass (\w+)/g)].map((m) => m[1]!),
+      ),
+    );
+    const bundled = files.flatMap((name) =>
+      [...readFileSync(join(BUNDLE_DIR, name), "utf8").matchAll(/\b(\w+) = class\b|\bclass (\w+)/g)].map(
+        (m) => (m[1] ?? m[2])!,
+      ),
+    );
+    expect(bundled.length).toBeGreaterThan(10);
+    expect(bundled.filter((name) => !compiled.has(name))).toEqual([]);
   });
 
   it("is what bin/authwarden.js runs", () => {
