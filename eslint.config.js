@@ -19,6 +19,12 @@ export default tseslint.config(
       "no-console": "error",
     },
   },
+  // The command's entry point is CommonJS (bin/package.json): it requires Node's own modules.
+  {
+    files: ["bin/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
   { files: ["bench/**", "test/**/generate.ts", "test/fixtures/**/*.ts"], rules: { "no-console": "off" } },
   prettier,
 );
