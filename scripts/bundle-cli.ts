@@ -17,8 +17,8 @@ import { relative, resolve } from "node:path";
 import { build, type Plugin } from "esbuild";
 
 const ROOT = resolve(import.meta.dirname, "..");
-/** Where the bundle goes, under the dist directory. */
-export const BUNDLE_DIR = "cli";
+/** Where the bundle goes, under the dist directory (test/cli/bin-process.ts names the entry the bin runs). */
+const BUNDLE_DIR = "cli";
 
 /** Imports of commonjs.cjs point at the one copy in dist/checks/io, seen from the bundle's directory. */
 function commonjsInPlace(distDir: string, outDir: string): Plugin {

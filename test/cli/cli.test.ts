@@ -7,7 +7,7 @@ import type { Report } from "../../checks/engine/report.js";
 import { takesOptions } from "../../checks/engine/rule.js";
 import { RULES } from "../../checks/rules/index.js";
 import { runCli } from "../support/run-cli.js";
-import { ensureBuilt } from "./bin-process.js";
+import { BIN, ensureBuilt } from "./bin-process.js";
 import { synthCompliantOnly, synthReferenceApp } from "../support/reference-synth.js";
 import { SHOP_POLICY } from "../../stacks/compliant-variant.js";
 
@@ -343,13 +343,12 @@ describe("authwarden rules", () => {
 
 describe("the installed command", () => {
   it("bin/authwarden.js runs the compiled CLI with the same exit codes", () => {
-    const bin = join(process.cwd(), "bin", "authwarden.js");
     ensureBuilt();
-    const legacy = spawnSync(process.execPath, [bin, "check", "--synth", referenceDir], { encoding: "utf8" });
+    const legacy = spawnSync(process.execPath, [BIN, "check", "--synth", referenceDir], { encoding: "utf8" });
     expect(legacy.status, legacy.stderr).toBe(1);
-    const compliant = spawnSync(process.execPath, [bin, "check", "--synth", compliantDir], { encoding: "utf8" });
+    const compliant = spawnSync(process.execPath, [BIN, "check", "--synth", compliantDir], { encoding: "utf8" });
     expect(compliant.status, compliant.stdout).toBe(0);
-    const missing = spawnSync(process.execPath, [bin, "check", "--synth", "/no/such"], { encoding: "utf8" });
+    const missing = spawnSync(process.execPath, [BIN, "check", "--synth", "/no/such"], { encoding: "utf8" });
     expect(missing.status).toBe(2);
     expect(missing.stderr.trimEnd().split("\n")).toHaveLength(1);
   });

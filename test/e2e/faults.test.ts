@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report, Result } from "../../checks/engine/report.js";
 import { assertValid } from "../../checks/io/json-schema.js";
-import { ensureBuilt } from "../cli/bin-process.js";
+import { BIN, ensureBuilt } from "../cli/bin-process.js";
 import { seededRandom, startFaultProxy, startSilentServer, type FaultProxy } from "../support/fault-proxy.js";
 import {
   EMULATOR_REGION,
@@ -23,8 +23,6 @@ import {
   type Emulator,
   EMULATOR_CREDENTIALS,
 } from "../support/moto.js";
-
-const BIN = join(REPO_ROOT, "bin", "authwarden.js");
 
 interface BinRun {
   readonly code: number | null;

@@ -5,17 +5,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BIN, CLI_BUNDLE, ensureBuilt, runBin } from "../cli/bin-process.js";
+import { jsFiles } from "../support/js-files.js";
 
 ensureBuilt();
 const BUNDLE_DIR = dirname(CLI_BUNDLE);
 const DIST = resolve(BUNDLE_DIR, "..");
 const files = readdirSync(BUNDLE_DIR).filter((name) => name.endsWith(".js"));
-
-function jsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".js"))
-    .map((entry) => join(entry.parentPath, entry.name));
-}
 
 /** The relative specifiers of a bundle file's static and dynamic imports. */
 function relativeImports(source: string): string[] {

@@ -2,10 +2,11 @@
 // and every dependency is imported by dist/ (nothing installed for users that nothing runs).
 
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { jsFiles } from "../support/js-files.js";
 import { REPO_ROOT } from "../support/user-app.js";
 
 interface Manifest {
@@ -14,14 +15,6 @@ interface Manifest {
 }
 
 const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as Manifest;
-
-function jsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return jsFiles(path);
-    return /\.c?js$/.test(entry.name) ? [path] : [];
-  });
-}
 
 /** Package names of the bare specifiers in import/export from, import(), require(), resolvePackage() and requireDependency(). */
 function importedPackages(source: string): string[] {
