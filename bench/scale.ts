@@ -4,7 +4,9 @@
 // a real terraform plan (hashicorp/aws from the machine's mirror, offline) of a few units of the
 // generated module, replicated to size (bench/scale/replicate.ts) in a temporary directory. Each
 // check runs twice: writing the JSON report (the machine contract, every result in full) and with
-// the default console report (what the deploy gate and a terminal show).
+// the default console report (what the deploy gate and a terminal show). Under each JSON row from 10k,
+// what JSON.stringify alone takes to write that report again, and the members the JSON contract
+// names alone (bench/scale/report-floor.mjs): the least any writer of that output spends.
 //
 //   npm run bench:scale                                 1k, 10k, 100k resources
 //   AUTHWARDEN_BENCH_SIZES=1000,10000 npm run bench:scale
@@ -66,7 +68,18 @@ interface Row {
   readonly inputBytes: number;
   readonly parse: ChildRun;
   readonly check: ChildRun;
+  /** For a JSON report, what JSON.stringify alone takes to write it (bench/scale/report-floor.mjs). */
+  readonly report?: ReportFloor;
 }
+
+interface ReportFloor {
+  readonly report: { readonly seconds: number; readonly bytes: number };
+  readonly contract: { readonly seconds: number; readonly characters: number };
+}
+
+const REPORT_FLOOR = join(ROOT, "bench", "scale", "report-floor.mjs");
+/** report-floor.mjs reads the compact layout the JSON writer uses past 10,000 results (1k resources make 7,400, 10k 74,000). */
+const REPORT_FLOOR_FROM = 5_000;
 
 function makeInputs(units: number): { plan: string; synth: string; stackFile: string } {
   const dir = join(work, `units-${units}`);
@@ -95,7 +108,13 @@ function measure(source: Row["source"], input: string, parsed: string, resources
     const check = best(runs, () =>
       runNode([CLI, "check", `--${source}`, input, ...format], `${out}.${output}`, [0, 1]),
     );
-    return { source, output, resources, inputBytes: statSync(parsed).size, parse, check };
+    const inputBytes = statSync(parsed).size;
+    if (output !== "json" || resources < REPORT_FLOOR_FROM)
+      return { source, output, resources, inputBytes, parse, check };
+    // The parsed report and its pieces take about 2.5x the report in memory: past Node's default heap.
+    runNode(["--max-old-space-size=16384", REPORT_FLOOR, `${out}.${output}`], `${out}.floor`);
+    const report = JSON.parse(readFileSync(`${out}.floor`, "utf8")) as ReportFloor;
+    return { source, output, resources, inputBytes, parse, check, report };
   });
 }
 
@@ -153,6 +172,13 @@ for (const size of sizes) {
             ? `   target (wall): ratio ${mark(ratio <= TARGET.ratio)}, memory ${mark(memory <= TARGET.memory)}`
             : ""),
       );
+      if (row.report) {
+        const { report, contract } = row.report;
+        const times = (seconds: number) => `${(seconds / row.parse.seconds).toFixed(1)}x the input's JSON.parse`;
+        console.log(
+          `  JSON.stringify alone, of this report (${mb(report.bytes)}, ${(report.bytes / row.inputBytes).toFixed(1)}x the input): ${sec(report.seconds)}, ${times(report.seconds)}; of the members the JSON contract names (${mb(contract.characters)}): ${sec(contract.seconds)}, ${times(contract.seconds)}`,
+        );
+      }
     }
   }
   rmSync(join(work, `units-${units}`), { recursive: true, force: true });
