@@ -21,7 +21,7 @@ const OPEN = new Set([0x5b, 0x7b]);
 const CLOSE = new Set([0x5d, 0x7d]);
 
 /**
- * The report's pieces in order, as [start, end) byte ranges with the text between them: each top-level
+ * The report's pieces in order, each a [start, end) byte range and its kind: each top-level
  * member that is not an array is one piece (key and value), an array member is its key and bracket,
  * then its elements one by one. Expects a compact report (the JSON writer's layout past 10,000 results).
  */
@@ -114,9 +114,9 @@ function timed(count, write) {
 }
 
 // What DESIGN.md's JSON contract names, and no more: results with ruleId, status, severity, message,
-// resource, controls and references; summary, inputs, scan, policy and the version. This report also
-// carries each result's title, message id, audience, evidence and remediation, and the requirement
-// roll-ups, the audiences and the gate.
+// resource (as this report describes it), controls and references; summary, inputs, scan, policy and
+// the version. This report also carries each result's title, message id, audience, evidence and
+// remediation, and the requirement roll-ups, the audiences and the gate.
 const CONTRACT_MEMBERS = new Set(["summary", "inputs", "scan", "policy"]);
 const contract = [];
 let array;
