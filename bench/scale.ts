@@ -78,8 +78,6 @@ interface ReportFloor {
 }
 
 const REPORT_FLOOR = join(ROOT, "bench", "scale", "report-floor.mjs");
-/** report-floor.mjs reads the compact layout the JSON writer uses past 10,000 results (1k resources make 7,400, 10k 74,000). */
-const REPORT_FLOOR_FROM = 5_000;
 
 function makeInputs(units: number): { plan: string; synth: string; stackFile: string } {
   const dir = join(work, `units-${units}`);
@@ -103,17 +101,16 @@ const FLOOR_RUNS = 3;
 
 function measure(source: Row["source"], input: string, parsed: string, resources: number, out: string): Row[] {
   const parse = best(Math.max(FLOOR_RUNS, runs), () => runNode(["-e", PARSE, parsed], `${out}.parse`));
+  const inputBytes = statSync(parsed).size;
   return OUTPUTS.map((output) => {
     const format = output === "json" ? ["--format", "json"] : [];
     const check = best(runs, () =>
       runNode([CLI, "check", `--${source}`, input, ...format], `${out}.${output}`, [0, 1]),
     );
-    const inputBytes = statSync(parsed).size;
-    if (output !== "json" || resources < REPORT_FLOOR_FROM)
-      return { source, output, resources, inputBytes, parse, check };
+    if (output !== "json") return { source, output, resources, inputBytes, parse, check };
     // The parsed report and its pieces take about 2.5x the report in memory: past Node's default heap.
     runNode(["--max-old-space-size=16384", REPORT_FLOOR, `${out}.${output}`], `${out}.floor`);
-    const report = JSON.parse(readFileSync(`${out}.floor`, "utf8")) as ReportFloor;
+    const report = (JSON.parse(readFileSync(`${out}.floor`, "utf8")) as ReportFloor | null) ?? undefined;
     return { source, output, resources, inputBytes, parse, check, report };
   });
 }
